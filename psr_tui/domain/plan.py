@@ -1,0 +1,161 @@
+"""The action plan (seed 000 section 6, seed 003, seed 004)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import Field
+
+from .base import Record, new_id
+
+
+class Objective(Record):
+    """A SMART objective: statement (specific), measure, target date (time-bound)."""
+
+    id: str = Field(default_factory=lambda: new_id("obj"))
+    domain: str = ""  # vocabulary: objective_domains
+    statement: str = ""
+    measure: str = ""  # how achievement is judged (measurable)
+    achievable: str = ""  # why it is realistic here (resources, support)
+    relevant: str = ""  # link to the concerns or the role on completion
+    target_date: date | None = None
+
+
+class Activity(Record):
+    id: str = Field(default_factory=lambda: new_id("act"))
+    kind: str = ""  # vocabulary: activity_types (or a WBA code from wba_types)
+    description: str = ""
+    objective_ids: list[str] = Field(default_factory=list)
+    evidence: str = ""  # what the activity produces as evidence
+    responsible: str = ""  # a role id or a person's name
+    frequency: str = ""
+
+
+class Role(Record):
+    id: str = Field(default_factory=lambda: new_id("role"))
+    role: str = ""  # vocabulary: roles
+    person: str = ""
+    contact: str = ""
+    responsibilities: str = ""
+    stage_responsibilities: dict[str, str] = Field(default_factory=dict)  # stage id -> text
+    deputy: str = ""
+
+
+class SupervisionStage(Record):
+    id: str = Field(default_factory=lambda: new_id("stg"))
+    level: int = 1  # 1 direct .. 5 full scope (vocabulary: supervision_levels)
+    start: date | None = None
+    end: date | None = None
+    entry_criteria: str = ""
+    exit_criteria: str = ""
+    scope_limits: list[str] = Field(default_factory=list)  # vocabulary: scope_limits
+
+
+class AssessmentSeen(Record):
+    tool: str = ""  # vocabulary: wba_types
+    count: int = 1
+    rating: str = ""
+
+
+class ReviewOutcome(Record):
+    outcome: str = ""  # vocabulary: review_outcomes
+    held_on: date | None = None
+    recorded_by: str = ""
+    recorded_at: datetime | None = None
+    note: str = ""
+    evidence_seen: list[AssessmentSeen] = Field(default_factory=list)
+    level_before: int | None = None
+    level_after: int | None = None
+    reschedule_to: date | None = None
+    reason: str = ""
+    amendment_id: str = ""
+
+
+class ReviewPoint(Record):
+    id: str = Field(default_factory=lambda: new_id("rp"))
+    title: str = ""
+    due_on: date | None = None
+    expected_evidence: list[str] = Field(default_factory=list)
+    is_final: bool = False
+    reviewer: str = ""  # the supervisor expected to record it (a person's name)
+    outcome: ReviewOutcome | None = None
+    # Earlier attempts that were not held and rescheduled.
+    history: list[ReviewOutcome] = Field(default_factory=list)
+
+
+class Signature(Record):
+    name: str = ""
+    role: str = ""
+    signed_on: date | None = None
+
+
+class Agreement(Record):
+    organisation: Signature | None = None
+    practitioner: Signature | None = None
+
+    @property
+    def fully_signed(self) -> bool:
+        return self.organisation is not None and self.practitioner is not None
+
+
+class Amendment(Record):
+    """A change to duration or content: takes effect only when both parties agree (8.3)."""
+
+    id: str = Field(default_factory=lambda: new_id("amd"))
+    kind: str = "duration"  # duration / content
+    description: str = ""
+    proposed_by: str = ""
+    proposed_on: date | None = None
+    changes: dict[str, Any] = Field(default_factory=dict)  # e.g. {"end_date": "2027-03-01"}
+    organisation: Signature | None = None
+    practitioner: Signature | None = None
+    status: str = "proposed"  # proposed / agreed / withdrawn
+    applied_in_version: int | None = None
+
+
+class PlanVersion(Record):
+    """A frozen copy of an issued or signed plan."""
+
+    version: int
+    status: str  # issued / agreed
+    issued_on: date | None = None
+    issued_by: str = ""
+    content: dict[str, Any] = Field(default_factory=dict)
+
+
+class Plan(Record):
+    version: int = 1
+    status: str = "draft"  # draft / issued / agreed
+    start_date: date | None = None
+    end_date: date | None = None
+    objectives: list[Objective] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    stages: list[SupervisionStage] = Field(default_factory=list)
+    current_stage: int = 0  # index into stages
+    review_points: list[ReviewPoint] = Field(default_factory=list)
+    consequences: str = ""
+    reasonable_adjustments: str = ""
+    condition_ids: list[str] = Field(default_factory=list)
+    agreement: Agreement = Field(default_factory=Agreement)
+    versions: list[PlanVersion] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def review_point(self, review_point_id: str) -> ReviewPoint | None:
+        return next((r for r in self.review_points if r.id == review_point_id), None)
+
+    @property
+    def current_level(self) -> int | None:
+        if not self.stages:
+            return None
+        return self.stages[min(self.current_stage, len(self.stages) - 1)].level
+
+    def content(self) -> dict[str, Any]:
+        """The agreed content of the plan, without versions and signatures."""
+        return self.model_dump(
+            mode="json", exclude={"versions", "agreement", "status", "version", "amendments"}
+        )

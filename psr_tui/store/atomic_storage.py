@@ -1,0 +1,113 @@
+"""A TinyDB storage that never leaves a half-written file.
+
+Plain JSONStorage rewrites the file in place through one long-lived handle; a
+crash mid-write truncates it and another process's os.replace goes unseen.
+This storage opens by path on every read and writes a temp file, fsyncs it and
+renames it over the old one, so readers see either the old or the new file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .errors import UnreadableFile
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The parsed file, None when it does not exist; UnreadableFile when it is not JSON."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UnreadableFile(path, exc.strerror or str(exc)) from exc
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UnreadableFile(path, f"not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UnreadableFile(path, "not a TinyDB JSON document")
+    return data
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself must reach the disk, or a power cut can undo it.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: read by path each time, write atomically."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        return read_json(self.path)
+
+    def write(self, data: dict[str, Any]) -> None:
+        write_json_atomic(self.path, data)
+
+    def close(self) -> None:
+        pass
+
+
+class TransactionStorage(Storage):
+    """Reads the file once, serves TinyDB from memory, writes once on commit.
+
+    Used only inside the case's lock, so one save costs one read and one
+    atomic write however many tables it touches.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self._disk = AtomicJSONStorage(path)
+        self._data: dict[str, Any] | None = self._disk.read()
+        self.dirty = False
+
+    def read(self) -> dict[str, Any] | None:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.dirty = True
+
+    def commit(self) -> None:
+        if self.dirty and self._data is not None:
+            self._disk.write(self._data)
+            self.dirty = False
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,310 @@
+"""The case store: one TinyDB JSON file per case, safe for many SSH users at once.
+
+Layout of a database folder:
+    meta.json            schema version (TinyDB table "meta")
+    cases/<id>.json      one case: table "case" (the record) and table "audit"
+    locks/<id>.lock      one lock per case file, plus meta.lock
+
+One file per case keeps a save the same cost at 50 or 5,000 cases; every
+read-modify-write happens under that case's lock on a fresh read, and every
+write is an atomic replace, so a crash leaves the old or the new file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from ..domain.audit import AuditEvent, changed_paths
+from ..domain.case import Case
+from .atomic_storage import DIR_MODE, FILE_MODE, TransactionStorage, read_json
+from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
+from .migrations import SCHEMA_VERSION, migrate_case_doc
+
+CASE_DOC_ID = 1
+LOCK_TIMEOUT_S = 10.0
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def current_user() -> str:
+    return os.environ.get("PSR_TUI_USER") or getpass.getuser()
+
+
+def format_validation_error(exc: ValidationError) -> str:
+    """One line naming the first bad field: 'request.received_on: Input should be a valid date'."""
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(record)"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{loc}: {err['msg']}{more}"
+
+
+class CaseStore:
+    def __init__(self, root: Path, user: str | None = None, clock: Clock = _utcnow) -> None:
+        self.root = Path(root)
+        self.user = user or current_user()
+        self.clock = clock
+        self.cases_dir = self.root / "cases"
+        self.locks_dir = self.root / "locks"
+
+    # ---- opening -------------------------------------------------------
+    @classmethod
+    def open(
+        cls, root: Path, user: str | None = None, clock: Clock = _utcnow, create: bool = True
+    ) -> CaseStore:
+        """Open (and if asked create) a database folder; refuses anything it cannot read."""
+        root = Path(root).expanduser()
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root} is a file; --db takes a folder (psr-tui keeps one file per case)")
+        if not root.exists():
+            if not create:
+                raise StoreError(f"no database at {root}")
+            root.mkdir(parents=True, mode=DIR_MODE)
+        store = cls(root, user, clock)
+        store._prepare()
+        return store
+
+    def _prepare(self) -> None:
+        for folder in (self.cases_dir, self.locks_dir):
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        meta_path = self.root / "meta.json"
+        with self._lock("meta"):
+            data = read_json(meta_path)
+            if data is None:
+                if any(self.cases_dir.glob("*.json")):
+                    raise StoreError(f"{meta_path} is missing but cases exist; run `psr-tui check`")
+                self._write_meta(meta_path, SCHEMA_VERSION)
+                return
+            try:
+                version = int(data["meta"]["1"]["schema_version"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise UnreadableFile(meta_path, "no schema_version in it") from exc
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.root} uses schema {version}; this psr-tui knows up to {SCHEMA_VERSION}: "
+                    "upgrade psr-tui"
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate_all(version)
+                self._write_meta(meta_path, SCHEMA_VERSION)
+
+    def _write_meta(self, path: Path, version: int) -> None:
+        storage = TransactionStorage(path)
+        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+        db.table("meta").upsert({"schema_version": version}, lambda _doc: True)
+        if not db.table("meta").all():
+            db.table("meta").insert({"schema_version": version})
+        storage.commit()
+
+    def _migrate_all(self, from_version: int) -> None:
+        for case_id in self.list_ids():
+            with self._lock(case_id), self._transaction(case_id) as db:
+                table = db.table("case")
+                doc = table.get(doc_id=CASE_DOC_ID)
+                if doc is not None:
+                    table.update(migrate_case_doc(dict(doc), from_version), doc_ids=[CASE_DOC_ID])
+
+    # ---- locking and transactions --------------------------------------
+    @contextmanager
+    def _lock(self, name: str) -> Iterator[None]:
+        lock_path = self.locks_dir / f"{name}.lock"
+        lock = FileLock(lock_path, timeout=LOCK_TIMEOUT_S, mode=FILE_MODE)
+        try:
+            with lock:
+                yield
+        except Timeout as exc:
+            raise StoreError(f"case {name} is busy (locked by another user); try again") from exc
+
+    def _path(self, case_id: str) -> Path:
+        if not _SAFE_ID.match(case_id):
+            raise CaseNotFound(case_id)
+        return self.cases_dir / f"{case_id}.json"
+
+    @contextmanager
+    def _transaction(self, case_id: str) -> Iterator[TinyDB]:
+        """A fresh TinyDB on the file (never a cached one: ids and data may be stale)."""
+        storage = TransactionStorage(self._path(case_id))
+        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+        yield db
+        storage.commit()
+
+    # ---- reading -------------------------------------------------------
+    def list_ids(self) -> list[str]:
+        return sorted(
+            p.stem for p in self.cases_dir.glob("*.json") if not p.name.startswith(".")
+        )
+
+    def exists(self, case_id: str) -> bool:
+        return self._path(case_id).exists()
+
+    def get(self, case_id: str) -> Case:
+        path = self._path(case_id)
+        data = read_json(path)
+        if data is None:
+            raise CaseNotFound(case_id)
+        return self._case_from(data, path)
+
+    def _case_from(self, data: dict, path: Path) -> Case:
+        doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
+        if doc is None:
+            raise UnreadableFile(path, "no case record in it")
+        try:
+            return Case.model_validate(doc)
+        except ValidationError as exc:
+            raise UnreadableFile(path, format_validation_error(exc)) from exc
+
+    def load_all(self) -> tuple[list[Case], list[UnreadableFile]]:
+        """Every readable case, and a report of each file that could not be read."""
+        cases: list[Case] = []
+        problems: list[UnreadableFile] = []
+        for case_id in self.list_ids():
+            try:
+                cases.append(self.get(case_id))
+            except UnreadableFile as exc:
+                problems.append(exc)
+            except CaseNotFound:
+                continue  # deleted between listing and reading
+        return cases, problems
+
+    def audit(self, case_id: str) -> list[AuditEvent]:
+        data = read_json(self._path(case_id))
+        if data is None:
+            raise CaseNotFound(case_id)
+        events = (data.get("audit") or {}).values()
+        return [AuditEvent.model_validate(e) for e in events]
+
+    def fingerprint(self) -> dict[str, tuple[int, int]]:
+        """(mtime_ns, size) of every case file: cheap polling for changes by other users."""
+        out: dict[str, tuple[int, int]] = {}
+        with os.scandir(self.cases_dir) as it:
+            for entry in it:
+                if entry.name.endswith(".json") and not entry.name.startswith("."):
+                    st = entry.stat()
+                    out[entry.name[:-5]] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    # ---- writing -------------------------------------------------------
+    def create(self, case: Case, summary: str = "case created") -> Case:
+        path = self._path(case.id)
+        with self._lock(case.id):
+            if path.exists():
+                raise ConflictError(f"a case with id {case.id} already exists")
+            now = self.clock()
+            new = case.model_copy(deep=True)
+            new.revision = 1
+            new.created_at = new.created_at or now
+            new.created_by = new.created_by or self.user
+            new.updated_at, new.updated_by = now, self.user
+            with self._transaction(case.id) as db:
+                db.table("case").insert(new.model_dump(mode="json"))
+                self._append_audit(db, new, "create", summary, ["(new)"])
+        return new
+
+    def save(self, case: Case, summary: str = "", action: str = "update") -> Case:
+        """Write a whole case edited elsewhere: refused if someone saved since it was read."""
+        return self.update(
+            case.id, lambda fresh: _replace_with(fresh, case), action, summary,
+            expected_revision=case.revision,
+        )
+
+    def update(
+        self,
+        case_id: str,
+        change: Callable[[Case], Case | None],
+        action: str,
+        summary: str = "",
+        expected_revision: int | None = None,
+    ) -> Case:
+        """Apply `change` to a fresh copy of the case, under its lock, and save it.
+
+        `change` may mutate the copy in place or return a new Case; it may raise
+        (a domain rule refusing the change) and then nothing is written.
+        """
+        path = self._path(case_id)
+        with self._lock(case_id):
+            data = read_json(path)
+            if data is None:
+                raise CaseNotFound(case_id)
+            current = self._case_from(data, path)
+            if expected_revision is not None and current.revision != expected_revision:
+                raise ConflictError(
+                    f"case {case_id} was changed by {current.updated_by or 'someone'} at "
+                    f"{_hhmm(current.updated_at)} (revision {current.revision}, yours "
+                    f"{expected_revision}); reload to see their change; nothing was overwritten"
+                )
+            before = current.model_dump(mode="json")
+            working = current.model_copy(deep=True)
+            result = change(working)
+            new = result if result is not None else working
+            try:
+                new = Case.model_validate(new.model_dump())
+            except ValidationError as exc:
+                raise StoreError(f"not saved: {format_validation_error(exc)}") from exc
+            new.id, new.revision = current.id, current.revision + 1
+            new.created_at, new.created_by = current.created_at, current.created_by
+            new.updated_at, new.updated_by = self.clock(), self.user
+            after = new.model_dump(mode="json")
+            paths = changed_paths(
+                {k: v for k, v in before.items() if k not in _BOOKKEEPING},
+                {k: v for k, v in after.items() if k not in _BOOKKEEPING},
+            )
+            with self._transaction(case_id) as db:
+                db.table("case").update(after, doc_ids=[CASE_DOC_ID])
+                self._append_audit(db, new, action, summary, paths)
+        return new
+
+    def import_case(self, case: Case, audit: list[AuditEvent]) -> str:
+        """Write an imported record as it is: 'created', 'unchanged', or ConflictError."""
+        path = self._path(case.id)
+        with self._lock(case.id):
+            data = read_json(path)
+            incoming = case.model_dump(mode="json")
+            if data is not None:
+                existing = self._case_from(data, path).model_dump(mode="json")
+                if existing == incoming:
+                    return "unchanged"
+                raise ConflictError(
+                    f"case {case.id} already exists with other content (revision "
+                    f"{existing.get('revision')}); not imported"
+                )
+            with self._transaction(case.id) as db:
+                db.table("case").insert(incoming)
+                table = db.table("audit")
+                for event in audit:
+                    table.insert(event.model_dump(mode="json"))
+                self._append_audit(db, case, "import", "imported from a dump", [])
+        return "created"
+
+    def _append_audit(
+        self, db: TinyDB, case: Case, action: str, summary: str, paths: list[str]
+    ) -> None:
+        event = AuditEvent(
+            case_id=case.id, at=self.clock(), user=self.user, action=action,
+            summary=summary, revision=case.revision, changes=paths,
+        )
+        db.table("audit").insert(event.model_dump(mode="json"))
+
+
+_BOOKKEEPING = {"revision", "updated_at", "updated_by"}
+
+
+def _replace_with(fresh: Case, edited: Case) -> Case:
+    return edited.model_copy(deep=True)
+
+
+def _hhmm(when: datetime | None) -> str:
+    return when.strftime("%Y-%m-%d %H:%M") if when else "an unknown time"
