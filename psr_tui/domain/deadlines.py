@@ -1,0 +1,154 @@
+"""PSR's service deadlines, counted in working days in England and Wales (000 4.6.3, 7.1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+from .case import Case
+
+DRAFT_WORKING_DAYS = 20  # first draft after an accepted request (000 4.6.3)
+PLAN_WORKING_DAYS = 10  # the plan after the discussions are complete (000 7.1)
+
+# States in which the plan has gone out to both parties (or further along the lifecycle).
+PLAN_ISSUED_STATES = frozenset(
+    {
+        "issued",
+        "agreed",
+        "active",
+        "paused",
+        "extended",
+        "completed",
+        "completed_with_conditions",
+        "not_completed",
+    }
+)
+# A closed case has no open deadlines: nobody should be chased for it.
+CLOSED_STATES = frozenset({"declined", "withdrawn"})
+
+
+@cache
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+
+
+def is_working_day(d: date) -> bool:
+    return d.weekday() < 5 and d not in _bank_holidays(d.year)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The date n working days after start (before it when n is negative); n=0 is start."""
+    step = 1 if n >= 0 else -1
+    d = start
+    remaining = abs(n)
+    while remaining:
+        d += timedelta(days=step)
+        if is_working_day(d):
+            remaining -= 1
+    return d
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after start up to and including end; negative when end is before start."""
+    if end < start:
+        return -working_days_between(end, start)
+    count = 0
+    d = start
+    while d < end:
+        d += timedelta(days=1)
+        if is_working_day(d):
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Deadline:
+    name: str
+    due: date
+    days_left: int  # working days from today to due; negative once breached
+    met_on: date | None = None
+
+    @property
+    def met(self) -> bool:
+        return self.met_on is not None
+
+    @property
+    def breached(self) -> bool:
+        if self.met_on is not None:
+            return self.met_on > self.due
+        return self.days_left < 0
+
+
+def draft_deadline(case: Case, today: date) -> Deadline | None:
+    """First draft within 20 working days of receiving a request that was accepted."""
+    received = case.request.received_on
+    if case.decision is None or case.decision.outcome != "accepted" or received is None:
+        return None
+    due = add_working_days(received, DRAFT_WORKING_DAYS)
+    return Deadline(
+        name="First draft",
+        due=due,
+        days_left=working_days_between(today, due),
+        met_on=case.first_draft_issued_on,
+    )
+
+
+def discussions_completed_on(case: Case) -> date | None:
+    """When both discussions were held (the organisation's alone if the practitioner
+    did not engage)."""
+    talks = case.discussions
+    organisation = talks.organisation.held_on
+    if talks.practitioner_did_not_engage:
+        return organisation
+    practitioner = talks.practitioner.held_on
+    if organisation is None or practitioner is None:
+        return None
+    return max(organisation, practitioner)
+
+
+def plan_issued_on(case: Case) -> date | None:
+    """The date the plan first went out, from its versions or signatures."""
+    plan = case.plan
+    if plan is None:
+        return None
+    dates = [v.issued_on for v in plan.versions if v.issued_on and v.status in ("issued", "agreed")]
+    if not dates:
+        signatures = (plan.agreement.organisation, plan.agreement.practitioner)
+        dates = [s.signed_on for s in signatures if s is not None and s.signed_on]
+    return min(dates) if dates else None
+
+
+def plan_deadline(case: Case, today: date) -> Deadline | None:
+    """The plan within 10 working days of the discussions being complete."""
+    completed = discussions_completed_on(case)
+    if completed is None:
+        return None
+    due = add_working_days(completed, PLAN_WORKING_DAYS)
+    met_on = plan_issued_on(case)
+    if met_on is None and case.state in PLAN_ISSUED_STATES:
+        # The lifecycle says it went out but no date was recorded (e.g. imported data):
+        # count it as met on time rather than raise a breach nobody can act on.
+        met_on = due
+    return Deadline(
+        name="Plan issued",
+        due=due,
+        days_left=working_days_between(today, due),
+        met_on=met_on,
+    )
+
+
+def case_deadlines(case: Case, today: date) -> list[Deadline]:
+    """Every deadline that applies: open ones, and met ones (to show whether they were on time)."""
+    found = [d for d in (draft_deadline(case, today), plan_deadline(case, today)) if d]
+    if case.state in CLOSED_STATES:
+        found = [d for d in found if d.met]
+    return found
+
+
+def most_urgent(case: Case, today: date) -> Deadline | None:
+    """The open deadline with the fewest working days left."""
+    open_ones = [d for d in case_deadlines(case, today) if not d.met]
+    return min(open_ones, key=lambda d: (d.days_left, d.due), default=None)
