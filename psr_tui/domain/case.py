@@ -158,6 +158,14 @@ class Completion(Record):
     follow_up: str = ""
 
 
+class Withdrawal(Record):
+    """Why a case was withdrawn before completion, and by whom."""
+
+    reason: str = ""
+    withdrawn_on: date | None = None
+    withdrawn_by: str = ""
+
+
 class Case(Record):
     id: str = Field(default_factory=lambda: new_id("case"))
     revision: int = 0
@@ -173,6 +181,7 @@ class Case(Record):
     first_draft_issued_on: date | None = None
     plan: Plan | None = None
     completion: Completion | None = None
+    withdrawal: Withdrawal | None = None
 
     @property
     def practitioner_name(self) -> str:
