@@ -1,0 +1,107 @@
+"""The Textual application: thin. Screens live in psr_tui/ui/screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .domain.vocabulary import Vocabularies, default_vocabularies
+from .locations import styles_dir
+from .store import CaseStore
+from .ui.messages import CasesChanged
+
+POLL_SECONDS = 2.0
+
+
+def _stylesheets() -> list[str]:
+    # app.tcss first (shared rules), then one file per screen.
+    folder = styles_dir()
+    sheets = sorted(folder.glob("*.tcss"), key=lambda p: (p.name != "app.tcss", p.name))
+    return [str(p) for p in sheets]
+
+
+class PsrApp(App[None]):
+    TITLE = "psr-tui"
+    SUB_TITLE = "PSR action plans"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        store: CaseStore,
+        *,
+        today: Callable[[], date] = date.today,
+        vocab: Vocabularies | None = None,
+        start: str = "home",
+        poll: bool = True,
+    ) -> None:
+        self.CSS_PATH = _stylesheets()
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.vocab = vocab or default_vocabularies()
+        self.start = start
+        self.poll = poll
+        self._fingerprint: dict[str, tuple[int, int]] = {}
+        # Animations off by default: they cost bandwidth over SSH.
+        self.animation_level = "none"
+
+    @property
+    def user(self) -> str:
+        return self.store.user
+
+    def on_mount(self) -> None:
+        from .ui.screens import start_screen
+
+        self.push_screen(start_screen(self.start))
+        if self.poll:
+            self._fingerprint = self.store.fingerprint()
+            self.set_interval(POLL_SECONDS, self._check_for_changes)
+
+    def _check_for_changes(self) -> None:
+        """Other users' saves show up within a few seconds: poll file stamps, not contents."""
+        now = self.store.fingerprint()
+        if now != self._fingerprint:
+            changed = {k for k in now.keys() | self._fingerprint.keys()
+                       if now.get(k) != self._fingerprint.get(k)}
+            self._fingerprint = now
+            for screen in self.screen_stack:
+                screen.post_message(CasesChanged(frozenset(changed)))
+
+    def note_own_write(self) -> None:
+        """Screens call this after saving so their own write is not reported as someone else's."""
+        self._fingerprint = self.store.fingerprint()
+
+    def action_help(self) -> None:
+        from .ui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                f"{title}: {binding.description}",
+                f"key {binding.key_display or binding.key}",
+                partial(self.run_action, binding.action, active.node),
+            )
+
+
+def make_app(store: CaseStore, **kwargs: object) -> PsrApp:
+    """The one way the CLI and the tests build the app."""
+    return PsrApp(store, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""The Textual user interface: screens, dialogs and widgets. Calls domain and store only."""

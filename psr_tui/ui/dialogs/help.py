@@ -1,0 +1,45 @@
+"""F1 help: the current screen's purpose and the keys that apply on it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Markdown, Static
+
+GLOBAL_KEYS = [
+    ("F1", "Help for this screen"),
+    ("ctrl+p", "Command palette: every action, searchable"),
+    ("Esc", "Back"),
+    ("ctrl+q / q", "Quit (q only outside text fields)"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("f1", "dismiss", "Close", priority=True),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, about: Screen[object]) -> None:
+        super().__init__()
+        self.about = about
+
+    def compose(self) -> ComposeResult:
+        help_text = getattr(self.about, "HELP", "") or "No help for this screen."
+        keys = []
+        for active in self.about.active_bindings.values():
+            b = active.binding
+            if b.description:
+                keys.append(f"| `{b.key_display or b.key}` | {b.description} |")
+        for key, text in GLOBAL_KEYS:
+            keys.append(f"| `{key}` | {text} |")
+        table = "\n".join(["| Key | Action |", "|---|---|", *dict.fromkeys(keys)])
+        with VerticalScroll(id="help-body"):
+            yield Markdown(f"{help_text}\n\n## Keys\n\n{table}\n")
+            yield Static("Esc or F1 closes this help.", id="help-foot")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,47 @@
+"""The base every psr-tui screen shares: Esc back, F1 help, q quits outside text fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+from ..messages import CasesChanged
+
+if TYPE_CHECKING:
+    from ...app import PsrApp
+
+
+class PsrScreen(Screen[None]):
+    HELP = ""  # Markdown shown by F1: what the screen is for and how to use it
+    TITLE_FOR_PALETTE = ""  # prefix for this screen's actions in the command palette
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    async def action_quit(self) -> None:
+        await self.app.action_quit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit" and isinstance(self.focused, Input | TextArea):
+            return False
+        if action == "back" and len(self.app.screen_stack) <= 1:
+            return False
+        return True
+
+    def on_cases_changed(self, message: CasesChanged) -> None:
+        self.cases_changed(message.case_ids)
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        """Override to refresh when other users change cases."""
