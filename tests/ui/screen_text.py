@@ -18,10 +18,10 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 def screen_text(app: App[object]) -> str:
     width, height = app.size
-    console = Console(width=width, height=height, record=True, file=open(os.devnull, "w"),
-                      color_system=None, legacy_windows=False, force_terminal=True)
-    update = app.screen._compositor.render_update(full=True)
-    console.print(update)
+    with open(os.devnull, "w") as sink:
+        console = Console(width=width, height=height, record=True, file=sink,
+                          color_system=None, legacy_windows=False, force_terminal=True)
+        console.print(app.screen._compositor.render_update(full=True))
     text = console.export_text(styles=False)
     return "\n".join(line.rstrip() for line in text.splitlines()[:height]) + "\n"
 

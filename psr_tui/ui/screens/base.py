@@ -36,9 +36,7 @@ class PsrScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit" and isinstance(self.focused, Input | TextArea):
             return False
-        if action == "back" and len(self.app.screen_stack) <= 1:
-            return False
-        return True
+        return not (action == "back" and len(self.app.screen_stack) <= 1)
 
     def on_cases_changed(self, message: CasesChanged) -> None:
         self.cases_changed(message.case_ids)
