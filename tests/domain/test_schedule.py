@@ -1,0 +1,85 @@
+import itertools
+from datetime import date, timedelta
+
+import pytest
+
+from psr_tui.domain.schedule import add_months, generate_review_points, generate_stages
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)  # leap year
+    assert add_months(date(2026, 11, 15), 3) == date(2027, 2, 15)
+    assert add_months(date(2026, 3, 31), -1) == date(2026, 2, 28)
+    assert add_months(date(2026, 5, 10), 0) == date(2026, 5, 10)
+
+
+def test_case_study_schedule_two_four_months_and_sign_off() -> None:
+    start, end = date(2026, 3, 2), date(2026, 9, 2)
+    points = generate_review_points(start, end)
+    assert [p.title for p in points] == [
+        "Review 1 (2 months)",
+        "Review 2 (4 months)",
+        "Final review and summary sign-off",
+    ]
+    assert [p.due_on for p in points] == [date(2026, 5, 2), date(2026, 7, 2), end]
+    assert [p.is_final for p in points] == [False, False, True]
+    assert all(p.expected_evidence for p in points)
+    assert len({p.id for p in points}) == 3
+
+
+def test_review_points_stay_inside_the_plan() -> None:
+    start, end = date(2026, 1, 31), date(2026, 12, 15)
+    points = generate_review_points(start, end, every_months=3, expected_evidence=["CbD x2"])
+    assert all(start <= p.due_on <= end for p in points if p.due_on)
+    assert points[0].due_on == date(2026, 4, 30)
+    assert points[0].title == "Review 1 (3 months)"
+    assert points[-1].is_final and points[-1].due_on == end
+    assert all(p.expected_evidence == ["CbD x2"] for p in points)
+    # Each point gets its own list, so editing one does not change another.
+    points[0].expected_evidence.append("MSF")
+    assert points[1].expected_evidence == ["CbD x2"]
+
+
+def test_review_points_without_final_sign_off() -> None:
+    points = generate_review_points(date(2026, 1, 1), date(2026, 7, 1), 2, final_sign_off=False)
+    assert [p.due_on for p in points] == [date(2026, 3, 1), date(2026, 5, 1), date(2026, 7, 1)]
+    assert not any(p.is_final for p in points)
+    assert points[0].title == "Review 1 (2 months)"
+
+
+def test_review_points_reject_bad_input() -> None:
+    with pytest.raises(ValueError):
+        generate_review_points(date(2026, 1, 1), date(2026, 1, 1))
+    with pytest.raises(ValueError):
+        generate_review_points(date(2026, 1, 1), date(2026, 6, 1), every_months=0)
+
+
+def test_stages_split_evenly_and_contiguously() -> None:
+    start, end = date(2026, 1, 1), date(2026, 6, 30)  # 181 days
+    stages = generate_stages(start, end, [1, 2, 3, 4])
+    assert [s.level for s in stages] == [1, 2, 3, 4]
+    assert stages[0].start == start and stages[-1].end == end
+    for before, after in itertools.pairwise(stages):
+        assert before.end is not None and after.start == before.end + timedelta(days=1)
+    lengths = [(s.end - s.start).days + 1 for s in stages if s.start and s.end]
+    assert max(lengths) - min(lengths) <= 1
+    assert "no_on_call" in stages[0].scope_limits
+    assert "no_on_call" not in stages[-1].scope_limits
+    assert stages[0].entry_criteria and stages[1].exit_criteria
+    assert "L2 Close" in stages[1].exit_criteria
+
+
+def test_stages_never_go_above_the_floor() -> None:
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    stages = generate_stages(start, end, [1, 2, 3, 4, 5], floor=2)
+    assert [s.level for s in stages] == [1, 2]
+    assert stages[-1].end == end  # the time above the floor is spent at the floor
+    assert stages[0].end is not None and stages[0].end < date(2026, 4, 1)
+
+
+def test_stages_reject_bad_levels() -> None:
+    with pytest.raises(ValueError):
+        generate_stages(date(2026, 1, 1), date(2026, 6, 1), [0, 2])
+    with pytest.raises(ValueError):
+        generate_stages(date(2026, 1, 1), date(2026, 6, 1), [])
