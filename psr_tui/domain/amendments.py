@@ -1,0 +1,260 @@
+"""Amendments to a running plan: both parties agree before a change takes effect (000 8.2-8.3)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .case import Case
+from .errors import RuleError
+from .plan import (
+    Activity,
+    Amendment,
+    Objective,
+    Plan,
+    PlanVersion,
+    ReviewPoint,
+    Role,
+    Signature,
+    SupervisionStage,
+)
+
+KINDS = ("duration", "content")
+PARTIES = ("organisation", "practitioner")
+AMENDABLE_STATES = frozenset({"active", "extended", "paused"})
+# Lists a content amendment may replace, and the model each item must fit.
+CONTENT_LISTS: dict[str, type[BaseModel]] = {
+    "objectives": Objective,
+    "activities": Activity,
+    "review_points": ReviewPoint,
+    "stages": SupervisionStage,
+    "roles": Role,
+}
+CONTENT_TEXT = ("consequences", "reasonable_adjustments")
+
+
+def _plan(case: Case) -> Plan:
+    if case.plan is None:
+        raise RuleError("This case has no plan.", "plan")
+    return case.plan
+
+
+def _new_end(plan: Plan, value: Any) -> date:
+    try:
+        end = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RuleError(f"'{value}' is not a date (YYYY-MM-DD).", "changes.end_date") from exc
+    if plan.start_date is not None and end <= plan.start_date:
+        raise RuleError("The new end date must be after the plan start.", "changes.end_date")
+    if end == plan.end_date:
+        raise RuleError("The new end date is the current one.", "changes.end_date")
+    return end
+
+
+def _content_items(key: str, items: Any) -> list[Any]:
+    if not isinstance(items, list):
+        raise RuleError(f"'{key}' must be a list.", f"changes.{key}")
+    model = CONTENT_LISTS[key]
+    try:
+        return [model.model_validate(item) for item in items]
+    except ValidationError as exc:
+        raise RuleError(f"{key}: {exc.errors()[0]['msg']}", f"changes.{key}") from exc
+
+
+def _check_changes(plan: Plan, kind: str, changes: dict[str, Any]) -> None:
+    if not changes:
+        raise RuleError("Say what the amendment changes.", "changes")
+    if kind == "duration":
+        if set(changes) != {"end_date"}:
+            raise RuleError("A duration amendment changes the end date only.", "changes")
+        _new_end(plan, changes["end_date"])
+        return
+    allowed = set(CONTENT_LISTS) | set(CONTENT_TEXT)
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise RuleError(f"A content amendment cannot change {', '.join(unknown)}.", "changes")
+    for key in set(changes) & set(CONTENT_LISTS):
+        _content_items(key, changes[key])
+
+
+def propose_amendment(
+    case: Case, kind: str, description: str, changes: dict[str, Any], user: str, today: date
+) -> Amendment:
+    """Propose a change to a running plan's duration or content; nothing changes yet."""
+    plan = _plan(case)
+    if case.state not in AMENDABLE_STATES:
+        raise RuleError(
+            "Only a running plan is amended; before it starts, start a new version.", "state"
+        )
+    if kind not in KINDS:
+        raise RuleError(f"Unknown amendment kind '{kind}'.", "kind")
+    if not description.strip():
+        raise RuleError("Describe the amendment.", "description")
+    _check_changes(plan, kind, changes)
+    if kind == "duration" and any(
+        a.kind == "duration" and a.status == "proposed" for a in plan.amendments
+    ):
+        # Two pending end dates would contradict each other.
+        raise RuleError("A change of duration is already awaiting agreement.", "amendments")
+    amendment = Amendment(
+        kind=kind,
+        description=description.strip(),
+        proposed_by=user,
+        proposed_on=today,
+        changes=dict(changes),
+    )
+    plan.amendments.append(amendment)
+    return amendment
+
+
+def _amendment(plan: Plan, amendment_id: str) -> Amendment:
+    found = next((a for a in plan.amendments if a.id == amendment_id), None)
+    if found is None:
+        raise RuleError(f"Unknown amendment '{amendment_id}'.", "amendments")
+    if found.status != "proposed":
+        raise RuleError(f"This amendment is already {found.status}.", "amendments")
+    return found
+
+
+def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
+    """Recorded review outcomes are history: an amendment cannot remove or rewrite them."""
+    new_ids = {rp.id for rp in items}
+    for old in plan.review_points:
+        if old.outcome is not None and old.id not in new_ids:
+            raise RuleError(
+                f"'{old.title}' has a recorded outcome and cannot be removed.", "changes"
+            )
+    by_id = {rp.id: rp for rp in plan.review_points}
+    for rp in items:
+        old = by_id.get(rp.id)
+        if old is not None:
+            rp.outcome, rp.history = old.outcome, old.history
+    plan.review_points = items
+
+
+def _apply(plan: Plan, amendment: Amendment) -> None:
+    changes = amendment.changes
+    if "end_date" in changes:
+        plan.end_date = _new_end(plan, changes["end_date"])
+    for key in CONTENT_LISTS:
+        if key not in changes:
+            continue
+        items = _content_items(key, changes[key])
+        if key == "review_points":
+            _replace_review_points(plan, items)
+        else:
+            setattr(plan, key, items)
+    for key in CONTENT_TEXT:
+        if key in changes:
+            setattr(plan, key, str(changes[key]))
+    if plan.stages:
+        plan.current_stage = min(plan.current_stage, len(plan.stages) - 1)
+
+
+def agree_amendment(
+    case: Case, amendment_id: str, party: str, name: str, role: str, today: date
+) -> Amendment:
+    """One party agrees; once both have, the change is applied as a new agreed version."""
+    plan = _plan(case)
+    amendment = _amendment(plan, amendment_id)
+    if party not in PARTIES:
+        raise RuleError(f"Unknown party '{party}': organisation or practitioner.", "party")
+    if not name.strip():
+        raise RuleError("The agreement needs a name.", f"amendments.{party}")
+    if getattr(amendment, party) is not None:
+        raise RuleError(f"The {party} has already agreed this amendment.", f"amendments.{party}")
+    setattr(amendment, party, Signature(name=name.strip(), role=role, signed_on=today))
+    if amendment.organisation is None or amendment.practitioner is None:
+        return amendment
+    end_before = plan.end_date
+    _apply(plan, amendment)
+    plan.version += 1
+    plan.versions.append(
+        PlanVersion(
+            version=plan.version,
+            status="agreed",
+            issued_on=today,
+            issued_by=name.strip(),
+            content=plan.content(),
+        )
+    )
+    amendment.status = "agreed"
+    amendment.applied_in_version = plan.version
+    moved_later = (
+        end_before is not None and plan.end_date is not None and (plan.end_date > end_before)
+    )
+    if moved_later and case.state == "active":
+        case.state = "extended"
+    return amendment
+
+
+def withdraw_amendment(
+    case: Case, amendment_id: str, user: str, today: date, reason: str = ""
+) -> Amendment:
+    """Drop a proposal nobody will agree to; it stays on record as withdrawn."""
+    amendment = _amendment(_plan(case), amendment_id)
+    amendment.status = "withdrawn"
+    why = f": {reason.strip()}" if reason.strip() else ""
+    amendment.description += f"\nWithdrawn by {user} on {today.isoformat()}{why}"
+    return amendment
+
+
+def _items(content: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
+    return {str(item.get("id")): item for item in content.get(key) or []}
+
+
+def _list_diff(
+    before: dict[str, Any], after: dict[str, Any], key: str, noun: str, text_field: str
+) -> list[str]:
+    old, new = _items(before, key), _items(after, key)
+    lines = [f"{noun} added: {new[i].get(text_field) or i}" for i in new if i not in old]
+    lines += [f"{noun} removed: {old[i].get(text_field) or i}" for i in old if i not in new]
+    for i in new:
+        if i in old and old[i] != new[i]:
+            lines.append(f"{noun} changed: {new[i].get(text_field) or i}")
+    return lines
+
+
+def _review_point_diff(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    old, new = _items(before, "review_points"), _items(after, "review_points")
+    lines = [f"Review point added: {new[i].get('title') or i}" for i in new if i not in old]
+    lines += [f"Review point removed: {old[i].get('title') or i}" for i in old if i not in new]
+    for i in new:
+        if i in old and old[i].get("due_on") != new[i].get("due_on"):
+            lines.append(
+                f"Review point moved: {new[i].get('title') or i}: "
+                f"{old[i].get('due_on')} → {new[i].get('due_on')}"
+            )
+    return lines
+
+
+def _stage_text(stage: dict[str, Any]) -> str:
+    return f"level {stage.get('level')}"
+
+
+def version_diff(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Human-readable lines saying what changed between two PlanVersion contents."""
+    lines: list[str] = []
+    for key, label in (("start_date", "Start date"), ("end_date", "End date")):
+        if before.get(key) != after.get(key):
+            lines.append(f"{label}: {before.get(key) or 'none'} → {after.get(key) or 'none'}")
+    lines += _list_diff(before, after, "objectives", "Objective", "statement")
+    lines += _list_diff(before, after, "activities", "Activity", "description")
+    lines += _review_point_diff(before, after)
+    old_levels = [_stage_text(s) for s in before.get("stages") or []]
+    new_levels = [_stage_text(s) for s in after.get("stages") or []]
+    if old_levels != new_levels:
+        lines.append(
+            f"Supervision stages: {', '.join(old_levels) or 'none'} → "
+            f"{', '.join(new_levels) or 'none'}"
+        )
+    lines += _list_diff(before, after, "roles", "Role", "person")
+    for key, label in (
+        ("consequences", "Consequences"),
+        ("reasonable_adjustments", "Reasonable adjustments"),
+    ):
+        if before.get(key) != after.get(key):
+            lines.append(f"{label} changed")
+    return lines

@@ -1,0 +1,296 @@
+"""The lifecycle of a case: decision, drafting, signing, delivery and completion.
+
+Every function mutates the Case it is given (the store calls it inside its locked
+update) and raises RuleError when the PSR rules refuse, so nothing is written.
+States and outcomes are codes from data/vocabularies (lifecycle_states, decision_outcomes,
+completion_outcomes).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from .case import Case, Completion, RequestDecision, Withdrawal
+from .errors import RuleError
+from .plan import Plan, PlanVersion, Signature
+from .schedule import add_months, generate_review_points, generate_stages
+from .supervision import supervision_floor
+from .vocabulary import Vocabularies, default_vocabularies
+
+Party = Literal["organisation", "practitioner"]
+PARTIES: tuple[Party, ...] = ("organisation", "practitioner")
+
+DECIDABLE_STATES = frozenset({"request", "further_information"})
+DRAFTING_STATES = frozenset({"draft", "issued"})
+RUNNING_STATES = frozenset({"active", "extended", "paused"})
+# A new plan steps from close supervision to full scope (the 004 case study's sliding scale).
+DEFAULT_STAGE_LEVELS = [2, 3, 4, 5]
+CLOSED_STATES = frozenset(
+    {"declined", "completed", "completed_with_conditions", "not_completed", "withdrawn"}
+)
+
+
+def _vocab(vocab: Vocabularies | None) -> Vocabularies:
+    return vocab if vocab is not None else default_vocabularies()
+
+
+def _plan(case: Case) -> Plan:
+    if case.plan is None:
+        raise RuleError("This case has no plan yet.", "plan")
+    return case.plan
+
+
+def _require_state(case: Case, allowed: frozenset[str] | set[str], action: str) -> None:
+    if case.state not in allowed:
+        label = default_vocabularies()["lifecycle_states"].label(case.state)
+        raise RuleError(f"Cannot {action} while the case is '{label}'.", "state")
+
+
+def decide_request(
+    case: Case,
+    outcome: str,
+    user: str,
+    today: date,
+    reason: str = "",
+    alternative: str = "",
+    vocab: Vocabularies | None = None,
+) -> None:
+    """Accept, ask for further information, or decline (with reason and alternative, 000 4.5)."""
+    term = _vocab(vocab)["decision_outcomes"].term(outcome)
+    if term is None:
+        raise RuleError(f"Unknown decision '{outcome}'.", "decision.outcome")
+    _require_state(case, DECIDABLE_STATES, "decide on the request")
+    reason, alternative = reason.strip(), alternative.strip()
+    if outcome == "declined":
+        if not reason:
+            raise RuleError("A declined request needs the reason.", "decision.reason")
+        if not alternative:
+            raise RuleError(
+                "A declined request needs the alternative service offered (000 4.5).",
+                "decision.alternative_offered",
+            )
+    if outcome == "further_information" and not reason:
+        raise RuleError("Say what further information is needed.", "decision.reason")
+    case.decision = RequestDecision(
+        outcome=outcome,
+        decided_on=today,
+        decided_by=user,
+        reason=reason,
+        alternative_offered=alternative,
+    )
+    case.state = str(term.get("state", outcome))
+
+
+def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies | None) -> None:
+    """Fill a new plan with suggested objectives, stages and review points."""
+    try:  # suggestions.py is written alongside this module
+        from .suggestions import suggest_objectives
+    except ImportError:
+        pass
+    else:
+        plan.objectives = list(suggest_objectives(case))
+    assert plan.start_date is not None and plan.end_date is not None
+    floor = supervision_floor(case)
+    plan.stages = generate_stages(
+        plan.start_date,
+        plan.end_date,
+        DEFAULT_STAGE_LEVELS,
+        floor=floor[0] if floor else None,
+        vocab=vocab,
+    )
+    plan.review_points = generate_review_points(plan.start_date, plan.end_date)
+
+
+def start_plan(
+    case: Case, start: date, months: int, today: date, vocab: Vocabularies | None = None
+) -> Plan:
+    """Create the first draft (version 1) of the plan for an accepted request."""
+    _require_state(case, {"accepted"}, "start a plan")
+    if case.plan is not None:
+        raise RuleError("This case already has a plan.", "plan")
+    if months < 1:
+        raise RuleError("A plan runs for at least one month.", "plan.end_date")
+    plan = Plan(
+        version=1,
+        status="draft",
+        start_date=start,
+        end_date=add_months(start, months),
+        reasonable_adjustments=case.request.reasonable_adjustments,
+        condition_ids=[c.id for c in case.request.conditions],
+    )
+    _suggested_content(case, plan, vocab)
+    case.plan = plan
+    case.state = "draft"
+    return plan
+
+
+def issue_draft(case: Case, user: str, today: date) -> PlanVersion:
+    """Freeze the current content and send it to both parties at once."""
+    plan = _plan(case)
+    if plan.status == "agreed":
+        raise RuleError(
+            f"Version {plan.version} is already agreed: start a new version to change it.",
+            "plan.status",
+        )
+    _require_state(case, DRAFTING_STATES, "issue the plan")
+    # Re-issuing the same version after edits replaces its issued copy, and any
+    # signature given to the earlier copy no longer stands.
+    plan.versions = [
+        v for v in plan.versions if not (v.version == plan.version and v.status == "issued")
+    ]
+    snapshot = PlanVersion(
+        version=plan.version,
+        status="issued",
+        issued_on=today,
+        issued_by=user,
+        content=plan.content(),
+    )
+    plan.versions.append(snapshot)
+    plan.agreement.organisation = None
+    plan.agreement.practitioner = None
+    plan.status = "issued"
+    if case.first_draft_issued_on is None:
+        case.first_draft_issued_on = today
+    case.state = "issued"
+    return snapshot
+
+
+def _check_party(party: str) -> Party:
+    if party not in PARTIES:
+        raise RuleError(f"Unknown party '{party}': organisation or practitioner.", "party")
+    return party  # type: ignore[return-value]
+
+
+def sign(case: Case, party: str, name: str, role: str, today: date) -> None:
+    """One party signs the issued version; when both have, the plan is agreed (000 7.4)."""
+    plan = _plan(case)
+    party = _check_party(party)
+    issued = any(v.version == plan.version and v.status == "issued" for v in plan.versions)
+    if plan.status != "issued" or not issued or case.state != "issued":
+        raise RuleError(
+            f"Version {plan.version} has not been issued: issue it before signing.", "plan.status"
+        )
+    if not name.strip():
+        raise RuleError("The signature needs a name.", f"plan.agreement.{party}.name")
+    existing = getattr(plan.agreement, party)
+    if existing is not None:
+        raise RuleError(
+            f"The {party} already signed ({existing.name}, {existing.signed_on}).",
+            f"plan.agreement.{party}",
+        )
+    setattr(plan.agreement, party, Signature(name=name.strip(), role=role, signed_on=today))
+    if plan.agreement.fully_signed:
+        plan.status = "agreed"
+        case.state = "agreed"
+        plan.versions.append(
+            PlanVersion(
+                version=plan.version,
+                status="agreed",
+                issued_on=today,
+                issued_by=name.strip(),
+                content=plan.content(),
+            )
+        )
+
+
+def is_frozen(case: Case) -> bool:
+    """An agreed plan may not be edited in place: a new version or an amendment is needed."""
+    return case.plan is not None and case.plan.status == "agreed"
+
+
+def begin_new_version(case: Case, user: str, today: date) -> Plan:
+    """Reopen a signed plan that has not started yet as the next draft version.
+
+    Only before the plan starts (state 'agreed'): once it is running, changes to its
+    duration or content are amendments that both parties agree (000 8.3), which keep
+    the plan running and its review history intact.
+    """
+    plan = _plan(case)
+    if case.state in RUNNING_STATES:
+        raise RuleError(
+            "The plan is running: propose an amendment instead of a new version.", "plan"
+        )
+    if plan.status != "agreed" or case.state != "agreed":
+        raise RuleError("Only a signed plan needs a new version; edit the draft.", "plan.status")
+    plan.version += 1
+    plan.status = "draft"
+    plan.agreement.organisation = None
+    plan.agreement.practitioner = None
+    case.state = "draft"
+    return plan
+
+
+def activate(case: Case, today: date) -> None:
+    """The agreed plan starts."""
+    plan = _plan(case)
+    _require_state(case, {"agreed"}, "start the plan")
+    if plan.status != "agreed":
+        raise RuleError("Only a signed plan can start.", "plan.status")
+    # 000 8.3: consequences of insufficient progress are explained before commencement.
+    if not plan.consequences.strip():
+        raise RuleError(
+            "Explain the consequences of insufficient progress before the plan starts.",
+            "plan.consequences",
+        )
+    if plan.start_date is None:
+        plan.start_date = today
+    case.state = "active"
+
+
+def resume(case: Case, today: date) -> None:
+    """A paused plan (referred for advice) continues; extended if its end moved later."""
+    plan = _plan(case)
+    _require_state(case, {"paused"}, "resume the plan")
+    case.state = "extended" if end_moved_later(plan) else "active"
+
+
+def end_moved_later(plan: Plan) -> bool:
+    """Whether the end date is later than in the first agreed version."""
+    first = next((v for v in plan.versions if v.status == "agreed"), None)
+    agreed_end = first.content.get("end_date") if first else None
+    if plan.end_date is None or not agreed_end:
+        return False
+    return plan.end_date > date.fromisoformat(agreed_end)
+
+
+def sign_off_completion(
+    case: Case,
+    outcome: str,
+    name: str,
+    role: str,
+    today: date,
+    follow_up: str,
+    vocab: Vocabularies | None = None,
+) -> None:
+    """The responsible director signs off the extent of completion and follow-up (seed 003)."""
+    term = _vocab(vocab)["completion_outcomes"].term(outcome)
+    if term is None:
+        raise RuleError(f"Unknown completion outcome '{outcome}'.", "completion.outcome")
+    _require_state(case, RUNNING_STATES, "sign off completion")
+    if not name.strip():
+        raise RuleError(
+            "The responsible director must sign off completion.", "completion.signed_by"
+        )
+    if not follow_up.strip():
+        raise RuleError(
+            "Agree the follow-up arrangements with the practitioner.", "completion.follow_up"
+        )
+    case.completion = Completion(
+        outcome=outcome,
+        signed_by=name.strip(),
+        role=role,
+        signed_on=today,
+        follow_up=follow_up.strip(),
+    )
+    case.state = str(term.get("state", outcome))
+
+
+def withdraw(case: Case, reason: str, user: str, today: date) -> None:
+    """Close a case before completion, recording why."""
+    if case.state in CLOSED_STATES:
+        raise RuleError("This case is already closed.", "state")
+    if not reason.strip():
+        raise RuleError("Give the reason for withdrawing the case.", "withdrawal.reason")
+    case.withdrawal = Withdrawal(reason=reason.strip(), withdrawn_on=today, withdrawn_by=user)
+    case.state = "withdrawn"

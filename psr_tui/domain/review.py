@@ -1,0 +1,206 @@
+"""Recording what a review point concluded, and what that does to the plan (000 8.1-8.4).
+
+Each outcome in data/vocabularies/review_outcomes.toml carries an `effect`:
+step_down, stay, extend, enhance, shorten, refer or reschedule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from .amendments import propose_amendment
+from .case import Case, Condition
+from .errors import AlreadyRecorded, RuleError
+from .plan import AssessmentSeen, Plan, ReviewOutcome, ReviewPoint
+from .schedule import add_months
+from .supervision import describe_condition, supervision_floor
+from .vocabulary import Vocabularies, default_vocabularies
+
+RECORDABLE_STATES = frozenset({"active", "extended"})
+DUE_WINDOW_DAYS = 7
+DEFAULT_EXTENSION_MONTHS = 2
+
+
+def review_status(rp: ReviewPoint, today: date) -> str:
+    """done / overdue / due (within a week) / upcoming."""
+    if rp.outcome is not None:
+        return "done"
+    if rp.due_on is None:
+        return "upcoming"
+    if rp.due_on < today:
+        return "overdue"
+    if rp.due_on <= today + timedelta(days=DUE_WINDOW_DAYS):
+        return "due"
+    return "upcoming"
+
+
+def _condition_name(case: Case, condition: Condition) -> str:
+    # A confidential (e.g. health) condition is not described to whoever records the review.
+    if condition.confidential:
+        return "a confidential condition"
+    return describe_condition(case, condition)
+
+
+def _already_recorded(rp: ReviewPoint, outcome: ReviewOutcome) -> str:
+    when = f" at {outcome.recorded_at:%Y-%m-%d %H:%M}" if outcome.recorded_at else ""
+    return f"'{rp.title}' was already recorded by {outcome.recorded_by or 'someone'}{when}."
+
+
+def _append_note(outcome: ReviewOutcome, text: str) -> None:
+    outcome.note = f"{outcome.note}\n{text}".strip()
+
+
+def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
+    if not plan.stages or plan.current_stage >= len(plan.stages) - 1:
+        # Satisfactory progress is still worth recording; there is just nowhere to go.
+        _append_note(outcome, "Already at the last supervision stage: no further step down.")
+        return
+    target = plan.stages[plan.current_stage + 1]
+    floor = supervision_floor(case)
+    if floor is not None and target.level > floor[0]:
+        level, condition = floor
+        raise RuleError(
+            f"Cannot step down to level {target.level}: {_condition_name(case, condition)} "
+            f"allows at most level {level}.",
+            "plan.current_stage",
+        )
+    plan.current_stage += 1
+
+
+def _enhance(plan: Plan, outcome: ReviewOutcome) -> None:
+    if plan.current_stage > 0:
+        plan.current_stage -= 1
+    else:
+        _append_note(outcome, "Already at the closest supervision stage.")
+
+
+def _due_dates(plan: Plan) -> list[date]:
+    return sorted(rp.due_on for rp in plan.review_points if rp.due_on is not None)
+
+
+def _review_interval(plan: Plan, rp: ReviewPoint) -> timedelta | None:
+    """The gap between this review point and its neighbour in the schedule."""
+    dates = _due_dates(plan)
+    if rp.due_on is None or len(dates) < 2:
+        return None
+    later = [d for d in dates if d > rp.due_on]
+    earlier = [d for d in dates if d < rp.due_on]
+    if later:
+        return later[0] - rp.due_on
+    if earlier:
+        return rp.due_on - earlier[-1]
+    return None
+
+
+def _propose_extension(case: Case, plan: Plan, rp: ReviewPoint, user: str, today: date) -> str:
+    if plan.end_date is None:
+        raise RuleError("The plan has no end date to extend.", "plan.end_date")
+    interval = _review_interval(plan, rp)
+    new_end = (
+        plan.end_date + interval
+        if interval
+        else add_months(plan.end_date, DEFAULT_EXTENSION_MONTHS)
+    )
+    amendment = propose_amendment(
+        case,
+        "duration",
+        f"Extend the plan to {new_end.isoformat()} (insufficient progress at '{rp.title}').",
+        {"end_date": new_end.isoformat()},
+        user,
+        today,
+    )
+    return amendment.id
+
+
+def _propose_shortening(
+    case: Case, plan: Plan, rp: ReviewPoint, outcome: ReviewOutcome, user: str, today: date
+) -> str:
+    upcoming = [
+        r.due_on
+        for r in plan.review_points
+        if r.id != rp.id and r.outcome is None and r.due_on is not None and r.due_on > today
+    ]
+    new_end = min(upcoming, default=None)
+    if new_end is None or (plan.end_date is not None and new_end >= plan.end_date):
+        _append_note(outcome, "No later review point to shorten to: consider signing off.")
+        return ""
+    amendment = propose_amendment(
+        case,
+        "duration",
+        f"Shorten the plan to end on {new_end.isoformat()} (ahead of plan at '{rp.title}').",
+        {"end_date": new_end.isoformat()},
+        user,
+        today,
+    )
+    return amendment.id
+
+
+def record_review(
+    case: Case,
+    review_point_id: str,
+    outcome_code: str,
+    *,
+    user: str,
+    now: datetime,
+    held_on: date,
+    note: str = "",
+    evidence_seen: Sequence[AssessmentSeen] = (),
+    reschedule_to: date | None = None,
+    reason: str = "",
+    vocab: Vocabularies | None = None,
+) -> ReviewOutcome:
+    """Record the outcome of a review point and apply its effect to the plan."""
+    plan = case.plan
+    if plan is None:
+        raise RuleError("This case has no plan.", "plan")
+    rp = plan.review_point(review_point_id)
+    if rp is None:
+        raise RuleError(f"Unknown review point '{review_point_id}'.", "plan.review_points")
+    path = f"plan.review_points[{plan.review_points.index(rp)}]"
+    if rp.outcome is not None:
+        raise AlreadyRecorded(_already_recorded(rp, rp.outcome), f"{path}.outcome")
+    if case.state not in RECORDABLE_STATES:
+        raise RuleError("Reviews are recorded only on an active or extended plan.", "state")
+    term = (vocab or default_vocabularies())["review_outcomes"].term(outcome_code)
+    if term is None:
+        raise RuleError(f"Unknown review outcome '{outcome_code}'.", f"{path}.outcome")
+    if held_on > now.date():
+        raise RuleError("A review cannot be recorded before it is held.", f"{path}.held_on")
+    effect = str(term.get("effect", "stay"))
+    outcome = ReviewOutcome(
+        outcome=outcome_code,
+        held_on=held_on,
+        recorded_by=user,
+        recorded_at=now,
+        note=note.strip(),
+        evidence_seen=list(evidence_seen),
+        level_before=plan.current_level,
+        reason=reason.strip(),
+    )
+    today = now.date()
+    if effect == "reschedule":
+        if reschedule_to is None or reschedule_to <= held_on:
+            raise RuleError("Give a new date after the missed one.", f"{path}.due_on")
+        if not outcome.reason:
+            raise RuleError("Say why the review was not held.", f"{path}.reason")
+        outcome.reschedule_to = reschedule_to
+        outcome.level_after = plan.current_level
+        rp.history.append(outcome)
+        rp.due_on = reschedule_to
+        return outcome
+    if effect == "step_down":
+        _step_down(case, plan, outcome)
+    elif effect == "enhance":
+        _enhance(plan, outcome)
+    elif effect == "extend":
+        outcome.amendment_id = _propose_extension(case, plan, rp, user, today)
+    elif effect == "shorten":
+        outcome.amendment_id = _propose_shortening(case, plan, rp, outcome, user, today)
+    elif effect == "refer":
+        if not outcome.note:
+            raise RuleError("Say why the plan is no longer appropriate.", f"{path}.note")
+        case.state = "paused"
+    outcome.level_after = plan.current_level
+    rp.outcome = outcome
+    return outcome
