@@ -39,7 +39,8 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
         "import psr_tui.locations as l, psr_tui.app as a\n"
         "from psr_tui.domain.vocabulary import default_vocabularies\n"
         "print(l.styles_dir()); print(l.data_dir())\n"
-        "print(len(a._stylesheets())); print(len(default_vocabularies()['review_outcomes'].terms))\n"
+        "print(len(a._stylesheets()))\n"
+        "print(len(default_vocabularies()['review_outcomes'].terms))\n"
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
