@@ -15,7 +15,9 @@ def case_with(*conditions: Condition) -> Case:
 
 
 INTERIM = Condition(
-    id="cnd-io", source="interim_order", description="Work under close supervision",
+    id="cnd-io",
+    source="interim_order",
+    description="Work under close supervision",
     supervision_floor=2,
 )
 LOCAL = Condition(
