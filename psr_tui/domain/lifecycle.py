@@ -15,6 +15,7 @@ from .case import Case, Completion, RequestDecision, Withdrawal
 from .errors import RuleError
 from .plan import Plan, PlanVersion, Signature
 from .schedule import add_months, generate_review_points, generate_stages
+from .suggestions import suggest_objectives
 from .supervision import supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
 
@@ -82,14 +83,9 @@ def decide_request(
     case.state = str(term.get("state", outcome))
 
 
-def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies | None) -> None:
+def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies) -> None:
     """Fill a new plan with suggested objectives, stages and review points."""
-    try:  # suggestions.py is written alongside this module
-        from .suggestions import suggest_objectives
-    except ImportError:
-        pass
-    else:
-        plan.objectives = list(suggest_objectives(case))
+    plan.objectives = suggest_objectives(case, vocab)  # reads case.plan for target dates
     assert plan.start_date is not None and plan.end_date is not None
     floor = supervision_floor(case)
     plan.stages = generate_stages(
@@ -119,8 +115,8 @@ def start_plan(
         reasonable_adjustments=case.request.reasonable_adjustments,
         condition_ids=[c.id for c in case.request.conditions],
     )
-    _suggested_content(case, plan, vocab)
     case.plan = plan
+    _suggested_content(case, plan, _vocab(vocab))
     case.state = "draft"
     return plan
 

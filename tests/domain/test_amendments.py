@@ -1,0 +1,200 @@
+"""Amendments: proposed, agreed by both parties, applied as a new agreed version."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from psr_tui.domain.amendments import (
+    agree_amendment,
+    propose_amendment,
+    version_diff,
+    withdraw_amendment,
+)
+from psr_tui.domain.case import Case
+from psr_tui.domain.errors import RuleError
+from psr_tui.domain.plan import (
+    Objective,
+    Plan,
+    PlanVersion,
+    ReviewOutcome,
+    ReviewPoint,
+    SupervisionStage,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+def running_case(state: str = "active") -> Case:
+    plan = Plan(
+        version=1,
+        status="agreed",
+        start_date=date(2026, 9, 1),
+        end_date=date(2027, 3, 1),
+        objectives=[Objective(id="obj-1", statement="Communicate plans clearly")],
+        stages=[SupervisionStage(id=f"stg-{n}", level=n) for n in (2, 3, 4)],
+        current_stage=2,
+        review_points=[
+            ReviewPoint(
+                id="rp-1",
+                title="Review 1",
+                due_on=date(2026, 11, 1),
+                outcome=ReviewOutcome(outcome="remain", recorded_by="dr.a"),
+            ),
+            ReviewPoint(id="rp-2", title="Review 2", due_on=date(2027, 1, 1)),
+        ],
+    )
+    plan.versions.append(PlanVersion(version=1, status="agreed", content=plan.content()))
+    return Case(state=state, plan=plan)
+
+
+def agree_both(case: Case, amendment_id: str) -> None:
+    agree_amendment(case, amendment_id, "organisation", "Dr Director", "responsible_officer", TODAY)
+    agree_amendment(case, amendment_id, "practitioner", "Dr Jones", "practitioner", TODAY)
+
+
+def test_extension_applies_only_when_both_agree() -> None:
+    case = running_case()
+    amd = propose_amendment(
+        case, "duration", "Extend by two months", {"end_date": "2027-05-01"}, "ca", TODAY
+    )
+    assert amd.proposed_by == "ca" and amd.proposed_on == TODAY
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "responsible_officer", TODAY)
+    assert case.plan.end_date == date(2027, 3, 1)
+    assert case.state == "active"
+    assert amd.status == "proposed"
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    assert case.plan.end_date == date(2027, 5, 1)
+    assert case.state == "extended"
+    assert case.plan.version == 2
+    assert amd.status == "agreed"
+    assert amd.applied_in_version == 2
+    latest = case.plan.versions[-1]
+    assert (latest.version, latest.status) == (2, "agreed")
+    assert latest.content["end_date"] == "2027-05-01"
+
+
+def test_shortening_keeps_state_active() -> None:
+    case = running_case()
+    amd = propose_amendment(case, "duration", "Ahead", {"end_date": "2027-01-01"}, "ca", TODAY)
+    agree_both(case, amd.id)
+    assert case.plan.end_date == date(2027, 1, 1)
+    assert case.state == "active"
+
+
+def test_same_party_cannot_agree_twice_and_agreed_is_final() -> None:
+    case = running_case()
+    amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    with pytest.raises(RuleError):
+        agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    with pytest.raises(RuleError):
+        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    assert case.plan.version == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "changes"),
+    [
+        ("duration", {}),
+        ("duration", {"end_date": "not a date"}),
+        ("duration", {"end_date": "2026-08-01"}),  # before the start
+        ("duration", {"end_date": "2027-03-01"}),  # unchanged
+        ("duration", {"end_date": "2027-05-01", "consequences": "x"}),
+        ("content", {"budget": 100}),
+        ("content", {"objectives": [{"statement": "x", "colour": "red"}]}),
+        ("scope", {"end_date": "2027-05-01"}),
+    ],
+)
+def test_bad_proposals_refused(kind: str, changes: dict) -> None:
+    case = running_case()
+    with pytest.raises(RuleError):
+        propose_amendment(case, kind, "Change", changes, "ca", TODAY)
+    assert case.plan.amendments == []
+
+
+@pytest.mark.parametrize("state", ["draft", "issued", "agreed", "completed"])
+def test_only_running_plans_are_amended(state: str) -> None:
+    case = running_case(state=state)
+    with pytest.raises(RuleError):
+        propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
+
+
+def test_one_pending_duration_change_at_a_time() -> None:
+    case = running_case()
+    first = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
+    with pytest.raises(RuleError):
+        propose_amendment(case, "duration", "Shorten", {"end_date": "2027-01-01"}, "ca", TODAY)
+    withdraw_amendment(case, first.id, "ca", TODAY, reason="Supervisor found")
+    assert first.status == "withdrawn"
+    assert "Supervisor found" in first.description
+    propose_amendment(case, "duration", "Shorten", {"end_date": "2027-01-01"}, "ca", TODAY)
+    with pytest.raises(RuleError):
+        agree_amendment(case, first.id, "organisation", "Dr Director", "ro", TODAY)
+
+
+def test_content_amendment_replaces_lists_and_keeps_review_history() -> None:
+    case = running_case()
+    changes = {
+        "objectives": [
+            {"id": "obj-1", "statement": "Communicate plans clearly"},
+            {"id": "obj-2", "statement": "Lead the morning handover"},
+        ],
+        "review_points": [
+            {"id": "rp-1", "title": "Review 1", "due_on": "2026-11-01"},
+            {"id": "rp-2", "title": "Review 2", "due_on": "2027-01-15"},
+        ],
+        "stages": [{"level": 2}, {"level": 3}],
+    }
+    amd = propose_amendment(case, "content", "Add leadership objective", changes, "ca", TODAY)
+    agree_both(case, amd.id)
+    plan = case.plan
+    assert [o.id for o in plan.objectives] == ["obj-1", "obj-2"]
+    assert plan.review_point("rp-2").due_on == date(2027, 1, 15)
+    # The recorded outcome of rp-1 survives the replacement.
+    assert plan.review_point("rp-1").outcome.recorded_by == "dr.a"
+    # Fewer stages: the current stage is clamped into range.
+    assert plan.current_stage == 1
+    assert case.state == "active"
+    diff = version_diff(plan.versions[0].content, plan.versions[-1].content)
+    assert "Objective added: Lead the morning handover" in diff
+    assert "Review point moved: Review 2: 2027-01-01 → 2027-01-15" in diff
+    assert "Supervision stages: level 2, level 3, level 4 → level 2, level 3" in diff
+
+
+def test_content_amendment_cannot_drop_a_recorded_review() -> None:
+    case = running_case()
+    changes = {"review_points": [{"id": "rp-2", "title": "Review 2", "due_on": "2027-01-01"}]}
+    amd = propose_amendment(case, "content", "Drop review 1", changes, "ca", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    with pytest.raises(RuleError):
+        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+
+
+def test_version_diff_lines() -> None:
+    before = {
+        "start_date": "2026-09-01",
+        "end_date": "2027-03-01",
+        "objectives": [{"id": "o1", "statement": "Keep records"}],
+        "activities": [{"id": "a1", "description": "Weekly CbD"}],
+        "review_points": [{"id": "r1", "title": "Review 1", "due_on": "2026-11-01"}],
+        "consequences": "Referral to capability process",
+    }
+    after = {
+        "start_date": "2026-09-01",
+        "end_date": "2027-05-01",
+        "objectives": [{"id": "o1", "statement": "Keep clear records"}],
+        "activities": [],
+        "review_points": [{"id": "r2", "title": "Review 2", "due_on": "2027-01-01"}],
+        "consequences": "Referral to capability process",
+    }
+    assert version_diff(before, after) == [
+        "End date: 2027-03-01 → 2027-05-01",
+        "Objective changed: Keep clear records",
+        "Activity removed: Weekly CbD",
+        "Review point added: Review 2",
+        "Review point removed: Review 1",
+    ]
+    assert version_diff(before, before) == []

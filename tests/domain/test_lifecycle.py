@@ -1,0 +1,235 @@
+"""The case lifecycle: decision, drafting, signing, delivery, completion, withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from psr_tui.domain import lifecycle
+from psr_tui.domain.case import Case, Condition
+from psr_tui.domain.errors import RuleError
+
+TODAY = date(2026, 6, 1)
+
+
+def accepted_case() -> Case:
+    case = Case()
+    lifecycle.decide_request(case, "accepted", "ca", TODAY)
+    return case
+
+
+def issued_case() -> Case:
+    case = accepted_case()
+    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    case.plan.consequences = "Referral to the capability process"
+    lifecycle.issue_draft(case, "ca", TODAY)
+    return case
+
+
+def agreed_case() -> Case:
+    case = issued_case()
+    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+    return case
+
+
+def active_case() -> Case:
+    case = agreed_case()
+    lifecycle.activate(case, date(2026, 7, 1))
+    return case
+
+
+def test_accept_sets_decision_and_state() -> None:
+    case = accepted_case()
+    assert case.state == "accepted"
+    assert case.decision.outcome == "accepted"
+    assert case.decision.decided_by == "ca"
+    assert case.decision.decided_on == TODAY
+
+
+@pytest.mark.parametrize(
+    ("reason", "alternative"), [("", ""), ("Not a PSR matter", ""), ("", "Advice line")]
+)
+def test_decline_needs_reason_and_alternative(reason: str, alternative: str) -> None:
+    case = Case()
+    with pytest.raises(RuleError):
+        lifecycle.decide_request(case, "declined", "ca", TODAY, reason, alternative)
+    assert case.state == "request"
+    assert case.decision is None
+
+
+def test_decline_with_reason_and_alternative() -> None:
+    case = Case()
+    lifecycle.decide_request(case, "declined", "ca", TODAY, "Conduct only", "Advice service")
+    assert case.state == "declined"
+    assert case.decision.alternative_offered == "Advice service"
+
+
+def test_further_information_needs_reason_then_can_be_accepted() -> None:
+    case = Case()
+    with pytest.raises(RuleError):
+        lifecycle.decide_request(case, "further_information", "ca", TODAY)
+    lifecycle.decide_request(case, "further_information", "ca", TODAY, "Need the OH report")
+    assert case.state == "further_information"
+    lifecycle.decide_request(case, "accepted", "ca", TODAY)
+    assert case.state == "accepted"
+
+
+def test_decision_refused_once_decided_or_unknown() -> None:
+    with pytest.raises(RuleError):
+        lifecycle.decide_request(accepted_case(), "declined", "ca", TODAY, "x", "y")
+    with pytest.raises(RuleError):
+        lifecycle.decide_request(Case(), "maybe", "ca", TODAY)
+
+
+def test_start_plan_creates_draft_with_schedule() -> None:
+    case = accepted_case()
+    case.request.conditions.append(Condition(description="Supervised", supervision_floor=3))
+    plan = lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    assert case.plan is plan
+    assert case.state == "draft"
+    assert (plan.version, plan.status) == (1, "draft")
+    assert (plan.start_date, plan.end_date) == (date(2026, 7, 1), date(2027, 1, 1))
+    assert plan.review_points[-1].due_on == date(2027, 1, 1)
+    assert plan.review_points[-1].is_final
+    assert plan.stages and max(s.level for s in plan.stages) == 3  # capped at the floor
+    assert plan.condition_ids == [case.request.conditions[0].id]
+    # Clinical skills is in every plan (004); its target is the plan's end.
+    assert [(o.domain, o.target_date) for o in plan.objectives] == [
+        ("clinical_skills", date(2027, 1, 1))
+    ]
+
+
+def test_start_plan_refused_unless_accepted() -> None:
+    with pytest.raises(RuleError):
+        lifecycle.start_plan(Case(), date(2026, 7, 1), 6, TODAY)
+    case = accepted_case()
+    with pytest.raises(RuleError):
+        lifecycle.start_plan(case, date(2026, 7, 1), 0, TODAY)
+    assert case.plan is None
+
+
+def test_issue_draft_freezes_content_and_records_first_issue() -> None:
+    case = issued_case()
+    plan = case.plan
+    assert case.state == "issued" and plan.status == "issued"
+    assert case.first_draft_issued_on == TODAY
+    [version] = plan.versions
+    assert (version.version, version.status) == (1, "issued")
+    assert version.content == plan.content()
+    # Re-issuing after an edit replaces the issued copy and keeps the first issue date.
+    plan.consequences = "Changed"
+    lifecycle.issue_draft(case, "ca", date(2026, 6, 5))
+    assert len(plan.versions) == 1
+    assert plan.versions[0].content["consequences"] == "Changed"
+    assert case.first_draft_issued_on == TODAY
+
+
+def test_sign_needs_issue_and_both_parties() -> None:
+    case = accepted_case()
+    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    with pytest.raises(RuleError):
+        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    lifecycle.issue_draft(case, "ca", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    assert case.state == "issued"
+    assert not lifecycle.is_frozen(case)
+    with pytest.raises(RuleError):
+        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY)
+    with pytest.raises(RuleError):
+        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY)
+    with pytest.raises(RuleError):
+        lifecycle.sign(case, "regulator", "GMC", "", TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+    assert case.state == "agreed"
+    assert case.plan.status == "agreed"
+    assert lifecycle.is_frozen(case)
+    assert [(v.version, v.status) for v in case.plan.versions] == [(1, "issued"), (1, "agreed")]
+
+
+def test_reissue_clears_a_partial_signature() -> None:
+    case = issued_case()
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    lifecycle.issue_draft(case, "ca", TODAY)
+    assert case.plan.agreement.organisation is None
+
+
+def test_agreed_plan_needs_new_version_to_change() -> None:
+    case = agreed_case()
+    with pytest.raises(RuleError):
+        lifecycle.issue_draft(case, "ca", TODAY)
+    lifecycle.begin_new_version(case, "ca", TODAY)
+    plan = case.plan
+    assert (plan.version, plan.status, case.state) == (2, "draft", "draft")
+    assert plan.agreement.organisation is None and plan.agreement.practitioner is None
+    assert not lifecycle.is_frozen(case)
+    lifecycle.issue_draft(case, "ca", TODAY)
+    assert plan.versions[-1].version == 2
+    with pytest.raises(RuleError):
+        lifecycle.begin_new_version(case, "ca", TODAY)  # not signed yet
+
+
+def test_running_plan_goes_through_amendments_not_versions() -> None:
+    case = active_case()
+    with pytest.raises(RuleError, match="amendment"):
+        lifecycle.begin_new_version(case, "ca", TODAY)
+
+
+def test_activate_needs_agreement_and_consequences() -> None:
+    with pytest.raises(RuleError):
+        lifecycle.activate(issued_case(), TODAY)
+    case = agreed_case()
+    case.plan.consequences = " "
+    with pytest.raises(RuleError):
+        lifecycle.activate(case, TODAY)
+    assert case.state == "agreed"
+    assert active_case().state == "active"
+
+
+def test_sign_off_completion() -> None:
+    case = active_case()
+    with pytest.raises(RuleError):
+        lifecycle.sign_off_completion(case, "completed", "", "ro", TODAY, "Quarterly meetings")
+    with pytest.raises(RuleError):
+        lifecycle.sign_off_completion(case, "completed", "Dr Director", "ro", TODAY, "")
+    with pytest.raises(RuleError):
+        lifecycle.sign_off_completion(case, "graduated", "Dr Director", "ro", TODAY, "x")
+    lifecycle.sign_off_completion(
+        case, "completed_with_conditions", "Dr Director", "ro", TODAY, "Appraisal in 6 months"
+    )
+    assert case.state == "completed_with_conditions"
+    assert case.completion.signed_by == "Dr Director"
+    assert case.completion.follow_up == "Appraisal in 6 months"
+
+
+def test_completion_only_while_running() -> None:
+    with pytest.raises(RuleError):
+        lifecycle.sign_off_completion(agreed_case(), "completed", "Dr D", "ro", TODAY, "x")
+    case = active_case()
+    case.state = "paused"
+    lifecycle.sign_off_completion(case, "not_completed", "Dr D", "ro", TODAY, "Regulator")
+    assert case.state == "not_completed"
+
+
+def test_resume_paused_plan() -> None:
+    case = active_case()
+    case.state = "paused"
+    lifecycle.resume(case, TODAY)
+    assert case.state == "active"
+    case.state = "paused"
+    case.plan.end_date = date(2027, 3, 1)  # later than the agreed 2027-01-01
+    lifecycle.resume(case, TODAY)
+    assert case.state == "extended"
+
+
+def test_withdraw() -> None:
+    case = active_case()
+    with pytest.raises(RuleError):
+        lifecycle.withdraw(case, "", "ca", TODAY)
+    lifecycle.withdraw(case, "Practitioner resigned", "ca", TODAY)
+    assert case.state == "withdrawn"
+    assert case.withdrawal.reason == "Practitioner resigned"
+    assert case.withdrawal.withdrawn_by == "ca"
+    with pytest.raises(RuleError):
+        lifecycle.withdraw(case, "Again", "ca", TODAY)

@@ -1,0 +1,247 @@
+"""Recording review outcomes: every effect, the floor, races and rescheduling."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from psr_tui.domain.case import Case, Condition
+from psr_tui.domain.errors import AlreadyRecorded, RuleError
+from psr_tui.domain.plan import AssessmentSeen, Plan, ReviewPoint, SupervisionStage
+from psr_tui.domain.review import record_review, review_status
+
+NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
+HELD = date(2026, 11, 20)
+
+
+def running_case(state: str = "active", current_stage: int = 0, floor: int | None = None) -> Case:
+    """A plan from 1 Sep 2026 to 1 Mar 2027, stages L2..L5, reviews every two months."""
+    plan = Plan(
+        status="agreed",
+        start_date=date(2026, 9, 1),
+        end_date=date(2027, 3, 1),
+        stages=[SupervisionStage(id=f"stg-{n}", level=n) for n in (2, 3, 4, 5)],
+        current_stage=current_stage,
+        review_points=[
+            ReviewPoint(id="rp-1", title="Review 1", due_on=date(2026, 11, 1)),
+            ReviewPoint(id="rp-2", title="Review 2", due_on=date(2027, 1, 1)),
+            ReviewPoint(id="rp-3", title="Final review", due_on=date(2027, 3, 1), is_final=True),
+        ],
+    )
+    case = Case(state=state, plan=plan)
+    if floor is not None:
+        case.request.conditions.append(
+            Condition(
+                source="interim_order", description="Close supervision", supervision_floor=floor
+            )
+        )
+    return case
+
+
+def record(case: Case, code: str, rp: str = "rp-1", **kwargs) -> object:
+    kwargs.setdefault("held_on", HELD)
+    return record_review(case, rp, code, user="dr.supervisor", now=NOW, **kwargs)
+
+
+def test_step_down_moves_to_next_stage_and_stores_outcome() -> None:
+    case = running_case()
+    evidence = [AssessmentSeen(tool="CbD", count=2, rating="meets expectations")]
+    outcome = record(case, "step_down", note="Good progress", evidence_seen=evidence)
+    assert case.plan is not None
+    assert case.plan.current_stage == 1
+    stored = case.plan.review_point("rp-1").outcome
+    assert stored is outcome
+    assert (stored.level_before, stored.level_after) == (2, 3)
+    assert stored.recorded_by == "dr.supervisor"
+    assert stored.recorded_at == NOW
+    assert stored.held_on == HELD
+    assert stored.evidence_seen[0].count == 2
+
+
+def test_step_down_refused_past_condition_floor_and_nothing_recorded() -> None:
+    case = running_case(current_stage=1, floor=3)
+    with pytest.raises(RuleError) as err:
+        record(case, "step_down")
+    assert "Close supervision" in str(err.value)
+    assert "level 3" in str(err.value)
+    assert case.plan.current_stage == 1
+    assert case.plan.review_point("rp-1").outcome is None
+
+
+def test_floor_refusal_does_not_describe_confidential_condition() -> None:
+    case = running_case(current_stage=1, floor=3)
+    case.request.conditions[0].confidential = True
+    with pytest.raises(RuleError) as err:
+        record(case, "step_down")
+    assert "Close supervision" not in str(err.value)
+    assert "confidential" in str(err.value)
+
+
+def test_step_down_within_floor_is_allowed() -> None:
+    case = running_case(current_stage=0, floor=3)
+    record(case, "step_down")
+    assert case.plan.current_level == 3
+
+
+def test_step_down_at_last_stage_records_without_moving() -> None:
+    case = running_case(current_stage=3)
+    outcome = record(case, "step_down")
+    assert case.plan.current_stage == 3
+    assert "last supervision stage" in outcome.note
+    assert (outcome.level_before, outcome.level_after) == (5, 5)
+
+
+def test_remain_changes_nothing() -> None:
+    case = running_case(current_stage=1)
+    outcome = record(case, "remain")
+    assert case.plan.current_stage == 1
+    assert outcome.level_after == 3
+    assert case.state == "active"
+    assert case.plan.amendments == []
+
+
+def test_concern_returns_to_closer_supervision() -> None:
+    case = running_case(current_stage=2)
+    outcome = record(case, "concern", note="Two incidents")
+    assert case.plan.current_stage == 1
+    assert (outcome.level_before, outcome.level_after) == (4, 3)
+
+
+def test_concern_at_first_stage_stays_and_says_so() -> None:
+    case = running_case(current_stage=0)
+    outcome = record(case, "concern")
+    assert case.plan.current_stage == 0
+    assert "closest supervision" in outcome.note
+
+
+def test_insufficient_proposes_extension_by_review_interval() -> None:
+    case = running_case()
+    outcome = record(case, "insufficient")
+    [amendment] = case.plan.amendments
+    assert amendment.kind == "duration"
+    assert amendment.status == "proposed"
+    # rp-1 (1 Nov) to rp-2 (1 Jan) is 61 days: 1 Mar 2027 + 61 days.
+    assert amendment.changes == {"end_date": "2027-05-01"}
+    assert outcome.amendment_id == amendment.id
+    # Nothing takes effect until both parties agree.
+    assert case.plan.end_date == date(2027, 3, 1)
+    assert case.state == "active"
+
+
+def test_insufficient_with_single_review_point_extends_two_months() -> None:
+    case = running_case()
+    case.plan.review_points = case.plan.review_points[:1]
+    record(case, "insufficient")
+    assert case.plan.amendments[0].changes == {"end_date": "2027-05-01"}
+    case2 = running_case()
+    case2.plan.end_date = date(2027, 2, 10)
+    case2.plan.review_points = case2.plan.review_points[:1]
+    record(case2, "insufficient")
+    assert case2.plan.amendments[0].changes == {"end_date": "2027-04-10"}
+
+
+def test_ahead_proposes_ending_at_next_review() -> None:
+    case = running_case()
+    outcome = record(case, "ahead")
+    [amendment] = case.plan.amendments
+    assert amendment.changes == {"end_date": "2027-01-01"}
+    assert outcome.amendment_id == amendment.id
+    assert case.plan.end_date == date(2027, 3, 1)
+
+
+def test_ahead_at_last_review_records_without_amendment() -> None:
+    case = running_case()
+    for rp in case.plan.review_points[:2]:
+        rp.due_on = date(2026, 10, 1)
+    outcome = record(case, "ahead", rp="rp-3")
+    assert case.plan.amendments == []
+    assert outcome.amendment_id == ""
+    assert "signing off" in outcome.note
+
+
+def test_refer_pauses_plan_and_needs_note() -> None:
+    case = running_case()
+    with pytest.raises(RuleError):
+        record(case, "refer")
+    assert case.state == "active"
+    record(case, "refer", note="Health concerns; advice sought")
+    assert case.state == "paused"
+
+
+def test_not_held_reschedules_into_history() -> None:
+    case = running_case()
+    outcome = record(case, "not_held", reschedule_to=date(2026, 12, 4), reason="Supervisor ill")
+    rp = case.plan.review_point("rp-1")
+    assert rp.outcome is None
+    assert rp.due_on == date(2026, 12, 4)
+    assert rp.history == [outcome]
+    assert outcome.reschedule_to == date(2026, 12, 4)
+    assert outcome.reason == "Supervisor ill"
+    # The review can then be recorded for real.
+    record(case, "remain", held_on=date(2026, 11, 23))
+    assert rp.outcome is not None and rp.outcome.outcome == "remain"
+    assert len(rp.history) == 1
+
+
+@pytest.mark.parametrize(
+    ("reschedule_to", "reason"),
+    [(None, "Supervisor ill"), (date(2026, 11, 20), "Supervisor ill"), (date(2026, 12, 4), "")],
+)
+def test_not_held_needs_later_date_and_reason(reschedule_to: date | None, reason: str) -> None:
+    case = running_case()
+    with pytest.raises(RuleError):
+        record(case, "not_held", reschedule_to=reschedule_to, reason=reason)
+    rp = case.plan.review_point("rp-1")
+    assert rp.history == []
+    assert rp.due_on == date(2026, 11, 1)
+
+
+def test_second_recording_is_refused_naming_who_and_when() -> None:
+    case = running_case()
+    record(case, "step_down")
+    with pytest.raises(AlreadyRecorded) as err:
+        record_review(case, "rp-1", "concern", user="dr.other", now=NOW, held_on=HELD)
+    assert "dr.supervisor" in str(err.value)
+    assert "2026-11-23 10:30" in str(err.value)
+    assert case.plan.current_stage == 1
+    assert case.plan.review_point("rp-1").outcome.outcome == "step_down"
+
+
+@pytest.mark.parametrize("state", ["draft", "agreed", "paused", "completed"])
+def test_only_active_or_extended_plans(state: str) -> None:
+    case = running_case(state=state)
+    with pytest.raises(RuleError):
+        record(case, "remain")
+
+
+def test_extended_plan_accepts_reviews() -> None:
+    case = running_case(state="extended")
+    record(case, "remain")
+    assert case.plan.review_point("rp-1").outcome is not None
+
+
+def test_unknown_review_point_and_outcome() -> None:
+    case = running_case()
+    with pytest.raises(RuleError):
+        record(case, "remain", rp="rp-nope")
+    with pytest.raises(RuleError):
+        record(case, "maybe")
+
+
+def test_review_cannot_be_held_in_the_future() -> None:
+    with pytest.raises(RuleError):
+        record(running_case(), "remain", held_on=date(2026, 11, 30))
+
+
+def test_review_status() -> None:
+    today = date(2026, 11, 23)
+    rp = ReviewPoint(due_on=date(2026, 11, 22))
+    assert review_status(rp, today) == "overdue"
+    assert review_status(ReviewPoint(due_on=today), today) == "due"
+    assert review_status(ReviewPoint(due_on=date(2026, 11, 30)), today) == "due"
+    assert review_status(ReviewPoint(due_on=date(2026, 12, 1)), today) == "upcoming"
+    assert review_status(ReviewPoint(), today) == "upcoming"
+    case = running_case()
+    record(case, "remain")
+    assert review_status(case.plan.review_point("rp-1"), today) == "done"
