@@ -64,6 +64,12 @@ class _Blank(dict[str, str]):
         return "{" + key + "}"
 
 
+def _relevant(text: str, reasons: list[str]) -> str:
+    if not reasons:
+        return text
+    return f"{text} From the request: {'; '.join(dict.fromkeys(reasons))}."
+
+
 def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
     """One starter objective per suggested domain, in vocabulary order. Domains the plan
     already has an objective for are left out, so suggesting twice adds nothing."""
@@ -86,7 +92,6 @@ def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
             practitioner=case.request.practitioner.name or "the practitioner",
             by=f"by {end:%d %B %Y}" if end else "by the end of the plan",
             domain=term.label.lower(),
-            reasons="; ".join(dict.fromkeys(reasons)) or f"every plan covers {term.label.lower()}",
         )
         suggested.append(
             Objective(
@@ -94,7 +99,7 @@ def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
                 statement=wording["statement"].format_map(values),
                 measure=wording["measure"].format_map(values),
                 achievable=wording["achievable"].format_map(values),
-                relevant=wording["relevant"].format_map(values),
+                relevant=_relevant(wording["relevant"].format_map(values), reasons),
                 target_date=end,
             )
         )
