@@ -242,9 +242,11 @@ def resume(case: Case, today: date) -> None:
 
 
 def end_moved_later(plan: Plan) -> bool:
-    """Whether the end date is later than in the first agreed version."""
-    first = next((v for v in plan.versions if v.status == "agreed"), None)
-    agreed_end = first.content.get("end_date") if first else None
+    """Whether the end date is later than in the version both parties signed before the
+    plan started (later agreed versions come from amendments)."""
+    amended = {a.applied_in_version for a in plan.amendments if a.status == "agreed"}
+    signed = [v for v in plan.versions if v.status == "agreed" and v.version not in amended]
+    agreed_end = signed[-1].content.get("end_date") if signed else None
     if plan.end_date is None or not agreed_end:
         return False
     return plan.end_date > date.fromisoformat(agreed_end)

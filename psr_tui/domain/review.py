@@ -93,7 +93,20 @@ def _review_interval(plan: Plan, rp: ReviewPoint) -> timedelta | None:
     return None
 
 
-def _propose_extension(case: Case, plan: Plan, rp: ReviewPoint, user: str, today: date) -> str:
+def _duration_change_pending(plan: Plan, outcome: ReviewOutcome) -> bool:
+    """A second change of duration waits for the first to be agreed or withdrawn; the
+    review outcome is still recorded."""
+    pending = any(a.kind == "duration" and a.status == "proposed" for a in plan.amendments)
+    if pending:
+        _append_note(outcome, "A change of duration is already awaiting agreement.")
+    return pending
+
+
+def _propose_extension(
+    case: Case, plan: Plan, rp: ReviewPoint, outcome: ReviewOutcome, user: str, today: date
+) -> str:
+    if _duration_change_pending(plan, outcome):
+        return ""
     if plan.end_date is None:
         raise RuleError("The plan has no end date to extend.", "plan.end_date")
     interval = _review_interval(plan, rp)
@@ -121,6 +134,8 @@ def _propose_shortening(
         for r in plan.review_points
         if r.id != rp.id and r.outcome is None and r.due_on is not None and r.due_on > today
     ]
+    if _duration_change_pending(plan, outcome):
+        return ""
     new_end = min(upcoming, default=None)
     if new_end is None or (plan.end_date is not None and new_end >= plan.end_date):
         _append_note(outcome, "No later review point to shorten to: consider signing off.")
@@ -194,7 +209,7 @@ def record_review(
     elif effect == "enhance":
         _enhance(plan, outcome)
     elif effect == "extend":
-        outcome.amendment_id = _propose_extension(case, plan, rp, user, today)
+        outcome.amendment_id = _propose_extension(case, plan, rp, outcome, user, today)
     elif effect == "shorten":
         outcome.amendment_id = _propose_shortening(case, plan, rp, outcome, user, today)
     elif effect == "refer":

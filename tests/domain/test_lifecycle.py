@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from psr_tui.domain import lifecycle
+from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
 
@@ -233,3 +234,27 @@ def test_withdraw() -> None:
     assert case.withdrawal.withdrawn_by == "ca"
     with pytest.raises(RuleError):
         lifecycle.withdraw(case, "Again", "ca", TODAY)
+
+
+def test_resume_after_agreed_extension_is_extended() -> None:
+    case = active_case()
+    amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-03-01"}, "ca", TODAY)
+    case.state = "paused"  # referred for advice while the extension was being agreed
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    assert case.state == "paused"
+    lifecycle.resume(case, TODAY)
+    assert case.state == "extended"
+
+
+def test_resume_compares_with_the_last_version_signed_before_start() -> None:
+    case = agreed_case()
+    lifecycle.begin_new_version(case, "ca", TODAY)
+    case.plan.end_date = date(2027, 3, 1)  # a longer plan agreed before it started
+    lifecycle.issue_draft(case, "ca", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+    lifecycle.activate(case, TODAY)
+    case.state = "paused"
+    lifecycle.resume(case, TODAY)
+    assert case.state == "active"

@@ -245,3 +245,13 @@ def test_review_status() -> None:
     case = running_case()
     record(case, "remain")
     assert review_status(case.plan.review_point("rp-1"), today) == "done"
+
+
+def test_second_duration_change_waits_but_outcome_is_recorded() -> None:
+    case = running_case()
+    record(case, "insufficient")
+    outcome = record(case, "insufficient", rp="rp-2", held_on=date(2026, 11, 22))
+    assert len(case.plan.amendments) == 1
+    assert outcome.amendment_id == ""
+    assert "already awaiting agreement" in outcome.note
+    assert case.plan.review_point("rp-2").outcome is outcome
