@@ -28,11 +28,19 @@ from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
 from .atomic_storage import DIR_MODE, FILE_MODE, TransactionStorage, read_json
 from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
-from .migrations import SCHEMA_VERSION, migrate_case_doc
+from .migrations import (
+    FILE_META_TABLE,
+    SCHEMA_VERSION,
+    file_schema_version,
+    migrate_case_doc,
+    missing_steps,
+)
 
 CASE_DOC_ID = 1
 LOCK_TIMEOUT_S = 10.0
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$")
+# Short polls: a waiter sleeping the default 50 ms leaves the lock idle most of the time.
+LOCK_POLL_S = 0.002
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 Clock = Callable[[], datetime]
 
@@ -69,18 +77,21 @@ class CaseStore:
         """Open (and if asked create) a database folder; refuses anything it cannot read."""
         root = Path(root).expanduser()
         if root.exists() and not root.is_dir():
-            raise StoreError(f"{root} is a file; --db takes a folder (psr-tui keeps one file per case)")
-        if not root.exists():
-            if not create:
-                raise StoreError(f"no database at {root}")
-            root.mkdir(parents=True, mode=DIR_MODE)
+            raise StoreError(
+                f"{root} is a file; --db takes a folder (psr-tui keeps one file per case)"
+            )
+        if not root.exists() and not create:
+            raise StoreError(f"no database at {root}")
         store = cls(root, user, clock)
+        try:
+            for folder in (root, store.cases_dir, store.locks_dir):
+                folder.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database at {root}: {exc.strerror}") from exc
         store._prepare()
         return store
 
     def _prepare(self) -> None:
-        for folder in (self.cases_dir, self.locks_dir):
-            folder.mkdir(mode=DIR_MODE, exist_ok=True)
         meta_path = self.root / "meta.json"
         with self._lock("meta"):
             data = read_json(meta_path)
@@ -95,34 +106,47 @@ class CaseStore:
                 raise UnreadableFile(meta_path, "no schema_version in it") from exc
             if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{self.root} uses schema {version}; this psr-tui knows up to {SCHEMA_VERSION}: "
-                    "upgrade psr-tui"
+                    f"{self.root} uses schema {version}; this psr-tui knows up to "
+                    f"{SCHEMA_VERSION}: upgrade psr-tui"
                 )
             if version < SCHEMA_VERSION:
-                self._migrate_all(version)
+                if gaps := missing_steps(version, SCHEMA_VERSION):
+                    raise StoreError(
+                        f"{self.root} uses schema {version}; no migration from schema {gaps[0]}: "
+                        "this psr-tui cannot open it"
+                    )
+                self._migrate_all()
+                # Last: a crash before this line re-runs the migration, which skips done files.
                 self._write_meta(meta_path, SCHEMA_VERSION)
 
     def _write_meta(self, path: Path, version: int) -> None:
         storage = TransactionStorage(path)
-        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-        db.table("meta").upsert({"schema_version": version}, lambda _doc: True)
-        if not db.table("meta").all():
-            db.table("meta").insert({"schema_version": version})
+        _tinydb(storage).table("meta").upsert({"schema_version": version}, _any_record)
         storage.commit()
 
-    def _migrate_all(self, from_version: int) -> None:
+    def _migrate_all(self) -> None:
+        """Rewrite each case file at the current schema (not an edit: revision unchanged)."""
         for case_id in self.list_ids():
-            with self._lock(case_id), self._transaction(case_id) as db:
-                table = db.table("case")
-                doc = table.get(doc_id=CASE_DOC_ID)
-                if doc is not None:
-                    table.update(migrate_case_doc(dict(doc), from_version), doc_ids=[CASE_DOC_ID])
+            try:
+                path = self._path(case_id)
+                with self._lock(case_id):
+                    storage = TransactionStorage(path)
+                    data = storage.read()
+                    if data is None or file_schema_version(data) >= SCHEMA_VERSION:
+                        continue
+                    case = self._case_from(data, path)
+                    self._write_case(storage, case.model_dump(mode="json"))
+                    storage.commit()
+            except (UnreadableFile, CaseNotFound):
+                continue  # left as it is; load_all reports it, get() migrates it once repaired
 
     # ---- locking and transactions --------------------------------------
     @contextmanager
     def _lock(self, name: str) -> Iterator[None]:
         lock_path = self.locks_dir / f"{name}.lock"
-        lock = FileLock(lock_path, timeout=LOCK_TIMEOUT_S, mode=FILE_MODE)
+        lock = FileLock(
+            lock_path, timeout=LOCK_TIMEOUT_S, mode=FILE_MODE, poll_interval=LOCK_POLL_S
+        )
         try:
             with lock:
                 yield
@@ -130,17 +154,24 @@ class CaseStore:
             raise StoreError(f"case {name} is busy (locked by another user); try again") from exc
 
     def _path(self, case_id: str) -> Path:
-        if not _SAFE_ID.match(case_id):
+        if not _SAFE_ID.fullmatch(case_id):
             raise CaseNotFound(case_id)
         return self.cases_dir / f"{case_id}.json"
 
-    @contextmanager
-    def _transaction(self, case_id: str) -> Iterator[TinyDB]:
-        """A fresh TinyDB on the file (never a cached one: ids and data may be stale)."""
-        storage = TransactionStorage(self._path(case_id))
-        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-        yield db
-        storage.commit()
+    def _write_case(self, storage: TransactionStorage, doc: dict) -> TinyDB:
+        """Put the whole record and its schema version on a fresh TinyDB.
+
+        Fresh, never cached: TinyDB's ids and data may be stale. Replaced, not
+        merged: a key a migration dropped must not survive.
+        """
+        db = _tinydb(storage)
+        table = db.table("case")
+        if table.contains(doc_id=CASE_DOC_ID):
+            table.update(lambda old: _replace_doc(old, doc), doc_ids=[CASE_DOC_ID])
+        else:
+            table.insert(doc)
+        db.table(FILE_META_TABLE).upsert({"schema_version": SCHEMA_VERSION}, _any_record)
+        return db
 
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
@@ -159,9 +190,18 @@ class CaseStore:
         return self._case_from(data, path)
 
     def _case_from(self, data: dict, path: Path) -> Case:
-        doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
-        if doc is None:
+        table = data.get("case")
+        doc = table.get(str(CASE_DOC_ID)) if isinstance(table, dict) else None
+        if not isinstance(doc, dict):
             raise UnreadableFile(path, "no case record in it")
+        version = file_schema_version(data)
+        if version > SCHEMA_VERSION:
+            raise UnreadableFile(path, f"written by a newer psr-tui (schema {version})")
+        if version < SCHEMA_VERSION:
+            try:  # a file the bulk migration skipped (unreadable then, repaired since)
+                doc = migrate_case_doc(dict(doc), version, SCHEMA_VERSION)
+            except ValueError as exc:
+                raise UnreadableFile(path, str(exc)) from exc
         try:
             return Case.model_validate(doc)
         except ValidationError as exc:
@@ -181,11 +221,17 @@ class CaseStore:
         return cases, problems
 
     def audit(self, case_id: str) -> list[AuditEvent]:
-        data = read_json(self._path(case_id))
+        path = self._path(case_id)
+        data = read_json(path)
         if data is None:
             raise CaseNotFound(case_id)
-        events = (data.get("audit") or {}).values()
-        return [AuditEvent.model_validate(e) for e in events]
+        table = data.get("audit") or {}
+        if not isinstance(table, dict):
+            raise UnreadableFile(path, "the audit table is not a TinyDB table")
+        try:
+            return [AuditEvent.model_validate(e) for e in table.values()]
+        except ValidationError as exc:
+            raise UnreadableFile(path, f"audit: {format_validation_error(exc)}") from exc
 
     def fingerprint(self) -> dict[str, tuple[int, int]]:
         """(mtime_ns, size) of every case file: cheap polling for changes by other users."""
@@ -193,7 +239,10 @@ class CaseStore:
         with os.scandir(self.cases_dir) as it:
             for entry in it:
                 if entry.name.endswith(".json") and not entry.name.startswith("."):
-                    st = entry.stat()
+                    try:
+                        st = entry.stat()
+                    except FileNotFoundError:
+                        continue  # deleted since the listing
                     out[entry.name[:-5]] = (st.st_mtime_ns, st.st_size)
         return out
 
@@ -209,9 +258,10 @@ class CaseStore:
             new.created_at = new.created_at or now
             new.created_by = new.created_by or self.user
             new.updated_at, new.updated_by = now, self.user
-            with self._transaction(case.id) as db:
-                db.table("case").insert(new.model_dump(mode="json"))
-                self._append_audit(db, new, "create", summary, ["(new)"])
+            storage = TransactionStorage(path)
+            db = self._write_case(storage, new.model_dump(mode="json"))
+            self._append_audit(db, new, "create", summary, ["(new)"])
+            storage.commit()
         return new
 
     def save(self, case: Case, summary: str = "", action: str = "update") -> Case:
@@ -236,7 +286,8 @@ class CaseStore:
         """
         path = self._path(case_id)
         with self._lock(case_id):
-            data = read_json(path)
+            storage = TransactionStorage(path)  # the one read of this update
+            data = storage.read()
             if data is None:
                 raise CaseNotFound(case_id)
             current = self._case_from(data, path)
@@ -247,9 +298,9 @@ class CaseStore:
                     f"{expected_revision}); reload to see their change; nothing was overwritten"
                 )
             before = current.model_dump(mode="json")
-            working = current.model_copy(deep=True)
-            result = change(working)
-            new = result if result is not None else working
+            # `current` is private to this call and `before` is its snapshot: no deep copy needed.
+            result = change(current)
+            new = result if result is not None else current
             try:
                 new = Case.model_validate(new.model_dump())
             except ValidationError as exc:
@@ -262,9 +313,9 @@ class CaseStore:
                 {k: v for k, v in before.items() if k not in _BOOKKEEPING},
                 {k: v for k, v in after.items() if k not in _BOOKKEEPING},
             )
-            with self._transaction(case_id) as db:
-                db.table("case").update(after, doc_ids=[CASE_DOC_ID])
-                self._append_audit(db, new, action, summary, paths)
+            db = self._write_case(storage, after)
+            self._append_audit(db, new, action, summary, paths)
+            storage.commit()
         return new
 
     def import_case(self, case: Case, audit: list[AuditEvent]) -> str:
@@ -281,12 +332,13 @@ class CaseStore:
                     f"case {case.id} already exists with other content (revision "
                     f"{existing.get('revision')}); not imported"
                 )
-            with self._transaction(case.id) as db:
-                db.table("case").insert(incoming)
-                table = db.table("audit")
-                for event in audit:
-                    table.insert(event.model_dump(mode="json"))
-                self._append_audit(db, case, "import", "imported from a dump", [])
+            storage = TransactionStorage(path)
+            db = self._write_case(storage, incoming)
+            table = db.table("audit")
+            for event in audit:
+                table.insert(event.model_dump(mode="json"))
+            self._append_audit(db, case, "import", "imported from a dump", [])
+            storage.commit()
         return "created"
 
     def _append_audit(
@@ -300,6 +352,19 @@ class CaseStore:
 
 
 _BOOKKEEPING = {"revision", "updated_at", "updated_by"}
+
+
+def _tinydb(storage: TransactionStorage) -> TinyDB:
+    return TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+
+
+def _any_record(_record: object) -> bool:
+    return True
+
+
+def _replace_doc(old: dict, new: dict) -> None:
+    old.clear()
+    old.update(new)
 
 
 def _replace_with(fresh: Case, edited: Case) -> Case:

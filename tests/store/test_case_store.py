@@ -1,0 +1,224 @@
+"""CaseStore: revisions, conflicts, audit events, refused changes, ids, change polling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from psr_tui.domain.case import Case
+from psr_tui.domain.errors import RuleError
+from psr_tui.domain.plan import ReviewOutcome
+from psr_tui.store import CaseNotFound, CaseStore, ConflictError, StoreError
+
+MakeCase = Callable[..., Case]
+
+
+def case_file(store: CaseStore, case_id: str) -> Path:
+    return store.root / "cases" / f"{case_id}.json"
+
+
+def record_outcome(code: str) -> Callable[[Case], None]:
+    def change(case: Case) -> None:
+        assert case.plan is not None
+        case.plan.review_points[0].outcome = ReviewOutcome(
+            outcome=code, held_on=date(2026, 11, 20), recorded_by="Dr Supervisor"
+        )
+
+    return change
+
+
+def test_create_sets_revision_one_and_bookkeeping(store: CaseStore, make_case: MakeCase) -> None:
+    created = store.create(make_case())
+    assert created.revision == 1
+    assert created.created_by == "tester" and created.updated_by == "tester"
+    got = store.get("case-0001")
+    assert got == created
+    assert store.list_ids() == ["case-0001"]
+    assert store.exists("case-0001")
+
+
+def test_create_twice_is_a_conflict(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+    before = case_file(store, "case-0001").read_bytes()
+    with pytest.raises(ConflictError):
+        store.create(make_case())
+    assert case_file(store, "case-0001").read_bytes() == before
+
+
+def test_update_bumps_revision_and_persists(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+    updated = store.update("case-0001", record_outcome("on_track"), "review", "review 1 held")
+    assert updated.revision == 2
+    fresh = store.get("case-0001")
+    assert fresh.revision == 2
+    assert fresh.plan is not None and fresh.plan.review_points[0].outcome is not None
+    assert fresh.plan.review_points[0].outcome.outcome == "on_track"
+
+
+def test_update_may_return_a_new_case(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+
+    def rename(case: Case) -> Case:
+        return case.model_copy(update={"state": "intake"})
+
+    assert store.update("case-0001", rename, "state").state == "intake"
+    assert store.get("case-0001").state == "intake"
+
+
+def test_save_bumps_revision(store: CaseStore, make_case: MakeCase) -> None:
+    case = store.create(make_case())
+    case.request.practitioner.name = "Dr B Renamed"
+    saved = store.save(case, "renamed")
+    assert saved.revision == 2
+    assert store.get("case-0001").request.practitioner.name == "Dr B Renamed"
+    again = store.save(saved, "no-op save")
+    assert again.revision == 3
+
+
+def test_stale_save_is_refused_and_file_unchanged(
+    make_store: Callable[..., CaseStore], make_case: MakeCase
+) -> None:
+    alice, bob = make_store("alice"), make_store("bob")
+    alice.create(make_case())
+    alices_copy, bobs_copy = alice.get("case-0001"), bob.get("case-0001")
+    alices_copy.request.practitioner.name = "Alice's edit"
+    alice.save(alices_copy)
+    path = case_file(alice, "case-0001")
+    before = path.read_bytes()
+
+    bobs_copy.request.practitioner.name = "Bob's edit"
+    with pytest.raises(ConflictError) as err:
+        bob.save(bobs_copy)
+    assert "alice" in str(err.value) and "\n" not in str(err.value)
+    assert path.read_bytes() == before
+    assert bob.get("case-0001").request.practitioner.name == "Alice's edit"
+
+
+def test_expected_revision_mismatch_on_update(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+    store.update("case-0001", record_outcome("on_track"), "review")
+    before = case_file(store, "case-0001").read_bytes()
+    with pytest.raises(ConflictError):
+        store.update("case-0001", record_outcome("concerns"), "review", expected_revision=1)
+    assert case_file(store, "case-0001").read_bytes() == before
+    assert store.update(
+        "case-0001", record_outcome("concerns"), "review", expected_revision=2
+    ).revision == 3
+
+
+def test_one_audit_event_per_write_with_user_action_and_paths(
+    make_store: Callable[..., CaseStore], make_case: MakeCase
+) -> None:
+    alice, bob = make_store("alice"), make_store("bob")
+    alice.create(make_case(), "request received")
+    bob.update("case-0001", record_outcome("on_track"), "record_review", "review 1 held")
+
+    def rename(case: Case) -> None:
+        case.request.practitioner.name = "Dr Renamed"
+
+    alice.update("case-0001", rename, "edit_request")
+
+    events = alice.audit("case-0001")
+    assert [(e.user, e.action, e.revision) for e in events] == [
+        ("alice", "create", 1),
+        ("bob", "record_review", 2),
+        ("alice", "edit_request", 3),
+    ]
+    assert events[0].summary == "request received"
+    assert events[1].summary == "review 1 held"
+    assert events[1].changes == ["plan.review_points[0].outcome"]
+    assert events[2].changes == ["request.practitioner.name"]
+    # Bookkeeping fields change on every write and are not reported as edits.
+    assert not any(p.startswith(("revision", "updated_")) for e in events for p in e.changes)
+    assert all(e.case_id == "case-0001" for e in events)
+
+
+def test_rule_error_inside_update_writes_nothing(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+    path = case_file(store, "case-0001")
+    before = path.read_bytes()
+
+    def refuse(case: Case) -> None:
+        case.request.practitioner.name = "half-done edit"
+        raise RuleError("the plan is agreed; propose an amendment", "plan")
+
+    with pytest.raises(RuleError):
+        store.update("case-0001", refuse, "edit")
+    assert path.read_bytes() == before
+    assert len(store.audit("case-0001")) == 1
+    assert store.get("case-0001").revision == 1
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # pydantic warns on the bad value
+def test_invalid_result_is_refused_with_one_line(store: CaseStore, make_case: MakeCase) -> None:
+    store.create(make_case())
+    before = case_file(store, "case-0001").read_bytes()
+
+    def corrupt(case: Case) -> None:
+        case.intake_step = "not a number"  # type: ignore[assignment]
+
+    with pytest.raises(StoreError) as err:
+        store.update("case-0001", corrupt, "edit")
+    assert "intake_step" in str(err.value) and "\n" not in str(err.value)
+    assert case_file(store, "case-0001").read_bytes() == before
+
+
+def test_update_of_missing_case(store: CaseStore) -> None:
+    with pytest.raises(CaseNotFound):
+        store.update("case-none", lambda c: None, "edit")
+    with pytest.raises(CaseNotFound):
+        store.get("case-none")
+    with pytest.raises(CaseNotFound):
+        store.audit("case-none")
+
+
+@pytest.mark.parametrize(
+    "bad_id",
+    ["../meta", "..", "a/b", "/etc/passwd", "cases/../x", ".hidden", "", "a\\b", "a\0b", "case\n"],
+)
+def test_ids_that_escape_the_folder_are_refused(
+    store: CaseStore, make_case: MakeCase, bad_id: str
+) -> None:
+    store.create(make_case())
+    with pytest.raises(CaseNotFound):
+        store.get(bad_id)
+    with pytest.raises(CaseNotFound):
+        store.update(bad_id, lambda c: None, "edit")
+    with pytest.raises(CaseNotFound):
+        store.audit(bad_id)
+    with pytest.raises(CaseNotFound):
+        store.create(make_case(case_id=bad_id))
+    assert not store.exists("case-none")
+    with pytest.raises(CaseNotFound):
+        store.exists(bad_id)
+    assert store.list_ids() == ["case-0001"]
+
+
+def test_fingerprint_sees_another_instance_write(
+    make_store: Callable[..., CaseStore], make_case: MakeCase
+) -> None:
+    mine, theirs = make_store("alice"), make_store("bob")
+    mine.create(make_case("case-0001"))
+    mine.create(make_case("case-0002"))
+    first = mine.fingerprint()
+    assert set(first) == {"case-0001", "case-0002"}
+    assert mine.fingerprint() == first  # reading changes nothing
+
+    theirs.update("case-0002", record_outcome("on_track"), "review")
+    second = mine.fingerprint()
+    assert second["case-0001"] == first["case-0001"]
+    assert second["case-0002"] != first["case-0002"]
+
+    theirs.create(make_case("case-0003"))
+    assert set(mine.fingerprint()) == {"case-0001", "case-0002", "case-0003"}
+
+
+def test_load_all_returns_every_case(store: CaseStore, make_case: MakeCase) -> None:
+    for i in range(3):
+        store.create(make_case(f"case-{i}"))
+    cases, problems = store.load_all()
+    assert [c.id for c in cases] == ["case-0", "case-1", "case-2"]
+    assert problems == []
