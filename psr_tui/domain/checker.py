@@ -1,0 +1,139 @@
+"""The plan checker: what is missing or weak in a draft plan (003 key points, 004 findings).
+
+Findings use the same paths as FieldError, so the UI can jump to the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .case import Case
+from .field_errors import blank, item_path
+from .plan import Objective, Plan
+from .plan_validation import validate_plan
+from .supervision import MAX_LEVEL, MIN_LEVEL, check_level
+from .templates import load_template
+from .vocabulary import Vocabularies
+
+MISSING = "missing"
+WEAK = "weak"
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    severity: str  # "missing" | "weak"
+    message: str
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def vague_words_in(objective: Objective) -> list[str]:
+    """The vague words an objective relies on, or [] when it has a number, a date or an
+    observable measure to pin them down."""
+    lists = load_template("vague_words")
+    text = f"{objective.statement} {objective.measure}"
+    if re.search(r"\d", text) or _word_pattern(lists["observable"]).search(objective.measure):
+        return []
+    found = _word_pattern(lists["words"]).findall(text)
+    return list(dict.fromkeys(w.lower() for w in found))
+
+
+def _objectives(plan: Plan) -> list[Finding]:
+    if not plan.objectives:
+        return [Finding("plan.objectives", MISSING, "the plan has no objectives")]
+    findings = []
+    for objective in plan.objectives:
+        at = item_path("plan.objectives", objective.id)
+        if blank(objective.statement):
+            findings.append(Finding(f"{at}.statement", MISSING, "say what the objective is"))
+        if blank(objective.measure):
+            findings.append(
+                Finding(f"{at}.measure", MISSING, "say how achievement will be measured")
+            )
+        if objective.target_date is None:
+            findings.append(Finding(f"{at}.target_date", MISSING, "set a target date"))
+        vague = vague_words_in(objective)
+        if vague:
+            findings.append(
+                Finding(
+                    f"{at}.statement",
+                    WEAK,
+                    f"vague wording ({', '.join(vague)}): add a number, a date or an "
+                    "observable measure",
+                )
+            )
+    return findings
+
+
+def _roles(plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    findings = []
+    roles_vocab = vocab["roles"]
+    for role in plan.roles:
+        at = item_path("plan.roles", role.id)
+        label = roles_vocab.label(role.role) if role.role else "this role"
+        if blank(role.person):
+            findings.append(Finding(f"{at}.person", MISSING, f"name the {label.lower()}"))
+        if role.role.endswith("supervisor") and blank(role.deputy):
+            findings.append(Finding(f"{at}.deputy", WEAK, f"name a deputy for the {label.lower()}"))
+    present = {r.role for r in plan.roles}
+    for term in roles_vocab.terms:
+        if term.get("required") and term.code not in present:
+            findings.append(Finding("plan.roles", MISSING, f"no {term.label.lower()} named"))
+    return findings
+
+
+def _review_points(plan: Plan) -> list[Finding]:
+    if not plan.review_points:
+        return [Finding("plan.review_points", MISSING, "the plan has no review points")]
+    findings = []
+    for point in plan.review_points:
+        if not point.expected_evidence:
+            findings.append(
+                Finding(
+                    item_path("plan.review_points", point.id, "expected_evidence"),
+                    WEAK,
+                    "say what evidence this review expects to see",
+                )
+            )
+    if not any(p.is_final for p in plan.review_points):
+        # 000 8.5: completion needs clear and credible information, signed off.
+        findings.append(Finding("plan.review_points", WEAK, "no final review and summary sign-off"))
+    return findings
+
+
+def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    if not plan.stages:
+        return [Finding("plan.stages", MISSING, "the plan has no supervision stages")]
+    findings = []
+    for stage in plan.stages:
+        if not MIN_LEVEL <= stage.level <= MAX_LEVEL:
+            continue  # validate_plan already reports a level off the ladder
+        problem = check_level(case, stage.level, vocab)
+        if problem:
+            findings.append(Finding(item_path("plan.stages", stage.id, "level"), MISSING, problem))
+    return findings
+
+
+def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
+    """Everything missing or weak in the plan, in the order the plan is read."""
+    plan = case.plan
+    if plan is None:
+        return [Finding("plan", MISSING, "no plan has been drafted yet")]
+    findings = [Finding(e.path, MISSING, e.message) for e in validate_plan(case, vocab)]
+    findings += _objectives(plan)
+    findings += _roles(plan, vocab)
+    findings += _stages(case, plan, vocab)
+    findings += _review_points(plan)
+    if blank(plan.consequences):
+        # 003: recognise the possibility of failure and agree up front what happens then.
+        findings.append(
+            Finding(
+                "plan.consequences", MISSING, "explain the consequences of insufficient progress"
+            )
+        )
+    return list(dict.fromkeys(findings))  # a rule may repeat another's finding: keep one

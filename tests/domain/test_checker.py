@@ -1,0 +1,135 @@
+from datetime import date
+
+from case_builders import valid_case
+
+from psr_tui.domain.case import Case, Condition
+from psr_tui.domain.checker import Finding, check_plan, vague_words_in
+from psr_tui.domain.plan import Activity, Objective, ReviewPoint, Role
+from psr_tui.domain.vocabulary import default_vocabularies
+
+VOCAB = default_vocabularies()
+
+
+def by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.path, []).append(f)
+    return out
+
+
+def severities(findings: list[Finding], path: str) -> set[str]:
+    return {f.severity for f in findings if f.path == path}
+
+
+def test_a_good_plan_has_no_findings() -> None:
+    assert check_plan(valid_case(), VOCAB) == []
+
+
+def test_no_plan() -> None:
+    assert check_plan(Case(), VOCAB) == [Finding("plan", "missing", "no plan has been drafted yet")]
+
+
+def test_objective_without_activity_measure_or_target() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.objectives.append(
+        Objective(id="obj-2", domain="communication", statement="Write discharge letters")
+    )
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.objectives[obj-2]") == {"missing"}  # no activity
+    assert severities(found, "plan.objectives[obj-2].measure") == {"missing"}
+    assert severities(found, "plan.objectives[obj-2].target_date") == {"missing"}
+    assert not any(f.path.startswith("plan.objectives[obj-1]") for f in found)
+
+
+def test_activity_without_evidence() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.activities.append(Activity(id="act-2", kind="coaching", objective_ids=["obj-1"]))
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.activities[act-2].evidence") == {"missing"}
+
+
+def test_vague_objective_is_weak_unless_measured() -> None:
+    vague = Objective(statement="Improve communication with the team", measure="Better feedback")
+    # "feedback" is observable: measured, so not vague.
+    assert vague_words_in(vague) == []
+    vague = Objective(statement="Improve communication", measure="Be more appropriate")
+    assert vague_words_in(vague) == ["improve", "appropriate"]
+    counted = Objective(statement="Improve communication", measure="No complaints in 6 months")
+    assert vague_words_in(counted) == []
+    # Whole words only: "awareness" is listed, "unaware" is not a match for "aware".
+    assert vague_words_in(Objective(statement="Unawareness noted", measure="x")) == []
+
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.objectives[0].statement = "Try to understand theatre lists"
+    case.plan.objectives[0].measure = "Supervisor is happy"
+    found = by_path(check_plan(case, VOCAB))["plan.objectives[obj-1].statement"]
+    assert [f.severity for f in found] == ["weak"]
+    assert "try" in found[0].message and "understand" in found[0].message
+
+
+def test_roles_named_required_and_deputies() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.roles = [
+        Role(id="role-cs", role="clinical_supervisor", person="Ms Jones"),
+        Role(id="role-coach", role="coach"),
+    ]
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.roles[role-cs].deputy") == {"weak"}
+    assert severities(found, "plan.roles[role-coach].person") == {"missing"}
+    missing_roles = [f.message for f in found if f.path == "plan.roles"]
+    assert missing_roles == ["no responsible officer / responsible director named"]
+
+
+def test_consequences_review_points_and_stages() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.consequences = " "
+    case.plan.review_points = []
+    case.plan.stages = []
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.consequences") == {"missing"}
+    assert severities(found, "plan.review_points") == {"missing"}
+    assert severities(found, "plan.stages") == {"missing"}
+
+
+def test_review_point_problems() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.review_points = [
+        ReviewPoint(id="rp-out", due_on=date(2027, 1, 1), expected_evidence=["MSF"]),
+        ReviewPoint(id="rp-bare", due_on=date(2026, 5, 1)),
+    ]
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.review_points[rp-out].due_on") == {"missing"}
+    assert severities(found, "plan.review_points[rp-bare].expected_evidence") == {"weak"}
+    assert any(f.path == "plan.review_points" and "final" in f.message for f in found)
+
+
+def test_stage_above_a_condition_floor() -> None:
+    case = valid_case()
+    case.request.conditions.append(
+        Condition(
+            id="cnd-io",
+            source="interim_order",
+            description="Close supervision",
+            supervision_floor=2,
+        )
+    )
+    found = by_path(check_plan(case, VOCAB))
+    assert "plan.stages[stg-1].level" not in found  # level 2 is allowed
+    (finding,) = found["plan.stages[stg-2].level"]
+    assert finding.severity == "missing"
+    assert "Interim order 'Close supervision' (GMC)" in finding.message
+
+
+def test_validation_errors_are_reported_once_as_missing() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.end_date = None
+    found = check_plan(case, VOCAB)
+    assert [f.severity for f in found if f.path == "plan.end_date"] == ["missing"]
+    assert len(found) == len(set(found))
