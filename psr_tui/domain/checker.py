@@ -12,6 +12,7 @@ from .case import Case
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
+from .suggestions import domains_for_concerns
 from .supervision import MAX_LEVEL, MIN_LEVEL, check_level
 from .templates import load_template
 from .vocabulary import Vocabularies
@@ -119,6 +120,25 @@ def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
     return findings
 
 
+def _concerns_addressed(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    """A remediation plan should have an objective for each kind of concern it addresses."""
+    if case.request.plan_type not in ("remediation", "both"):
+        return []
+    present = {o.domain for o in plan.objectives}
+    findings = []
+    for domain, concerns in domains_for_concerns(case, vocab).items():
+        if domain not in present:
+            label = vocab["objective_domains"].label(domain).lower()
+            findings.append(
+                Finding(
+                    "plan.objectives",
+                    WEAK,
+                    f"no {label} objective, though the concerns point to it: {concerns[0]}",
+                )
+            )
+    return findings
+
+
 def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     """Everything missing or weak in the plan, in the order the plan is read."""
     plan = case.plan
@@ -126,6 +146,7 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
         return [Finding("plan", MISSING, "no plan has been drafted yet")]
     findings = [Finding(e.path, MISSING, e.message) for e in validate_plan(case, vocab)]
     findings += _objectives(plan)
+    findings += _concerns_addressed(case, plan, vocab)
     findings += _roles(plan, vocab)
     findings += _stages(case, plan, vocab)
     findings += _review_points(plan)

@@ -46,15 +46,16 @@ def check_practitioner(case: Case, vocab: Vocabularies, today: date | None) -> l
     errors += code_in(p.profession, vocab, "professions", f"{at}.profession", "profession")
     profession = vocab["professions"].term(p.profession)
     expected = profession.get("regulator") if profession else None
+    profession_name = profession.label.lower() if profession else p.profession
     if blank(p.regulator):
         errors.append(FieldError(f"{at}.regulator", "choose the regulator"))
     elif expected and p.regulator != expected:
         errors.append(
             FieldError(
                 f"{at}.regulator",
-                f"a {profession.label.lower()} is registered with "
+                f"a {profession_name} is registered with "
                 f"the {expected}, not the {p.regulator}",
-            )  # type: ignore[union-attr]
+            )
         )
     number = re.sub(r"\s", "", p.registration_number)
     if not number:

@@ -21,13 +21,18 @@ class _Source:
     shown_as: str  # how it is quoted in the objective's "relevant" text
 
 
-def _request_sources(case: Case, vocab: Vocabularies) -> list[_Source]:
-    req = case.request
+def _concern_sources(case: Case, vocab: Vocabularies) -> list[_Source]:
     sources = []
-    for concern in req.concerns:
+    for concern in case.request.concerns:
         label = vocab["concern_types"].label(concern.concern_type) if concern.concern_type else ""
         shown = concern.description or label or "a concern"
         sources.append(_Source(f"{concern.description} {concern.concern_type} {label}", shown))
+    return sources
+
+
+def _request_sources(case: Case, vocab: Vocabularies) -> list[_Source]:
+    req = case.request
+    sources = _concern_sources(case, vocab)
     sources += [_Source(area, area) for area in req.development_areas if area.strip()]
     for code in req.focus:
         label = vocab["focus_areas"].label(code)
@@ -57,6 +62,18 @@ def role_name(case: Case, vocab: Vocabularies) -> str:
     if req.practitioner.profession:
         return vocab["professions"].label(req.practitioner.profession)
     return "practitioner"
+
+
+def domains_for_concerns(case: Case, vocab: Vocabularies) -> dict[str, list[str]]:
+    """Objective domains the concerns point to (keyword match), with the concerns quoted."""
+    sources = _concern_sources(case, vocab)
+    found: dict[str, list[str]] = {}
+    for term in vocab["objective_domains"].terms:
+        keywords = [str(k) for k in term.get("suggest_when", [])]
+        quoted = [s.shown_as for s in sources if keywords and _matches(keywords, s.text)]
+        if quoted:
+            found[term.code] = quoted
+    return found
 
 
 class _Blank(dict[str, str]):

@@ -97,7 +97,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
 
 MAX_DISCUSSION_MINUTES = 240
 
-Rule = Callable[[Case, Vocabularies, "date | None"], list[FieldError]]
+Rule = Callable[[Case, Vocabularies, date | None], list[FieldError]]
 
 
 def _decision(case: Case, vocab: Vocabularies, today: date | None) -> list[FieldError]:

@@ -86,16 +86,37 @@ def valid_plan() -> Plan:
                 achievable="Weekly elective list with supervisor",
                 relevant="Role on completion: full scope consultant",
                 target_date=date(2026, 9, 1),
-            )
+            ),
+            Objective(
+                id="obj-2",
+                domain="communication",
+                statement="Communicate respectfully with the theatre team",
+                measure="MSF from 12 colleagues with no major concerns",
+                target_date=date(2026, 9, 1),
+            ),
+            Objective(
+                id="obj-3",
+                domain="team_working",
+                statement="Hold a team brief before every list",
+                measure="Observed by the supervisor on 5 lists",
+                target_date=date(2026, 9, 1),
+            ),
         ],
         activities=[
+            Activity(
+                id="act-2",
+                kind="coaching",
+                description="Coaching on communication and team working",
+                objective_ids=["obj-2", "obj-3"],
+                evidence="Coach's summary; MSF at 3 and 6 months",
+            ),
             Activity(
                 id="act-1",
                 kind="wba",
                 description="DOPS on elective lists",
                 objective_ids=["obj-1"],
                 evidence="DOPS forms",
-            )
+            ),
         ],
         roles=[
             Role(id="role-ro", role="responsible_officer", person="Dr Black"),

@@ -33,21 +33,21 @@ def test_objective_without_activity_measure_or_target() -> None:
     case = valid_case()
     assert case.plan is not None
     case.plan.objectives.append(
-        Objective(id="obj-2", domain="communication", statement="Write discharge letters")
+        Objective(id="obj-9", domain="communication", statement="Write discharge letters")
     )
     found = check_plan(case, VOCAB)
-    assert severities(found, "plan.objectives[obj-2]") == {"missing"}  # no activity
-    assert severities(found, "plan.objectives[obj-2].measure") == {"missing"}
-    assert severities(found, "plan.objectives[obj-2].target_date") == {"missing"}
+    assert severities(found, "plan.objectives[obj-9]") == {"missing"}  # no activity
+    assert severities(found, "plan.objectives[obj-9].measure") == {"missing"}
+    assert severities(found, "plan.objectives[obj-9].target_date") == {"missing"}
     assert not any(f.path.startswith("plan.objectives[obj-1]") for f in found)
 
 
 def test_activity_without_evidence() -> None:
     case = valid_case()
     assert case.plan is not None
-    case.plan.activities.append(Activity(id="act-2", kind="coaching", objective_ids=["obj-1"]))
+    case.plan.activities.append(Activity(id="act-9", kind="coaching", objective_ids=["obj-1"]))
     found = check_plan(case, VOCAB)
-    assert severities(found, "plan.activities[act-2].evidence") == {"missing"}
+    assert severities(found, "plan.activities[act-9].evidence") == {"missing"}
 
 
 def test_vague_objective_is_weak_unless_measured() -> None:
@@ -133,3 +133,16 @@ def test_validation_errors_are_reported_once_as_missing() -> None:
     found = check_plan(case, VOCAB)
     assert [f.severity for f in found if f.path == "plan.end_date"] == ["missing"]
     assert len(found) == len(set(found))
+
+
+def test_remediation_objectives_should_cover_what_the_concerns_point_to() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.objectives = [o for o in case.plan.objectives if o.domain != "team_working"]
+    case.plan.activities[0].objective_ids = ["obj-2"]
+    found = [f for f in check_plan(case, VOCAB) if f.path == "plan.objectives"]
+    assert [f.severity for f in found] == ["weak"]
+    assert "team working" in found[0].message
+    assert "Working relationships with theatre team" in found[0].message
+    case.request.plan_type = "return_to_work"
+    assert not any(f.path == "plan.objectives" for f in check_plan(case, VOCAB))

@@ -266,13 +266,13 @@ def test_objectives_and_activities_are_linked_with_evidence() -> None:
     case = valid_case()
     plan = case.plan
     assert plan is not None
-    plan.objectives.append(Objective(id="obj-2", statement="x", target_date=date(2027, 1, 1)))
-    plan.activities.append(Activity(id="act-2", kind="coaching", objective_ids=["obj-404"]))
+    plan.objectives.append(Objective(id="obj-9", statement="x", target_date=date(2027, 1, 1)))
+    plan.activities.append(Activity(id="act-9", kind="coaching", objective_ids=["obj-404"]))
     found = paths(validate_plan(case, VOCAB))
-    assert "plan.objectives[obj-2]" in found
-    assert "plan.objectives[obj-2].target_date" in found
-    assert "plan.activities[act-2].objective_ids" in found
-    assert "plan.activities[act-2].evidence" in found
+    assert "plan.objectives[obj-9]" in found
+    assert "plan.objectives[obj-9].target_date" in found
+    assert "plan.activities[act-9].objective_ids" in found
+    assert "plan.activities[act-9].evidence" in found
     assert not any(p.startswith("plan.objectives[obj-1]") for p in found)
 
 
