@@ -1,0 +1,61 @@
+"""Edit one role: who, their responsibilities overall and at each supervision stage, a deputy."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ...domain.plan import Plan, Role
+from ...domain.vocabulary import Vocabularies
+from ..widgets.form_field import FormField, required_check
+from .plan_item_form import (
+    PlanItemDialog,
+    Submit,
+    Values,
+    labelled_select,
+    options_with_current,
+)
+
+
+def stage_title(plan: Plan, index: int, vocab: Vocabularies) -> str:
+    stage = plan.stages[index]
+    level = vocab["supervision_levels"].label(str(stage.level))
+    when = f" from {stage.start.isoformat()}" if stage.start else ""
+    return f"Stage {index + 1} ({level}{when})"
+
+
+class RoleDialog(PlanItemDialog):
+    TITLE_TEXT = "Role"
+
+    def __init__(self, role: Role, plan: Plan, vocab: Vocabularies, submit: Submit,
+                 reload: object = None) -> None:
+        super().__init__(submit, reload)  # type: ignore[arg-type]
+        self.role = role
+        self.plan = plan
+        self.vocab = vocab
+
+    def compose_fields(self) -> ComposeResult:
+        r = self.role
+        roles = options_with_current(self.vocab["roles"].options(), r.role)
+        yield labelled_select("Role", roles, r.role, "role")
+        yield FormField("Named person", r.person, field_id="person", check=required_check)
+        yield FormField("Contact", r.contact, field_id="contact")
+        yield FormField("Responsibilities", r.responsibilities, field_id="responsibilities")
+        for i, stage in enumerate(self.plan.stages):
+            yield FormField(f"At {stage_title(self.plan, i, self.vocab)}",
+                            r.stage_responsibilities.get(stage.id, ""),
+                            field_id=f"stage_{stage.id}")
+        yield FormField("Deputy (name)", r.deputy, field_id="deputy")
+
+    def values(self) -> Values:
+        per_stage = {s.id: self.text(f"stage_{s.id}") for s in self.plan.stages}
+        return {
+            "role": self.choice("role") or "",
+            "person": self.text("person"),
+            "contact": self.text("contact"),
+            "responsibilities": self.text("responsibilities"),
+            "stage_responsibilities": {k: v for k, v in per_stage.items() if v},
+            "deputy": self.text("deputy"),
+        }
+
+    def check(self, values: Values) -> dict[str, str]:
+        return {} if values["role"] else {"role": "choose the role"}

@@ -1,0 +1,5 @@
+"""The plan builder screen: one module per section."""
+
+from .screen import PlanBuilderScreen
+
+__all__ = ["PlanBuilderScreen"]

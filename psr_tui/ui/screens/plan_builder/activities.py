@@ -1,0 +1,71 @@
+"""Section 2: activities from the vocabulary, each serving objectives, with evidence and owner."""
+
+from __future__ import annotations
+
+from ....domain.case import Case
+from ....domain.errors import RuleError
+from ....domain.plan import Activity, Plan
+from ...dialogs.activity_form import ActivityDialog, activity_kinds
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from .objectives import clip
+from .section import ListSection
+
+
+class ActivitiesSection(ListSection):
+    KEY = "activities"
+    LABEL = "Activities"
+    COLLECTION = "activities"
+    NOUN = "activity"
+    COLUMNS = ("Activity", "Objectives", "Evidence", "Responsible")
+    HINT = "What the practitioner does, for which objectives, producing what evidence"
+
+    def kind_label(self, code: str) -> str:
+        return dict((c, label) for label, c in activity_kinds(self.vocab)).get(code, code)
+
+    def row(self, item: Activity, index: int) -> tuple[str, ...]:
+        plan = self.builder.case.plan
+        numbers = []
+        if plan is not None:
+            order = [o.id for o in self.builder.sections["objectives"].items(plan)]
+            numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]
+        return (
+            clip(self.kind_label(item.kind) or "—", 26),
+            ",".join(numbers) or "none",
+            clip(item.evidence, 20),
+            clip(self.responsible_label(item.responsible), 18),
+        )
+
+    def responsible_label(self, responsible: str) -> str:
+        plan = self.builder.case.plan
+        role = next((r for r in plan.roles if r.id == responsible), None) if plan else None
+        if role is None:
+            return responsible or "—"
+        return role.person or self.vocab["roles"].label(role.role)
+
+    def new_item(self, plan: Plan) -> Activity:
+        return Activity()
+
+    def dialog(self, item: Activity, submit: Submit) -> PlanItemDialog:
+        plan = self.builder.case.plan
+        assert plan is not None
+        return ActivityDialog(item, plan, self.vocab, submit)
+
+    def apply(self, case: Case, item: Activity, values: Values) -> Activity:
+        plan = case.plan
+        assert plan is not None
+        known = {o.id for o in plan.objectives}
+        missing = [i for i in values["objective_ids"] if i not in known]
+        if missing:
+            raise RuleError("An objective it served was removed by someone else: reload.",
+                            "objective_ids")
+        return item.model_copy(update={
+            "kind": values["kind"],
+            "description": values["description"],
+            "objective_ids": list(values["objective_ids"]),
+            "evidence": values["evidence"],
+            "responsible": values["responsible"],
+            "frequency": values["frequency"],
+        })
+
+    def describe(self, item: Activity) -> str:
+        return self.kind_label(item.kind) + (f": {item.description}" if item.description else "")

@@ -1,0 +1,125 @@
+"""Section 9: issue drafts, record both signatures, start a new version, export a copy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from ....domain.case import Case
+from ....domain.lifecycle import issue_draft, sign
+from ....domain.plan import Signature
+from ....export import plan_markdown
+from ...dialogs.confirm import ConfirmDialog
+from ...dialogs.export_form import ExportDialog
+from ...dialogs.plan_item_form import SaveProblem, Values
+from ...dialogs.signature_form import SignatureDialog
+from .dates import typed_date
+from .section import Section
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "practitioner"
+
+
+def default_export_path(case: Case, audience: str) -> str:
+    version = case.plan.version if case.plan else 1
+    return f"./{slug(case.practitioner_name)}-plan-v{version}-{audience}.md"
+
+
+def signature_line(party: str, signature: Signature | None) -> str:
+    if signature is None:
+        return f"{party.capitalize()}: not signed"
+    role = f", {signature.role}" if signature.role else ""
+    return f"{party.capitalize()}: signed by {signature.name}{role} on {signature.signed_on}"
+
+
+class AgreementSection(Section):
+    KEY = "agreement"
+    LABEL = "Agreement"
+    ACTIONS = frozenset({"issue", "sign_organisation", "sign_practitioner", "new_version",
+                         "export"})
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="agreement-status")
+        table: DataTable[str] = DataTable(cursor_type="row", id="table-versions")
+        table.add_columns("Version", "Status", "On", "By")
+        yield table
+
+    def show_case(self, case: Case) -> None:
+        plan = case.plan
+        if plan is None:
+            return
+        lines = [
+            f"Version {plan.version}: {plan.status.upper()}",
+            signature_line("organisation", plan.agreement.organisation),
+            signature_line("practitioner", plan.agreement.practitioner),
+            "i issue draft · o / p sign · n new version · w export",
+        ]
+        self.query_one("#agreement-status", Static).update("\n".join(lines))
+        table = self.query_one(DataTable)
+        table.clear()
+        for v in reversed(plan.versions):
+            table.add_row(f"v{v.version}", v.status, str(v.issued_on or "—"), v.issued_by)
+
+    def issue(self) -> None:
+        plan = self.builder.case.plan
+        if plan is None:
+            return
+        user, today = self.builder.psr.user, self.builder.psr.today()
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.builder.save_or_say(lambda c: issue_draft(c, user, today),
+                                         "plan.issue", f"issued draft v{plan.version}",
+                                         editing=False)
+
+        self.builder.app.push_screen(ConfirmDialog(
+            f"Issue draft v{plan.version} to the organisation and the practitioner at once?"
+        ), confirmed)
+
+    def sign(self, party: str) -> None:
+        case = self.builder.case
+        if party == "organisation":
+            org = case.request.organisation
+            name, role = org.contact_name, org.contact_role
+        else:
+            name, role = case.practitioner_name, "Practitioner"
+
+        def submit(values: Values) -> SaveProblem | None:
+            def change(fresh: Case) -> None:
+                on = typed_date(values["signed_on"], "signed_on")
+                assert on is not None
+                sign(fresh, party, values["name"], values["role"], on)
+
+            return self.builder.save(change, f"plan.sign.{party}",
+                                     f"{party} signed: {values['name']}", editing=False)
+
+        self.builder.app.push_screen(SignatureDialog(party, name, role, self.builder.psr.today(),
+                                                     submit, self.builder.reload))
+
+    def new_version(self) -> None:
+        plan = self.builder.case.plan
+        if plan is None:
+            return
+        self.builder.offer_new_version(f"Start version {plan.version + 1}?")
+
+    def export(self) -> None:
+        case = self.builder.case
+
+        def submit(values: Values) -> SaveProblem | None:
+            path = Path(values["path"]).expanduser()
+            text = plan_markdown(self.builder.case, values["audience"], self.vocab,
+                                 self.builder.psr.today())
+            try:
+                path.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                return SaveProblem(f"cannot write {path}: {exc.strerror or exc}", "path")
+            self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
+            return None
+
+        self.builder.app.push_screen(
+            ExportDialog(lambda audience: default_export_path(case, audience), submit)
+        )

@@ -1,0 +1,92 @@
+"""Section 7: what is missing or weak in the plan; Enter goes to the item and field it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from ....domain.case import Case
+from ....domain.checker import Finding, check_plan
+from .objectives import clip
+from .section import Section
+
+# Plan attribute named in a finding's path -> the builder section that edits it.
+SECTION_OF = {
+    "objectives": "objectives",
+    "activities": "activities",
+    "roles": "roles",
+    "stages": "ladder",
+    "current_stage": "ladder",
+    "review_points": "reviews",
+    "start_date": "timeframe",
+    "end_date": "timeframe",
+    "consequences": "timeframe",
+    "reasonable_adjustments": "timeframe",
+    "condition_ids": "timeframe",
+    "agreement": "agreement",
+    "status": "agreement",
+}
+
+_PATH = re.compile(r"^plan\.(?P<attr>\w+)(?:\[(?P<item>[^\]]+)\])?(?:\.(?P<field>\w+))?")
+
+
+@dataclass(frozen=True)
+class Target:
+    section: str
+    item_id: str = ""
+    field: str = ""
+
+
+def target_of(path: str) -> Target | None:
+    """Where a finding's path points: "plan.objectives[obj-1].measure" ->
+    Target("objectives", "obj-1", "measure"); a plan-level field keeps its name as the field."""
+    match = _PATH.match(path)
+    if not match or match["attr"] not in SECTION_OF:
+        return None
+    attr, item, field = match["attr"], match["item"] or "", match["field"] or ""
+    if not item and not field and SECTION_OF[attr] == "timeframe":
+        field = attr
+    return Target(SECTION_OF[attr], item, field)
+
+
+class CheckerSection(Section):
+    KEY = "checker"
+    LABEL = "Checker"
+    ACTIONS = frozenset({"edit"})
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="section-hint")
+        table: DataTable[str] = DataTable(cursor_type="row", id="table-checker")
+        table.add_columns("Severity", "Finding", "Where")
+        yield table
+
+    def show_case(self, case: Case) -> None:
+        self.findings: list[Finding] = check_plan(case, self.vocab) if case.plan else []
+        table = self.query_one(DataTable)
+        table.clear()
+        for i, finding in enumerate(self.findings):
+            target = target_of(finding.path)
+            where = self.builder.sections[target.section].LABEL if target else "—"
+            table.add_row(finding.severity, clip(finding.message, 56), where, key=str(i))
+        missing = sum(1 for f in self.findings if f.severity == "missing")
+        hint = (f"{missing} missing, {len(self.findings) - missing} weak · Enter goes to it"
+                if self.findings else "Nothing missing or weak found.")
+        self.query_one(".section-hint", Static).update(hint)
+
+    def edit(self, field: str = "") -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        finding = self.findings[table.cursor_row]
+        target = target_of(finding.path)
+        if target is None:
+            self.builder.say(finding.message)
+            return
+        self.builder.go_to(target.section, target.item_id, target.field)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.edit()

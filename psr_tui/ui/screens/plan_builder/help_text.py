@@ -1,0 +1,19 @@
+"""F1 help for the plan builder."""
+
+HELP = """\
+# Plan builder
+
+Build one practitioner's action plan section by section (000 section 6). Every change is
+saved as soon as you confirm a dialog; if someone else saved first you are told, and what
+you typed stays in the dialog (ctrl+r reloads).
+
+**Sections** (number keys): 1 objectives (SMART, by domain; `s` suggests from the
+intake), 2 activities (linked to objectives), 3 roles, 4 supervision ladder (`g` generates;
+a stage can never be more independent than a recorded condition allows), 5 review points
+(`g` generates), 6 timeframe, consequences and conditions, 7 checker (Enter goes to the
+item), 8 preview of the organisation's copy, 9 agreement (issue, sign, new version, export).
+
+In lists: `a` add, `e`/Enter edit, `x`/Delete remove, `J`/`K` or ctrl+up/down reorder,
+`j`/`k` move. Once both parties sign, the version is frozen: `n` starts a new version,
+which needs both signatures again.
+"""

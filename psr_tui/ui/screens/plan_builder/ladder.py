@@ -1,0 +1,128 @@
+"""Section 4: the supervision ladder, stepping down stage by stage, never past a condition."""
+
+from __future__ import annotations
+
+from ....domain.case import Case
+from ....domain.errors import RuleError
+from ....domain.plan import Plan, SupervisionStage
+from ....domain.schedule import generate_stages
+from ....domain.supervision import check_level, describe_condition, supervision_floor
+from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.prompt_form import PromptDialog
+from ...dialogs.stage_form import StageDialog
+from .dates import short, typed_date
+from .objectives import clip
+from .section import ListSection, fresh_plan
+
+
+def parse_levels(text: str) -> list[int]:
+    """ "2 3 4 5" or "2,3,4,5" -> [2, 3, 4, 5]."""
+    parts = text.replace(",", " ").split()
+    if not parts or not all(p.isdigit() for p in parts):
+        raise ValueError("type the levels as numbers, most supervised first, e.g. 2 3 4 5")
+    return [int(p) for p in parts]
+
+
+def levels_check(text: str) -> str | None:
+    try:
+        levels = parse_levels(text)
+    except ValueError as exc:
+        return str(exc)
+    return None if levels == sorted(levels) else "supervision steps down: list levels in order"
+
+
+class LadderSection(ListSection):
+    KEY = "ladder"
+    LABEL = "Ladder"
+    COLLECTION = "stages"
+    NOUN = "stage"
+    COLUMNS = ("#", "Level", "From", "To", "Scope limits")
+    ACTIONS = ListSection.ACTIONS | {"generate"}
+
+    def show_case(self, case: Case) -> None:
+        super().show_case(case)
+        floor = supervision_floor(case)
+        hint = "Supervision steps down as progress is shown · g generate from the plan dates"
+        if floor is not None:
+            level = self.vocab["supervision_levels"].label(str(floor[0]))
+            hint = f"Floor {level}: {describe_condition(case, floor[1], self.vocab)}"
+        self.query_one(".section-hint").update(clip(hint, 78))  # type: ignore[attr-defined]
+
+    def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
+        marker = "▶" if self.builder.case.plan and index == self.builder.case.plan.current_stage \
+            else " "
+        limits = ", ".join(self.vocab["scope_limits"].label(c) for c in item.scope_limits)
+        return (
+            f"{marker}{index + 1}",
+            self.vocab["supervision_levels"].label(str(item.level)),
+            short(item.start),
+            short(item.end),
+            clip(limits or "none", 30),
+        )
+
+    def new_item(self, plan: Plan) -> SupervisionStage:
+        last = plan.stages[-1] if plan.stages else None
+        return SupervisionStage(level=last.level if last else 1,
+                                start=last.end if last else plan.start_date, end=plan.end_date)
+
+    def dialog(self, item: SupervisionStage, submit: Submit) -> PlanItemDialog:
+        case = self.builder.case
+        return StageDialog(item, self.vocab, submit,
+                           level_check=lambda level: check_level(case, level, self.vocab))
+
+    def apply(self, case: Case, item: SupervisionStage, values: Values) -> SupervisionStage:
+        level = int(values["level"])
+        refusal = check_level(case, level, self.vocab)  # the fresh case's conditions decide
+        if refusal:
+            raise RuleError(refusal, "level")
+        start = typed_date(values["start"], "start")
+        end = typed_date(values["end"], "end")
+        if start and end and end < start:
+            raise RuleError("a stage cannot end before it starts", "end")
+        return item.model_copy(update={
+            "level": level, "start": start, "end": end,
+            "entry_criteria": values["entry_criteria"],
+            "exit_criteria": values["exit_criteria"],
+            "scope_limits": list(values["scope_limits"]),
+        })
+
+    def describe(self, item: SupervisionStage) -> str:
+        level = self.vocab["supervision_levels"].label(str(item.level))
+        return f"{level} {short(item.start)} to {short(item.end)}"
+
+    def after_remove(self, plan: Plan, item_id: str) -> None:
+        for role in plan.roles:
+            role.stage_responsibilities.pop(item_id, None)
+        plan.current_stage = min(plan.current_stage, max(len(plan.stages) - 1, 0))
+
+    def generate(self) -> None:
+        plan = self.builder.case.plan
+        if plan is None:
+            return
+        if plan.start_date is None or plan.end_date is None:
+            self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
+            return
+        default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
+        replacing = f" (replaces the {len(plan.stages)} stages)" if plan.stages else ""
+
+        def submit(values: Values) -> SaveProblem | None:
+            levels = parse_levels(values["value"])
+
+            def change(case: Case) -> None:
+                fresh = fresh_plan(case)
+                if fresh.start_date is None or fresh.end_date is None:
+                    raise RuleError("Set the plan's start and end dates first.", "")
+                floor = supervision_floor(case)
+                fresh.stages = generate_stages(
+                    fresh.start_date, fresh.end_date, levels,
+                    floor=floor[0] if floor else None, vocab=self.vocab,
+                )
+                fresh.current_stage = 0
+
+            return self.builder.save(change, "plan.stages.generate",
+                                     f"generated the supervision ladder from levels {levels}")
+
+        self.builder.app.push_screen(PromptDialog(
+            f"Generate the ladder{replacing}", "Levels, most supervised first", default,
+            submit, check=levels_check,
+        ))

@@ -1,0 +1,83 @@
+"""Section 1: objectives by domain, each written SMART; "suggest" starts them from the intake."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ....domain.case import Case
+from ....domain.plan import Objective, Plan
+from ...dialogs.objective_form import ObjectiveDialog
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from .dates import short, typed_date
+from .section import ListSection, fresh_plan
+
+
+class ObjectivesSection(ListSection):
+    KEY = "objectives"
+    LABEL = "Objectives"
+    COLLECTION = "objectives"
+    NOUN = "objective"
+    COLUMNS = ("Domain", "Objective (specific)", "Measure", "Target")
+    HINT = "SMART objectives by domain · a add · s suggest from the intake"
+    ACTIONS = ListSection.ACTIONS | {"suggest"}
+
+    def row(self, item: Objective, index: int) -> tuple[str, ...]:
+        domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
+        return (domain, clip(item.statement, 30), clip(item.measure, 18), short(item.target_date))
+
+    def items(self, plan: Plan) -> list[Any]:
+        # Grouped by domain in the vocabulary's order; the stored order within a domain.
+        order = {code: i for i, code in enumerate(self.vocab["objective_domains"].codes)}
+        return sorted(plan.objectives, key=lambda o: order.get(o.domain, len(order)))
+
+    def new_item(self, plan: Plan) -> Objective:
+        return Objective(target_date=plan.end_date)
+
+    def dialog(self, item: Objective, submit: Submit) -> PlanItemDialog:
+        return ObjectiveDialog(item, self.vocab, submit)
+
+    def apply(self, case: Case, item: Objective, values: Values) -> Objective:
+        return item.model_copy(update={
+            "domain": values["domain"],
+            "statement": values["statement"],
+            "measure": values["measure"],
+            "achievable": values["achievable"],
+            "relevant": values["relevant"],
+            "target_date": typed_date(values["target_date"], "target_date"),
+        })
+
+    def describe(self, item: Objective) -> str:
+        return item.statement or self.vocab["objective_domains"].label(item.domain)
+
+    def after_remove(self, plan: Plan, item_id: str) -> None:
+        # An activity must not keep pointing at an objective that is gone.
+        for activity in plan.activities:
+            activity.objective_ids = [i for i in activity.objective_ids if i != item_id]
+
+    def suggest(self) -> None:
+        """Add suggested objectives for domains the plan does not cover yet."""
+        from ....domain.suggestions import suggest_objectives
+
+        added: list[str] = []
+
+        def change(case: Case) -> None:
+            plan = fresh_plan(case)
+            present = {o.domain for o in plan.objectives}
+            for objective in suggest_objectives(case, self.vocab):
+                if objective.domain not in present:
+                    present.add(objective.domain)
+                    plan.objectives.append(objective)
+                    added.append(objective.domain)
+            if not added:
+                from ....domain.errors import RuleError
+
+                raise RuleError("Every suggested domain is already in the plan.", "")
+
+        labels = self.vocab["objective_domains"]
+        if self.builder.save_or_say(change, "plan.objectives.suggest",
+                                    "suggested objectives from the intake"):
+            self.builder.say("Added: " + ", ".join(labels.label(d) for d in added))
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,83 @@
+"""Section 5: review points, generated from the plan's dates and then edited."""
+
+from __future__ import annotations
+
+from ....domain.case import Case
+from ....domain.errors import RuleError
+from ....domain.plan import Plan, ReviewPoint
+from ....domain.schedule import generate_review_points
+from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.prompt_form import PromptDialog
+from ...dialogs.review_point_form import ReviewPointDialog
+from .dates import short, typed_date
+from .objectives import clip
+from .section import ListSection, fresh_plan
+
+
+def months_check(text: str) -> str | None:
+    return None if text.strip().isdigit() and 1 <= int(text) <= 12 else "a whole number, 1 to 12"
+
+
+class ReviewsSection(ListSection):
+    KEY = "reviews"
+    LABEL = "Reviews"
+    COLLECTION = "review_points"
+    NOUN = "review point"
+    COLUMNS = ("Due", "Review", "Evidence expected", "Reviewer")
+    HINT = "Regular review points and a final sign-off · g generate from the plan dates"
+    ACTIONS = ListSection.ACTIONS | {"generate"}
+
+    def row(self, item: ReviewPoint, index: int) -> tuple[str, ...]:
+        evidence = f"{len(item.expected_evidence)} items" if item.expected_evidence else "none"
+        return (short(item.due_on), clip(item.title, 30), evidence, clip(item.reviewer or "—", 16))
+
+    def new_item(self, plan: Plan) -> ReviewPoint:
+        return ReviewPoint(title="Review")
+
+    def dialog(self, item: ReviewPoint, submit: Submit) -> PlanItemDialog:
+        return ReviewPointDialog(item, submit)
+
+    def apply(self, case: Case, item: ReviewPoint, values: Values) -> ReviewPoint:
+        due = typed_date(values["due_on"], "due_on")
+        plan = fresh_plan(case)
+        start, end = plan.start_date, plan.end_date
+        if due and start and end and not start <= due <= end:
+            raise RuleError("a review point must fall within the plan's dates", "due_on")
+        return item.model_copy(update={
+            "title": values["title"], "due_on": due, "reviewer": values["reviewer"],
+            "expected_evidence": list(values["expected_evidence"]),
+        })
+
+    def describe(self, item: ReviewPoint) -> str:
+        return f"{item.title} ({short(item.due_on)})"
+
+    def generate(self) -> None:
+        plan = self.builder.case.plan
+        if plan is None or plan.start_date is None or plan.end_date is None:
+            self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
+            return
+
+        def submit(values: Values) -> SaveProblem | None:
+            every = int(values["value"])
+
+            def change(case: Case) -> None:
+                fresh = fresh_plan(case)
+                if fresh.start_date is None or fresh.end_date is None:
+                    raise RuleError("Set the plan's start and end dates first.", "")
+                try:
+                    generated = generate_review_points(fresh.start_date, fresh.end_date, every)
+                except ValueError as exc:
+                    raise RuleError(str(exc), "value") from None
+                # Reviews already held stay; only the planned ones are replaced.
+                held = [rp for rp in fresh.review_points if rp.outcome is not None]
+                fresh.review_points = held + generated
+
+            return self.builder.save(change, "plan.review_points.generate",
+                                     f"generated review points every {every} months")
+
+        count = sum(1 for rp in plan.review_points if rp.outcome is None)
+        replacing = f" (replaces {count} planned)" if count else ""
+        self.builder.app.push_screen(PromptDialog(
+            f"Generate review points{replacing}", "Months between reviews", "2", submit,
+            check=months_check,
+        ))

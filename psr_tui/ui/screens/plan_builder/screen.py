@@ -1,0 +1,303 @@
+"""The plan builder: nine sections of one case's action plan, each saved as soon as confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+
+from ....domain.case import Case
+from ....domain.errors import RuleError
+from ....domain.lifecycle import begin_new_version, is_frozen
+from ....store import ConflictError, StoreError
+from ...dialogs.confirm import ConfirmDialog
+from ...dialogs.plan_item_form import SaveProblem
+from ..base import PsrScreen
+from .activities import ActivitiesSection
+from .agreement import AgreementSection
+from .checker import CheckerSection
+from .help_text import HELP
+from .ladder import LadderSection
+from .objectives import ObjectivesSection
+from .preview import PreviewSection
+from .reviews import ReviewsSection
+from .roles import RolesSection
+from .section import Section
+from .timeframe import TimeframeSection
+
+if TYPE_CHECKING:
+    from textual.binding import BindingType
+
+SECTIONS: tuple[type[Section], ...] = (
+    ObjectivesSection, ActivitiesSection, RolesSection, LadderSection, ReviewsSection,
+    TimeframeSection, CheckerSection, PreviewSection, AgreementSection,
+)
+# Short names for the section bar, so nine fit in 80 columns; the current one is spelt out.
+SHORT = ("Obj", "Act", "Roles", "Ladder", "Rev", "Dates", "Check", "View", "Sign")
+# Actions that change the plan's content: refused while the signed version is frozen.
+EDITING = {"add", "edit", "remove", "move", "suggest", "generate"}
+
+Change = Callable[[Case], object]
+
+
+def status_text(case: Case) -> str:
+    plan = case.plan
+    if plan is None:
+        return "NO PLAN"
+    if plan.status == "agreed":
+        return f"AGREED v{plan.version}"
+    return f"DRAFT v{plan.version}" + (" issued" if plan.status == "issued" else "")
+
+
+class PlanBuilderScreen(PsrScreen):
+    HELP = HELP
+    TITLE_FOR_PALETTE = "Plan"
+    BINDINGS: list[BindingType] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("x", "remove", "Remove"),
+        Binding("delete", "remove", "Remove", show=False),
+        Binding("K", "move(-1)", "Move up", show=False),
+        Binding("J", "move(1)", "Move down", show=False),
+        Binding("ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", show=False),
+        Binding("j", "cursor(1)", "Next row", show=False),
+        Binding("k", "cursor(-1)", "Previous row", show=False),
+        Binding("s", "suggest", "Suggest"),
+        Binding("g", "generate", "Generate"),
+        Binding("i", "issue", "Issue draft"),
+        Binding("o", "sign('organisation')", "Org signs"),
+        Binding("p", "sign('practitioner')", "Pract. signs"),
+        Binding("n", "new_version", "New version"),
+        Binding("w", "export", "Export"),
+        Binding("r", "reload", "Reload", show=False),
+        *[Binding(str(n), f"section({n})", f"Section {n}: {cls.LABEL}", show=False)
+          for n, cls in enumerate(SECTIONS, start=1)],
+    ]
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.sections: dict[str, Section] = {}
+        self.current = SECTIONS[0].KEY
+        self._stale = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="builder-header")
+        yield Static("", id="builder-sections")
+        with ContentSwitcher(initial=f"section-{self.current}", id="builder-body"):
+            for cls in SECTIONS:
+                section = cls()
+                self.sections[cls.KEY] = section
+                yield section
+        yield Static("", id="builder-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.case = self.psr.store.get(self.case_id)
+        self.redraw()
+        self.section.shown()
+
+    @property
+    def section(self) -> Section:
+        return self.sections[self.current]
+
+    # -- drawing ----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        case = self.case
+        level = case.plan.current_level if case.plan else None
+        level_text = self.psr.vocab["supervision_levels"].label(str(level)) if level else "—"
+        name = case.practitioner_name or case.id
+        self.query_one("#builder-header", Static).update(
+            f"{name} · {status_text(case)} · current level {level_text}"
+        )
+        self._draw_bar()
+        for section in self.sections.values():
+            section.show_case(case)
+        self.refresh_bindings()
+
+    def _draw_bar(self) -> None:
+        parts = []
+        for n, cls in enumerate(SECTIONS, start=1):
+            if self.current == cls.KEY:
+                parts.append(f"[reverse] {n} {cls.LABEL} [/]")
+            else:
+                parts.append(f"{n} {SHORT[n - 1]}")
+        self.query_one("#builder-sections", Static).update(" ".join(parts))
+
+    def say(self, message: str) -> None:
+        self.query_one("#builder-message", Static).update(message)
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self, change: Change, action: str, summary: str, *,
+             editing: bool = True) -> SaveProblem | None:
+        """Apply `change` to a fresh copy under the case lock; a problem when refused."""
+
+        def guarded(fresh: Case) -> None:
+            if fresh.plan is None:
+                raise RuleError("This case has no plan yet.", "plan")
+            if editing and is_frozen(fresh):
+                raise RuleError(self._frozen_message(fresh), "plan.status")
+            change(fresh)
+
+        try:
+            saved = self.psr.store.update(self.case_id, guarded, action, summary,
+                                          expected_revision=self.case.revision)
+        except ConflictError as exc:
+            return SaveProblem(f"Someone else changed this case: {exc}", conflict=True)
+        except RuleError as exc:
+            return SaveProblem(str(exc), exc.path)
+        except (StoreError, ValueError) as exc:
+            return SaveProblem(str(exc))
+        self.case = saved
+        self.psr.note_own_write()
+        self.say(f"Saved: {summary}")
+        self.redraw()
+        return None
+
+    def save_or_say(self, change: Change, action: str, summary: str, *,
+                    editing: bool = True) -> bool:
+        problem = self.save(change, action, summary, editing=editing)
+        if problem is not None:
+            hint = " Press r to reload." if problem.conflict else ""
+            self.say(f"⚠ Not saved: {problem.message}.{hint}")
+        return problem is None
+
+    def reload(self) -> None:
+        self.case = self.psr.store.get(self.case_id)
+        self._stale = False
+        self.redraw()
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        # While a dialog is open its save must meet the conflict check, so reload later.
+        if self.case_id in case_ids:
+            if self.app.screen is self:
+                self.reload()
+                self.say("This case was changed elsewhere: reloaded.")
+            else:
+                self._stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale and hasattr(self, "case"):
+            self.reload()
+
+    # -- the signed version is frozen -------------------------------------------------------
+    def _frozen_message(self, case: Case) -> str:
+        version = case.plan.version if case.plan else 1
+        return (f"Version {version} is agreed and signed, so it cannot be edited: "
+                "start a new version (n)")
+
+    def offer_new_version(self, question: str) -> None:
+        user, today = self.psr.user, self.psr.today()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say(self._frozen_message(self.case) if is_frozen(self.case) else "")
+                return
+            if self.save_or_say(lambda c: begin_new_version(c, user, today), "plan.new_version",
+                                "started a new version", editing=False):
+                assert self.case.plan is not None
+                self.say(f"Version {self.case.plan.version} started: both parties sign again.")
+
+        self.app.push_screen(ConfirmDialog(
+            f"{question}\nLater edits make a new version that needs both signatures again.",
+            yes="New version",
+        ), answered)
+
+    def editing_allowed(self) -> bool:
+        if not is_frozen(self.case):
+            return True
+        assert self.case.plan is not None
+        self.say(self._frozen_message(self.case))
+        self.offer_new_version(
+            f"Version {self.case.plan.version} is agreed and signed. "
+            f"Start version {self.case.plan.version + 1} to edit it?"
+        )
+        return False
+
+    # -- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"add", "edit", "remove", "move", "suggest", "generate", "issue",
+                      "new_version", "export"}:
+            if action not in self.section.ACTIONS:
+                return False
+            if action == "new_version" and not is_frozen(self.case):
+                return None
+            return True
+        if action == "sign":
+            return f"sign_{parameters[0]}" in self.section.ACTIONS
+        return super().check_action(action, parameters)
+
+    def action_section(self, number: int) -> None:
+        self.show_section(SECTIONS[number - 1].KEY)
+
+    def show_section(self, key: str) -> None:
+        self.current = key
+        self.query_one(ContentSwitcher).current = f"section-{key}"
+        self._draw_bar()
+        self.say("")
+        self.section.shown()
+        self.refresh_bindings()
+
+    def _editing(self, action: str) -> bool:
+        return action not in EDITING or self.editing_allowed()
+
+    def action_add(self) -> None:
+        if self._editing("add"):
+            self.section.add()
+
+    def action_edit(self) -> None:
+        # The checker's "edit" is navigation; the editor it opens checks again.
+        if self.current == "checker" or self._editing("edit"):
+            self.section.edit()
+
+    def action_remove(self) -> None:
+        if self._editing("remove"):
+            self.section.remove()
+
+    def action_move(self, delta: int) -> None:
+        if self._editing("move"):
+            self.section.move(delta)
+
+    def action_cursor(self, delta: int) -> None:
+        tables = self.section.query(DataTable)
+        if tables:
+            table = tables.first()
+            table.move_cursor(row=max(0, table.cursor_row + delta))
+
+    def action_suggest(self) -> None:
+        if self._editing("suggest"):
+            self.section.suggest()
+
+    def action_generate(self) -> None:
+        if self._editing("generate"):
+            self.section.generate()
+
+    def action_issue(self) -> None:
+        self.sections["agreement"].issue()  # type: ignore[attr-defined]
+
+    def action_sign(self, party: str) -> None:
+        self.sections["agreement"].sign(party)  # type: ignore[attr-defined]
+
+    def action_new_version(self) -> None:
+        self.sections["agreement"].new_version()  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        self.sections["agreement"].export()  # type: ignore[attr-defined]
+
+    def action_reload(self) -> None:
+        self.reload()
+        self.say("Reloaded.")
+
+    def go_to(self, key: str, item_id: str = "", field: str = "") -> None:
+        """Show a section and open the editor on the item and field a finding names."""
+        self.show_section(key)
+        section = self.sections[key]
+        if item_id and not section.select_item(item_id):
+            self.say("That item is no longer in the plan.")
+            return
+        if (item_id or field) and self.editing_allowed():
+            section.edit(field)

@@ -1,0 +1,77 @@
+"""Section 6: timeframe, consequences of insufficient progress, adjustments, conditions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ....domain.case import Case
+from ....domain.errors import RuleError
+from ...dialogs.plan_item_form import SaveProblem, Values
+from ...dialogs.timeframe_form import TimeframeDialog, condition_options
+from .dates import short, typed_date
+from .section import Section, fresh_plan
+
+
+class TimeframeSection(Section):
+    KEY = "timeframe"
+    LABEL = "Timeframe"
+    ACTIONS = frozenset({"edit"})
+
+    def compose(self) -> ComposeResult:
+        yield Static("The plan's dates and what happens if progress is not made · e edits",
+                     classes="section-hint")
+        with VerticalScroll(id="timeframe-body", can_focus=True):
+            yield Static("", id="timeframe-text")
+
+    def focus_main(self) -> None:
+        self.query_one("#timeframe-body").focus()
+
+    def show_case(self, case: Case) -> None:
+        plan = case.plan
+        if plan is None:
+            return
+        cited = dict((cid, label) for label, cid in condition_options(case, self.vocab))
+        conditions = [f"  [x] {cited[c]}" for c in plan.condition_ids if c in cited]
+        conditions += [f"  [ ] {label}" for cid, label in cited.items()
+                       if cid not in plan.condition_ids]
+        lines = [
+            f"Starts {short(plan.start_date)}    Ends {short(plan.end_date)}",
+            "",
+            "Consequences of insufficient progress:",
+            f"  {plan.consequences or '(not written yet)'}",
+            "",
+            "Reasonable adjustments:",
+            f"  {plan.reasonable_adjustments or '(none recorded)'}",
+            "",
+            "Conditions referenced:",
+            *(conditions or ["  (no conditions recorded in the request)"]),
+        ]
+        self.query_one("#timeframe-text", Static).update("\n".join(lines))
+
+    def edit(self, field: str = "") -> None:
+        values_box: dict[str, Values] = {}
+
+        def change(case: Case) -> None:
+            plan = fresh_plan(case)
+            v = values_box["v"]
+            start = typed_date(v["start_date"], "start_date")
+            end = typed_date(v["end_date"], "end_date")
+            if start and end and end <= start:
+                raise RuleError("the plan must end after it starts", "end_date")
+            known = {c.id for c in case.request.conditions}
+            plan.start_date, plan.end_date = start, end
+            plan.consequences = v["consequences"]
+            plan.reasonable_adjustments = v["reasonable_adjustments"]
+            plan.condition_ids = [c for c in v["condition_ids"] if c in known]
+
+        def submit(values: Values) -> SaveProblem | None:
+            values_box["v"] = values
+            return self.builder.save(change, "plan.timeframe.edit",
+                                     "edited the timeframe, consequences and conditions")
+
+        dialog = TimeframeDialog(self.builder.case, self.vocab, submit, self.builder.reload)
+        self.builder.app.push_screen(dialog)
+        if field:
+            self.builder.call_after_refresh(dialog.focus_field, field)
