@@ -103,6 +103,7 @@ def supervisor_information_markdown(
     values = {
         "practitioner": shown.request.practitioner.name or "the practitioner",
         "organisation": shown.request.organisation.name or "The organisation",
+        "prepared_for": f"supervisors at {shown.request.organisation.name or 'the organisation'}",
         "version": str(plan.version),
         "start": fmt_date(plan.start_date) or "start to be agreed",
         "end": fmt_date(plan.end_date) or "end to be agreed",
