@@ -1,0 +1,225 @@
+"""Record the outcome of one review point: digit picks the outcome, type a note, Enter saves.
+
+The dialog saves itself, so a refusal (a rule, or a colleague who recorded the same review
+point first) is shown here and nothing typed is lost. It dismisses with the saved Case.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.case import Case
+from ...domain.errors import AlreadyRecorded, RuleError
+from ...domain.plan import ReviewOutcome
+from ...domain.review import record_review
+from ...store import ConflictError, StoreError
+from ..widgets.evidence_checklist import EvidenceChecklist
+from ..widgets.form_field import FormField, date_check
+
+if TYPE_CHECKING:
+    from ...app import PsrApp
+
+RESCHEDULE_EFFECT = "reschedule"
+
+
+class ReviewOutcomeDialog(ModalScreen[Case | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save outcome"),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+o", "view_other", "View the outcome already recorded"),
+        *[Binding(str(n), f"choose('{n}')", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, case: Case, review_point_id: str) -> None:
+        super().__init__()
+        assert case.plan is not None
+        rp = case.plan.review_point(review_point_id)
+        assert rp is not None
+        self.case, self.rp = case, rp
+        self.chosen: str = ""
+        self.other: ReviewOutcome | None = None  # a colleague's outcome, after a conflict
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    # ---- layout ----------------------------------------------------------
+    def _outcomes(self) -> list[tuple[str, str, str]]:
+        """(key, code, label) in the vocabulary's order; `key` is the digit to press."""
+        terms = self.psr.vocab["review_outcomes"].terms
+        return [(str(t.get("key", i + 1)), t.code, t.label) for i, t in enumerate(terms)]
+
+    def compose(self) -> ComposeResult:
+        plan = self.case.plan
+        assert plan is not None
+        levels = self.psr.vocab["supervision_levels"]
+        level = plan.current_level
+        due = self.rp.due_on.isoformat() if self.rp.due_on else "no date"
+        with VerticalScroll(id="outcome-box"):
+            yield Static(
+                f"[b]{self.case.practitioner_name}[/b] · {self.rp.title} · due {due}\n"
+                f"Now: {levels.label(str(level)) if level else 'no stage'}",
+                id="outcome-head",
+            )
+            yield OptionList(
+                *[Option(f"{key}  {label}", id=code) for key, code, label in self._outcomes()],
+                id="outcome-list",
+            )
+            yield Static("Outcome: none chosen (press 1-7)", id="outcome-chosen")
+            yield FormField("Note", field_id="note", placeholder="what was discussed and decided")
+            with Horizontal(id="reschedule-fields", classes="-hidden"):
+                yield FormField("New date", field_id="reschedule", check=date_check(True),
+                                placeholder="YYYY-MM-DD")
+                yield FormField("Reason not held", field_id="reason")
+            yield FormField("Held on", self.psr.today().isoformat(), field_id="held-on",
+                            check=date_check(True))
+            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
+        yield Static("", id="outcome-error")
+        yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",
+                     id="outcome-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#outcome-list", OptionList).focus()
+
+    # ---- choosing ----------------------------------------------------------
+    def _field(self, field_id: str) -> FormField:
+        return self.query_one(f"#field-{field_id}", FormField)
+
+    def _effect(self) -> str:
+        term = self.psr.vocab["review_outcomes"].term(self.chosen)
+        return str(term.get("effect", "")) if term else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and isinstance(self.focused, Input):
+            return False  # digits typed in a field are text
+        if action == "view_other":
+            return self.other is not None
+        return True
+
+    def action_choose(self, key: str) -> None:
+        match = next((code for k, code, _ in self._outcomes() if k == key), None)
+        if match is not None:
+            self._set_outcome(match)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._set_outcome(event.option.id)
+
+    def _set_outcome(self, code: str) -> None:
+        self.chosen = code
+        key, label = next((k, lab) for k, c, lab in self._outcomes() if c == code)
+        self.query_one("#outcome-chosen", Static).update(f"Outcome: ({key}) {label}")
+        options = self.query_one("#outcome-list", OptionList)
+        options.highlighted = options.get_option_index(code)
+        self.query_one("#reschedule-fields").set_class(
+            self._effect() != RESCHEDULE_EFFECT, "-hidden"
+        )
+        self._show_error("")
+        self._field("note").input.focus()
+
+    # ---- saving -------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._effect() == RESCHEDULE_EFFECT:
+            # Enter walks through the fields a missed review needs, then saves.
+            for field_id in ("reschedule", "reason"):
+                field = self._field(field_id)
+                if not field.value and event.input is not field.input:
+                    field.input.focus()
+                    return
+        self.action_save()
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#outcome-error", Static).update(f"⚠ {message}" if message else "")
+
+    def _show_rule_error(self, exc: RuleError) -> None:
+        by_path = {".due_on": "reschedule", ".reason": "reason", ".note": "note",
+                   ".held_on": "held-on"}
+        for suffix, field_id in by_path.items():
+            if exc.path.endswith(suffix):
+                self._field(field_id).show_error(str(exc))
+                self._field(field_id).input.focus()
+                break
+        self._show_error(str(exc))
+
+    def action_save(self) -> None:
+        if not self.chosen:
+            self._show_error("Choose an outcome first: press 1-7.")
+            self.query_one("#outcome-list").focus()
+            return
+        reschedule = self._effect() == RESCHEDULE_EFFECT
+        checks = ["held-on", *(["reschedule"] if reschedule else [])]
+        for field_id in checks:
+            if self._field(field_id).validate_now():
+                self._field(field_id).input.focus()
+                return
+        store, vocab = self.psr.store, self.psr.vocab
+        held_on = self._field("held-on").as_date()
+        assert held_on is not None
+        reschedule_to = self._field("reschedule").as_date() if reschedule else None
+        note = self._field("note").value
+        reason = self._field("reason").value if reschedule else ""
+        evidence = self.query_one(EvidenceChecklist).seen()
+        label = vocab["review_outcomes"].label(self.chosen)
+        now = store.clock()
+
+        def change(case: Case) -> None:
+            record_review(case, self.rp.id, self.chosen, user=store.user, now=now,
+                          held_on=held_on, note=note, evidence_seen=evidence,
+                          reschedule_to=reschedule_to, reason=reason, vocab=vocab)
+
+        # expected_revision=None on purpose: record_review runs on the fresh copy under the
+        # case lock and refuses a review point already recorded (AlreadyRecorded), so a
+        # colleague's unrelated save (an amendment signature, say) does not block this one,
+        # while two outcomes for the same review point can never both be stored.
+        try:
+            saved = store.update(self.case.id, change, "review.record",
+                                 f"{self.rp.title}: {label}", expected_revision=None)
+        except AlreadyRecorded as exc:
+            self._conflict(str(exc))
+            return
+        except RuleError as exc:
+            self._show_rule_error(exc)
+            return
+        except ConflictError as exc:
+            self._show_error(f"Someone else changed this case: {exc}. Your note is kept.")
+            return
+        except StoreError as exc:
+            self._show_error(f"Not saved: {exc}")
+            return
+        self.psr.note_own_write()
+        self.dismiss(saved)
+
+    def _conflict(self, message: str) -> None:
+        try:
+            fresh = self.psr.store.get(self.case.id)
+        except StoreError:
+            fresh = None
+        rp = fresh.plan.review_point(self.rp.id) if fresh and fresh.plan else None
+        self.other = rp.outcome if rp else None
+        self._show_error(
+            f"Not saved: {message} Your note is kept here. ctrl+o shows their outcome; "
+            "Esc closes without saving."
+        )
+        self.refresh_bindings()
+
+    def action_view_other(self) -> None:
+        other = self.other
+        if other is None:
+            return
+        label = self.psr.vocab["review_outcomes"].label(other.outcome)
+        held = other.held_on.isoformat() if other.held_on else "?"
+        self._show_error(
+            f"Already recorded by {other.recorded_by} (held {held}): {label}."
+            + (f" Note: {other.note}" if other.note else "")
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

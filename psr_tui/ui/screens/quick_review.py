@@ -1,0 +1,167 @@
+"""Supervisor quick update: my due and overdue review points, Enter to record an outcome.
+
+`psr-tui review` starts here. From the shell to a saved outcome: Enter (run the command),
+Enter (first item), a digit (the outcome), the note, Enter (save).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.case import Case
+from ...domain.status import ReviewItem, review_items
+from ...store import StoreError
+from ..dialogs.review_outcome import ReviewOutcomeDialog
+from .base import PsrScreen
+from .reviewer_identity import my_review_items
+
+STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
+
+
+class QuickReviewScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Quick review"
+    HELP = """# Supervisor quick update
+
+The review points **you** are expected to record that are due within 7 days or overdue,
+overdue first. Enter opens the outcome form: press the outcome's digit (1-7), type a note,
+press Enter (or ctrl+s) to save. Tab reaches the evidence checklist (optional).
+
+## Which review points are yours
+Your login (the psr-tui user) is matched, ignoring case, against each review point's named
+reviewer and the clinical and educational supervisors (and their deputies) in the plan:
+by full name, by the role's contact (`asmith` or `asmith@trust.nhs.uk`), or by first
+initial and surname (`asmith` for "Dr Anna Smith"). A deputy sees the supervisor's reviews.
+If yours are not listed, press `a` to show every due or overdue review point.
+
+## Outcomes
+A review not held needs a new date and the reason. Step-downs never go past a regulatory
+condition. Insufficient progress and ahead of plan propose an amendment that takes effect
+only when the organisation and the practitioner both agree.
+"""
+    BINDINGS = [
+        Binding("enter", "record", "Record outcome", show=True),
+        Binding("a", "toggle_all", "All due / mine", show=True),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("d", "dashboard", "Review dashboard", show=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_all = False
+        self.cases: dict[str, Case] = {}
+        self.items: list[ReviewItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="quick-title")
+        yield DataTable(id="quick-table", cursor_type="row", zebra_stripes=False)
+        yield Static("", id="quick-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Status", "Due", "Practitioner", "Review", "Organisation")
+        self.reload()
+        table.focus()
+
+    # ---- data ----------------------------------------------------------------
+    def reload(self) -> None:
+        cases, _problems = self.psr.store.load_all()
+        self.cases = {c.id: c for c in cases}
+        self._refill()
+
+    def _refill(self) -> None:
+        today, user = self.psr.today(), self.psr.user
+        mine = my_review_items(self.cases.values(), today, user)
+        self.items = review_items(self.cases.values(), today) if self.show_all else mine
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for item in self.items:
+            due = item.due_on.isoformat() if item.due_on else "--"
+            status = Text(STATUS_TEXT.get(item.status, item.status),
+                          style="bold" if item.status == "overdue" else "")
+            table.add_row(status, due, item.practitioner[:20], item.title[:24],
+                          item.organisation[:18], key=f"{item.case_id}/{item.review_point_id}")
+        if self.items:
+            table.move_cursor(row=min(keep, len(self.items) - 1))
+        whose = (
+            "All due and overdue review points" if self.show_all else f"Due or overdue for {user}"
+        )
+        self.query_one("#quick-title", Static).update(f"{whose} ({len(self.items)})")
+        empty = self.query_one("#quick-empty", Static)
+        if self.items:
+            empty.update("")
+        elif self.show_all:
+            empty.update("No review points are due this week or overdue.")
+        else:
+            empty.update(f"Nothing due or overdue for {user}. Press a to show all due items.")
+        empty.set_class(bool(self.items), "-hidden")
+        table.set_class(not self.items, "-hidden")
+        self.refresh_bindings()
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        for case_id in case_ids:
+            try:
+                self.cases[case_id] = self.psr.store.get(case_id)
+            except StoreError:  # deleted or unreadable: drop it from the list
+                self.cases.pop(case_id, None)
+        self._refill()
+
+    # ---- actions ---------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "record" and not self.items:
+            return None  # shown greyed: nothing to record
+        return super().check_action(action, parameters)
+
+    def _selected(self) -> ReviewItem | None:
+        table = self.query_one(DataTable)
+        if not self.items or table.cursor_row < 0:
+            return None
+        return self.items[min(table.cursor_row, len(self.items) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_record()
+
+    def action_record(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        try:
+            case = self.psr.store.get(item.case_id)  # fresh: someone may have recorded it
+        except StoreError as exc:  # deleted or unreadable: say so and reload the list
+            self.notify(f"Cannot open this case: {exc}", severity="error")
+            self.reload()
+            return
+        self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id), self._saved)
+
+    def _saved(self, case: Case | None) -> None:
+        if case is None:
+            return
+        self.cases[case.id] = case
+        self.notify(f"Saved: {case.practitioner_name}", title="Review recorded")
+        self._refill()
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self._refill()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_dashboard(self) -> None:
+        from .dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen())

@@ -1,0 +1,61 @@
+"""Tick the evidence seen at a review: the expected items, and assessments with a rating.
+
+Expected items are free text in the plan; they are recorded as seen under their own text
+(a vocabulary label lookup shows an unknown code as typed). Assessments use wba_types codes
+and the rating scale of that tool's form.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, Label, Select
+
+from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
+from ...domain.vocabulary import Vocabulary
+
+
+def assessment_tools(plan: Plan, wba: Vocabulary) -> list[str]:
+    """The plan's own assessment tools (its activities), or every tool when it names none."""
+    planned = [a.kind for a in plan.activities if a.kind in wba]
+    return list(dict.fromkeys(planned)) or wba.codes
+
+
+class EvidenceChecklist(Vertical):
+    DEFAULT_CSS = """
+    EvidenceChecklist { height: auto; }
+    EvidenceChecklist > .evidence-row { height: auto; }
+    EvidenceChecklist Checkbox { width: 1fr; border: none; padding: 0; }
+    EvidenceChecklist Select { width: 26; }
+    """
+
+    def __init__(self, plan: Plan, rp: ReviewPoint, wba: Vocabulary, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self.expected = list(rp.expected_evidence)
+        self.tools = assessment_tools(plan, wba)
+        self.wba = wba
+
+    def compose(self) -> ComposeResult:
+        yield Label("Evidence seen (optional): Space ticks, Tab moves on")
+        for i, text in enumerate(self.expected):
+            yield Checkbox(text, id=f"expected-{i}", classes="expected")
+        for i, code in enumerate(self.tools):
+            term = self.wba.term(code)
+            ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
+            with Horizontal(classes="evidence-row"):
+                yield Checkbox(code, id=f"tool-{i}", classes="tool")
+                yield Select([(r, r) for r in ratings], prompt="rating", id=f"rating-{i}")
+
+    def seen(self) -> list[AssessmentSeen]:
+        out = [
+            AssessmentSeen(tool=text, count=1)
+            for i, text in enumerate(self.expected)
+            if self.query_one(f"#expected-{i}", Checkbox).value
+        ]
+        for i, code in enumerate(self.tools):
+            rating = self.query_one(f"#rating-{i}", Select).value
+            ticked = self.query_one(f"#tool-{i}", Checkbox).value
+            rated = rating if isinstance(rating, str) else ""
+            if ticked or rated:
+                out.append(AssessmentSeen(tool=code, count=1, rating=rated))
+        return out

@@ -1,0 +1,235 @@
+"""Supervisor quick update: every outcome path, stored and audited; keystrokes; conflicts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from psr_tui.app import make_app
+from psr_tui.domain.case import Case
+from psr_tui.store import CaseStore
+from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
+from psr_tui.ui.screens.quick_review import QuickReviewScreen
+from psr_tui.ui.screens.reviewer_identity import is_person, login_for, my_review_items
+
+from .review_cases import demo_cases, fill
+from .screen_text import assert_snapshot, screen_text
+
+TODAY = date(2026, 11, 23)
+RP = "rp-case-g-2"  # case-g's overdue review point: first in asmith's list
+
+
+def _rp(case: Case, rp_id: str = RP):
+    assert case.plan is not None
+    rp = case.plan.review_point(rp_id)
+    assert rp is not None
+    return rp
+
+
+async def _record(store: CaseStore, keys: list[str], note: str) -> tuple[str, object]:
+    """From the start screen: Enter on the first item, the keys, the note, Enter."""
+    app = make_app(store, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *keys)
+        await pilot.press(*note)
+        await pilot.press("enter")
+        await pilot.pause()
+        return screen_text(app), app.screen
+
+
+def _last_audit(store: CaseStore, case_id: str = "case-g"):
+    event = store.audit(case_id)[-1]
+    assert event.action == "review.record"
+    assert event.user == store.user
+    return event
+
+
+# ---- who is a reviewer -------------------------------------------------------------
+def test_login_and_contact_and_deputy_matching() -> None:
+    assert login_for("Dr Anna Smith") == "asmith"
+    assert is_person("ASMITH", "Dr Anna Smith")
+    assert is_person("asmith", "Someone Else", "asmith@trust.nhs.uk")
+    assert not is_person("bsmith", "Dr Anna Smith", "asmith@trust.nhs.uk")
+    items = my_review_items(demo_cases(), TODAY, "asmith")
+    # case-g as supervisor (contact), case-p as deputy; not case-k (Dr Carol White).
+    assert {i.case_id for i in items} == {"case-g", "case-p"}
+    assert [i.status for i in items] == ["overdue", "overdue", "due", "due"]
+    assert my_review_items(demo_cases(), TODAY, "Dr Carol White")[0].case_id == "case-k"
+
+
+# ---- each outcome, stored and audited --------------------------------------------
+@pytest.fixture
+def asmith(make_store) -> CaseStore:
+    store = make_store("asmith")
+    fill(store)
+    return store
+
+
+async def test_step_down_in_four_keystrokes_plus_note(asmith: CaseStore) -> None:
+    note = "Two CbDs fine"
+    # Shell: `psr-tui review` Enter (1). App: Enter (2), "1" (3), note, Enter (4).
+    keys = ["1"]
+    keystrokes = 1 + 1 + len(keys) + 1
+    assert keystrokes <= 8
+    await _record(asmith, keys, note)
+    case = asmith.get("case-g")
+    outcome = _rp(case).outcome
+    assert outcome is not None and outcome.outcome == "step_down"
+    assert (outcome.level_before, outcome.level_after) == (3, 4)
+    assert outcome.note == note and outcome.recorded_by == "asmith"
+    assert outcome.held_on == TODAY
+    assert case.plan is not None and case.plan.current_stage == 2
+    event = _last_audit(asmith)
+    assert "plan.current_stage" in event.changes
+    assert any(p.startswith("plan.review_points[1].outcome") for p in event.changes)
+
+
+async def test_remain_keeps_the_stage(asmith: CaseStore) -> None:
+    await _record(asmith, ["2"], "steady")
+    case = asmith.get("case-g")
+    outcome = _rp(case).outcome
+    assert outcome is not None and outcome.outcome == "remain"
+    assert (outcome.level_before, outcome.level_after) == (3, 3)
+    assert case.plan is not None and case.plan.current_stage == 1
+    assert "plan.current_stage" not in _last_audit(asmith).changes
+
+
+async def test_insufficient_proposes_an_extension_not_yet_applied(asmith: CaseStore) -> None:
+    await _record(asmith, ["3"], "slow with DOPS")
+    case = asmith.get("case-g")
+    assert case.plan is not None
+    outcome = _rp(case).outcome
+    assert outcome is not None and outcome.outcome == "insufficient" and outcome.amendment_id
+    amendment = case.plan.amendments[0]
+    assert amendment.id == outcome.amendment_id and amendment.status == "proposed"
+    assert amendment.changes["end_date"] > "2027-06-01"
+    assert case.plan.end_date == date(2027, 6, 1)  # takes effect only when both agree
+    assert "plan.amendments" in _last_audit(asmith).changes
+
+
+async def test_concern_enhances_supervision(asmith: CaseStore) -> None:
+    await _record(asmith, ["4"], "incident on ward")
+    case = asmith.get("case-g")
+    outcome = _rp(case).outcome
+    assert outcome is not None and (outcome.level_before, outcome.level_after) == (3, 2)
+    assert case.plan is not None and case.plan.current_stage == 0
+
+
+async def test_ahead_proposes_shortening(asmith: CaseStore) -> None:
+    await _record(asmith, ["5"], "well ahead")
+    case = asmith.get("case-g")
+    assert case.plan is not None
+    outcome = _rp(case).outcome
+    assert outcome is not None and outcome.outcome == "ahead"
+    amendment = case.plan.amendments[0]
+    assert amendment.id == outcome.amendment_id
+    assert amendment.changes == {"end_date": "2026-11-27"}
+    assert case.plan.end_date == date(2027, 6, 1)
+
+
+async def test_refer_needs_a_note_then_pauses_the_plan(asmith: CaseStore) -> None:
+    text, screen = await _record(asmith, ["6"], "")
+    assert isinstance(screen, ReviewOutcomeDialog)
+    assert "Say why the plan is no longer appropriate" in text
+    assert _rp(asmith.get("case-g")).outcome is None
+    assert [e.action for e in asmith.audit("case-g")] == ["create"]
+    await _record(asmith, ["6"], "role changed")
+    case = asmith.get("case-g")
+    assert case.state == "paused"
+    assert _rp(case).outcome is not None
+    assert "state" in _last_audit(asmith).changes
+
+
+async def test_not_held_asks_for_date_and_reason_and_reschedules(asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "7", "enter")  # empty note: Enter moves to the new date
+        await pilot.press(*"2026-12-04", "enter", *"supervisor ill", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewOutcomeDialog)
+    rp = _rp(asmith.get("case-g"))
+    assert rp.outcome is None and rp.due_on == date(2026, 12, 4)
+    assert len(rp.history) == 1
+    missed = rp.history[0]
+    assert (missed.outcome, missed.reason, missed.reschedule_to) == (
+        "not_held", "supervisor ill", date(2026, 12, 4))
+    assert "plan.review_points[1].due_on" in _last_audit(asmith).changes
+
+
+async def test_step_down_past_a_condition_is_refused_in_the_dialog(make_store) -> None:
+    store = make_store("cwhite")  # Dr Carol White supervises case-k (floor: level 3)
+    fill(store)
+    text, screen = await _record(store, ["1"], "would like L4")
+    assert isinstance(screen, ReviewOutcomeDialog)
+    assert "Cannot step down to level 4" in text
+    case = store.get("case-k")
+    assert _rp(case, "rp-case-k-2").outcome is None
+    assert case.plan is not None and case.plan.current_stage == 1
+    assert [e.action for e in store.audit("case-k")] == ["create"]
+
+
+async def test_evidence_ticked_with_a_rating(asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "2")
+        dialog = app.screen
+        assert isinstance(dialog, ReviewOutcomeDialog)
+        dialog.query_one("#expected-0").value = True  # type: ignore[attr-defined]
+        dialog.query_one("#tool-0").value = True  # type: ignore[attr-defined]
+        dialog.query_one("#rating-0").value = "meets expectations"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    outcome = _rp(asmith.get("case-g")).outcome
+    assert outcome is not None
+    seen = {(a.tool, a.rating) for a in outcome.evidence_seen}
+    assert seen == {("Clinical supervisor's report", ""), ("CbD", "meets expectations")}
+
+
+# ---- nothing mine; two supervisors at once -----------------------------------------
+async def test_nothing_mine_offers_all(make_store) -> None:
+    store = make_store("nobody")
+    fill(store)
+    app = make_app(store, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Nothing due or overdue for nobody. Press a" in screen_text(app)
+        await pilot.press("a")
+        assert app.screen.query_one(DataTable).row_count == 6
+
+
+async def test_second_supervisor_gets_a_conflict_and_keeps_the_note(make_store) -> None:
+    alice, bob = make_store("alice"), make_store("bob")
+    fill(alice)
+    app_a = make_app(alice, today=lambda: TODAY, start="review", poll=False)
+    app_b = make_app(bob, today=lambda: TODAY, start="review", poll=False)
+    async with app_a.run_test(size=(80, 24)) as pa, app_b.run_test(size=(80, 24)) as pb:
+        await pb.press("a", "enter", "4", *"bob's view")  # bob's dialog is open, not saved
+        await pa.press("a", "enter", "2", *"alice's view", "enter")
+        await pa.pause()
+        await pb.press("enter")
+        await pb.pause()
+        dialog = app_b.screen
+        assert isinstance(dialog, ReviewOutcomeDialog)
+        text = screen_text(app_b)
+        assert "already recorded by alice" in text
+        assert dialog.query_one("#input-note").value == "bob's view"  # type: ignore[attr-defined]
+        await pb.press("ctrl+o")
+        assert "Satisfactory, remain" in str(dialog.query_one("#outcome-error", Static).render())
+    # "All" lists Dr Ravi Khan's overdue review first: both picked it.
+    outcome = _rp(alice.get("case-k"), "rp-case-k-2").outcome
+    assert outcome is not None and (outcome.recorded_by, outcome.note) == ("alice", "alice's view")
+    assert [e.user for e in alice.audit("case-k")] == ["alice", "alice"]
+
+
+async def test_list_and_dialog_snapshots(asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)
+        assert_snapshot(app, "quick_review_list")
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert_snapshot(app, "quick_review_outcome_dialog")
