@@ -93,11 +93,11 @@ def progress_report_markdown(
     doc.fields([
         ("Review point", rp.title),
         ("Due on", fmt_date(rp.due_on)),
-        ("Status", review_status(rp, today)),
+        ("Status", review_status(rp, today).capitalize()),
         ("Reviewer", rp.reviewer),
     ])
     doc.heading(2, "Objectives")
-    doc.add(objectives_table(plan, vocab))
+    doc.add(objectives_table(plan, vocab, with_evidence=True))
     due = [o for o in plan.objectives if o.target_date and rp.due_on and o.target_date <= rp.due_on]
     if due:
         doc.paragraph("Objectives due to be met by this review: "
@@ -139,7 +139,7 @@ def _amendments(doc: Document, plan: Plan) -> None:
         return
     doc.heading(2, "Amendments")
     doc.table(("Proposed on", "Kind", "Amendment", "Status", "Version"), [
-        (fmt_date(a.proposed_on), a.kind.capitalize(), a.description, a.status,
+        (fmt_date(a.proposed_on), a.kind.capitalize(), a.description, a.status.capitalize(),
          str(a.applied_in_version or ""))
         for a in plan.amendments
     ])
@@ -161,7 +161,7 @@ def progress_summary_markdown(
     doc.heading(2, "Review points")
     ordered = sorted(plan.review_points, key=lambda r: (r.due_on is None, r.due_on))
     doc.table(("Due", "Review point", "Status", "Outcome", "Held on", "Supervision"), [
-        (fmt_date(rp.due_on), rp.title, review_status(rp, today),
+        (fmt_date(rp.due_on), rp.title, review_status(rp, today).capitalize(),
          label(vocab, "review_outcomes", rp.outcome.outcome) if rp.outcome else "",
          fmt_date(rp.outcome.held_on) if rp.outcome else "",
          _level_change(vocab, rp.outcome) if rp.outcome else "")

@@ -93,13 +93,20 @@ def objective_number(plan: Plan, objective: Objective) -> int:
     return plan.objectives.index(objective) + 1
 
 
-def objectives_table(plan: Plan, vocab: Vocabularies) -> Markup:
-    rows = [
-        (str(n), label(vocab, "objective_domains", o.domain), o.statement, o.measure,
-         fmt_date(o.target_date))
-        for n, o in enumerate(plan.objectives, start=1)
-    ]
-    return table(("No.", "Domain", "Objective", "Measure", "Target date"), rows)
+def objectives_table(plan: Plan, vocab: Vocabularies, with_evidence: bool = False) -> Markup:
+    """The SMART objectives; with_evidence adds what their activities produce as evidence."""
+    headers = ["No.", "Domain", "Objective", "Measure", "Target date"]
+    rows = []
+    for n, o in enumerate(plan.objectives, start=1):
+        row = [str(n), label(vocab, "objective_domains", o.domain), o.statement, o.measure,
+               fmt_date(o.target_date)]
+        if with_evidence:
+            evidence = [a.evidence for a in plan.activities if o.id in a.objective_ids]
+            row.append("; ".join(e for e in evidence if e))
+        rows.append(row)
+    if with_evidence:
+        headers.append("Evidence from activities")
+    return table(headers, rows)
 
 
 def evidence_seen_table(outcome: ReviewOutcome, vocab: Vocabularies) -> Markup:

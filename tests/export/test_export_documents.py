@@ -179,3 +179,20 @@ def test_review_sheet_ticks_every_outcome_option() -> None:
     for option in ("Satisfactory, step down to the next stage", "Not held, rescheduled"):
         assert f"- [ ] {option}" in text
     assert "- [ ] NOTSS ratings" in text
+
+
+def test_a_bare_plan_renders_every_document() -> None:
+    from psr_tui.domain.plan import Plan, ReviewPoint
+
+    case = Case(id="case-bare", plan=Plan(review_points=[ReviewPoint(id="rp-1")]))
+    for audience in ("adviser", "organisation", "practitioner"):
+        plan = plan_markdown(case, audience, None, ACTIVE_DAY)
+        assert headings(plan)[0] == (1, "Action plan (DRAFT v1)")
+        assert "Review point" in progress_report_markdown(case, "rp-1", audience, None, ACTIVE_DAY)
+        assert "Not yet signed off." in progress_summary_markdown(case, audience, None, ACTIVE_DAY)
+    assert "- [ ] " in review_meeting_sheet_markdown(case, "rp-1", None, ACTIVE_DAY)
+    sheet = supervisor_information_markdown(case, None)
+    assert "No supervisor is named in the plan yet." in sheet
+    assert "$" not in sheet
+    with pytest.raises(ValueError, match="has no plan"):
+        plan_markdown(Case(id="case-none"), "organisation", None, ACTIVE_DAY)
