@@ -26,15 +26,10 @@ from tinydb import TinyDB
 
 from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
+from . import migrations
 from .atomic_storage import DIR_MODE, FILE_MODE, TransactionStorage, read_json
 from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
-from .migrations import (
-    FILE_META_TABLE,
-    SCHEMA_VERSION,
-    file_schema_version,
-    migrate_case_doc,
-    missing_steps,
-)
+from .open_checks import prepare_database
 
 CASE_DOC_ID = 1
 LOCK_TIMEOUT_S = 10.0
@@ -92,53 +87,7 @@ class CaseStore:
         return store
 
     def _prepare(self) -> None:
-        meta_path = self.root / "meta.json"
-        with self._lock("meta"):
-            data = read_json(meta_path)
-            if data is None:
-                if any(self.cases_dir.glob("*.json")):
-                    raise StoreError(f"{meta_path} is missing but cases exist; run `psr-tui check`")
-                self._write_meta(meta_path, SCHEMA_VERSION)
-                return
-            try:
-                version = int(data["meta"]["1"]["schema_version"])
-            except (KeyError, TypeError, ValueError) as exc:
-                raise UnreadableFile(meta_path, "no schema_version in it") from exc
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.root} uses schema {version}; this psr-tui knows up to "
-                    f"{SCHEMA_VERSION}: upgrade psr-tui"
-                )
-            if version < SCHEMA_VERSION:
-                if gaps := missing_steps(version, SCHEMA_VERSION):
-                    raise StoreError(
-                        f"{self.root} uses schema {version}; no migration from schema {gaps[0]}: "
-                        "this psr-tui cannot open it"
-                    )
-                self._migrate_all()
-                # Last: a crash before this line re-runs the migration, which skips done files.
-                self._write_meta(meta_path, SCHEMA_VERSION)
-
-    def _write_meta(self, path: Path, version: int) -> None:
-        storage = TransactionStorage(path)
-        _tinydb(storage).table("meta").upsert({"schema_version": version}, _any_record)
-        storage.commit()
-
-    def _migrate_all(self) -> None:
-        """Rewrite each case file at the current schema (not an edit: revision unchanged)."""
-        for case_id in self.list_ids():
-            try:
-                path = self._path(case_id)
-                with self._lock(case_id):
-                    storage = TransactionStorage(path)
-                    data = storage.read()
-                    if data is None or file_schema_version(data) >= SCHEMA_VERSION:
-                        continue
-                    case = self._case_from(data, path)
-                    self._write_case(storage, case.model_dump(mode="json"))
-                    storage.commit()
-            except (UnreadableFile, CaseNotFound):
-                continue  # left as it is; load_all reports it, get() migrates it once repaired
+        prepare_database(self)
 
     # ---- locking and transactions --------------------------------------
     @contextmanager
@@ -170,14 +119,15 @@ class CaseStore:
             table.update(lambda old: _replace_doc(old, doc), doc_ids=[CASE_DOC_ID])
         else:
             table.insert(doc)
-        db.table(FILE_META_TABLE).upsert({"schema_version": SCHEMA_VERSION}, _any_record)
+        db.table(migrations.FILE_META_TABLE).upsert(
+            {"schema_version": migrations.SCHEMA_VERSION}, _any_record
+        )
         return db
 
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
-        return sorted(
-            p.stem for p in self.cases_dir.glob("*.json") if not p.name.startswith(".")
-        )
+        """Ids of the case files (temp files and names no case id can have are not cases)."""
+        return sorted(p.stem for p in self.cases_dir.glob("*.json") if _SAFE_ID.fullmatch(p.stem))
 
     def exists(self, case_id: str) -> bool:
         return self._path(case_id).exists()
@@ -194,12 +144,12 @@ class CaseStore:
         doc = table.get(str(CASE_DOC_ID)) if isinstance(table, dict) else None
         if not isinstance(doc, dict):
             raise UnreadableFile(path, "no case record in it")
-        version = file_schema_version(data)
-        if version > SCHEMA_VERSION:
+        version, target = migrations.file_schema_version(data), migrations.SCHEMA_VERSION
+        if version > target:
             raise UnreadableFile(path, f"written by a newer psr-tui (schema {version})")
-        if version < SCHEMA_VERSION:
+        if version < target:
             try:  # a file the bulk migration skipped (unreadable then, repaired since)
-                doc = migrate_case_doc(dict(doc), version, SCHEMA_VERSION)
+                doc = migrations.migrate_case_doc(dict(doc), version, target)
             except ValueError as exc:
                 raise UnreadableFile(path, str(exc)) from exc
         try:
@@ -238,7 +188,7 @@ class CaseStore:
         out: dict[str, tuple[int, int]] = {}
         with os.scandir(self.cases_dir) as it:
             for entry in it:
-                if entry.name.endswith(".json") and not entry.name.startswith("."):
+                if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
                     try:
                         st = entry.stat()
                     except FileNotFoundError:

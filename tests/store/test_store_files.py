@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 import pytest
 
 from psr_tui.domain.case import Case
-from psr_tui.store import CaseStore, StoreError, UnreadableFile, case_store, migrations
+from psr_tui.store import CaseStore, StoreError, UnreadableFile, migrations
 
 from .sample_cases import small_case
 
@@ -79,7 +81,11 @@ def test_corrupt_audit_table_is_reported(store: CaseStore) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", [b"{not json", b"[]", b'{"meta": {"1": {}}}', b'{"meta": []}', b"\xff\xfe"]
+    "raw",
+    [
+        b"{not json", b"[]", b'{"meta": {"1": {}}}', b'{"meta": []}', b"\xff\xfe",
+        b'{"meta": {"1": {"schema_version": "two"}}}', b'{"meta": {"1": {"schema_version": 0}}}',
+    ],
 )
 def test_corrupt_meta_is_an_error_and_untouched(tmp_path: Path, raw: bytes) -> None:
     CaseStore.open(tmp_path / "db")
@@ -132,7 +138,7 @@ def test_open_migrates_an_older_database(tmp_path: Path, monkeypatch: pytest.Mon
     v1.create(small_case("case-b", "Dr B"))
     assert _meta_version(root) == 1
 
-    monkeypatch.setattr(case_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
     v2 = CaseStore.open(root)
     assert _meta_version(root) == 2
@@ -162,7 +168,7 @@ def test_migration_that_drops_a_field_leaves_no_trace(
     def drop_old_field(doc: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in doc.items() if k != "old_field"}
 
-    monkeypatch.setattr(case_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(migrations.MIGRATIONS, 1, drop_old_field)
     assert CaseStore.open(root).get("case-a").id == "case-a"
 
@@ -172,7 +178,7 @@ def test_missing_migration_step_is_a_store_error(
 ) -> None:
     root = tmp_path / "db"
     CaseStore.open(root).create(small_case())
-    monkeypatch.setattr(case_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.delitem(migrations.MIGRATIONS, 1, raising=False)
     with pytest.raises(StoreError, match="migration"):
         CaseStore.open(root)
@@ -193,8 +199,6 @@ def test_files_are_private(make_store: Callable[..., CaseStore]) -> None:
 
 
 def test_files_are_private_under_a_permissive_umask(tmp_path: Path) -> None:
-    import os
-
     old = os.umask(0)
     try:
         store = CaseStore.open(tmp_path / "db", user="tester")
@@ -229,10 +233,31 @@ def test_leftover_temp_files_are_not_cases(store: CaseStore) -> None:
     (cases / ".case-1.json.999.abcdef.tmp").write_bytes(b'{"case": {"1": {"id": "x"')
     (cases / ".case-2.json").write_text("{}")
     (cases / "notes.txt").write_text("hello")
+    (cases / "not a case id.json").write_text("{}")
     assert store.list_ids() == ["case-1"]
     assert set(store.fingerprint()) == {"case-1"}
     loaded, problems = store.load_all()
     assert [c.id for c in loaded] == ["case-1"] and problems == []
+
+
+def test_old_temp_files_are_swept_on_open(store: CaseStore) -> None:
+    store.create(small_case("case-1"))
+    cases = store.root / "cases"
+    old = cases / ".case-1.json.4242.aaaaaa.tmp"
+    fresh = cases / ".case-1.json.4243.bbbbbb.tmp"
+    old_meta = store.root / ".meta.json.4242.cccccc.tmp"
+    for path in (old, fresh, old_meta):
+        path.write_bytes(b"{half a wri")
+    an_hour_ago = time.time() - 3600
+    for path in (old, old_meta):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    case_bytes = (cases / "case-1.json").read_bytes()
+    os.utime(cases / "case-1.json", (an_hour_ago, an_hour_ago))
+
+    CaseStore.open(store.root)
+    assert not old.exists() and not old_meta.exists()
+    assert fresh.exists()  # may belong to a write in progress
+    assert (cases / "case-1.json").read_bytes() == case_bytes
 
 
 def test_case_written_by_the_store_is_plain_tinydb_json(store: CaseStore) -> None:
@@ -249,7 +274,7 @@ def test_interrupted_migration_does_not_run_a_step_twice(
     v1 = CaseStore.open(root)
     v1.create(small_case("case-a", "Dr A"))
     v1.create(small_case("case-b", "Dr B"))
-    monkeypatch.setattr(case_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
     CaseStore.open(root)
     # A crash after the case files but before meta.json: meta still says 1.
@@ -271,7 +296,7 @@ def test_unreadable_file_does_not_stop_a_migration(
     good_b = path_b.read_bytes()
     path_b.write_bytes(b"{broken")
 
-    monkeypatch.setattr(case_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
     store = CaseStore.open(root)
     assert path_b.read_bytes() == b"{broken"
