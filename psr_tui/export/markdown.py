@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# Characters that open inline structure anywhere in a line (emphasis, code, links, raw
-# HTML, entities, table cells, escapes, strikethrough in extended dialects).
-_ANYWHERE = re.compile(r"([\\`*_\[\]<>|&~!])")
+# Characters that open inline structure anywhere in a line: escapes, code, emphasis,
+# links and images ("!" needs a "["), raw HTML and autolinks, table cells. Only these are
+# escaped so the plain-text file stays readable.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<|])")
+# An entity reference such as "&amp;" or "&#60;" would be decoded: keep its "&" literal.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Characters that open block structure only at the start of a line: headings, list
-# bullets, setext underlines, block quotes (">" is already escaped anywhere).
-_LINE_START = re.compile(r"^([#+\-=])")
+# bullets, setext underlines, block quotes, fenced code.
+_LINE_START = re.compile(r"^([#+\-=>~])")
+# A closing run of "#" would be eaten as the end of an ATX heading.
+_TRAILING_HASHES = re.compile(r"(#+)$")
 # An ordered-list marker: up to nine digits then "." or ")".
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
@@ -32,6 +37,8 @@ def _escape_line(line: str) -> str:
     # Leading spaces would make an indented code block; trailing ones a hard break.
     line = line.strip()
     line = _ANYWHERE.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    line = _TRAILING_HASHES.sub(r"\\\1", line)
     line = _LINE_START.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
 

@@ -119,5 +119,6 @@ def supervisor_information_markdown(
         "review_points": _review_points(plan),
         "contacts": _contacts(shown, plan, vocab),
     }
-    text = _template(templates).substitute({**escaped, **blocks})
+    # safe_substitute: a stray "$" in an edited template must not stop the export.
+    text = _template(templates).safe_substitute({**escaped, **blocks})
     return text.rstrip("\n") + "\n"

@@ -69,6 +69,17 @@ def test_heading_with_markdown_in_it_is_one_heading() -> None:
     assert not html_tokens(out)
 
 
+@pytest.mark.parametrize("text", ["Ward 7 #", "C ##", "#", "x &copy; &#60; y", "a > b ~ c !"])
+def test_heading_keeps_every_character(text: str) -> None:
+    assert headings(heading(3, text)) == [(3, text)]
+
+
+def test_ordinary_punctuation_is_left_readable() -> None:
+    assert escape_inline("Mr G's review: 3 > 2, ok! (see notes) - done.") == (
+        "Mr G's review: 3 > 2, ok! (see notes) - done."
+    )
+
+
 def test_heading_level_is_checked() -> None:
     with pytest.raises(ValueError):
         heading(7, "x")
