@@ -248,15 +248,17 @@ class CaseStore:
                     f"{expected_revision}); reload to see their change; nothing was overwritten"
                 )
             before = current.model_dump(mode="json")
-            # `current` is private to this call and `before` is its snapshot: no deep copy needed.
+            kept = (current.id, current.revision, current.created_at, current.created_by)
+            # `current` is private to this call, `before` and `kept` are its snapshot:
+            # no deep copy needed (it was a third of an update's CPU time).
             result = change(current)
             new = result if result is not None else current
             try:
                 new = Case.model_validate(new.model_dump())
             except ValidationError as exc:
                 raise StoreError(f"not saved: {format_validation_error(exc)}") from exc
-            new.id, new.revision = current.id, current.revision + 1
-            new.created_at, new.created_by = current.created_at, current.created_by
+            new.id, new.revision, new.created_at, new.created_by = kept
+            new.revision += 1
             new.updated_at, new.updated_by = self.clock(), self.user
             after = new.model_dump(mode="json")
             paths = changed_paths(

@@ -68,6 +68,22 @@ def test_update_may_return_a_new_case(store: CaseStore, make_case: MakeCase) -> 
     assert store.get("case-0001").state == "intake"
 
 
+def test_bookkeeping_is_the_store_s_not_the_change_s(
+    store: CaseStore, make_case: MakeCase
+) -> None:
+    created = store.create(make_case())
+
+    def meddle(case: Case) -> None:
+        case.id, case.revision, case.created_by = "case-other", 50, "mallory"
+        case.updated_by = "mallory"
+
+    updated = store.update("case-0001", meddle, "edit")
+    assert (updated.id, updated.revision) == ("case-0001", 2)
+    assert (updated.created_by, updated.updated_by) == (created.created_by, "tester")
+    assert store.get("case-0001") == updated
+    assert store.list_ids() == ["case-0001"]
+
+
 def test_save_bumps_revision(store: CaseStore, make_case: MakeCase) -> None:
     case = store.create(make_case())
     case.request.practitioner.name = "Dr B Renamed"
