@@ -90,7 +90,7 @@ class PlanItemDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.dialog_title(), classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", classes="dialog-problem -empty")
             yield Static("ctrl+s/Enter save · Tab next field · Esc cancel", classes="dialog-keys")

@@ -1,0 +1,308 @@
+"""The plan builder, driven by keys at 80x24; assertions on what the store holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events
+from textual.widgets import DataTable, Markdown, Select, SelectionList
+
+from psr_tui.app import PsrApp
+from psr_tui.domain.case import Case, Concern, Condition, Organisation, Practitioner, RequestForm
+from psr_tui.domain.checker import check_plan
+from psr_tui.domain.plan import (
+    Activity,
+    Objective,
+    Plan,
+    ReviewPoint,
+    Role,
+    SupervisionStage,
+)
+from psr_tui.export import plan_markdown
+from psr_tui.store import CaseStore
+from psr_tui.ui.dialogs.confirm import ConfirmDialog
+from psr_tui.ui.dialogs.objective_form import ObjectiveDialog
+from psr_tui.ui.dialogs.stage_form import StageDialog
+from psr_tui.ui.screens.plan_builder import PlanBuilderScreen
+from tests.conftest import TODAY
+
+from .screen_text import assert_snapshot, screen_text
+
+CASE_ID = "case-mrg"
+START, END = date(2026, 12, 1), date(2027, 6, 1)
+
+
+def mr_g() -> Case:
+    """The 004 case study, with fixed ids: an interim order caps supervision at L2 Close."""
+    request = RequestForm(
+        organisation=Organisation(name="Northshire NHS Trust", contact_name="Dr Ann Reid",
+                                  contact_role="Medical director"),
+        practitioner=Practitioner(name="Mr G", profession="doctor", regulator="GMC",
+                                  grade="consultant"),
+        concerns=[Concern(id="con-1", description="working relationships with colleagues",
+                          concern_type="conduct")],
+        conditions=[Condition(id="cnd-io", source="interim_order",
+                              description="Work under close supervision", supervision_floor=2)],
+    )
+    plan = Plan(
+        start_date=START,
+        end_date=END,
+        objectives=[
+            Objective(id="obj-clin", domain="clinical_skills",
+                      statement="Return to complex elective surgery",
+                      measure="6 DOPS rated meets expectations", target_date=END),
+            Objective(id="obj-lead", domain="leadership", statement="Lead the theatre team brief",
+                      measure="MSF from 12 colleagues", target_date=END),
+        ],
+        activities=[Activity(id="act-dops", kind="DOPS", objective_ids=["obj-clin"],
+                             evidence="DOPS forms", responsible="role-cs")],
+        roles=[
+            Role(id="role-ro", role="responsible_officer", person="Dr Ann Reid"),
+            Role(id="role-cs", role="clinical_supervisor", person="Ms Bea Shah",
+                 deputy="Mr Carl Otto"),
+        ],
+        stages=[
+            SupervisionStage(id="stg-1", level=1, start=START, end=date(2027, 2, 28),
+                             scope_limits=["no_on_call", "no_locum"]),
+            SupervisionStage(id="stg-2", level=2, start=date(2027, 3, 1), end=END,
+                             scope_limits=["no_locum"]),
+        ],
+        review_points=[ReviewPoint(id="rp-final", title="Final review", due_on=END,
+                                   expected_evidence=["Summary report"], is_final=True)],
+        consequences="Referral to the capability process.",
+        condition_ids=["cnd-io"],
+    )
+    return Case(id=CASE_ID, state="draft", request=request, plan=plan)
+
+
+class BuilderApp(PsrApp):
+    """The real app, opened straight on the builder for one case."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the start screen: straight to the builder
+        self.push_screen(PlanBuilderScreen(CASE_ID))
+
+
+def make(store: CaseStore) -> BuilderApp:
+    store.create(mr_g())
+    return BuilderApp(store, today=lambda: TODAY, poll=False)
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[" " if ch == " " else ch for ch in text])
+
+
+async def choose(pilot, app: PsrApp, label_part: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the focused Select and move down to the option whose label contains label_part."""
+    select = app.focused.parent if not isinstance(app.focused, Select) else app.focused
+    assert isinstance(select, Select), app.focused
+    options = list(select._options)  # the blank prompt first, then the choices
+    target = next(i for i, (label, _) in enumerate(options) if label_part in str(label))
+    # The overlay opens on the current value (the blank prompt when nothing is chosen).
+    at = next((i for i, (_, value) in enumerate(options) if value == select.value), 0)
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(abs(target - at)):
+        await pilot.press("down" if target > at else "up")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_add_objective_with_keys_is_stored_smart(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveDialog)
+        await choose(pilot, app, "Communication")
+        await pilot.press("tab")
+        await type_text(pilot, "Give feedback to the team after each list")
+        await pilot.press("tab")
+        await type_text(pilot, "MSF rated meets expectations")
+        await pilot.press("tab")
+        await type_text(pilot, "Coach and supervisor time")
+        await pilot.press("tab")
+        await type_text(pilot, "Working relationships concern")
+        await pilot.press("tab", *["backspace"] * 10)
+        await type_text(pilot, "2027-05-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    added = [o for o in plan.objectives if o.domain == "communication"]
+    assert len(added) == 1
+    o = added[0]
+    assert o.statement == "Give feedback to the team after each list"
+    assert o.measure == "MSF rated meets expectations"
+    assert o.achievable == "Coach and supervisor time"
+    assert o.relevant == "Working relationships concern"
+    assert o.target_date == date(2027, 5, 1)
+    assert store.audit(CASE_ID)[-1].action == "plan.objectives.add"
+
+
+async def test_objective_without_activity_found_then_fixed_by_linked_activity(
+    store: CaseStore,
+) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        builder = app.screen
+        assert isinstance(builder, PlanBuilderScreen)
+        checker = builder.sections["checker"]
+        paths = [f.path for f in checker.findings]  # type: ignore[attr-defined]
+        assert "plan.objectives[obj-lead]" in paths
+        for _ in range(paths.index("plan.objectives[obj-lead]")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveDialog)
+        assert app.screen.objective.id == "obj-lead"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert builder.current == "objectives"
+
+        # 2 Activities: a coaching activity serving the leadership objective.
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await choose(pilot, app, "Coaching")
+        await pilot.press("tab")
+        await type_text(pilot, "Leadership coaching")
+        await pilot.press("tab")  # the objectives list: clinical first, leadership second
+        await pilot.press("down", "space")
+        await pilot.press("tab")
+        await type_text(pilot, "Coach report")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+        await pilot.press("7")
+        await pilot.pause()
+        shown = [f.path for f in checker.findings]  # type: ignore[attr-defined]
+        assert "plan.objectives[obj-lead]" not in shown
+    case = store.get(CASE_ID)
+    assert case.plan is not None
+    coaching = [a for a in case.plan.activities if a.kind == "coaching"]
+    assert [a.objective_ids for a in coaching] == [["obj-lead"]]
+    assert coaching[0].evidence == "Coach report"
+    assert all(f.path != "plan.objectives[obj-lead]" for f in check_plan(case, app.vocab))
+
+
+async def test_stage_past_condition_floor_refused_naming_it(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = store.get(CASE_ID).revision, len(store.audit(CASE_ID))
+        await pilot.press("4", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, StageDialog)
+        dialog = app.screen
+        await choose(pilot, app, "L3 Indirect")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, with the reason under the level
+        text = screen_text(app)
+        assert "Interim order 'Work under close supervision'" in text
+        assert "level 3 is not allowed" in text
+    assert (store.get(CASE_ID).revision, len(store.audit(CASE_ID))) == before
+    assert [s.level for s in store.get(CASE_ID).plan.stages] == [1, 2]  # type: ignore[union-attr]
+
+
+async def test_generate_review_points_within_plan_dates(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "g")
+        await pilot.pause()
+        await pilot.press("enter")  # every 2 months (the default)
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    points = store.get(CASE_ID).plan.review_points  # type: ignore[union-attr]
+    assert [p.due_on for p in points] == [date(2027, 2, 1), date(2027, 4, 1), END]
+    assert all(START <= p.due_on <= END for p in points if p.due_on)
+    assert points[-1].is_final and all(p.expected_evidence for p in points)
+    assert store.audit(CASE_ID)[-1].action == "plan.review_points.generate"
+
+
+async def test_issue_sign_freeze_and_new_version(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "i")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        case = store.get(CASE_ID)
+        assert case.state == "issued"
+        assert [(v.version, v.status) for v in case.plan.versions] == [(1, "issued")]  # type: ignore[union-attr]
+
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the organisation's contact is filled in
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        case = store.get(CASE_ID)
+        assert case.state == "agreed" and case.plan.status == "agreed"  # type: ignore[union-attr]
+        assert case.plan.agreement.organisation.name == "Dr Ann Reid"  # type: ignore[union-attr]
+        assert case.plan.agreement.practitioner.name == "Mr G"  # type: ignore[union-attr]
+        assert "DRAFT" not in plan_markdown(case, "organisation", app.vocab, TODAY)
+        assert "AGREED v1" in screen_text(app)
+
+        # Editing the signed version is refused with the offer of a new version.
+        revision = case.revision
+        await pilot.press("1", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "cannot be edited" in screen_text(app)
+        assert store.get(CASE_ID).revision == revision
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "DRAFT v2" in screen_text(app)
+    case = store.get(CASE_ID)
+    assert case.plan is not None and case.plan.version == 2 and case.plan.status == "draft"
+    assert case.plan.agreement.organisation is None and case.plan.agreement.practitioner is None
+    assert case.state == "draft"
+
+
+async def test_preview_shows_the_plan_markdown(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        markdown = app.screen.query_one(Markdown)
+        expected = plan_markdown(store.get(CASE_ID), "organisation", app.vocab, TODAY)
+        assert markdown.source == expected
+        assert "Mr G" in screen_text(app)
+        assert_snapshot(app, "plan_builder_preview")
+
+
+async def test_snapshots_of_objectives_ladder_and_checker(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#table-objectives", DataTable).row_count == 2
+        assert_snapshot(app, "plan_builder_objectives")
+        await pilot.press("4")
+        await pilot.pause()
+        assert_snapshot(app, "plan_builder_ladder")
+        await pilot.press("7")
+        await pilot.pause()
+        assert_snapshot(app, "plan_builder_checker")
+
+
+async def test_timeframe_selects_conditions(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "e")
+        await pilot.pause()
+        selection = app.screen.query_one(SelectionList)
+        assert list(selection.selected) == ["cnd-io"]
+        selection.focus()
+        await pilot.press("space")  # un-cite the interim order
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.get(CASE_ID).plan.condition_ids == []  # type: ignore[union-attr]
