@@ -1,0 +1,73 @@
+"""How one case looks as a row of the case list: cells, urgency mark and filter text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...domain.status import CaseSummary
+from ...domain.vocabulary import Vocabularies
+
+URGENT_MARK = "!"  # a text mark, so overdue cases stand out without colour (NO_COLOR)
+URGENT_STYLE = "bold red"
+
+# (key, header, width): fits 80 columns with the table's padding and scrollbar.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("mark", "!", 1),
+    ("practitioner", "Practitioner", 13),
+    ("organisation", "Organisation", 12),
+    ("type", "Type", 7),
+    ("state", "State", 9),
+    ("level", "Lv", 2),
+    ("review", "Review", 9),
+    ("deadline", "Deadline", 9),
+)
+
+
+def is_urgent(s: CaseSummary) -> bool:
+    return bool(s.overdue_reviews) or s.deadline_breached
+
+
+def _short(vocab: Vocabularies, name: str, code: str) -> str:
+    term = vocab[name].term(code)
+    return str(term.get("short", term.label)) if term else code
+
+
+def deadline_cell(s: CaseSummary) -> str:
+    if s.deadline_days_left is None:
+        return ""
+    which = "draft" if "draft" in s.deadline_name.lower() else "plan"
+    return f"{which} {s.deadline_days_left}d"
+
+
+def row_cells(s: CaseSummary, vocab: Vocabularies) -> list[Text]:
+    urgent = is_urgent(s)
+    style = URGENT_STYLE if urgent else ""
+    review = s.next_review_due.strftime("%d %b %y") if s.next_review_due else ""
+    values = [
+        URGENT_MARK if urgent else "",
+        s.practitioner or "(not named)",
+        s.organisation,
+        _short(vocab, "plan_types", s.plan_type) if s.plan_type else "",
+        _short(vocab, "lifecycle_states", s.state),
+        f"L{s.level}" if s.level is not None else "",
+        review,
+        deadline_cell(s),
+    ]
+    cells = [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
+    if s.deadline_breached:
+        cells[-1].stylize("reverse")
+    return cells
+
+
+def search_text(s: CaseSummary, vocab: Vocabularies) -> str:
+    """What the filter matches: names, organisation, type and state words, the case id."""
+    parts = [s.practitioner, s.organisation, s.state_label, s.id,
+             vocab["plan_types"].label(s.plan_type) if s.plan_type else "",
+             _short(vocab, "lifecycle_states", s.state)]
+    if is_urgent(s):
+        parts.append("overdue breached urgent")
+    return " ".join(parts).lower()
+
+
+def matches(text: str, query: str) -> bool:
+    return all(word in text for word in query.lower().split())

@@ -1,0 +1,290 @@
+"""Home: every case, overdue reviews and breached deadlines first; open, filter, start a case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from ...domain.case import Case
+from ...domain.status import CaseSummary, summarise, urgency_key
+from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from .base import PsrScreen
+from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
+
+FIRST_ROWS = 200  # painted at once; the rest follow in chunks so the screen stays live
+CHUNK_ROWS = 500
+PROGRESS_EVERY = 500
+MAX_PROBLEM_NOTES = 5
+INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
+
+
+class HomeScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Cases"
+    HELP = """\
+# Cases
+
+Every case, with overdue reviews and breached deadlines first, marked **!**.
+Deadlines are in working days: *draft* is the first draft (20 working days from an
+accepted request), *plan* the plan after the discussions (10 working days).
+
+- **Enter**: open the case (the intake for a request, else the plan builder)
+- **/**: filter by name, organisation, type or state; **Esc** clears the filter
+- **n**: new case (a request received today)
+- **r**: supervisor quick review; **d**: review dashboard
+- **j/k** or the arrows: move
+"""
+    BINDINGS = [
+        Binding("enter", "open_case", "Open"),
+        Binding("n", "new_case", "New case"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("r", "quick_review", "Quick review"),
+        Binding("d", "dashboard", "Dashboard"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: dict[str, CaseSummary] = {}
+        self.search: dict[str, str] = {}
+        self.loaded = False
+        self._generation = 0  # bumps on each refill, so stale chunks stop
+        self._opened: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading cases…", id="home-counts")
+        yield Input(placeholder="/ to filter: name, organisation, type, state",
+                    id="home-filter")
+        table: DataTable[object] = DataTable(id="home-cases", cursor_type="row")
+        for key, header, width in COLUMNS:
+            table.add_column(header, width=width, key=key)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.load_cases()
+
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#home-cases", DataTable)
+
+    @property
+    def today(self) -> date:
+        return self.psr.today()
+
+    # -- loading, off the UI thread ---------------------------------------------------------
+    @work(thread=True, exclusive=True, group="home-load")
+    def load_cases(self) -> None:
+        store, today, vocab = self.psr.store, self.today, self.psr.vocab
+        ids = store.list_ids()
+        summaries: list[CaseSummary] = []
+        problems: list[UnreadableFile] = []
+        for n, case_id in enumerate(ids, start=1):
+            try:
+                summaries.append(summarise(store.get(case_id), today, vocab))
+            except UnreadableFile as exc:
+                problems.append(exc)
+            except CaseNotFound:
+                continue  # deleted between listing and reading
+            if n % PROGRESS_EVERY == 0:
+                self.app.call_from_thread(self._progress, n, len(ids))
+        summaries.sort(key=urgency_key)
+        self.app.call_from_thread(self._loaded, summaries, problems)
+
+    def _progress(self, done: int, total: int) -> None:
+        if not self.loaded:
+            self.query_one("#home-counts", Static).update(f"Loading cases… {done}/{total}")
+
+    def _loaded(self, summaries: list[CaseSummary], problems: list[UnreadableFile]) -> None:
+        vocab = self.psr.vocab
+        self.summaries = {s.id: s for s in summaries}
+        self.search = {s.id: search_text(s, vocab) for s in summaries}
+        self.loaded = True
+        self.refill()
+        for problem in problems[:MAX_PROBLEM_NOTES]:
+            self.notify(str(problem), title="Unreadable case file", severity="error",
+                        timeout=20)
+        if len(problems) > MAX_PROBLEM_NOTES:
+            self.notify(f"…and {len(problems) - MAX_PROBLEM_NOTES} more unreadable case files: "
+                        "run `psr-tui check`", severity="error", timeout=20)
+
+    # -- filling the table in chunks --------------------------------------------------------
+    def visible_ids(self) -> list[str]:
+        query = self.query_one("#home-filter", Input).value.strip()
+        ordered = sorted(self.summaries.values(), key=urgency_key)
+        return [s.id for s in ordered if not query or matches(self.search[s.id], query)]
+
+    def refill(self) -> None:
+        self._generation += 1
+        table = self.table
+        table.clear()
+        ids = self.visible_ids()
+        self._add_rows(ids[:FIRST_ROWS])
+        self.update_counts()
+        if len(ids) > FIRST_ROWS:
+            self.call_later(self._add_chunk, ids, FIRST_ROWS, self._generation)
+
+    def _add_chunk(self, ids: list[str], start: int, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._add_rows(ids[start:start + CHUNK_ROWS])
+        if start + CHUNK_ROWS < len(ids):
+            self.set_timer(0.01, lambda: self._add_chunk(ids, start + CHUNK_ROWS, generation))
+
+    def _add_rows(self, ids: list[str]) -> None:
+        vocab, table = self.psr.vocab, self.table
+        for case_id in ids:
+            table.add_row(*row_cells(self.summaries[case_id], vocab), key=case_id)
+
+    def update_counts(self) -> None:
+        if not self.loaded:
+            return
+        all_ = list(self.summaries.values())
+        overdue = sum(s.overdue_reviews for s in all_)
+        breached = sum(1 for s in all_ if s.deadline_breached)
+        text = (f"{len(all_)} cases · {overdue} overdue reviews · "
+                f"{breached} deadlines breached")
+        query = self.query_one("#home-filter", Input).value.strip()
+        if query:
+            text += f" · {len(self.visible_ids())} shown"
+        self.query_one("#home-counts", Static).update(text)
+
+    # -- keeping rows current ---------------------------------------------------------------
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        if case_ids:
+            self.reread(sorted(case_ids))
+
+    @work(thread=True, group="home-reread")
+    def reread(self, case_ids: list[str]) -> None:
+        store, today, vocab = self.psr.store, self.today, self.psr.vocab
+        fresh: list[CaseSummary] = []
+        gone: list[str] = []
+        problems: list[str] = []
+        for case_id in case_ids:
+            try:
+                fresh.append(summarise(store.get(case_id), today, vocab))
+            except CaseNotFound:
+                gone.append(case_id)
+            except UnreadableFile as exc:
+                problems.append(str(exc))
+        self.app.call_from_thread(self._apply_changes, fresh, gone, problems)
+
+    def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
+                       problems: list[str]) -> None:
+        vocab, table = self.psr.vocab, self.table
+        for case_id in gone:
+            self.summaries.pop(case_id, None)
+            if case_id in table.rows:
+                table.remove_row(case_id)
+        for s in fresh:
+            self.summaries[s.id] = s
+            self.search[s.id] = search_text(s, vocab)
+            if s.id in table.rows:
+                for (key, _h, _w), cell in zip(COLUMNS, row_cells(s, vocab), strict=True):
+                    table.update_cell(s.id, key, cell)
+            elif self.loaded:
+                table.add_row(*row_cells(s, vocab), key=s.id)
+        for problem in problems:
+            self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
+        self.update_counts()
+
+    def on_screen_resume(self) -> None:
+        if self._opened:
+            self.reread(sorted(self._opened))
+            self._opened.clear()
+
+    # -- filtering --------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one("#home-filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.loaded:
+            self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#home-filter", Input)
+        if box.value:
+            box.value = ""  # Input.Changed refills the table
+        self.table.focus()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        table.move_cursor(row=max(0, table.cursor_row + step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_case", "quick_review", "dashboard", "cursor", "filter") and \
+                isinstance(self.focused, Input):
+            return False  # letters typed into the filter are text, not commands
+        if action == "open_case":
+            return self.table.row_count > 0
+        return super().check_action(action, parameters)
+
+    # -- opening ----------------------------------------------------------------------------
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.open_case(str(event.row_key.value))
+
+    def action_open_case(self) -> None:
+        table = self.table
+        if table.row_count == 0:
+            return
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except RowDoesNotExist:
+            return
+        if key.value is not None:
+            self.open_case(str(key.value))
+
+    def open_case(self, case_id: str) -> None:
+        try:
+            case = self.psr.store.get(case_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self._opened.add(case_id)
+        if case.plan is None or case.state in INTAKE_STATES:
+            from .intake import IntakeScreen
+
+            self.app.push_screen(IntakeScreen(case_id))
+            return
+        from .plan_builder import PlanBuilderScreen
+
+        self.app.push_screen(PlanBuilderScreen(case_id))
+
+    def action_new_case(self) -> None:
+        case = Case()
+        case.request.received_on = self.today
+        try:
+            created = self.psr.store.create(case, "new request received")
+        except StoreError as exc:
+            self.notify(str(exc), title="Not created", severity="error", timeout=10)
+            return
+        self.psr.note_own_write()
+        self._opened.add(created.id)
+        from .intake import IntakeScreen
+
+        self.app.push_screen(IntakeScreen(created.id))
+
+    def action_quick_review(self) -> None:
+        from .quick_review import QuickReviewScreen
+
+        self.app.push_screen(QuickReviewScreen())
+
+    def action_dashboard(self) -> None:
+        from .dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen())
+
+
+__all__ = ["HomeScreen", "is_urgent"]

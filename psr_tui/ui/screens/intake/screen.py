@@ -1,0 +1,338 @@
+"""The intake wizard: one screen per case, one step of the request form at a time (000 s4-5)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Select, Static, TextArea
+
+from ....domain.case import Case, RequestDecision
+from ....domain.deadlines import case_deadlines, discussions_completed_on
+from ....domain.errors import RuleError
+from ....domain.lifecycle import DECIDABLE_STATES
+from ....domain.validation import INTAKE_STEPS, FieldError, parse_date, validate_step
+from ....store.errors import ConflictError, StoreError
+from ...dialogs.confirm import ConfirmDialog
+from ...widgets.step_list import StepList
+from ..base import PsrScreen
+from .meeting_steps import PLAN_START, STEP_SPECS
+from .saving import Change, begin_plan, copy_step, decide, save_step, step_fields_equal
+from .specs import Note, Part
+from .status import deadline_line, decision_summary, done_steps
+from .step_form import StepForm
+
+LAST = len(INTAKE_STEPS) - 1
+KEYS = "ctrl+n/PgDn next · ctrl+b/PgUp back · Esc save and leave"
+
+
+class IntakeScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Intake"
+    HELP = """\
+# Intake of a request
+
+One step of the request form at a time (PSR guide section 4). The list on the left
+shows where you are (▶) and the steps already complete (✓).
+
+- **ctrl+n** or **PgDn** (or the Next button): check this step, save it and go on.
+  A step with problems is not saved: each message is shown under its field.
+- **ctrl+b** or **PgUp**: back one step (saved first when it is complete).
+- **Esc**: save this step and leave; if it has problems you are asked first.
+- **ctrl+r**: reload the case after someone else changed it (what you typed is kept).
+- **F5**: start the plan, once the request is accepted and the discussions are done.
+
+Every completed step is saved at once, so a dropped connection loses at most the
+field being typed; reopening the case comes back to the step you had reached.
+The practitioner discussion notes are confidential: never shared with the organisation.
+"""
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("pagedown", "page_next", "Next step", show=False, priority=True),
+        Binding("ctrl+b", "back_step", "Back", priority=True),
+        Binding("pageup", "page_back", "Previous step", show=False, priority=True),
+        Binding("f5", "start_plan", "Start plan"),
+        Binding("ctrl+r", "reload", "Reload the case", show=False),
+        Binding("escape", "back", "Save and leave"),
+    ]
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.case = Case(id=case_id)
+        self.draft = Case(id=case_id)
+        self.raw: dict[str, str] = {}
+        self.extra: dict[str, str] = {}
+        self.step = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="intake-title")
+        yield Static("", id="intake-status")
+        with Horizontal(id="intake-body"):
+            yield StepList(id="intake-steps")
+            yield VerticalScroll(id="intake-form-area")
+        yield Static("", id="intake-message", classes="-empty")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        try:
+            self.case = self.psr.store.get(self.case_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.app.pop_screen()
+            return
+        self.draft = self.case.model_copy(deep=True)
+        self.step = min(max(self.case.intake_step, 0), LAST)
+        await self.show_step()
+
+    # -- showing ----------------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        return INTAKE_STEPS[self.step][0]
+
+    @property
+    def form(self) -> StepForm:
+        return self.query_one(StepForm)
+
+    def decision_open(self) -> bool:
+        return self.case.state in DECIDABLE_STATES
+
+    def parts(self) -> tuple[Part, ...]:
+        if self.key == "decision" and not self.decision_open():
+            return (Note(decision_summary(self.case, self.psr.vocab)),)
+        if self.key == "discussions":
+            if self.case.state != "accepted" and self.case.plan is None:
+                return (Note("The discussions follow once the request is accepted."),)
+            if self.case.state == "accepted":
+                return STEP_SPECS["discussions"].parts + PLAN_START
+        return STEP_SPECS[self.key].parts
+
+    async def show_step(self, focus: bool = True) -> None:
+        if self.key == "decision" and self.decision_open() and self.draft.decision is None:
+            self.draft.decision = RequestDecision()
+        if self.key == "discussions" and not self.extra:
+            self.extra.update({"plan.start_date": "", "plan.months": "6"})
+        area = self.query_one("#intake-form-area", VerticalScroll)
+        await area.remove_children()
+        title = INTAKE_STEPS[self.step][1]
+        nav = Horizontal(id="step-nav")
+        await area.mount(
+            Static(f"Step {self.step + 1}/{LAST + 1}: {title}", classes="step-heading"),
+            StepForm(self.parts(), self.draft, self.raw, self.psr.vocab, self.extra),
+            nav,
+        )
+        await nav.mount(Button("Back", id="step-back", disabled=self.step == 0),
+                        Button("Next", id="step-next", variant="primary"))
+        if self.can_start_plan():
+            await nav.mount(Button("Start plan (F5)", id="step-start", variant="success"))
+        area.scroll_home(animate=False)
+        self.refresh_header()
+        if focus:
+            focusable = [w for w in self.form.query("*") if w.can_focus]
+            if focusable:
+                focusable[0].focus()
+
+    def refresh_header(self) -> None:
+        req, vocab = self.case.request, self.psr.vocab
+        who = req.practitioner.name or "(practitioner not named yet)"
+        org = f" · {req.organisation.name}" if req.organisation.name else ""
+        state = vocab["lifecycle_states"].label(self.case.state)
+        self.query_one("#intake-title", Static).update(f"Intake: {who}{org} · {state}")
+        deadlines = deadline_line(case_deadlines(self.case, self.psr.today()))
+        self.query_one("#intake-status", Static).update(deadlines or KEYS)
+        titles = [title for _key, title in INTAKE_STEPS]
+        done = done_steps(self.case, self.psr.vocab, self.psr.today())
+        self.query_one(StepList).show(titles, self.step, done)
+
+    def say(self, message: str) -> None:
+        line = self.query_one("#intake-message", Static)
+        line.update(f"⚠ {message}" if message else "")
+        line.set_class(not message, "-empty")
+
+    # -- checking and saving ----------------------------------------------------------------
+    def check_step(self) -> list[FieldError]:
+        """Read the form into the draft and return every problem with this step."""
+        errors = self.form.collect()
+        if self.key == "decision" and not self.decision_open():
+            return errors
+        if self.key == "discussions" and self.case.state != "accepted":
+            return errors
+        if self.key == "decision" and self.draft.decision is not None:
+            self.draft.decision.decided_on = self.psr.today()
+            self.draft.decision.decided_by = self.psr.user
+        parsed = {e.path for e in errors}
+        rules = validate_step(self.draft, self.key, self.psr.vocab, self.psr.today())
+        return errors + [e for e in rules if e.path not in parsed]
+
+    def refuse(self, errors: list[FieldError]) -> None:
+        target = self.form.show_errors(errors)
+        count = len(errors)
+        self.notify(f"This step has {count} problem{'s' * (count > 1)}: {errors[0].message}",
+                    title="Not saved", severity="warning")
+        if target is not None:
+            focusable = [w for w in [target, *target.query("*")] if w.can_focus]
+            if focusable:
+                focusable[0].focus()
+            self.query_one("#intake-form-area").scroll_to_widget(target, animate=False)
+
+    def changed(self) -> bool:
+        return not step_fields_equal(self.draft, self.case, self.key)
+
+    def save_current(self, reached: int) -> bool:
+        """Save the (valid) current step; False when the store refused and we stay."""
+        if self.key == "decision" and self.decision_open():
+            change = decide(self.draft, self.psr.user, self.psr.today(), self.psr.vocab, reached)
+            return self.write(change, "decided on the request", "decision")
+        if not self.changed() and reached <= self.case.intake_step:
+            return True
+        title = INTAKE_STEPS[self.step][1]
+        return self.write(save_step(self.draft, self.key, reached), f"intake: {title}", "intake")
+
+    def write(self, change: Change, summary: str, action: str) -> bool:
+        try:
+            saved = self.psr.store.update(self.case_id, change, action, summary,
+                                          expected_revision=self.case.revision)
+        except ConflictError as exc:
+            self.say(f"Someone else changed this case: ctrl+r reloads it, keeping what you "
+                     f"typed here. ({exc})")
+            self.notify("Not saved: someone else changed this case.", severity="error")
+            return False
+        except RuleError as exc:
+            self.form.show_errors([FieldError(exc.path, str(exc))])
+            self.notify(str(exc), title="Not saved", severity="error")
+            return False
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return False
+        self.psr.note_own_write()
+        self.say("")
+        self.case = saved
+        copy_step(saved, self.draft, self.key)  # e.g. the decision's date and author
+        self.draft.state, self.draft.plan = saved.state, saved.plan
+        self.draft.revision, self.draft.intake_step = saved.revision, saved.intake_step
+        return True
+
+    async def move(self, delta: int) -> None:
+        target = min(max(self.step + delta, 0), LAST)
+        errors = self.check_step()
+        if errors:
+            if delta > 0:
+                self.refuse(errors)
+                return
+            self.notify("This step was not saved: it has problems. Your values are kept "
+                        "while the case is open.", severity="warning")
+        elif not self.save_current(reached=max(target, self.step)):
+            return
+        if target == self.step:
+            self.form.show_errors([])
+            if self.can_start_plan():
+                self.notify("Intake complete: F5 starts the plan.")
+            await self.show_step(focus=False)
+            return
+        self.step = target
+        await self.show_step()
+
+    # -- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # TextArea and an open Select list page with these keys themselves.
+        focused = self.focused
+        paging = isinstance(focused, TextArea) or type(focused).__name__ == "SelectOverlay"
+        if action in ("page_next", "page_back") and paging:
+            return False
+        if action == "start_plan":  # shown on the last step, usable once the intake is done
+            return False if self.key != "discussions" else self.can_start_plan() or None
+        if action == "back_step" or action == "page_back":
+            return self.step > 0
+        return super().check_action(action, parameters)
+
+    def can_start_plan(self) -> bool:
+        return (self.case.state == "accepted" and self.key == "discussions"
+                and discussions_completed_on(self.case) is not None)
+
+    async def action_next_step(self) -> None:
+        await self.move(+1)
+
+    async def action_page_next(self) -> None:
+        await self.move(+1)
+
+    async def action_back_step(self) -> None:
+        await self.move(-1)
+
+    async def action_page_back(self) -> None:
+        await self.move(-1)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {"step-next": self.action_next_step, "step-back": self.action_back_step,
+                   "step-start": self.action_start_plan}
+        if event.button.id in actions:
+            event.stop()
+            await actions[event.button.id]()
+
+    async def action_back(self) -> None:
+        errors = self.check_step()
+        if not errors:
+            if self.save_current(reached=self.step):
+                self.app.pop_screen()
+            return
+        if not self.changed():
+            self.app.pop_screen()
+            return
+        self.form.show_errors(errors)
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(
+            "This step has problems and cannot be saved. Discard your changes to it and "
+            "leave?", yes="Discard and leave", no="Stay"), answer)
+
+    async def action_reload(self) -> None:
+        self.form.collect()
+        try:
+            fresh = self.psr.store.get(self.case_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        draft = fresh.model_copy(deep=True)
+        if not (self.key == "decision" and fresh.state not in DECIDABLE_STATES):
+            copy_step(self.draft, draft, self.key)  # keep what was typed on this step
+        self.case, self.draft = fresh, draft
+        self.say("")
+        await self.show_step(focus=False)
+        self.notify("Reloaded the latest version; your values on this step are kept: "
+                    "Next saves them.")
+
+    async def action_start_plan(self) -> None:
+        if not self.can_start_plan():
+            return
+        errors = self.check_step()
+        start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
+        if not start:
+            errors.append(FieldError("plan.start_date", "enter the date the plan starts"))
+        if not months.isdigit() or int(months) < 1:
+            errors.append(FieldError("plan.months", "enter the plan's length in months"))
+        if errors:
+            self.refuse(errors)
+            return
+        change = begin_plan(self.draft, parse_date(start), int(months), self.psr.today(),
+                            self.psr.vocab)
+        if not self.write(change, "plan started (first draft)", "start_plan"):
+            return
+        self.open_plan_builder()
+
+    def open_plan_builder(self) -> None:
+        try:
+            from ..plan_builder import PlanBuilderScreen
+        except ImportError:
+            self.notify("Plan started; the plan builder is not available in this version.")
+            self.app.pop_screen()
+            return
+        self.app.switch_screen(PlanBuilderScreen(self.case_id))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.say("")
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        if self.case_id in case_ids:
+            self.say("Someone else changed this case: ctrl+r reloads it (what you typed here "
+                     "is kept).")

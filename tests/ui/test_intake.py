@@ -1,0 +1,212 @@
+"""The intake wizard, driven by keys at 80x24; assertions on what was stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Checkbox, Select, TextArea
+
+from psr_tui.app import make_app
+from psr_tui.domain.case import Case, Discussions
+from psr_tui.domain.validation import INTAKE_STEPS
+from psr_tui.store import CaseStore
+from psr_tui.ui.screens.intake import IntakeScreen
+from psr_tui.ui.screens.intake.step_form import safe_id
+from psr_tui.ui.widgets.form_field import FormField
+from tests.domain.case_builders import valid_request_case
+from tests.ui.screen_text import assert_snapshot, screen_text
+
+TODAY = date(2026, 11, 23)
+STEP = {key: i for i, (key, _title) in enumerate(INTAKE_STEPS)}
+
+
+def stored_case(store: CaseStore, *, step: str, state: str = "request",
+                case_id: str = "case-test") -> Case:
+    """A valid request saved with the wizard left at `step`."""
+    case = valid_request_case()
+    case.id = case_id
+    case.state = state
+    if state in ("request", "further_information"):
+        case.decision = None
+        case.discussions = Discussions()  # not held before the request is accepted
+    case.intake_step = STEP[step]
+    return store.create(case)
+
+
+async def open_intake(app, case_id: str, pilot) -> IntakeScreen:
+    screen = IntakeScreen(case_id)
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def type_into(pilot, screen: IntakeScreen, path: str, text: str) -> None:
+    field = screen.query_one(f"#field-{safe_id(path)}", FormField)
+    field.input.focus()
+    field.input.value = ""
+    await pilot.press(*text)
+
+
+def choose(screen: IntakeScreen, path: str, value: object) -> None:
+    screen.query_one(f"#input-{safe_id(path)}", Select).value = value
+
+
+def error_under(screen: IntakeScreen, path: str) -> str:
+    field = screen.query_one(f"#field-{safe_id(path)}")
+    return str(field.query_one(".field-error").render())
+
+
+async def test_practitioner_step_next_saves_the_fields(store: CaseStore) -> None:
+    created = store.create(Case(intake_step=STEP["practitioner"]))
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        assert "Step 2/13: Practitioner" in screen_text(app)
+        await type_into(pilot, screen, "request.practitioner.name", "Dr Ann Bell")
+        choose(screen, "request.practitioner.profession", "dentist")
+        await pilot.pause()
+        # the regulator follows the profession
+        assert screen.query_one(f"#input-{safe_id('request.practitioner.regulator')}",
+                                Select).value == "GDC"
+        await type_into(pilot, screen, "request.practitioner.registration_number", "123456")
+        choose(screen, "request.practitioner.specialty_group", "dentistry")
+        choose(screen, "request.practitioner.grade", "dentist_gdp")
+        choose(screen, "request.practitioner.care_setting", "primary")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.request.practitioner.name == "Dr Ann Bell"
+        assert saved.request.practitioner.regulator == "GDC"
+        assert saved.request.practitioner.registration_number == "123456"
+        assert saved.intake_step == STEP["plan_type"]
+        assert screen.step == STEP["plan_type"]
+        assert store.audit(created.id)[-1].action == "intake"
+
+
+async def test_bad_registration_number_blocks_next(store: CaseStore) -> None:
+    created = stored_case(store, step="practitioner")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        path = "request.practitioner.registration_number"
+        await type_into(pilot, screen, path, "12AB")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.step == STEP["practitioner"]
+        assert "a GMC number is 7 digits" in error_under(screen, path)
+        assert app.focused is screen.query_one(f"#field-{safe_id(path)}", FormField).input
+        saved = store.get(created.id)
+        assert saved.revision == created.revision  # nothing written for that step
+        assert saved.request.practitioner.registration_number == "1234567"
+
+
+async def test_reopening_resumes_at_the_step_reached(store: CaseStore) -> None:
+    created = stored_case(store, step="health")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        assert screen.step == STEP["health"]
+        assert "Step 8/13: Health and reasonable adjustments" in screen_text(app)
+        await pilot.press("ctrl+b")  # back one step: saved, the furthest step is kept
+        await pilot.pause()
+        assert screen.step == STEP["role"]
+        assert store.get(created.id).intake_step == STEP["health"]
+
+
+async def test_decline_needs_reason_and_alternative(store: CaseStore) -> None:
+    created = stored_case(store, step="decision")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        choose(screen, "decision.outcome", "declined")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert store.get(created.id).state == "request"
+        assert "reason" in error_under(screen, "decision.reason")
+        assert "alternative" in error_under(screen, "decision.alternative_offered")
+        area = screen.query_one(f"#input-{safe_id('decision.reason')}", TextArea)
+        area.focus()
+        await pilot.press(*"Outside PSR remit")
+        await type_into(pilot, screen, "decision.alternative_offered", "Advice line")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.state == "declined"
+        assert saved.decision is not None
+        assert saved.decision.reason == "Outside PSR remit"
+        assert saved.decision.alternative_offered == "Advice line"
+        assert saved.decision.decided_by == "tester"
+        assert saved.decision.decided_on == TODAY
+
+
+async def test_discussion_notes_saved_and_marked_confidential(store: CaseStore) -> None:
+    created = stored_case(store, step="discussions", state="accepted")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        path = "discussions.practitioner.notes"
+        label = screen.query_one(f"#field-{safe_id(path)}")
+        assert "CONFIDENTIAL: not shared with the organisation" in str(
+            label.query_one("Label").render())
+        area = screen.query_one(f"#input-{safe_id(path)}", TextArea)
+        area.focus()
+        await pilot.press(*"Worried about on-call")
+        screen.query_one(f"#input-{safe_id('discussions.practitioner_did_not_engage')}",
+                         Checkbox).value = False
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.discussions.practitioner.notes == "Worried about on-call"
+        from psr_tui.domain.base import is_confidential
+        from psr_tui.domain.case import PractitionerDiscussion
+
+        assert is_confidential(PractitionerDiscussion, "notes")
+
+
+async def test_start_plan_creates_the_draft(store: CaseStore) -> None:
+    created = stored_case(store, step="discussions", state="accepted")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        await type_into(pilot, screen, "plan.start_date", "2027-01-04")
+        await pilot.press("f5")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.state == "draft"
+        assert saved.plan is not None and saved.plan.start_date == date(2027, 1, 4)
+
+
+async def test_conflict_keeps_typed_values(store: CaseStore) -> None:
+    created = stored_case(store, step="practitioner")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        store.update(created.id, lambda c: setattr(c.request, "case_adviser", "Other"), "edit")
+        await type_into(pilot, screen, "request.practitioner.name", "Dr Changed")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.step == STEP["practitioner"]
+        assert "Someone else changed this case" in screen_text(app)
+        assert store.get(created.id).request.practitioner.name == "Mr John Smith"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        field = screen.query_one(f"#field-{safe_id('request.practitioner.name')}", FormField)
+        assert field.value == "Dr Changed"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.request.practitioner.name == "Dr Changed"
+        assert saved.request.case_adviser == "Other"
+
+
+async def test_snapshots_of_two_steps(store: CaseStore) -> None:
+    created = stored_case(store, step="practitioner")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_intake(app, created.id, pilot)
+        assert_snapshot(app, "intake_practitioner")
+    accepted = stored_case(store, step="discussions", state="accepted", case_id="case-2")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_intake(app, accepted.id, pilot)
+        assert_snapshot(app, "intake_discussions")
