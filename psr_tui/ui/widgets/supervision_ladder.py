@@ -48,7 +48,7 @@ def ladder_lines(plan: Plan, today: date, levels: Vocabulary) -> list[Text]:
         bar, has_today = _bar(stage.start, stage.end, today)
         line = Text()
         line.append(f" {marker} {i + 1} ", style="bold" if i == current else "")
-        line.append(f"{label[:18]:<18} ", style="bold reverse" if i == current else "")
+        line.append(f"{label[:20]:<20} ", style="bold reverse" if i == current else "")
         line.append(f"{_short(stage.start)} – {_short(stage.end)} ")
         line.append(f"[{bar}]")
         if has_today:

@@ -1,0 +1,135 @@
+"""One party agrees a proposed amendment; it takes effect when both have (000 8.3).
+
+Saves itself against the revision it was opened on, so a change made meanwhile by someone
+else is refused with a clear message and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, RadioButton, RadioSet, Static
+
+from ...domain.amendments import PARTIES, agree_amendment
+from ...domain.case import Case
+from ...domain.errors import RuleError
+from ...domain.plan import Amendment
+from ...store import ConflictError, StoreError
+from ..widgets.form_field import FormField, required_check
+
+if TYPE_CHECKING:
+    from ...app import PsrApp
+
+PARTY_LABELS = {"organisation": "The healthcare organisation", "practitioner": "The practitioner"}
+
+
+def agreement_state(amendment: Amendment) -> str:
+    """'organisation ✓ (Dr X) · practitioner: awaiting' (text marks, no colour needed)."""
+    parts = []
+    for party in PARTIES:
+        signed = getattr(amendment, party)
+        parts.append(f"{party} ✓ ({signed.name})" if signed else f"{party}: awaiting")
+    return " · ".join(parts)
+
+
+class AmendmentAgreementDialog(ModalScreen[Case | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Agree"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        assert case.plan is not None
+        self.case = case
+        self.proposed = [a for a in case.plan.amendments if a.status == "proposed"]
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="agree-box"):
+            yield Static(f"[b]Agree an amendment[/b] · {self.case.practitioner_name}")
+            yield Label("Amendment")
+            with RadioSet(id="agree-amendment"):
+                for i, a in enumerate(self.proposed):
+                    yield RadioButton(f"{a.description} [{agreement_state(a)}]",
+                                      value=i == 0, id=f"amd-{i}")
+            yield Label("Agreeing for")
+            with RadioSet(id="agree-party"):
+                for party in PARTIES:
+                    yield RadioButton(PARTY_LABELS[party], id=f"party-{party}")
+            yield FormField("Name", field_id="agree-name", check=required_check)
+            yield FormField("Role", field_id="agree-role")
+            yield Static("", id="agree-error")
+            yield Static("ctrl+s agree · Esc cancel · an amendment applies once both agree",
+                         classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self._default_party()
+        self.query_one("#agree-amendment", RadioSet).focus()
+
+    def _amendment(self) -> Amendment | None:
+        index = self.query_one("#agree-amendment", RadioSet).pressed_index
+        return self.proposed[index] if 0 <= index < len(self.proposed) else None
+
+    def _default_party(self) -> None:
+        amendment = self._amendment()
+        waiting = [p for p in PARTIES if amendment is None or getattr(amendment, p) is None]
+        if waiting:
+            self.query_one(f"#party-{waiting[0]}", RadioButton).value = True
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "agree-amendment":
+            self._default_party()
+
+    def _party(self) -> str:
+        pressed = self.query_one("#agree-party", RadioSet).pressed_button
+        return (pressed.id or "").removeprefix("party-") if pressed else ""
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        amendment, party = self._amendment(), self._party()
+        error = self.query_one("#agree-error", Static)
+        name_field = self.query_one("#field-agree-name", FormField)
+        if amendment is None or not party:
+            error.update("⚠ Choose the amendment and who is agreeing.")
+            return
+        if name_field.validate_now():
+            name_field.input.focus()
+            return
+        name = name_field.value
+        role = self.query_one("#field-agree-role", FormField).value
+        today = self.psr.today()
+
+        def change(case: Case) -> None:
+            agree_amendment(case, amendment.id, party, name, role, today)
+
+        try:
+            saved = self.psr.store.update(
+                self.case.id, change, "amendment.agree",
+                f"{party} agreed: {amendment.description.splitlines()[0]}",
+                expected_revision=self.case.revision,
+            )
+        except RuleError as exc:
+            error.update(f"⚠ {exc}")
+            return
+        except ConflictError:
+            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
+                         "Nothing was saved.")
+            return
+        except StoreError as exc:
+            error.update(f"⚠ Not saved: {exc}")
+            return
+        self.psr.note_own_write()
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

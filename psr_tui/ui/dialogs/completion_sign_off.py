@@ -1,0 +1,112 @@
+"""The responsible director signs off the extent of completion and agrees follow-up (003)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, RadioButton, RadioSet, Static
+
+from ...domain.case import Case
+from ...domain.errors import RuleError
+from ...domain.lifecycle import sign_off_completion
+from ...store import ConflictError, StoreError
+from ..widgets.form_field import FormField, date_check, required_check
+
+if TYPE_CHECKING:
+    from ...app import PsrApp
+
+DIRECTOR_ROLE = "responsible_officer"
+FIELD_FOR_PATH = {"completion.signed_by": "sign-name", "completion.follow_up": "sign-follow-up"}
+
+
+class CompletionSignOffDialog(ModalScreen[Case | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Sign off"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        plan = self.case.plan
+        director = next((r for r in plan.roles if r.role == DIRECTOR_ROLE), None) if plan else None
+        role_label = self.psr.vocab["roles"].label(DIRECTOR_ROLE)
+        with VerticalScroll(id="sign-box"):
+            yield Static(f"[b]Sign off completion[/b] · {self.case.practitioner_name}")
+            yield Label("Outcome")
+            with RadioSet(id="sign-outcome"):
+                for label, code in self.psr.vocab["completion_outcomes"].options():
+                    yield RadioButton(label, id=f"outcome-{code}")
+            yield FormField("Responsible director", director.person if director else "",
+                            field_id="sign-name", check=required_check)
+            yield FormField("Role", role_label, field_id="sign-role")
+            yield FormField("Date", self.psr.today().isoformat(), field_id="sign-date",
+                            check=date_check(True))
+            yield FormField("Follow-up arrangements agreed with the practitioner",
+                            field_id="sign-follow-up", check=required_check)
+            yield Static("", id="sign-error")
+            yield Static("ctrl+s sign off · Esc cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#sign-outcome", RadioSet).focus()
+
+    def _field(self, field_id: str) -> FormField:
+        return self.query_one(f"#field-{field_id}", FormField)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        error = self.query_one("#sign-error", Static)
+        pressed = self.query_one("#sign-outcome", RadioSet).pressed_button
+        if pressed is None:
+            error.update("⚠ Choose the outcome of the plan.")
+            return
+        for field_id in ("sign-name", "sign-date", "sign-follow-up"):
+            if self._field(field_id).validate_now():
+                self._field(field_id).input.focus()
+                return
+        outcome = (pressed.id or "").removeprefix("outcome-")
+        name, role = self._field("sign-name").value, self._field("sign-role").value
+        signed_on = self._field("sign-date").as_date()
+        follow_up = self._field("sign-follow-up").value
+        assert signed_on is not None
+        vocab = self.psr.vocab
+
+        def change(case: Case) -> None:
+            sign_off_completion(case, outcome, name, role, signed_on, follow_up, vocab)
+
+        try:
+            saved = self.psr.store.update(
+                self.case.id, change, "completion.sign_off",
+                f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})",
+                expected_revision=self.case.revision,
+            )
+        except RuleError as exc:
+            field_id = FIELD_FOR_PATH.get(exc.path)
+            if field_id:
+                self._field(field_id).show_error(str(exc))
+            error.update(f"⚠ {exc}")
+            return
+        except ConflictError:
+            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
+                         "Nothing was saved.")
+            return
+        except StoreError as exc:
+            error.update(f"⚠ Not saved: {exc}")
+            return
+        self.psr.note_own_write()
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,193 @@
+"""Review dashboard: review points due this week and overdue across every running plan.
+
+Opens on the overdue items (the list is overdue first, cursor on the first). Filter by
+organisation (`o`) and by supervisor (`s`); Enter opens the plan's progress view.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ...domain.case import Case
+from ...domain.status import ReviewItem, plan_supervisors, review_items
+from ...store import StoreError
+from .base import PsrScreen
+
+STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
+
+
+def item_supervisor(case: Case | None, item: ReviewItem) -> str:
+    """Who holds this review: its named reviewer, else the plan's supervisors."""
+    if item.reviewer.strip():
+        return item.reviewer.strip()
+    if case is None or case.plan is None:
+        return ""
+    return ", ".join(plan_supervisors(case.plan))
+
+
+class DashboardScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Review dashboard"
+    HELP = """# Review dashboard
+
+Every review point due within the next 7 days or already overdue, across all running plans
+(active or extended), overdue first. The cursor starts on the first overdue item.
+
+- `o` filters by organisation, `s` by supervisor (type part of a name; Enter or Esc
+  returns to the list, `x` clears both filters).
+- Enter opens the plan's progress view: the supervision ladder, every review point, and
+  the actions (record an outcome, agree an amendment, sign off completion, export).
+- Changes other people save show up here within a few seconds.
+"""
+    BINDINGS = [
+        Binding("enter", "open_plan", "Open plan", show=True),
+        Binding("o", "filter_organisation", "Filter organisation", show=True),
+        Binding("s", "filter_supervisor", "Filter supervisor", show=True),
+        Binding("slash", "filter_organisation", "Filter", show=False),
+        Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cases: dict[str, Case] = {}
+        self.items: list[ReviewItem] = []
+        self.problems = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="dash-summary")
+        with Horizontal(id="dash-filters"):
+            yield Input(placeholder="organisation (o)", id="filter-organisation")
+            yield Input(placeholder="supervisor (s)", id="filter-supervisor")
+        yield DataTable(id="dash-table", cursor_type="row")
+        yield Static("", id="dash-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Status", "Due", "Practitioner", "Organisation", "Review", "Supervisor")
+        self.reload()
+        table.focus()
+
+    # ---- data ------------------------------------------------------------------
+    def reload(self) -> None:
+        cases, problems = self.psr.store.load_all()
+        self.cases = {c.id: c for c in cases}
+        self.problems = len(problems)
+        self._refill()
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        for case_id in case_ids:
+            try:
+                self.cases[case_id] = self.psr.store.get(case_id)
+            except StoreError:  # deleted or unreadable: no longer listed
+                self.cases.pop(case_id, None)
+        self._refill()
+
+    def _filter(self, input_id: str) -> str:
+        return self.query_one(f"#{input_id}", Input).value.strip().lower()
+
+    def _refill(self) -> None:
+        organisation = self._filter("filter-organisation")
+        supervisor = self._filter("filter-supervisor")
+        everything = review_items(self.cases.values(), self.psr.today())
+        self.items = [
+            i for i in everything
+            if organisation in i.organisation.lower()
+            and supervisor in item_supervisor(self.cases.get(i.case_id), i).lower()
+        ]
+        table = self.query_one(DataTable)
+        selected = self._selected()
+        table.clear()
+        for item in self.items:
+            status = Text(STATUS_TEXT.get(item.status, item.status),
+                          style="bold" if item.status == "overdue" else "")
+            table.add_row(
+                status, item.due_on.strftime("%d %b") if item.due_on else "--",
+                item.practitioner[:14], item.organisation[:12], item.title[:14],
+                item_supervisor(self.cases.get(item.case_id), item)[:12],
+            )
+        keep = next((n for n, i in enumerate(self.items) if selected and
+                     (i.case_id, i.review_point_id) == selected), 0)
+        if self.items:
+            table.move_cursor(row=keep)
+        overdue = sum(i.status == "overdue" for i in self.items)
+        filtered = " (filtered)" if organisation or supervisor else ""
+        unreadable = f" · {self.problems} case file(s) unreadable" if self.problems else ""
+        self.query_one("#dash-summary", Static).update(
+            f"{overdue} overdue · {len(self.items) - overdue} due within 7 days"
+            f"{filtered}{unreadable}"
+        )
+        self.query_one("#dash-empty", Static).update(
+            "" if self.items else "No review points are overdue or due within 7 days."
+        )
+        self.refresh_bindings()
+
+    def _selected(self) -> tuple[str, str] | None:
+        table = self.query_one(DataTable)
+        if not self.items or table.row_count == 0:
+            return None
+        item = self.items[min(max(table.cursor_row, 0), len(self.items) - 1)]
+        return item.case_id, item.review_point_id
+
+    # ---- actions ---------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("filter_organisation", "filter_supervisor", "clear_filters", "cursor_down",
+                      "cursor_up", "reload", "open_plan") and isinstance(self.focused, Input):
+            return False  # letters typed in a filter are text
+        if action == "back" and isinstance(self.focused, Input):
+            return True
+        if action == "open_plan" and not self.items:
+            return None
+        return super().check_action(action, parameters)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_plan()
+
+    def action_open_plan(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        from .plan_progress import PlanProgressScreen
+
+        self.app.push_screen(PlanProgressScreen(selected[0], review_point_id=selected[1]))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.is_mounted and self.query_one(DataTable).columns:
+            self._refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()  # Esc leaves the filter, not the screen
+            return
+        super().action_back()
+
+    def action_filter_organisation(self) -> None:
+        self.query_one("#filter-organisation", Input).focus()
+
+    def action_filter_supervisor(self) -> None:
+        self.query_one("#filter-supervisor", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        for input_id in ("filter-organisation", "filter-supervisor"):
+            self.query_one(f"#{input_id}", Input).value = ""
+        self._refill()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()

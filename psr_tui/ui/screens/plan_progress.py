@@ -1,0 +1,246 @@
+"""One plan in delivery: the supervision ladder, every review point, amendments, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.case import Case
+from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
+from ...domain.plan import ReviewPoint
+from ...domain.review import RECORDABLE_STATES
+from ...domain.status import plan_progress
+from ...store import StoreError
+from ..dialogs.amendment_agreement import AmendmentAgreementDialog
+from ..dialogs.completion_sign_off import CompletionSignOffDialog
+from ..dialogs.export_path import ExportPathDialog
+from ..dialogs.review_outcome import ReviewOutcomeDialog
+from ..widgets.review_point_detail import amendments_text, detail_text, review_row
+from ..widgets.supervision_ladder import SupervisionLadder
+from .base import PsrScreen
+
+# Copies for these audiences (the adviser's copy holds confidential material: not offered).
+EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
+                    ("practitioner", "The practitioner")]
+
+
+class PlanProgressScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Plan progress"
+    HELP = """# Plan progress
+
+The plan in delivery: the supervision ladder as a timeline (▶ the current stage, ✓ stages
+passed, `|` where today falls), every review point with its status (✓ done, ! overdue,
+• due within 7 days, · upcoming) and outcome, the evidence seen against what was expected
+([x] seen), and the plan's overall state (on track, behind, extended).
+
+- Enter records the outcome of the selected review point.
+- `a` agrees a proposed amendment for one party: it applies only once the organisation
+  and the practitioner have both agreed.
+- `c` signs off completion (the responsible director, the outcome and follow-up).
+- `e` exports the progress report for the selected review point, `p` the progress summary,
+  `m` the printable review-meeting sheet (you choose the file; default: current folder).
+"""
+    BINDINGS = [
+        Binding("enter", "record", "Record outcome", show=True),
+        Binding("a", "agree", "Agree amendment", show=True),
+        Binding("c", "sign_off", "Sign off completion", show=True),
+        Binding("e", "export_report", "Export report", show=True),
+        Binding("p", "export_summary", "Export progress summary", show=False),
+        Binding("m", "export_sheet", "Meeting sheet", show=True),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.start_at = review_point_id
+        self.case: Case | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="progress-body"):
+            yield Static("", id="progress-head")
+            yield SupervisionLadder(id="progress-ladder")
+            yield DataTable(id="progress-reviews", cursor_type="row")
+            yield Static("", id="progress-detail")
+            yield Static("", id="progress-amendments")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Status", "Due", "Review point", "Outcome", "Evidence")
+        self.reload()
+        table.focus()
+
+    # ---- data ------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            self.case = self.psr.store.get(self.case_id)
+        except StoreError as exc:
+            self.query_one("#progress-head", Static).update(f"⚠ Cannot read this case: {exc}")
+            return
+        self._show()
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        if self.case_id in case_ids:
+            self.reload()
+
+    def _review_points(self) -> list[ReviewPoint]:
+        return list(self.case.plan.review_points) if self.case and self.case.plan else []
+
+    def _show(self) -> None:
+        case, today, vocab = self.case, self.psr.today(), self.psr.vocab
+        assert case is not None
+        plan = case.plan
+        progress = plan_progress(case, today, vocab) or "not running"
+        level = plan.current_level if plan else None
+        self.query_one("#progress-head", Static).update(
+            f"[b]{case.practitioner_name}[/b] · {case.organisation_name}\n"
+            f"{vocab['lifecycle_states'].label(case.state)} · progress: {progress.upper()}"
+            + (f" · now {vocab['supervision_levels'].label(str(level))}" if level else "")
+            + (f" · ends {plan.end_date}" if plan and plan.end_date else "")
+        )
+        if plan is None:
+            self.query_one("#progress-detail", Static).update("This case has no plan yet.")
+            return
+        self.query_one(SupervisionLadder).show(plan, today, vocab["supervision_levels"])
+        table = self.query_one(DataTable)
+        selected = self._selected()
+        wanted = selected.id if selected else self.start_at
+        table.clear()
+        for rp in plan.review_points:
+            table.add_row(*review_row(rp, today, vocab))
+        ids = [rp.id for rp in plan.review_points]
+        if ids:
+            table.move_cursor(row=ids.index(wanted) if wanted in ids else 0)
+        self.query_one("#progress-amendments", Static).update(amendments_text(plan))
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _selected(self) -> ReviewPoint | None:
+        points = self._review_points()
+        tables = self.query(DataTable)
+        table = tables.first() if tables else None
+        if table is None or not points or table.row_count == 0:
+            return None
+        return points[min(max(table.cursor_row, 0), len(points) - 1)]
+
+    def _show_detail(self) -> None:
+        rp = self._selected()
+        text = detail_text(rp, self.psr.today(), self.psr.vocab) if rp else "No review points."
+        self.query_one("#progress-detail", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_record()
+
+    # ---- actions ---------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        case = self.case
+        plan = case.plan if case else None
+        if action == "record":
+            rp = self._selected() if plan else None
+            open_point = rp is not None and rp.outcome is None
+            return True if open_point and case and case.state in RECORDABLE_STATES else None
+        if action == "agree":
+            # Hidden (not greyed) when it cannot apply: the footer has room for 80 columns.
+            return bool(plan and any(a.status == "proposed" for a in plan.amendments))
+        if action == "sign_off":
+            return bool(case and plan and case.state in SIGN_OFF_STATES)
+        if action in ("export_report", "export_sheet"):
+            return self._selected() is not None or None
+        if action == "export_summary":
+            return plan is not None or None
+        return super().check_action(action, parameters)
+
+    def _after_save(self, case: Case | None) -> None:
+        if case is not None:
+            self.case = case
+            self._show()
+
+    def action_record(self) -> None:
+        rp = self._selected()
+        if self.case is None or rp is None or rp.outcome is not None:
+            return
+        self.reload()  # the dialog starts from what is stored now
+        if self.case is not None:
+            self.app.push_screen(ReviewOutcomeDialog(self.case, rp.id), self._recorded)
+
+    def _recorded(self, case: Case | None) -> None:
+        self._after_save(case)
+        if case is not None:
+            self.notify("Review outcome saved.")
+
+    def action_agree(self) -> None:
+        self.reload()
+        if self.case is not None and self.case.plan is not None:
+            self.app.push_screen(AmendmentAgreementDialog(self.case), self._after_save)
+
+    def action_sign_off(self) -> None:
+        self.reload()
+        if self.case is not None:
+            self.app.push_screen(CompletionSignOffDialog(self.case), self._after_save)
+
+    # ---- export ----------------------------------------------------------------
+    def _export(self, title: str, filename: str, audiences: list[tuple[str, str]],
+                render: Callable[[Case, str], str]) -> None:
+        case = self.case
+        if case is None:
+            return
+
+        def write(answer: tuple[Path, str] | None) -> None:
+            if answer is None:
+                return
+            path, audience = answer
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(render(case, audience), encoding="utf-8")
+            except (OSError, ValueError) as exc:
+                self.notify(f"Not written: {exc}", severity="error")
+                return
+            self.notify(f"Written to {path.resolve()}", title=title)
+
+        self.app.push_screen(ExportPathDialog(title, Path.cwd() / filename, audiences), write)
+
+    def action_export_report(self) -> None:
+        from ...export import progress_report_markdown
+
+        rp = self._selected()
+        if rp is None:
+            return
+        self._export(f"progress report, {rp.title}", f"progress-{self.case_id}-{rp.id}.md",
+                     EXPORT_AUDIENCES, lambda c, aud: progress_report_markdown(
+                         c, rp.id, aud, self.psr.vocab, self.psr.today()))
+
+    def action_export_summary(self) -> None:
+        from ...export import progress_summary_markdown
+
+        self._export("progress summary", f"progress-summary-{self.case_id}.md", EXPORT_AUDIENCES,
+                     lambda c, aud: progress_summary_markdown(
+                         c, aud, self.psr.vocab, self.psr.today()))
+
+    def action_export_sheet(self) -> None:
+        from ...export import review_meeting_sheet_markdown
+
+        rp = self._selected()
+        if rp is None:
+            return
+        self._export(f"review-meeting sheet, {rp.title}", f"review-sheet-{self.case_id}-{rp.id}.md",
+                     [], lambda c, _aud: review_meeting_sheet_markdown(
+                         c, rp.id, self.psr.vocab, self.psr.today()))
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()

@@ -1,0 +1,223 @@
+"""Review dashboard and plan progress view: filters, live refresh, amendments, sign-off, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from psr_tui.app import make_app
+from psr_tui.store import CaseStore
+from psr_tui.ui.dialogs.amendment_agreement import AmendmentAgreementDialog
+from psr_tui.ui.dialogs.completion_sign_off import CompletionSignOffDialog
+from psr_tui.ui.dialogs.export_path import ExportPathDialog
+from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
+from psr_tui.ui.screens.dashboard import DashboardScreen
+from psr_tui.ui.screens.plan_progress import PlanProgressScreen
+from psr_tui.ui.widgets.supervision_ladder import ladder_lines
+
+from .review_cases import fill
+from .screen_text import assert_snapshot, screen_text
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def filled(store: CaseStore) -> CaseStore:
+    fill(store)
+    return store
+
+
+def _app(store: CaseStore):
+    return make_app(store, today=lambda: TODAY, start="review", poll=False)
+
+
+async def _dashboard(app, pilot) -> DashboardScreen:
+    await pilot.pause()
+    app.push_screen(DashboardScreen())
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, DashboardScreen)
+    return screen
+
+
+def _amendments(app) -> str:
+    return str(app.screen.query_one("#progress-amendments", Static).render())
+
+
+def _rows(screen) -> list[tuple[str, str]]:
+    return [(i.case_id, i.review_point_id) for i in screen.items]
+
+
+async def test_dashboard_opens_on_the_first_overdue_item(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _dashboard(app, pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 6 and table.cursor_row == 0
+        assert [i.status for i in screen.items] == ["overdue"] * 3 + ["due"] * 3
+        assert "3 overdue · 3 due within 7 days" in screen_text(app)
+        assert_snapshot(app, "dashboard_overdue")
+
+
+async def test_filters_by_organisation_and_supervisor(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _dashboard(app, pilot)
+        await pilot.press("o", *"north")
+        assert {c for c, _ in _rows(screen)} == {"case-g"}
+        await pilot.press("escape")  # back to the list, not off the screen
+        assert app.screen is screen and isinstance(screen.focused, DataTable)
+        await pilot.press("x", "s", *"JONES", "enter")
+        assert {c for c, _ in _rows(screen)} == {"case-p"}
+        await pilot.press("o", *"north", "enter")
+        assert _rows(screen) == []
+        assert "No review points are overdue" in screen_text(app)
+
+
+async def test_enter_opens_the_plan_at_that_review_point(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _dashboard(app, pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        progress = app.screen
+        assert isinstance(progress, PlanProgressScreen) and progress.case_id == "case-g"
+        selected = progress._selected()
+        assert selected is not None and selected.id == "rp-case-g-2"
+
+
+async def test_another_sessions_save_shows_on_the_dashboard(make_store) -> None:
+    watcher, writer = make_store("watcher"), make_store("asmith")
+    fill(writer)
+    app = _app(watcher)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _dashboard(app, pilot)
+        app._fingerprint = watcher.fingerprint()
+        assert ("case-g", "rp-case-g-2") in _rows(screen)
+        other = _app(writer)
+        async with other.run_test(size=(80, 24)) as other_pilot:
+            await other_pilot.press("enter", "2", *"fine", "enter")  # asmith records it
+            await other_pilot.pause()
+        app._check_for_changes()
+        await pilot.pause()
+        assert ("case-g", "rp-case-g-2") not in _rows(screen)
+        assert screen.query_one(DataTable).row_count == 5
+
+
+async def test_plan_progress_view_and_recording_from_it(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶ 2 L3 Indirect" in text and "◀ today" in text and "BEHIND" in text
+        assert "[x]" not in text  # the overdue point has no evidence yet
+        assert_snapshot(app, "plan_progress")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewOutcomeDialog)
+        await pilot.press("1", *"good", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        assert "▶ 3 L4 Independent" in screen_text(app)
+    case = filled.get("case-g")
+    assert case.plan is not None and case.plan.current_stage == 2
+    assert filled.audit("case-g")[-1].action == "review.record"
+
+
+def test_ladder_marks_read_without_colour() -> None:
+    from psr_tui.domain.vocabulary import default_vocabularies
+
+    from .review_cases import demo_cases
+
+    plan = demo_cases()[0].plan
+    assert plan is not None
+    levels = default_vocabularies()["supervision_levels"]
+    lines = [t.plain for t in ladder_lines(plan, TODAY, levels)]
+    assert lines[1].startswith(" ✓ 1 L2 Close")
+    assert lines[2].startswith(" ▶ 2 L3 Indirect") and lines[2].endswith("◀ today")
+    assert "|" not in lines[3] and lines[3].startswith(" · 3")
+
+
+async def test_amendment_applies_only_when_both_parties_agree(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
+        await pilot.pause()
+        await pilot.press("enter", "3", *"slow", "enter")  # insufficient: proposes extension
+        await pilot.pause()
+        assert "⧗ proposed" in _amendments(app)
+        for name in ("Dr Rose Director", "Mr David Green"):
+            await pilot.press("a")
+            assert isinstance(app.screen, AmendmentAgreementDialog)
+            await pilot.press("tab", "tab", *name, "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PlanProgressScreen)
+            if name == "Dr Rose Director":
+                case = filled.get("case-g")
+                assert case.plan is not None and case.plan.end_date == date(2027, 6, 1)
+                assert case.plan.amendments[0].organisation is not None
+        assert "✓ agreed (version 2)" in _amendments(app)
+    case = filled.get("case-g")
+    assert case.plan is not None
+    amendment = case.plan.amendments[0]
+    assert amendment.status == "agreed" and amendment.practitioner is not None
+    assert case.plan.end_date == date.fromisoformat(amendment.changes["end_date"])
+    assert case.state == "extended"
+    events = filled.audit("case-g")
+    assert [e.action for e in events[-2:]] == ["amendment.agree", "amendment.agree"]
+    assert "plan.end_date" in events[-1].changes and events[-1].user == "tester"
+
+
+async def test_completion_sign_off_is_stored(filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        await pilot.press("c")
+        assert isinstance(app.screen, CompletionSignOffDialog)
+        # Second outcome (with conditions); name and role are filled in from the plan.
+        await pilot.press("down", "enter", "tab", "tab", "tab", "tab")
+        await pilot.press("enter")  # no follow-up yet: refused, nothing stored
+        assert isinstance(app.screen, CompletionSignOffDialog)
+        assert filled.get("case-g").completion is None
+        await pilot.press(*"Quarterly RO meetings", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+    case = filled.get("case-g")
+    assert case.state == "completed_with_conditions" and case.completion is not None
+    assert (case.completion.signed_by, case.completion.follow_up, case.completion.signed_on) == (
+        "Dr Rose Director", "Quarterly RO meetings", TODAY)
+    event = filled.audit("case-g")[-1]
+    assert event.action == "completion.sign_off" and "completion" in event.changes
+
+
+async def test_exports_write_files_where_asked(
+    filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportPathDialog)
+        await pilot.press("enter")  # default: current folder, organisation copy
+        await pilot.press("m", "enter")
+        await pilot.press("p")
+        path_input = app.screen.query_one("#input-export-path")
+        path_input.value = str(tmp_path / "out" / "summary.md")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+    report = tmp_path / "progress-case-g-rp-case-g-1.md"
+    assert "Review 1 (2 months)" in report.read_text(encoding="utf-8")
+    sheet = tmp_path / "review-sheet-case-g-rp-case-g-1.md"
+    assert sheet.exists() and "Mr David Green" in sheet.read_text(encoding="utf-8")
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert "Progress summary" in summary
