@@ -60,7 +60,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def compose(self) -> ComposeResult:
         yield Static("Loading cases…", id="home-counts")
         yield Input(placeholder="/ to filter: name, organisation, type, state",
-                    id="home-filter")
+                    id="home-filter", compact=True)
         table: DataTable[object] = DataTable(id="home-cases", cursor_type="row")
         for key, header, width in COLUMNS:
             table.add_column(header, width=width, key=key)

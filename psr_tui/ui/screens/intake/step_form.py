@@ -116,8 +116,8 @@ class StepForm(Vertical):
             chosen = value or []
             items = [(label, code, code in chosen)
                      for label, code in self.vocab[spec.vocab].options()]
-            widget = LabelledField(spec.label, SelectionList(*items, id=f"input-{fid}", compact=True),
-                                   field_id=fid)
+            choices = SelectionList(*items, id=f"input-{fid}", compact=True)
+            widget = LabelledField(spec.label, choices, field_id=fid)
         elif kind in ("bool", "optional"):
             ticked = value is not None if kind == "optional" else bool(value)
             box = Checkbox(spec.label, ticked, id=f"input-{fid}")

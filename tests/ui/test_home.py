@@ -1,0 +1,151 @@
+"""Home: the case list at 80x24, urgent cases first, filter, open, new case."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from textual.widgets import DataTable
+
+from psr_tui.app import make_app
+from psr_tui.demo import write_demo
+from psr_tui.domain.case import Case
+from psr_tui.domain.status import summarise
+from psr_tui.store import CaseStore
+from psr_tui.ui.screens.case_rows import URGENT_MARK, is_urgent
+from psr_tui.ui.screens.home import HomeScreen
+from psr_tui.ui.screens.intake import IntakeScreen
+from tests.ui.screen_text import assert_snapshot, screen_text
+
+TODAY = date(2026, 11, 23)
+
+
+async def loaded(app, pilot) -> HomeScreen:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, HomeScreen) and screen.loaded
+    return screen
+
+
+def row_ids(screen: HomeScreen) -> list[str]:
+    table = screen.query_one("#home-cases", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_overdue_first_marked_and_counted(store: CaseStore) -> None:
+    write_demo(store, TODAY)
+    cases = {c.id: c for c in store.load_all()[0]}
+    urgent = {i for i, c in cases.items() if is_urgent(summarise(c, TODAY))}
+    assert urgent, "the demo data should have overdue reviews or breached deadlines"
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        ids = row_ids(screen)
+        assert len(ids) == len(cases)
+        assert set(ids[: len(urgent)]) == urgent  # every urgent case above the others
+        table = screen.query_one("#home-cases", DataTable)
+        for case_id in ids:
+            mark = str(table.get_cell(case_id, "mark"))
+            assert (mark == URGENT_MARK) == (case_id in urgent)
+        summaries = [summarise(c, TODAY) for c in cases.values()]
+        overdue = sum(s.overdue_reviews for s in summaries)
+        breached = sum(s.deadline_breached for s in summaries)
+        assert (f"{len(cases)} cases · {overdue} overdue reviews · {breached} deadlines "
+                "breached") in screen_text(app)
+
+
+async def test_filter_narrows_rows_and_esc_clears(store: CaseStore) -> None:
+    for name, org in (("Dr Ann Bell", "Northshire"), ("Mr Bob Carr", "Southshire"),
+                      ("Ms Cat Dunn", "Northshire")):
+        case = Case()
+        case.request.practitioner.name = name
+        case.request.organisation.name = org
+        store.create(case)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        assert len(row_ids(screen)) == 3
+        await pilot.press("slash", *"north")
+        await pilot.pause()
+        names = [str(screen.query_one(DataTable).get_cell(i, "practitioner"))
+                 for i in row_ids(screen)]
+        assert sorted(names) == ["Dr Ann Bell", "Ms Cat Dunn"]
+        await pilot.press(*" cat")
+        await pilot.pause()
+        assert len(row_ids(screen)) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(row_ids(screen)) == 3
+
+
+async def test_enter_opens_the_right_case(store: CaseStore) -> None:
+    ids = []
+    for name in ("Dr Ann Bell", "Mr Bob Carr", "Ms Cat Dunn"):
+        case = Case()
+        case.request.practitioner.name = name
+        ids.append(store.create(case).id)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        order = row_ids(screen)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.screen.case_id == order[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_n_creates_a_case_received_today(store: CaseStore) -> None:
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        (case_id,) = store.list_ids()
+        case = store.get(case_id)
+        assert case.request.received_on == TODAY
+        assert case.state == "request"
+        assert app.screen.case_id == case_id
+        assert store.audit(case_id)[0].action == "create"
+        await pilot.press("escape")  # nothing typed: leaves without asking
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert row_ids(app.screen) == [case_id]
+
+
+async def test_unreadable_file_is_reported_by_name(store: CaseStore) -> None:
+    store.create(Case(id="case-good"))
+    bad = store.cases_dir / "case-bad.json"
+    bad.write_text(json.dumps({"case": {"1": {"revision": "not a number"}}}))
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        assert row_ids(screen) == ["case-good"]
+        messages = [n.message for n in app._notifications]
+        assert any("case-bad.json" in m for m in messages)
+
+
+async def test_other_users_change_refreshes_the_row(store: CaseStore) -> None:
+    created = store.create(Case())
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        store.update(created.id, lambda c: setattr(c.request.practitioner, "name", "Dr New"),
+                     "edit")
+        screen.cases_changed(frozenset({created.id}))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(screen.query_one(DataTable).get_cell(created.id, "practitioner")) == "Dr New"
+
+
+async def test_home_snapshot_with_demo_data(store: CaseStore) -> None:
+    write_demo(store, TODAY)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        assert_snapshot(app, "home_demo")
