@@ -306,3 +306,68 @@ async def test_timeframe_selects_conditions(store: CaseStore) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.get(CASE_ID).plan.condition_ids == []  # type: ignore[union-attr]
+
+
+async def test_conflict_keeps_typed_values_and_saves_after_reload(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")  # the clinical objective
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveDialog)
+        dialog = app.screen
+        await pilot.press("tab", "tab")  # the measure
+        await pilot.press(*["backspace"] * 40)
+        await type_text(pilot, "8 DOPS")
+
+        def elsewhere(case: Case) -> None:  # another user edits the same case meanwhile
+            assert case.plan is not None
+            case.plan.consequences = "Changed by a colleague"
+
+        store.update(CASE_ID, elsewhere, "plan.timeframe.edit", "colleague")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "Someone else changed this case" in screen_text(app)
+        assert dialog.text("measure") == "8 DOPS"  # what the user typed is kept
+        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    assert plan.objective("obj-clin").measure == "8 DOPS"  # type: ignore[union-attr]
+    assert plan.consequences == "Changed by a colleague"  # the colleague's change survives
+
+
+async def test_suggest_adds_only_missing_domains(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        first = [o.domain for o in store.get(CASE_ID).plan.objectives]  # type: ignore[union-attr]
+        await pilot.press("s")
+        await pilot.pause()
+        assert "already in the plan" in screen_text(app)
+    domains = [o.domain for o in store.get(CASE_ID).plan.objectives]  # type: ignore[union-attr]
+    assert domains == first
+    assert domains.count("clinical_skills") == 1 and domains.count("leadership") == 1
+    assert "communication" in domains  # the concern is about working relationships
+
+
+async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = make(store)
+    target = tmp_path / "plan.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "w")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.text("path") == "./mr-g-plan-v1-organisation.md"  # type: ignore[attr-defined]
+        await choose(pilot, app, "Practitioner")
+        assert dialog.text("path") == "./mr-g-plan-v1-practitioner.md"  # type: ignore[attr-defined]
+        await pilot.press("tab", *["backspace"] * 40)
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(target) in screen_text(app).replace("\n", "")
+    expected = plan_markdown(store.get(CASE_ID), "practitioner", app.vocab, TODAY)
+    assert target.read_text(encoding="utf-8") == expected

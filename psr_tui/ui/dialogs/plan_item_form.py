@@ -11,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 from ..widgets.form_field import FormField
 
@@ -64,6 +68,23 @@ class ChoiceField(Vertical):
         line = self.query_one(".field-error", Static)
         line.update(f"⚠ {message}" if message else "")
         line.set_class(not message, "-empty")
+
+
+class TickList(SelectionList[Any]):
+    """A SelectionList whose ticks read without colour: an unticked box is blank, not a grey X
+    (NO_COLOR, 16 colours, and the text snapshots)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            mark = ToggleButton.BUTTON_INNER if selection.value in self.selected else " "
+            segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 def text_area(text: str, field_id: str) -> TextArea:
@@ -217,4 +238,4 @@ def labelled_selection(
     label: str, options: list[tuple[str, Any]], chosen: list[Any], field_id: str
 ) -> ChoiceField:
     items = [(text, value, value in chosen) for text, value in options]
-    return ChoiceField(label, SelectionList(*items, id=f"input-{field_id}"), field_id=field_id)
+    return ChoiceField(label, TickList(*items, id=f"input-{field_id}"), field_id=field_id)
