@@ -137,7 +137,7 @@ def profile_for(rng: random.Random, profession: str) -> PracticeProfile:
 
 
 def registration_number(rng: random.Random, profession: str) -> str:
-    """GMC and GPhC numbers have 7 digits (GPhC's start with 20); GDC's are shorter."""
+    """GMC and GPhC numbers have 7 digits (GPhC's start with 2); GDC's are shorter."""
     if profession == "doctor":
         return str(rng.randint(3_000_000, 7_999_999))
     if profession == "pharmacist":
