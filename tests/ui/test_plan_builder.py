@@ -371,3 +371,15 @@ async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path) -> 
         assert str(target) in screen_text(app).replace("\n", "")
     expected = plan_markdown(store.get(CASE_ID), "practitioner", app.vocab, TODAY)
     assert target.read_text(encoding="utf-8") == expected
+
+
+async def test_reorder_roles_with_shift_j(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "J")
+        await pilot.pause()
+        assert [r.id for r in store.get(CASE_ID).plan.roles] == ["role-cs", "role-ro"]  # type: ignore[union-attr]
+        await pilot.press("ctrl+up")  # the moved role keeps the cursor
+        await pilot.pause()
+    assert [r.id for r in store.get(CASE_ID).plan.roles] == ["role-ro", "role-cs"]  # type: ignore[union-attr]
+    assert [e.action for e in store.audit(CASE_ID)][-2:] == ["plan.roles.reorder"] * 2

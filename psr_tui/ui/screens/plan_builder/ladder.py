@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, SupervisionStage
@@ -62,8 +64,8 @@ class LadderSection(ListSection):
 
     def new_item(self, plan: Plan) -> SupervisionStage:
         last = plan.stages[-1] if plan.stages else None
-        return SupervisionStage(level=last.level if last else 1,
-                                start=last.end if last else plan.start_date, end=plan.end_date)
+        start = last.end + timedelta(days=1) if last and last.end else plan.start_date
+        return SupervisionStage(level=last.level if last else 1, start=start, end=plan.end_date)
 
     def dialog(self, item: SupervisionStage, submit: Submit) -> PlanItemDialog:
         case = self.builder.case

@@ -19,7 +19,8 @@ class ObjectivesSection(ListSection):
     NOUN = "objective"
     COLUMNS = ("Domain", "Objective (specific)", "Measure", "Target")
     HINT = "SMART objectives by domain · a add · s suggest from the intake"
-    ACTIONS = ListSection.ACTIONS | {"suggest"}
+    # Shown grouped by domain, so moving an objective would not show: no reordering here.
+    ACTIONS = frozenset({"add", "edit", "remove", "suggest"})
 
     def row(self, item: Objective, index: int) -> tuple[str, ...]:
         domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"

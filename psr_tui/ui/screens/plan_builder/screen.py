@@ -11,14 +11,14 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 
 from ....domain.case import Case
 from ....domain.errors import RuleError
-from ....domain.lifecycle import begin_new_version, is_frozen
+from ....domain.lifecycle import is_frozen
 from ....store import ConflictError, StoreError
-from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import SaveProblem
 from ..base import PsrScreen
 from .activities import ActivitiesSection
 from .agreement import AgreementSection
 from .checker import CheckerSection
+from .frozen import FrozenVersionGuard, frozen_message
 from .help_text import HELP
 from .ladder import LadderSection
 from .objectives import ObjectivesSection
@@ -52,7 +52,7 @@ def status_text(case: Case) -> str:
     return f"DRAFT v{plan.version}" + (" issued" if plan.status == "issued" else "")
 
 
-class PlanBuilderScreen(PsrScreen):
+class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
     BINDINGS: list[BindingType] = [
@@ -140,7 +140,7 @@ class PlanBuilderScreen(PsrScreen):
             if fresh.plan is None:
                 raise RuleError("This case has no plan yet.", "plan")
             if editing and is_frozen(fresh):
-                raise RuleError(self._frozen_message(fresh), "plan.status")
+                raise RuleError(frozen_message(fresh), "plan.status")
             change(fresh)
 
         try:
@@ -183,40 +183,6 @@ class PlanBuilderScreen(PsrScreen):
     def on_screen_resume(self) -> None:
         if self._stale and hasattr(self, "case"):
             self.reload()
-
-    # -- the signed version is frozen -------------------------------------------------------
-    def _frozen_message(self, case: Case) -> str:
-        version = case.plan.version if case.plan else 1
-        return (f"Version {version} is agreed and signed, so it cannot be edited: "
-                "start a new version (n)")
-
-    def offer_new_version(self, question: str) -> None:
-        user, today = self.psr.user, self.psr.today()
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.say(self._frozen_message(self.case) if is_frozen(self.case) else "")
-                return
-            if self.save_or_say(lambda c: begin_new_version(c, user, today), "plan.new_version",
-                                "started a new version", editing=False):
-                assert self.case.plan is not None
-                self.say(f"Version {self.case.plan.version} started: both parties sign again.")
-
-        self.app.push_screen(ConfirmDialog(
-            f"{question}\nLater edits make a new version that needs both signatures again.",
-            yes="New version",
-        ), answered)
-
-    def editing_allowed(self) -> bool:
-        if not is_frozen(self.case):
-            return True
-        assert self.case.plan is not None
-        self.say(self._frozen_message(self.case))
-        self.offer_new_version(
-            f"Version {self.case.plan.version} is agreed and signed. "
-            f"Start version {self.case.plan.version + 1} to edit it?"
-        )
-        return False
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
