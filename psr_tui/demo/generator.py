@@ -75,7 +75,7 @@ def demo_case(seed: int, i: int, today: date, vocab: Vocabularies, states: list[
     scenario = SCENARIOS[(variant + SCENARIO_OFFSET[state]) % 3] if state in SCENARIO_OFFSET \
         else "on_time"
     profile = profile_for(rng, profession)
-    org = organisation_for(rng, profile.care_setting)
+    org = organisation_for(rng, profile.care_setting, profile.specialty_group)
     adviser = rng.choice(CASE_ADVISERS)
     t = timeline(rng, state, variant, scenario, today)
     request = request_form(
@@ -148,7 +148,7 @@ def _code_for(state: str, variant: int, plan: Plan, index: int, last: bool) -> s
     if state == "extended" and last:
         return "insufficient"
     if state == "not_completed":
-        return "refer" if last else ("step_down" if index == 0 else "concern")
+        return "refer" if last else {0: "step_down", 1: "concern"}.get(index, "remain")
     if state == "active" and variant == 1 and index == 1:
         return "concern" if plan.current_stage > 0 else "remain"
     at_top = plan.current_stage >= len(plan.stages) - 1

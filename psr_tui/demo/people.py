@@ -63,24 +63,24 @@ REPRESENTATIVES: tuple[str, ...] = (
 @dataclass(frozen=True)
 class Organisation:
     name: str
-    kind: str  # trust / icb / health_board
+    kind: str  # acute / mental_health / community (trusts), icb, health_board
     nation: str  # england / wales
     domain: str  # e-mail domain
 
 
 TRUSTS: tuple[Organisation, ...] = tuple(
-    Organisation(name, "trust", "england", "nhs.net")
-    for name in (
-        "Northmoor Hospitals NHS Foundation Trust",
-        "Aire and Wharfe Teaching Hospitals NHS Trust",
-        "Mid Wessex University Hospitals NHS Foundation Trust",
-        "Tamar Valley Healthcare NHS Trust",
-        "East Fenland Acute Hospitals NHS Trust",
-        "Calderbrook Teaching Hospitals NHS Foundation Trust",
-        "Severnside Hospitals NHS Trust",
-        "Pennine Moors Mental Health NHS Foundation Trust",
-        "Solent Downs Community Health NHS Trust",
-        "Trent Meadows University Hospitals NHS Trust",
+    Organisation(name, kind, "england", "nhs.net")
+    for name, kind in (
+        ("Northmoor Hospitals NHS Foundation Trust", "acute"),
+        ("Aire and Wharfe Teaching Hospitals NHS Trust", "acute"),
+        ("Mid Wessex University Hospitals NHS Foundation Trust", "acute"),
+        ("Tamar Valley Healthcare NHS Trust", "acute"),
+        ("East Fenland Acute Hospitals NHS Trust", "acute"),
+        ("Calderbrook Teaching Hospitals NHS Foundation Trust", "acute"),
+        ("Severnside Hospitals NHS Trust", "acute"),
+        ("Trent Meadows University Hospitals NHS Trust", "acute"),
+        ("Pennine Moors Mental Health NHS Foundation Trust", "mental_health"),
+        ("Solent Downs Community Health NHS Trust", "community"),
     )
 )
 ICBS: tuple[Organisation, ...] = tuple(
@@ -141,12 +141,13 @@ def person(rng: random.Random, avoid: set[str] | None = None) -> Person:
             return found
 
 
-def organisation_for(rng: random.Random, care_setting: str) -> Organisation:
-    """Hospitals employ secondary care staff; performers lists sit with ICBs or Welsh boards."""
-    if care_setting == "secondary":
-        pool = TRUSTS + HEALTH_BOARDS[:2]
-    elif care_setting == "community":
-        pool = TRUSTS[7:9] + HEALTH_BOARDS[2:]
-    else:
+def organisation_for(rng: random.Random, care_setting: str, specialty_group: str) -> Organisation:
+    """Hospitals employ secondary care staff (Welsh boards run hospitals too); performers
+    lists sit with ICBs in England and health boards in Wales."""
+    if care_setting == "primary":
         pool = ICBS + HEALTH_BOARDS
+    elif specialty_group == "psychiatry" or care_setting == "community":
+        pool = tuple(t for t in TRUSTS if t.kind != "acute") + HEALTH_BOARDS[2:]
+    else:
+        pool = tuple(t for t in TRUSTS if t.kind == "acute") + HEALTH_BOARDS[:2]
     return rng.choice(pool)

@@ -26,11 +26,13 @@ class PlanShape:
 
 
 def shape_for(rng: random.Random, start: date, months: int, floor: int | None) -> PlanShape:
-    """3-4 stages starting at L1 or L2, never more independent than a condition's floor."""
-    top = min(5, floor or 5)
+    """3-4 stages from L1 or L2; under a condition's floor they work up to exactly the floor."""
     wanted = 3 if months <= 6 else 4
-    first = rng.choice((1, 2)) if top - 1 >= wanted else 1
-    levels = tuple(range(first, min(top, first + wanted - 1) + 1))
+    if floor is not None:
+        first = max(1, floor - wanted + 1)
+        return PlanShape(start, months, tuple(range(first, floor + 1)))
+    first = rng.choice((1, 2))
+    levels = tuple(range(first, min(5, first + wanted - 1) + 1))
     return PlanShape(start, months, levels)
 
 

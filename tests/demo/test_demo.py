@@ -79,6 +79,11 @@ def test_professions_have_consistent_regulators_and_numbers(many):
             assert p.specialty_group == settings[p.profession]
         if p.grade == "gp":
             assert p.care_setting == "primary"
+        employer = case.request.organisation.name
+        if p.care_setting == "primary":
+            assert "Integrated Care Board" in employer or "Health Board" in employer
+        else:
+            assert employer.endswith(("Trust", "Health Board")), employer
 
 
 def _replay(plan: Plan) -> int:
@@ -132,6 +137,9 @@ def test_outcomes_fit_the_state(many):
         if case.state in ("completed", "completed_with_conditions", "not_completed"):
             assert case.completion is not None and case.completion.outcome == case.state
             assert case.completion.signed_on < TODAY
+        if case.state == "completed_with_conditions":
+            floors = [c.supervision_floor for c in case.request.conditions]
+            assert plan.current_level == min(f for f in floors if f)
         if case.state == "completed":
             assert plan.current_stage == len(plan.stages) - 1
             assert all(rp.outcome for rp in plan.review_points)
