@@ -139,13 +139,17 @@ only when the organisation and the practitioner both agree.
             self.notify(f"Cannot open this case: {exc}", severity="error")
             self.reload()
             return
-        self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id), self._saved)
+        self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
+                             lambda saved: self._saved(saved, item.review_point_id))
 
-    def _saved(self, case: Case | None) -> None:
+    def _saved(self, case: Case | None, review_point_id: str) -> None:
         if case is None:
             return
         self.cases[case.id] = case
-        self.notify(f"Saved: {case.practitioner_name}", title="Review recorded")
+        rp = case.plan.review_point(review_point_id) if case.plan else None
+        done = rp.outcome or (rp.history[-1] if rp and rp.history else None) if rp else None
+        label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
+        self.notify(f"{case.practitioner_name}: {label}", title="Review recorded")
         self._refill()
 
     def action_toggle_all(self) -> None:

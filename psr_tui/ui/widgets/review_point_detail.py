@@ -37,9 +37,9 @@ def review_row(rp: ReviewPoint, today: date, vocab: Vocabularies) -> tuple[Text 
     evidence = f"{matched}/{expected}" + (f" +{others} WBA" if others else "") if rp.outcome else ""
     return (
         Text(STATUS_MARK[status], style="bold" if status == "overdue" else ""),
-        rp.due_on.isoformat() if rp.due_on else "--",
+        rp.due_on.strftime("%d %b %y") if rp.due_on else "--",
         rp.title[:22],
-        outcome[:20],
+        outcome[:18],
         evidence,
     )
 
