@@ -70,11 +70,16 @@ def asmith(make_store) -> CaseStore:
 
 async def test_step_down_in_four_keystrokes_plus_note(asmith: CaseStore) -> None:
     note = "Two CbDs fine"
-    # Shell: `psr-tui review` Enter (1). App: Enter (2), "1" (3), note, Enter (4).
-    keys = ["1"]
-    keystrokes = 1 + 1 + len(keys) + 1
-    assert keystrokes <= 8
-    await _record(asmith, keys, note)
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    pressed: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Shell: `psr-tui review` Enter (1). App: Enter (2), "1" (3), note, Enter (4).
+        for key in ["enter", "1", *note, "enter"]:
+            pressed.append(key)
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)  # saved: back on the list
+    assert 1 + len(pressed) - len(note) == 4 <= 8
     case = asmith.get("case-g")
     outcome = _rp(case).outcome
     assert outcome is not None and outcome.outcome == "step_down"

@@ -37,6 +37,12 @@ def agreement_state(amendment: Amendment) -> str:
 
 
 class AmendmentAgreementDialog(ModalScreen[Case | None]):
+    HELP = """# Agree an amendment
+
+Choose the proposed amendment and who is agreeing (the organisation or the practitioner),
+type the name (and role) and press Enter or ctrl+s. The change takes effect, as a new
+agreed version of the plan, only once both parties have agreed.
+"""
     BINDINGS = [
         Binding("ctrl+s", "save", "Agree"),
         Binding("escape", "cancel", "Cancel"),

@@ -24,6 +24,12 @@ FIELD_FOR_PATH = {"completion.signed_by": "sign-name", "completion.follow_up": "
 
 
 class CompletionSignOffDialog(ModalScreen[Case | None]):
+    HELP = """# Sign off completion
+
+The responsible director signs off the extent of completion: choose the outcome (arrows,
+Enter), check the name, role and date, and record the follow-up arrangements agreed with
+the practitioner. Enter in the last field or ctrl+s signs off.
+"""
     BINDINGS = [
         Binding("ctrl+s", "save", "Sign off"),
         Binding("escape", "cancel", "Cancel"),

@@ -30,6 +30,16 @@ RESCHEDULE_EFFECT = "reschedule"
 
 
 class ReviewOutcomeDialog(ModalScreen[Case | None]):
+    HELP = """# Record a review outcome
+
+Press the outcome's digit (1-7) or pick it with the arrows and Enter; the cursor moves to
+the note. Enter in the note (or ctrl+s anywhere) saves. A review not held asks for the
+new date and the reason. Tab reaches the date held and the evidence checklist: tick what
+was seen (Space) and choose each assessment's rating.
+
+If a colleague recorded this review point first, nothing is overwritten: your note stays
+here and ctrl+o shows their outcome.
+"""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save outcome"),
         Binding("escape", "cancel", "Cancel"),

@@ -139,6 +139,13 @@ only when the organisation and the practitioner both agree.
             self.notify(f"Cannot open this case: {exc}", severity="error")
             self.reload()
             return
+        rp = case.plan.review_point(item.review_point_id) if case.plan else None
+        if rp is None or rp.outcome is not None:
+            who = rp.outcome.recorded_by if rp and rp.outcome else "someone"
+            self.notify(f"Already recorded by {who}.", severity="warning")
+            self.cases[case.id] = case
+            self._refill()
+            return
         self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
                              lambda saved: self._saved(saved, item.review_point_id))
 
@@ -149,6 +156,8 @@ only when the organisation and the practitioner both agree.
         rp = case.plan.review_point(review_point_id) if case.plan else None
         done = rp.outcome or (rp.history[-1] if rp and rp.history else None) if rp else None
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
+        if done and done.amendment_id:
+            label += " (amendment proposed: applies once both parties agree)"
         self.notify(f"{case.practitioner_name}: {label}", title="Review recorded")
         self._refill()
 
