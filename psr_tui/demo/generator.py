@@ -18,7 +18,8 @@ from . import delivery
 from .discussions import decision, discussions
 from .people import CASE_ADVISERS, organisation_for, person
 from .plan_builder import draft_plan, shape_for
-from .practice_profiles import profile_for
+from .plan_content import IdMaker
+from .practice_profiles import PracticeProfile, profile_for
 from .requests import request_form
 from .timeline import DRAFTING, SCENARIOS, STARTED, Timeline, timeline
 
@@ -97,14 +98,18 @@ def demo_case(seed: int, i: int, today: date, vocab: Vocabularies, states: list[
             request.organisation.contact_name, adviser, engaged=rng.random() > 0.06,
         )
     if state in WITH_PLAN and t.start is not None:
-        _plan(rng, case, profile, t, state, variant, today, vocab, make_id, org.domain)
+        _plan(rng, case, profile, t, (state, variant, scenario), today, vocab, make_id,
+              org.domain)
     return case
 
 
 def _plan(
-    rng: random.Random, case: Case, profile, t: Timeline, state: str, variant: int,
-    today: date, vocab: Vocabularies, make_id, org_domain: str,
+    rng: random.Random, case: Case, profile: PracticeProfile, t: Timeline,
+    where: tuple[str, int, str], today: date, vocab: Vocabularies, make_id: IdMaker,
+    org_domain: str,
 ) -> None:
+    """Draft the plan, then take it as far along the lifecycle as the case's state."""
+    state, variant, _ = where
     request = case.request
     assert t.start is not None
     floors = [c.supervision_floor for c in request.conditions if c.supervision_floor]
@@ -138,7 +143,7 @@ def _plan(
     )
     if state == "agreed":
         return
-    _deliver(rng, case, plan, state, variant, today, vocab, make_id, profile.wbas)
+    _deliver(rng, case, plan, where, today, vocab, make_id, profile.wbas)
 
 
 def _code_for(state: str, variant: int, plan: Plan, index: int, last: bool) -> str:
@@ -156,17 +161,16 @@ def _code_for(state: str, variant: int, plan: Plan, index: int, last: bool) -> s
 
 
 def _deliver(
-    rng: random.Random, case: Case, plan: Plan, state: str, variant: int, today: date,
-    vocab: Vocabularies, make_id, tools: tuple[str, ...],
+    rng: random.Random, case: Case, plan: Plan, where: tuple[str, int, str], today: date,
+    vocab: Vocabularies, make_id: IdMaker, tools: tuple[str, ...],
 ) -> None:
     """Record outcomes on past review points, consistently with the stage they move."""
+    state, variant, scenario = where
     past = [rp for rp in plan.review_points if rp.due_on and rp.due_on < today]
     to_record = list(past)
     if state == "not_completed":
         to_record = [rp for rp in past if not rp.is_final]
-    elif state in ("active", "extended") and SCENARIOS[
-        (variant + (2 if state == "extended" else 0)) % 3
-    ] == "overdue":
+    elif scenario == "overdue":
         to_record = past[:-1]  # the latest review is overdue: nobody recorded it
     cs = next(r for r in plan.roles if r.role == "clinical_supervisor")
     login = _login(cs.person)

@@ -53,13 +53,6 @@ CASE_ADVISERS: tuple[str, ...] = (
     "Ms Carys Howells", "Dr Martin Oduya",
 )
 
-REPRESENTATIVES: tuple[str, ...] = (
-    "BMA employment adviser", "MDU medico-legal adviser", "MPS medico-legal adviser",
-    "BDA adviser", "DDU dento-legal adviser", "PDA union representative",
-    "Medical Defence Shield adviser", "a colleague acting as friend",
-)
-
-
 @dataclass(frozen=True)
 class Organisation:
     name: str
@@ -124,9 +117,6 @@ class Person:
     def email(self, domain: str) -> str:
         local = f"{self.first}.{self.surname}".lower().replace("'", "")
         return f"{local}@{domain}"
-
-    def login(self) -> str:
-        return f"{self.first[0]}{self.surname}".lower().replace("'", "")
 
 
 def person(rng: random.Random, avoid: set[str] | None = None) -> Person:
