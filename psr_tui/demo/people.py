@@ -53,6 +53,7 @@ CASE_ADVISERS: tuple[str, ...] = (
     "Ms Carys Howells", "Dr Martin Oduya",
 )
 
+
 @dataclass(frozen=True)
 class Organisation:
     name: str
