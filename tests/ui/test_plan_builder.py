@@ -383,3 +383,27 @@ async def test_reorder_roles_with_shift_j(store: CaseStore) -> None:
         await pilot.pause()
     assert [r.id for r in store.get(CASE_ID).plan.roles] == ["role-ro", "role-cs"]  # type: ignore[union-attr]
     assert [e.action for e in store.audit(CASE_ID)][-2:] == ["plan.roles.reorder"] * 2
+
+
+async def test_checker_opens_the_editor_at_the_field_named(store: CaseStore) -> None:
+    app = make(store)
+
+    def blank_measure(case: Case) -> None:
+        case.plan.objective("obj-lead").measure = ""  # type: ignore[union-attr]
+
+    store.update(CASE_ID, blank_measure, "test", "measure left out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        builder = app.screen
+        paths = [f.path for f in builder.sections["checker"].findings]  # type: ignore[attr-defined]
+        for _ in range(paths.index("plan.objectives[obj-lead].measure")):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectiveDialog)
+        assert app.focused is not None and app.focused.id == "input-measure"
+        await type_text(pilot, "MSF from 12 colleagues")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.get(CASE_ID).plan.objective("obj-lead").measure == "MSF from 12 colleagues"  # type: ignore[union-attr]

@@ -46,7 +46,7 @@ class ActivityDialog(PlanItemDialog):
     def compose_fields(self) -> ComposeResult:
         a = self.activity
         kinds = options_with_current(activity_kinds(self.vocab), a.kind)
-        yield labelled_select("Activity", kinds, a.kind, "kind")
+        yield labelled_select("Kind of activity", kinds, a.kind, "kind")
         yield FormField("What happens (detail)", a.description, field_id="description")
         objectives = [
             (f"{self.vocab['objective_domains'].label(o.domain)}: {o.statement or o.id}", o.id)

@@ -116,6 +116,11 @@ class PlanItemDialog(ModalScreen[bool]):
             yield Static("", classes="dialog-problem -empty")
             yield Static("ctrl+s/Enter save · Tab next field · Esc cancel", classes="dialog-keys")
 
+    def on_mount(self) -> None:
+        # Focusing the first field may scroll the form; start at its top, labels visible.
+        body = self.query_one(".dialog-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
+
     def dialog_title(self) -> str:
         return self.TITLE_TEXT
 
@@ -206,6 +211,7 @@ class PlanItemDialog(ModalScreen[bool]):
         field = self._fields().get(field_id)
         if field is not None:
             self._focus_field(field)
+            self.call_after_refresh(field.scroll_visible, animate=False)
 
     def action_reload(self) -> None:
         if self.reload is not None:

@@ -28,7 +28,8 @@ class ReviewsSection(ListSection):
     ACTIONS = ListSection.ACTIONS | {"generate"}
 
     def row(self, item: ReviewPoint, index: int) -> tuple[str, ...]:
-        evidence = f"{len(item.expected_evidence)} items" if item.expected_evidence else "none"
+        count = len(item.expected_evidence)
+        evidence = f"{count} item{'s' if count != 1 else ''}" if count else "none"
         return (short(item.due_on), clip(item.title, 30), evidence, clip(item.reviewer or "—", 16))
 
     def new_item(self, plan: Plan) -> ReviewPoint:

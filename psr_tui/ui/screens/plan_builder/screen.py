@@ -58,6 +58,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     BINDINGS: list[BindingType] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
+        Binding("enter", "edit", "Edit", show=False),  # lists answer Enter themselves first
         Binding("x", "remove", "Remove"),
         Binding("delete", "remove", "Remove", show=False),
         Binding("K", "move(-1)", "Move up", show=False),

@@ -23,7 +23,7 @@ class TimeframeSection(Section):
         yield Static("The plan's dates and what happens if progress is not made · e edits",
                      classes="section-hint")
         with VerticalScroll(id="timeframe-body", can_focus=True):
-            yield Static("", id="timeframe-text")
+            yield Static("", id="timeframe-text", markup=False)
 
     def focus_main(self) -> None:
         self.query_one("#timeframe-body").focus()
