@@ -14,7 +14,7 @@ class StepList(Static):
     """
 
     def show(self, titles: list[str], current: int, done: set[int]) -> None:
-        width = max(8, (self.size.width or 22) - 4)
+        width = max(8, (self.size.width or 20) - 2)  # room for the mark and a space
         text = Text()
         for i, title in enumerate(titles):
             mark = CURRENT if i == current else DONE if i in done else TODO

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Select, Static, TextArea
+from textual.widgets import Button, Footer, Select, Static
 
 from ....domain.case import Case, RequestDecision
 from ....domain.deadlines import case_deadlines, discussions_completed_on
@@ -16,6 +16,7 @@ from ....store.errors import ConflictError, StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.step_list import StepList
 from ..base import PsrScreen
+from .form_area import INTAKE_HELP, KEYS, FormArea
 from .meeting_steps import PLAN_START, STEP_SPECS
 from .saving import Change, begin_plan, copy_step, decide, save_step, step_fields_equal
 from .specs import Note, Part
@@ -23,33 +24,14 @@ from .status import deadline_line, decision_summary, done_steps
 from .step_form import StepForm
 
 LAST = len(INTAKE_STEPS) - 1
-KEYS = "ctrl+n/PgDn next · ctrl+b/PgUp back · Esc save and leave"
 
 
 class IntakeScreen(PsrScreen):
     TITLE_FOR_PALETTE = "Intake"
-    HELP = """\
-# Intake of a request
-
-One step of the request form at a time (PSR guide section 4). The list on the left
-shows where you are (▶) and the steps already complete (✓).
-
-- **ctrl+n** or **PgDn** (or the Next button): check this step, save it and go on.
-  A step with problems is not saved: each message is shown under its field.
-- **ctrl+b** or **PgUp**: back one step (saved first when it is complete).
-- **Esc**: save this step and leave; if it has problems you are asked first.
-- **ctrl+r**: reload the case after someone else changed it (what you typed is kept).
-- **F5**: start the plan, once the request is accepted and the discussions are done.
-
-Every completed step is saved at once, so a dropped connection loses at most the
-field being typed; reopening the case comes back to the step you had reached.
-The practitioner discussion notes are confidential: never shared with the organisation.
-"""
+    HELP = INTAKE_HELP
     BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next", priority=True),
-        Binding("pagedown", "page_next", "Next step", show=False, priority=True),
-        Binding("ctrl+b", "back_step", "Back", priority=True),
-        Binding("pageup", "page_back", "Previous step", show=False, priority=True),
+        Binding("ctrl+n", "next_step", "Next"),
+        Binding("ctrl+b", "back_step", "Back"),
         Binding("f5", "start_plan", "Start plan"),
         Binding("ctrl+r", "reload", "Reload the case", show=False),
         Binding("escape", "back", "Save and leave"),
@@ -69,7 +51,7 @@ The practitioner discussion notes are confidential: never shared with the organi
         yield Static("", id="intake-status")
         with Horizontal(id="intake-body"):
             yield StepList(id="intake-steps")
-            yield VerticalScroll(id="intake-form-area")
+            yield FormArea(id="intake-form-area")
         yield Static("", id="intake-message", classes="-empty")
         yield Footer()
 
@@ -233,14 +215,9 @@ The practitioner discussion notes are confidential: never shared with the organi
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # TextArea and an open Select list page with these keys themselves.
-        focused = self.focused
-        paging = isinstance(focused, TextArea) or type(focused).__name__ == "SelectOverlay"
-        if action in ("page_next", "page_back") and paging:
-            return False
         if action == "start_plan":  # shown on the last step, usable once the intake is done
             return False if self.key != "discussions" else self.can_start_plan() or None
-        if action == "back_step" or action == "page_back":
+        if action == "back_step":
             return self.step > 0
         return super().check_action(action, parameters)
 
@@ -251,13 +228,7 @@ The practitioner discussion notes are confidential: never shared with the organi
     async def action_next_step(self) -> None:
         await self.move(+1)
 
-    async def action_page_next(self) -> None:
-        await self.move(+1)
-
     async def action_back_step(self) -> None:
-        await self.move(-1)
-
-    async def action_page_back(self) -> None:
         await self.move(-1)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
