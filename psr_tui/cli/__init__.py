@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("review", "open the supervisor's quick update on your due and overdue reviews")
-    p.add_argument("--demo", action="store_true", help="use demo data")
-    p.add_argument("--no-mouse", action="store_true")
+    # SUPPRESS: `psr-tui --demo review` and `psr-tui review --demo` both count.
+    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use demo data")
+    p.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS)
     p = add("demo", "write the demo data into a database")
     p.add_argument("--cases", type=int, metavar="N", help="N generated cases (for benchmarks)")
     p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")

@@ -55,13 +55,22 @@ def working_days_between(start: date, end: date) -> int:
     """Working days after start up to and including end; negative when end is before start."""
     if end < start:
         return -working_days_between(end, start)
-    count = 0
-    d = start
-    while d < end:
-        d += timedelta(days=1)
-        if is_working_day(d):
-            count += 1
-    return count
+    # Arithmetic, not a day-by-day walk: summaries of thousands of old cases call this.
+    weekdays = _weekdays_up_to(end) - _weekdays_up_to(start)
+    holidays_in_range = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for h in _bank_holidays(year)
+        if start < h <= end and h.weekday() < 5
+    )
+    return weekdays - holidays_in_range
+
+
+def _weekdays_up_to(d: date) -> int:
+    """Monday-to-Friday days from a fixed Monday (day 1) up to and including d."""
+    days = d.toordinal()  # ordinal 1 (0001-01-01) is a Monday
+    weeks, rest = divmod(days, 7)
+    return weeks * 5 + min(rest, 5)
 
 
 @dataclass(frozen=True)

@@ -150,3 +150,24 @@ def test_withdrawn_case_has_no_open_deadlines() -> None:
 def test_deadline_breached_property() -> None:
     assert Deadline("x", date(2026, 3, 2), -1, None).breached
     assert not Deadline("x", date(2026, 3, 2), 0, None).breached
+
+
+def test_working_days_between_matches_a_day_by_day_count_over_years() -> None:
+    import random
+    from datetime import timedelta
+
+    from psr_tui.domain.deadlines import is_working_day, working_days_between
+
+    def walk(a: date, b: date) -> int:
+        count, d = 0, a
+        while d < b:
+            d += timedelta(days=1)
+            count += is_working_day(d)
+        return count
+
+    rng = random.Random(4)
+    for _ in range(300):
+        a = date(2022, 1, 1) + timedelta(days=rng.randint(0, 1500))
+        b = a + timedelta(days=rng.randint(0, 800))
+        assert working_days_between(a, b) == walk(a, b)
+        assert working_days_between(b, a) == -walk(a, b)
