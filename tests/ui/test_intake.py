@@ -210,3 +210,51 @@ async def test_snapshots_of_two_steps(store: CaseStore) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_intake(app, accepted.id, pilot)
         assert_snapshot(app, "intake_discussions")
+
+
+async def test_conditions_rows_added_and_removed(store: CaseStore) -> None:
+    created = stored_case(store, step="conditions")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        add = screen.query_one("Button.add-item")
+        add.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        (existing, added) = screen.draft.request.conditions
+        at = f"request.conditions[{added.id}]"
+        await pilot.press("ctrl+n")  # the new row is empty: refused, message under it
+        await pilot.pause()
+        assert "condition source" in error_under(screen, f"{at}.source")
+        assert len(store.get(created.id).request.conditions) == 1
+        choose(screen, f"{at}.source", "regulator_condition")
+        await type_into(pilot, screen, f"{at}.description", "Supervised practice")
+        choose(screen, f"{at}.supervision_floor", 3)
+        (remove,) = [b for b in screen.query("Button.remove-item")
+                     if b.name == f"request.conditions[{existing.id}]"]
+        remove.press()
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        (kept,) = store.get(created.id).request.conditions
+        assert (kept.source, kept.description, kept.supervision_floor) == (
+            "regulator_condition", "Supervised practice", 3)
+
+
+async def test_esc_with_problems_asks_before_discarding(store: CaseStore) -> None:
+    created = stored_case(store, step="organisation")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        await type_into(pilot, screen, "request.organisation.contact_email", "not-an-email")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape", "y")  # discard and leave
+        await pilot.pause()
+        assert app.screen is not screen
+        saved = store.get(created.id)
+        assert saved.revision == created.revision
+        assert saved.request.organisation.contact_email == "amy.lee@northshire.nhs.uk"

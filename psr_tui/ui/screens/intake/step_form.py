@@ -222,12 +222,13 @@ class StepForm(Vertical):
 
     # -- rows and linked fields -----------------------------------------------------------
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        if not event.button.has_class("add-item", "remove-item") or not event.button.name:
+        adding = event.button.has_class("add-item")
+        if not (adding or event.button.has_class("remove-item")) or not event.button.name:
             return
         event.stop()
         self.collect()
         target = event.button.name
-        if event.button.has_class("add-item"):
+        if adding:
             section = self.lists[target]
             get_path(self.draft, target).append(section.make())
         else:
@@ -237,7 +238,7 @@ class StepForm(Vertical):
             for key in [k for k in self.raw if k.startswith(target)]:
                 del self.raw[key]
         await self.recompose()
-        if event.button.has_class("add-item"):
+        if adding:
             self._focus_last_item(target)
 
     def _focus_last_item(self, list_path: str) -> None:
