@@ -50,7 +50,7 @@ class PsrApp(App[None]):
         self.vocab = vocab or default_vocabularies()
         self.start = start
         self.poll = poll
-        self._fingerprint: dict[str, tuple[int, int]] = {}
+        self._fingerprint: dict[str, tuple[int, int, int]] = {}
         # Animations off by default: they cost bandwidth over SSH.
         self.animation_level = "none"
 

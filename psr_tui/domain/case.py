@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .base import Record, confidential, new_id
 from .plan import Plan
@@ -167,6 +167,9 @@ class Withdrawal(Record):
 
 
 class Case(Record):
+    # True for a brief (a list's cut-down copy, see store/case_briefs.py): never saved back.
+    _brief: bool = PrivateAttr(default=False)
+
     id: str = Field(default_factory=lambda: new_id("case"))
     revision: int = 0
     state: str = "request"  # vocabulary: lifecycle_states
@@ -182,6 +185,13 @@ class Case(Record):
     plan: Plan | None = None
     completion: Completion | None = None
     withdrawal: Withdrawal | None = None
+
+    def mark_brief(self) -> None:
+        self._brief = True
+
+    @property
+    def is_brief(self) -> bool:
+        return self._brief
 
     @property
     def practitioner_name(self) -> str:

@@ -77,7 +77,7 @@ Every review point due within the next 7 days or already overdue, across all run
 
     # ---- data ------------------------------------------------------------------
     def reload(self) -> None:
-        cases, problems = self.psr.store.load_all()
+        cases, problems = self.psr.store.load_briefs()
         self.cases = {c.id: c for c in cases}
         self.problems = len(problems)
         self._refill()
@@ -85,7 +85,7 @@ Every review point due within the next 7 days or already overdue, across all run
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         for case_id in case_ids:
             try:
-                self.cases[case_id] = self.psr.store.get(case_id)
+                self.cases[case_id] = self.psr.store.get_brief(case_id)
             except StoreError:  # deleted or unreadable: no longer listed
                 self.cases.pop(case_id, None)
         self._refill()

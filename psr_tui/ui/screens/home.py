@@ -83,18 +83,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
     @work(thread=True, exclusive=True, group="home-load")
     def load_cases(self) -> None:
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
-        ids = store.list_ids()
-        summaries: list[CaseSummary] = []
-        problems: list[UnreadableFile] = []
-        for n, case_id in enumerate(ids, start=1):
-            try:
-                summaries.append(summarise(store.get(case_id), today, vocab))
-            except UnreadableFile as exc:
-                problems.append(exc)
-            except CaseNotFound:
-                continue  # deleted between listing and reading
-            if n % PROGRESS_EVERY == 0:
-                self.app.call_from_thread(self._progress, n, len(ids))
+        cases, problems = store.load_briefs(
+            lambda done, total: self.app.call_from_thread(self._progress, done, total),
+            every=PROGRESS_EVERY,
+        )
+        summaries: list[CaseSummary] = [summarise(case, today, vocab) for case in cases]
         summaries.sort(key=urgency_key)
         self.app.call_from_thread(self._loaded, summaries, problems)
 
@@ -169,7 +162,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         problems: list[str] = []
         for case_id in case_ids:
             try:
-                fresh.append(summarise(store.get(case_id), today, vocab))
+                fresh.append(summarise(store.get_brief(case_id), today, vocab))
             except CaseNotFound:
                 gone.append(case_id)
             except UnreadableFile as exc:

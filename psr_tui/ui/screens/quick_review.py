@@ -71,7 +71,7 @@ only when the organisation and the practitioner both agree.
 
     # ---- data ----------------------------------------------------------------
     def reload(self) -> None:
-        cases, _problems = self.psr.store.load_all()
+        cases, _problems = self.psr.store.load_briefs()
         self.cases = {c.id: c for c in cases}
         self._refill()
 
@@ -108,7 +108,7 @@ only when the organisation and the practitioner both agree.
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         for case_id in case_ids:
             try:
-                self.cases[case_id] = self.psr.store.get(case_id)
+                self.cases[case_id] = self.psr.store.get_brief(case_id)
             except StoreError:  # deleted or unreadable: drop it from the list
                 self.cases.pop(case_id, None)
         self._refill()

@@ -1,0 +1,95 @@
+"""Case briefs: small copies of each case for lists and dashboards.
+
+Home, the dashboard and the quick review need a few fields of every case, not
+the whole record (a running plan with its frozen versions is 25-50 KB). Each
+write also leaves `briefs/<id>.json`: the case without its long texts and
+version copies, stamped with the (inode, mtime_ns, size) of the case file it was made
+from. A brief whose stamp no longer matches is rebuilt from the case file, so a
+crash between the two writes, or an older psr-tui, cannot show stale data.
+A brief is never saved back: CaseStore.save refuses one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..domain.case import Case
+from .atomic_storage import FILE_MODE, read_json
+from .errors import UnreadableFile
+
+Doc = dict[str, Any]
+
+
+def brief_doc(doc: Doc) -> Doc:
+    """The case document without what lists never show (and without confidential notes)."""
+    out = dict(doc)
+    request = dict(out.get("request") or {})
+    for key in ("concerns", "development_areas", "excluded_concerns", "documents",
+                "demographics", "occupational_health", "expected_outcomes",
+                "role_change_detail", "reasonable_adjustments", "local_support"):
+        request.pop(key, None)
+    out["request"] = request
+    discussions = dict(out.get("discussions") or {})
+    for party in ("practitioner", "organisation"):
+        if isinstance(discussions.get(party), dict):
+            discussions[party] = {k: v for k, v in discussions[party].items() if k != "notes"}
+    out["discussions"] = discussions
+    plan = out.get("plan")
+    if isinstance(plan, dict):
+        plan = dict(plan)
+        plan.pop("activities", None)
+        plan.pop("consequences", None)
+        plan["objectives"] = [{"id": o.get("id"), "domain": o.get("domain")}
+                              for o in plan.get("objectives") or []]
+        plan["versions"] = [{k: v for k, v in version.items() if k != "content"}
+                            for version in plan.get("versions") or []]
+        out["plan"] = plan
+    return out
+
+
+def stamp_of(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    # Every save is a new file (temp + rename), so the inode tells saves apart even
+    # when two land in the same clock tick with the same size.
+    return [st.st_ino, st.st_mtime_ns, st.st_size]
+
+
+def write_brief(briefs_dir: Path, case_id: str, doc: Doc, stamp: list[int] | None) -> None:
+    """Best effort, no fsync: a lost or stale brief is rebuilt from the case file."""
+    if stamp is None:
+        return
+    path = briefs_dir / f"{case_id}.json"
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    payload = json.dumps({"stamp": stamp, "case": brief_doc(doc)}, ensure_ascii=False,
+                         separators=(",", ":")).encode("utf-8")
+    with contextlib.suppress(OSError):
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+
+
+def read_brief(briefs_dir: Path, case_id: str, case_path: Path) -> Case | None:
+    """The brief if it still matches the case file; None when it must be rebuilt."""
+    stamp = stamp_of(case_path)
+    try:
+        data = read_json(briefs_dir / f"{case_id}.json")
+    except UnreadableFile:
+        return None
+    if not data or data.get("stamp") != stamp:
+        return None
+    try:
+        case = Case.model_validate(data.get("case"))
+    except ValidationError:
+        return None
+    case.mark_brief()
+    return case
