@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,9 @@ def test_quick_update_from_the_shell_prompt(tmp_path: Path) -> None:
         term.wait_for("Nothing due or overdue for dosei")
         assert term.keystrokes <= MAX_KEYSTROKES
         term.press("C-q")
+        deadline = time.monotonic() + 20
+        while term.screen().count("READY$") < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
         term.type("echo rc=$?")  # the terminal is back at the prompt and the exit status is 0
         term.press("Enter")
         term.wait_for("rc=0")
