@@ -14,7 +14,7 @@ from pathlib import Path
 from ..domain.case import Case
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
-from ..store import CaseNotFound, CaseStore, StoreError, interchange
+from ..store import CaseNotFound, CaseStore, StoreError
 from .integrity import check_store
 from .usage import UsageError
 
@@ -49,12 +49,13 @@ def _write_output(text: str, output: str | None) -> None:
 
 def run_app(args: argparse.Namespace, start: str) -> int:
     from ..app import make_app
-    from ..demo import write_demo
 
     if getattr(args, "demo", False) and not getattr(args, "db", None):
         args.db = tempfile.mkdtemp(prefix="psr-tui-demo-")
     store = open_store(args)
     if getattr(args, "demo", False) and not store.list_ids():
+        from ..demo import write_demo  # only here: the demo package is large to import
+
         write_demo(store, today())
     app = make_app(store, today=today, start=start)
     app.run(mouse=not args.no_mouse)
@@ -77,12 +78,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
+    from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+
+
     data = interchange.dump(open_store(args, create=False))
     _write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", args.output)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+
+
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -96,6 +103,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+
+
     print(json.dumps(interchange.json_schema(), indent=2))
     return 0
 

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 class Record(BaseModel):
     """Base for every stored model: unknown keys are an error, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    # defer_build: schemas are built on first use, not at import (a faster first frame).
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 def new_id(prefix: str) -> str:

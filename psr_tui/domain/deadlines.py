@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 from .case import Case
 
 DRAFT_WORKING_DAYS = 20  # first draft after an accepted request (000 4.6.3)
@@ -32,6 +30,8 @@ CLOSED_STATES = frozenset({"declined", "withdrawn"})
 
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
+    import holidays  # imported on first use: it costs ~90 ms, and the first frame needs none
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 

@@ -20,11 +20,10 @@ import re
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import TinyDB
 
@@ -34,12 +33,10 @@ from . import migrations
 from .atomic_storage import DIR_MODE, FILE_MODE, TransactionStorage, _fsync_dir, read_json
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
 from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
+from .file_lock import exclusive_lock
 from .open_checks import prepare_database
 
 CASE_DOC_ID = 1
-LOCK_TIMEOUT_S = 10.0
-# Short polls: a waiter sleeping the default 50 ms leaves the lock idle most of the time.
-LOCK_POLL_S = 0.002
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 Clock = Callable[[], datetime]
@@ -98,17 +95,8 @@ class CaseStore:
         prepare_database(self)
 
     # ---- locking and transactions --------------------------------------
-    @contextmanager
-    def _lock(self, name: str) -> Iterator[None]:
-        lock_path = self.locks_dir / f"{name}.lock"
-        lock = FileLock(
-            lock_path, timeout=LOCK_TIMEOUT_S, mode=FILE_MODE, poll_interval=LOCK_POLL_S
-        )
-        try:
-            with lock:
-                yield
-        except Timeout as exc:
-            raise StoreError(f"case {name} is busy (locked by another user); try again") from exc
+    def _lock(self, name: str) -> AbstractContextManager[None]:
+        return exclusive_lock(self.locks_dir / f"{name}.lock", name)
 
     def _path(self, case_id: str) -> Path:
         if not _SAFE_ID.fullmatch(case_id):
