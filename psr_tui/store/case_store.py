@@ -12,16 +12,8 @@ write is an atomic replace, so a crash leaves the old or the new file.
 
 from __future__ import annotations
 
-import gc
-import getpass
-import json
-import os
-import re
-import secrets
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,45 +22,26 @@ from tinydb import TinyDB
 from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
 from . import migrations
-from .atomic_storage import DIR_MODE, FILE_MODE, TransactionStorage, _fsync_dir, read_json
-from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
-from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
-from .file_lock import exclusive_lock
+from .atomic_storage import (
+    DIR_MODE,
+    TransactionStorage,
+    _fsync_dir,
+    read_json,
+    write_json_atomic,
+)
+from .case_briefs import stamp_of, write_brief
+from .case_reader import (
+    CASE_DOC_ID,
+    CaseReader,
+    Clock,
+    _utcnow,
+    format_validation_error,
+)
+from .errors import CaseNotFound, ConflictError, StoreError
 from .open_checks import prepare_database
 
-CASE_DOC_ID = 1
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
-Clock = Callable[[], datetime]
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def current_user() -> str:
-    return os.environ.get("PSR_TUI_USER") or getpass.getuser()
-
-
-def format_validation_error(exc: ValidationError) -> str:
-    """One line naming the first bad field: 'request.received_on: Input should be a valid date'."""
-    err = exc.errors()[0]
-    loc = ".".join(str(p) for p in err["loc"]) or "(record)"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{loc}: {err['msg']}{more}"
-
-
-class CaseStore:
-    def __init__(self, root: Path, user: str | None = None, clock: Clock = _utcnow) -> None:
-        self.root = Path(root)
-        self.user = user or current_user()
-        self.clock = clock
-        self.cases_dir = self.root / "cases"
-        self.locks_dir = self.root / "locks"
-        self.briefs_dir = self.root / "briefs"
-        self._dir_stamp: int | None = None
-        self._last_fingerprint: dict[str, tuple[int, int, int]] = {}
-
+class CaseStore(CaseReader):
     # ---- opening -------------------------------------------------------
     @classmethod
     def open(
@@ -94,15 +67,6 @@ class CaseStore:
     def _prepare(self) -> None:
         prepare_database(self)
 
-    # ---- locking and transactions --------------------------------------
-    def _lock(self, name: str) -> AbstractContextManager[None]:
-        return exclusive_lock(self.locks_dir / f"{name}.lock", name)
-
-    def _path(self, case_id: str) -> Path:
-        if not _SAFE_ID.fullmatch(case_id):
-            raise CaseNotFound(case_id)
-        return self.cases_dir / f"{case_id}.json"
-
     def _write_case(self, storage: TransactionStorage, doc: dict) -> TinyDB:
         """Put the whole record and its schema version on a fresh TinyDB.
 
@@ -120,134 +84,11 @@ class CaseStore:
         )
         return db
 
-    # ---- reading -------------------------------------------------------
-    def list_ids(self) -> list[str]:
-        """Ids of the case files (temp files and names no case id can have are not cases)."""
-        return sorted(p.stem for p in self.cases_dir.glob("*.json") if _SAFE_ID.fullmatch(p.stem))
-
-    def exists(self, case_id: str) -> bool:
-        return self._path(case_id).exists()
-
-    def get(self, case_id: str) -> Case:
-        path = self._path(case_id)
-        data = read_json(path)
-        if data is None:
-            raise CaseNotFound(case_id)
-        return self._case_from(data, path)
-
-    def _case_from(self, data: dict, path: Path) -> Case:
-        table = data.get("case")
-        doc = table.get(str(CASE_DOC_ID)) if isinstance(table, dict) else None
-        if not isinstance(doc, dict):
-            raise UnreadableFile(path, "no case record in it")
-        version, target = migrations.file_schema_version(data), migrations.SCHEMA_VERSION
-        if version > target:
-            raise UnreadableFile(path, f"written by a newer psr-tui (schema {version})")
-        if version < target:
-            try:  # a file the bulk migration skipped (unreadable then, repaired since)
-                doc = migrations.migrate_case_doc(dict(doc), version, target)
-            except ValueError as exc:
-                raise UnreadableFile(path, str(exc)) from exc
-        try:
-            return Case.model_validate(doc)
-        except ValidationError as exc:
-            raise UnreadableFile(path, format_validation_error(exc)) from exc
-
-    def load_all(self) -> tuple[list[Case], list[UnreadableFile]]:
-        """Every readable case, and a report of each file that could not be read."""
-        cases: list[Case] = []
-        problems: list[UnreadableFile] = []
-        with _gc_paused():
-            for case_id in self.list_ids():
-                try:
-                    cases.append(self.get(case_id))
-                except UnreadableFile as exc:
-                    problems.append(exc)
-                except CaseNotFound:
-                    continue  # deleted between listing and reading
-        return cases, problems
-
-    def get_brief(self, case_id: str) -> Case:
-        """A cut-down copy for lists (store/case_briefs.py); rebuilt when stale."""
-        path = self._path(case_id)
-        brief = read_brief(self.briefs_dir, case_id, path)
-        if brief is not None:
-            return brief
-        stamp = stamp_of(path)
-        case = self.get(case_id)
-        write_brief(self.briefs_dir, case_id, case.model_dump(mode="json"), stamp)
-        brief = Case.model_validate(brief_doc(case.model_dump(mode="json")))
-        brief.mark_brief()
-        return brief
-
-    def load_briefs(
-        self, progress: Callable[[int, int], None] | None = None, every: int = 500
-    ) -> tuple[list[Case], list[UnreadableFile]]:
-        """Every readable case as a brief, and a report of each file that could not be read.
-
-        `progress(done, total)` is called every `every` cases (for a loading line).
-        """
-        cases: list[Case] = []
-        problems: list[UnreadableFile] = []
-        ids = self.list_ids()
-        with _gc_paused():
-            for n, case_id in enumerate(ids, start=1):
-                try:
-                    cases.append(self.get_brief(case_id))
-                except UnreadableFile as exc:
-                    problems.append(exc)
-                except CaseNotFound:
-                    continue
-                if progress and n % every == 0:
-                    progress(n, len(ids))
-        return cases, problems
-
     def _brief_after_write(self, case_id: str, path: Path, storage: TransactionStorage) -> None:
         data = storage.read() or {}
         doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
         if isinstance(doc, dict):
             write_brief(self.briefs_dir, case_id, doc, stamp_of(path))
-
-    def audit(self, case_id: str) -> list[AuditEvent]:
-        path = self._path(case_id)
-        data = read_json(path)
-        if data is None:
-            raise CaseNotFound(case_id)
-        table = data.get("audit") or {}
-        if not isinstance(table, dict):
-            raise UnreadableFile(path, "the audit table is not a TinyDB table")
-        try:
-            return [AuditEvent.model_validate(e) for e in table.values()]
-        except ValidationError as exc:
-            raise UnreadableFile(path, f"audit: {format_validation_error(exc)}") from exc
-
-    def fingerprint(self) -> dict[str, tuple[int, int, int]]:
-        """(inode, mtime_ns, size) of every case file: cheap polling for changes by other users.
-
-        Every write renames a file into cases/, which changes the folder's mtime: when
-        that has not moved, nothing has, and 5,000 stats (about 40 ms) are skipped.
-        """
-        try:
-            dir_stamp = self.cases_dir.stat().st_mtime_ns
-        except FileNotFoundError:
-            dir_stamp = None
-        # Timestamps tick coarsely: a folder changed in the last 2 s may change again
-        # within the same tick, so only an older, unchanged stamp is trusted.
-        settled = dir_stamp is not None and time.time_ns() - dir_stamp > 2_000_000_000
-        if settled and dir_stamp == self._dir_stamp:
-            return dict(self._last_fingerprint)
-        out: dict[str, tuple[int, int, int]] = {}
-        with os.scandir(self.cases_dir) as it:
-            for entry in it:
-                if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
-                    try:
-                        st = entry.stat()
-                    except FileNotFoundError:
-                        continue  # deleted since the listing
-                    # The inode too: every save is a new file, even in the same clock tick.
-                    out[entry.name[:-5]] = (st.st_ino, st.st_mtime_ns, st.st_size)
-        self._dir_stamp, self._last_fingerprint = dir_stamp, out
-        return dict(out)
 
     # ---- writing -------------------------------------------------------
     def create(self, case: Case, summary: str = "case created") -> Case:
@@ -293,7 +134,7 @@ class CaseStore:
                 storage = TransactionStorage(path)
                 db = self._write_case(storage, new.model_dump(mode="json"))
                 self._append_audit(db, new, "create", summary, ["(new)"])
-                _write_new_file(path, storage.read() or {})
+                write_json_atomic(path, storage.read() or {}, durable=False)
                 self._brief_after_write(new.id, path, storage)
                 written += 1
         finally:
@@ -397,18 +238,6 @@ class CaseStore:
 _BOOKKEEPING = {"revision", "updated_at", "updated_by"}
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Thousands of small parses: the cyclic GC adds over half the time and frees nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _tinydb(storage: TransactionStorage) -> TinyDB:
     return TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
 
@@ -424,21 +253,6 @@ def _replace_doc(old: dict, new: dict) -> None:
 
 def _replace_with(fresh: Case, edited: Case) -> Case:
     return edited.model_copy(deep=True)
-
-
-def _write_new_file(path: Path, data: dict) -> None:
-    """Temp file then rename: readers see no file or the whole file. No fsync here: the
-    caller syncs the folder once (a crash mid-load can leave a file load_all reports)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _hhmm(when: datetime | None) -> str:

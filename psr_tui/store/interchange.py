@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
-from .case_store import CaseStore, format_validation_error
+from .case_reader import format_validation_error
+from .case_store import CaseStore
 from .errors import ConflictError, StoreError
 from .migrations import SCHEMA_VERSION
 
