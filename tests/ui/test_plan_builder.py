@@ -407,3 +407,31 @@ async def test_checker_opens_the_editor_at_the_field_named(store: CaseStore) -> 
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.get(CASE_ID).plan.objective("obj-lead").measure == "MSF from 12 colleagues"  # type: ignore[union-attr]
+
+
+async def test_signed_plan_starts_delivery_so_reviews_can_be_recorded(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        assert app.screen.check_action("start_delivery", ()) is None  # greyed before signing
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        for party in ("o", "p"):
+            await pilot.press(party)
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert store.get(CASE_ID).state == "agreed"
+        assert "d start delivery" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Saved: delivery of v1 started" in screen_text(app)
+    case = store.get(CASE_ID)
+    assert case.state == "active"
+    assert store.audit(CASE_ID)[-1].action == "plan.activate"

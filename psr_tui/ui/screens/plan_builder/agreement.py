@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
-from ....domain.lifecycle import issue_draft, sign
+from ....domain.lifecycle import activate, issue_draft, sign
 from ....domain.plan import Signature
 from ....export import plan_markdown
 from ...dialogs.confirm import ConfirmDialog
@@ -40,7 +40,7 @@ class AgreementSection(Section):
     KEY = "agreement"
     LABEL = "Agreement"
     ACTIONS = frozenset({"issue", "sign_organisation", "sign_practitioner", "new_version",
-                         "export"})
+                         "export", "start_delivery"})
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreement-status")
@@ -58,6 +58,9 @@ class AgreementSection(Section):
             signature_line("practitioner", plan.agreement.practitioner),
             "i issue draft · o / p sign · n new version · w export",
         ]
+        if case.state == "agreed":
+            # Review points are recorded only once delivery has started.
+            lines[-1] = "d start delivery (reviews can then be recorded) · n new version · w export"
         self.query_one("#agreement-status", Static).update("\n".join(lines))
         table = self.query_one(DataTable)
         table.clear()
@@ -99,6 +102,25 @@ class AgreementSection(Section):
 
         self.builder.app.push_screen(SignatureDialog(party, name, role, self.builder.psr.today(),
                                                      submit, self.builder.reload))
+
+    def start_delivery(self) -> None:
+        """Both have signed: the plan starts, so its review points can be recorded."""
+        case = self.builder.case
+        if case.plan is None or case.state != "agreed":
+            return
+        today = self.builder.psr.today()
+        start = case.plan.start_date or today
+        summary = f"delivery of v{case.plan.version} started"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.builder.save_or_say(lambda c: activate(c, today), "plan.activate",
+                                         summary, editing=False)
+
+        self.builder.app.push_screen(ConfirmDialog(
+            f"Start delivery of the signed plan (from {start})? Supervisors can then "
+            "record its review points."
+        ), confirmed)
 
     def new_version(self) -> None:
         plan = self.builder.case.plan

@@ -11,7 +11,8 @@ you typed stays in the dialog (ctrl+r reloads).
 intake), 2 activities (linked to objectives), 3 roles, 4 supervision ladder (`g` generates;
 a stage can never be more independent than a recorded condition allows), 5 review points
 (`g` generates), 6 timeframe, consequences and conditions, 7 checker (Enter goes to the
-item), 8 preview of the organisation's copy, 9 agreement (issue, sign, new version, export).
+item), 8 preview of the organisation's copy, 9 agreement (issue, sign, new version, export;
+`d` starts delivery once both have signed, so supervisors can record review points).
 
 In lists: `a` add, `e`/Enter edit, `x`/Delete remove, `J`/`K` or ctrl+up/down reorder,
 `j`/`k` move. Once both parties sign, the version is frozen: `n` starts a new version,

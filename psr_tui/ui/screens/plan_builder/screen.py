@@ -73,6 +73,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         Binding("o", "sign('organisation')", "Org signs"),
         Binding("p", "sign('practitioner')", "Pract. signs"),
         Binding("n", "new_version", "New version"),
+        Binding("d", "start_delivery", "Start delivery"),
         Binding("w", "export", "Export"),
         Binding("r", "reload", "Reload", show=False),
         *[Binding(str(n), f"section({n})", f"Section {n}: {cls.LABEL}", show=False)
@@ -196,6 +197,10 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
             return True
         if action == "sign":
             return f"sign_{parameters[0]}" in self.section.ACTIONS
+        if action == "start_delivery":
+            if action not in self.section.ACTIONS:
+                return False
+            return True if self.case.state == "agreed" else None
         return super().check_action(action, parameters)
 
     def action_section(self, number: int) -> None:
@@ -248,6 +253,9 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
 
     def action_sign(self, party: str) -> None:
         self.sections["agreement"].sign(party)  # type: ignore[attr-defined]
+
+    def action_start_delivery(self) -> None:
+        self.sections["agreement"].start_delivery()  # type: ignore[attr-defined]
 
     def action_new_version(self) -> None:
         self.sections["agreement"].new_version()  # type: ignore[attr-defined]
