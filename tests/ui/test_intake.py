@@ -258,3 +258,28 @@ async def test_esc_with_problems_asks_before_discarding(store: CaseStore) -> Non
         saved = store.get(created.id)
         assert saved.revision == created.revision
         assert saved.request.organisation.contact_email == "amy.lee@northshire.nhs.uk"
+
+
+async def test_ticks_read_without_colour(store: CaseStore) -> None:
+    """Unticked boxes are blank, not a grey X only colour tells apart (NO_COLOR, 16 colours)."""
+    created = stored_case(store, step="plan_type")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        text = screen_text(app)
+        assert "▐ ▌ Knowledge" in text and "▐X▌ Skills" in text and "▐X▌ Behaviours" in text
+        assert "▐ ▌ Health is part of the context" in text
+        screen.query_one(f"#input-{safe_id('request.focus')}").focus()
+        await pilot.press("space")  # the highlight starts on Knowledge
+        await pilot.pause()
+        assert "▐X▌ Knowledge" in screen_text(app)
+        box = screen.query_one(f"#input-{safe_id('request.health_context')}", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "▐X▌ Health is part of the context" in screen_text(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    stored = store.get(created.id).request
+    assert sorted(stored.focus) == ["behaviours", "knowledge", "skills"]
+    assert stored.health_context is True

@@ -20,6 +20,7 @@ from ...domain.errors import RuleError
 from ...domain.plan import Amendment
 from ...store import ConflictError, StoreError
 from ..widgets.form_field import FormField, required_check
+from ..widgets.ticks import RadioChoice
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -64,12 +65,12 @@ agreed version of the plan, only once both parties have agreed.
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
-                    yield RadioButton(f"{a.description} [{agreement_state(a)}]",
+                    yield RadioChoice(f"{a.description} [{agreement_state(a)}]",
                                       value=i == 0, id=f"amd-{i}")
             yield Label("Agreeing for")
             with RadioSet(id="agree-party"):
                 for party in PARTIES:
-                    yield RadioButton(PARTY_LABELS[party], id=f"party-{party}")
+                    yield RadioChoice(PARTY_LABELS[party], id=f"party-{party}")
             yield FormField("Name", field_id="agree-name", check=required_check)
             yield FormField("Role", field_id="agree-role")
             yield Static("", id="agree-error")

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, RadioButton, RadioSet, Static
+from textual.widgets import Label, RadioSet, Static
 
 from ...domain.case import Case
 from ...domain.errors import RuleError
 from ...domain.lifecycle import sign_off_completion
 from ...store import ConflictError, StoreError
 from ..widgets.form_field import FormField, date_check, required_check
+from ..widgets.ticks import RadioChoice
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -52,7 +53,7 @@ the practitioner. Enter in the last field or ctrl+s signs off.
             yield Label("Outcome")
             with RadioSet(id="sign-outcome"):
                 for label, code in self.psr.vocab["completion_outcomes"].options():
-                    yield RadioButton(label, id=f"outcome-{code}")
+                    yield RadioChoice(label, id=f"outcome-{code}")
             yield FormField("Responsible director", director.person if director else "",
                             field_id="sign-name", check=required_check)
             yield FormField("Role", role_label, field_id="sign-role")

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, RadioButton, RadioSet, Static
+from textual.widgets import Label, RadioSet, Static
 
 from ..widgets.form_field import FormField, required_check
+from ..widgets.ticks import RadioChoice
 
 AudienceChoice = list[tuple[str, str]]  # (code, label)
 
@@ -36,7 +37,7 @@ class ExportPathDialog(ModalScreen[tuple[Path, str] | None]):
                 yield Label("Copy for")
                 with RadioSet(id="export-audience"):
                     for i, (code, label) in enumerate(self.audiences):
-                        yield RadioButton(label, value=i == 0, id=f"aud-{code}")
+                        yield RadioChoice(label, value=i == 0, id=f"aud-{code}")
             yield Static("Enter or ctrl+s writes the file · Esc cancels", classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Label, Select
 
 from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
 from ...domain.vocabulary import Vocabulary
+from .ticks import TickBox
 
 
 def assessment_tools(plan: Plan, wba: Vocabulary) -> list[str]:
@@ -38,12 +39,12 @@ class EvidenceChecklist(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("Evidence seen (optional): Space ticks, Tab moves on")
         for i, text in enumerate(self.expected):
-            yield Checkbox(text, id=f"expected-{i}", classes="expected")
+            yield TickBox(text, id=f"expected-{i}", classes="expected")
         for i, code in enumerate(self.tools):
             term = self.wba.term(code)
             ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
             with Horizontal(classes="evidence-row"):
-                yield Checkbox(code, id=f"tool-{i}", classes="tool")
+                yield TickBox(code, id=f"tool-{i}", classes="tool")
                 yield Select([(r, r) for r in ratings], prompt="rating", id=f"rating-{i}")
 
     def seen(self) -> list[AssessmentSeen]:

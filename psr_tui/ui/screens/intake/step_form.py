@@ -14,8 +14,10 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 from ....domain.case import Case
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
+from ...dialogs.plan_item_form import TickList
 from ...widgets.form_field import FormField, date_check
 from ...widgets.labelled_field import LabelledField
+from ...widgets.ticks import TickBox
 from .paths import Missing, get_path, owner_of, set_path
 from .specs import Field, ListSection, Note, Part
 
@@ -116,11 +118,11 @@ class StepForm(Vertical):
             chosen = value or []
             items = [(label, code, code in chosen)
                      for label, code in self.vocab[spec.vocab].options()]
-            choices = SelectionList(*items, id=f"input-{fid}", compact=True)
+            choices = TickList(*items, id=f"input-{fid}", compact=True)
             widget = LabelledField(spec.label, choices, field_id=fid)
         elif kind in ("bool", "optional"):
             ticked = value is not None if kind == "optional" else bool(value)
-            box = Checkbox(spec.label, ticked, id=f"input-{fid}")
+            box = TickBox(spec.label, ticked, id=f"input-{fid}")
             widget = LabelledField("", box, field_id=fid)
         else:  # area, lines
             text = "\n".join(value or []) if kind == "lines" else _text(value)
