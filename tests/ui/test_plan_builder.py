@@ -435,3 +435,30 @@ async def test_signed_plan_starts_delivery_so_reviews_can_be_recorded(store: Cas
     case = store.get(CASE_ID)
     assert case.state == "active"
     assert store.audit(CASE_ID)[-1].action == "plan.activate"
+
+
+async def test_objective_numbers_agree_with_the_exported_plan(store: CaseStore) -> None:
+    """Objectives listed by domain keep the number the exported plan gives them."""
+    case = mr_g()
+    assert case.plan is not None
+    # Stored leadership first: the list groups clinical skills first, the export numbers 1, 2.
+    case.plan.objectives.reverse()
+    case.plan.activities[0].objective_ids = ["obj-clin"]
+    store.create(case)
+    app = BuilderApp(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [line.split() for line in screen_text(app).splitlines()]
+        numbered = {r[0]: r[1] for r in rows if r and r[0].isdigit()}
+        assert numbered == {"2": "Clinical", "1": "Leadership"}
+        await pilot.press("2")
+        await pilot.pause()
+        dops = next(line for line in screen_text(app).splitlines() if "DOPS forms" in line)
+        assert dops.split("…")[1].split()[0] == "2"
+        await pilot.press("e")
+        await pilot.pause()
+        assert "2. Clinical skills: Return to complex elective surgery" in screen_text(app)
+    markdown = plan_markdown(store.get(CASE_ID), "organisation", app.vocab, TODAY)
+    clinical = markdown.index("Return to complex elective surgery")
+    assert markdown.rindex("#### Objective 2", 0, clinical) > markdown.rfind("#### Objective 1",
+                                                                              0, clinical)

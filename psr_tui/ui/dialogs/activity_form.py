@@ -49,8 +49,9 @@ class ActivityDialog(PlanItemDialog):
         yield labelled_select("Kind of activity", kinds, a.kind, "kind")
         yield FormField("What happens (detail)", a.description, field_id="description")
         objectives = [
-            (f"{self.vocab['objective_domains'].label(o.domain)}: {o.statement or o.id}", o.id)
-            for o in self.plan.objectives
+            (f"{n}. {self.vocab['objective_domains'].label(o.domain)}: {o.statement or o.id}",
+             o.id)
+            for n, o in enumerate(self.plan.objectives, start=1)
         ]
         yield labelled_selection("Objectives it serves (space toggles)", objectives,
                                  a.objective_ids, "objective_ids")

@@ -26,7 +26,8 @@ class ActivitiesSection(ListSection):
         plan = self.builder.case.plan
         numbers = []
         if plan is not None:
-            order = [o.id for o in self.builder.sections["objectives"].items(plan)]
+            # Numbered as in the exported plan and the objectives list: stored order.
+            order = [o.id for o in plan.objectives]
             numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]
         return (
             clip(self.kind_label(item.kind) or "—", 26),

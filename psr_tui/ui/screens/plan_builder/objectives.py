@@ -17,14 +17,20 @@ class ObjectivesSection(ListSection):
     LABEL = "Objectives"
     COLLECTION = "objectives"
     NOUN = "objective"
-    COLUMNS = ("Domain", "Objective (specific)", "Measure", "Target")
+    # "#" is the objective's number in the exported plan (its stored order), which the
+    # activities list and the activity dialog use too.
+    COLUMNS = ("#", "Domain", "Objective (specific)", "Measure", "Target")
     HINT = "SMART objectives by domain · a add · s suggest from the intake"
     # Shown grouped by domain, so moving an objective would not show: no reordering here.
     ACTIONS = frozenset({"add", "edit", "remove", "suggest"})
 
     def row(self, item: Objective, index: int) -> tuple[str, ...]:
         domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
-        return (domain, clip(item.statement, 30), clip(item.measure, 18), short(item.target_date))
+        plan = self.builder.case.plan
+        ids = [o.id for o in plan.objectives] if plan else []
+        number = str(ids.index(item.id) + 1) if item.id in ids else ""
+        return (number, domain, clip(item.statement, 28), clip(item.measure, 17),
+                short(item.target_date))
 
     def items(self, plan: Plan) -> list[Any]:
         # Grouped by domain in the vocabulary's order; the stored order within a domain.
