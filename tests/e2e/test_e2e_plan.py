@@ -1,0 +1,333 @@
+"""From a new case to an exported, signed plan: the real program in tmux, keys only (issue 3).
+
+Every key goes through tmux send-keys; every step waits for the screen to show that the
+previous one landed (a typed value, a step heading, an open menu) before the next key.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from psr_tui.store import CaseStore
+
+from .tmux import Terminal, needs_tmux
+
+pytestmark = [needs_tmux, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-23"
+PRACTITIONER = "Dr Imogen Tarrant"
+ORG_CONTACT = "Dr Ann Lee"
+EXPORT_NAME = "org-copy.md"
+
+
+# How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
+FIELD = "\x1b[48;5;235m"  # the intake's one-line inputs and selects get a background
+BORDER = "\x1b[38;5;32m▊"  # a bordered field (text area, added row) gets an accent border
+LIST = "\x1b[48;5;32m"  # a tick list's cursor row (an unfocused list shows none)
+BOLD = "\x1b[1m"  # in a dialog the focused input or select turns bold
+TEXT_CURSOR = "\x1b[38;5;233m\x1b[48;5;253m"  # a focused text area's (non-blinking) cursor
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def styled_screen(term: Terminal) -> list[str]:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-e", "-t", term.name],
+                          capture_output=True, text=True).stdout.splitlines()
+
+
+def focus_is_below(term: Terminal, label: str, marker: str, below: int) -> bool:
+    """Does the row `below` rows under `label` show `marker`, the focused look of its field?
+    Only the form is read: in the intake the step list shares the rows, left of its ▕."""
+    form = [line.rsplit("▕", 1)[-1] for line in styled_screen(term)]
+    rows = [i + below for i, part in enumerate(form) if label in ANSI.sub("", part)]
+    return any(row < len(form) and marker in form[row] for row in rows)
+
+
+def tab_to(term: Terminal, label: str, marker: str, tabs: int = 1, below: int = 1) -> None:
+    """Tab to the field under `label` and wait until it shows focus. Tab reaches the focus
+    binding through the widgets' message queues; a key sent before that lands in the old
+    field (the fast send-keys problem), so nothing is typed until the focus is seen."""
+    term.press(*["Tab"] * tabs)
+    deadline = time.monotonic() + 20
+    while not focus_is_below(term, label, marker, below):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no focus under {label!r}:\n" + "\n".join(
+                repr(line) for line in styled_screen(term)))
+        time.sleep(0.05)
+
+
+def wait_gone(term: Terminal, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = term.screen()
+    while text in screen:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} still on screen after {timeout}s:\n{screen}")
+        time.sleep(0.05)
+        screen = term.screen()
+    return screen
+
+
+def enter_text(term: Terminal, text: str) -> None:
+    """Type into the focused field and wait until it shows, so the next key cannot overtake."""
+    term.type(text)
+    term.wait_for(text)
+
+
+def choose(term: Terminal, downs: int, label: str, menu: str = "Dismiss menu") -> None:
+    """Open the focused Select, move `downs` rows past the prompt, pick, and see the label.
+
+    `menu` is text shown only while the menu is open: the intake's footer says
+    "Dismiss menu"; in a dialog (no footer) give one of the options.
+    """
+    term.press("Enter")
+    term.wait_for(menu)
+    for _ in range(downs):
+        term.press("Down")
+    term.press("Enter")
+    wait_gone(term, menu)
+    term.wait_for(label)
+
+
+def next_step(term: Terminal, number: int, title: str) -> None:
+    """ctrl+n saves the step; the step list marks the new one once its form has focus."""
+    term.press("C-n")
+    term.wait_for(f"Step {number}/13")
+    term.wait_for(f"▶ {title}")
+
+
+def fill_intake(term: Terminal) -> None:
+    term.wait_for("Step 1/13")
+    tab_to(term, "Organisation", FIELD, tabs=0)
+    enter_text(term, "Northfield NHS Trust")
+    tab_to(term, "Contact name", FIELD)
+    enter_text(term, ORG_CONTACT)
+    tab_to(term, "Contact role", FIELD)
+    enter_text(term, "Medical Director")
+    tab_to(term, "Contact email", FIELD)
+    enter_text(term, "ann.lee@example.nhs.uk")
+    tab_to(term, "Case Adviser", FIELD, tabs=2)  # the phone is optional
+    enter_text(term, "Sam Adviser")
+    tab_to(term, "Case reference", FIELD)
+    enter_text(term, "PSR-2026-017")
+    tab_to(term, "Request received on", FIELD)
+    enter_text(term, "2026-11-02")
+
+    next_step(term, 2, "Practitioner")
+    tab_to(term, "Practitioner's name", FIELD, tabs=0)
+    enter_text(term, PRACTITIONER)
+    tab_to(term, "Profession", FIELD)
+    choose(term, 1, "Doctor")
+    term.wait_for("GMC")  # the regulator follows the profession
+    tab_to(term, "Registration number", FIELD, tabs=2)
+    enter_text(term, "7654321")
+    tab_to(term, "Specialty group", FIELD)
+    choose(term, 1, "Surgery")
+    tab_to(term, "Grade", FIELD)
+    choose(term, 1, "Consultant")
+    tab_to(term, "Care setting", FIELD)
+    choose(term, 2, "Secondary care")
+
+    next_step(term, 3, "Plan type")
+    tab_to(term, "Plan type", FIELD, tabs=0)
+    choose(term, 1, "Remediation")
+    tab_to(term, "Focus (space toggles)", LIST)
+    term.press("Space")  # Knowledge
+
+    next_step(term, 4, "Concerns")
+    term.press("Enter")  # Add a concern: its first field gets the focus
+    term.wait_for("Concern 1")
+    tab_to(term, "What the concern is", BORDER, tabs=0)
+    enter_text(term, "Incomplete operation notes")
+    tab_to(term, "Concern type", FIELD)
+    choose(term, 1, "Serious incident")
+    tab_to(term, "Evidence (space toggles)", LIST)
+    term.press("Space")  # the first source
+    tab_to(term, "Evidence detail", BORDER)
+    enter_text(term, "Audit of 40 notes")
+
+    next_step(term, 5, "Absence")
+    next_step(term, 6, "Conditions")
+    next_step(term, 7, "Role on completio")
+    tab_to(term, "Role on completion", FIELD, tabs=0)
+    enter_text(term, "Consultant surgeon")
+    tab_to(term, "Outcomes the organisation expects", BORDER, tabs=3)
+    enter_text(term, "Safe independent practice")
+
+    next_step(term, 8, "Health")
+    next_step(term, 9, "Documents")
+    next_step(term, 10, "Sharing")
+    tab_to(term, "Form shared with the practitioner", FIELD, tabs=0)
+    choose(term, 1, "Yes")
+    tab_to(term, "Local support: supervisors", FIELD, tabs=2)
+    enter_text(term, "Clinical supervisor in post")
+
+    next_step(term, 11, "Demographics")
+    next_step(term, 12, "Decision")
+    tab_to(term, "Decision", FIELD, tabs=0)
+    choose(term, 1, "Accepted")
+
+    next_step(term, 13, "Discussions")
+    term.wait_for("Accepted")  # the title line once the decision is saved
+    tab_to(term, "Held on", FIELD, tabs=0)
+    enter_text(term, "2026-11-16")
+    tab_to(term, "Duration (minutes)", FIELD)
+    enter_text(term, "60")
+    tab_to(term, "Attendees", FIELD)
+    enter_text(term, f"{PRACTITIONER}, Sam Adviser")
+    # The organisation's discussion, past the representative and the confidential notes.
+    tab_to(term, "Held on", FIELD, tabs=3)
+    enter_text(term, "2026-11-17")
+    tab_to(term, "Duration (minutes)", FIELD)
+    enter_text(term, "30")
+    # Past the organisation's attendees and notes, two ticks and the contact note.
+    tab_to(term, "Plan starts on", FIELD, tabs=6)
+    enter_text(term, "2026-12-01")  # 6 months is the default length
+    term.press("C-n")  # saves the discussions: the last step stays
+    term.wait_for("Intake complete: F5 starts the plan.")
+
+
+def build_plan(term: Terminal, export_to: str) -> None:
+    term.press("F5")
+    term.wait_for("1 Objectives")
+    screen = term.wait_for("Record keeping")  # objectives suggested from the intake
+    assert "DRAFT v1" in screen
+
+    term.press("3")  # roles: a responsible officer and a clinical supervisor, with deputies
+    term.wait_for("Who supports the plan")
+    for downs, role, person, deputy in ((1, "Responsible officer", ORG_CONTACT, "Dr Ben Roe"),
+                                        (4, "Clinical supervisor", "Dr Cy Dunn", "Dr Di Eve")):
+        term.press("a")
+        term.wait_for("Named person")
+        tab_to(term, "Role", BOLD, tabs=0)
+        choose(term, downs, role, menu="Medical or clinical director")
+        tab_to(term, "Named person", BOLD)
+        enter_text(term, person)
+        tab_to(term, "Deputy (name)", BOLD, tabs=7)  # past contact, responsibilities, four stages
+        enter_text(term, deputy)
+        term.press("Enter")
+        term.wait_for(f"Saved: add role: {person}")
+
+    term.press("2")  # one activity serving every objective, with its evidence
+    term.wait_for("2 Activities")
+    term.press("a")
+    term.wait_for("Kind of activity")
+    tab_to(term, "Kind of activity", BOLD, tabs=0)
+    choose(term, 1, "Clinical supervision", menu="Self-directed learning")
+    tab_to(term, "What happens (detail)", BOLD)
+    enter_text(term, "Weekly supervised clinics")
+    tab_to(term, "Objectives it serves", LIST)
+    term.press("Space", "Down", "Space", "Down", "Space")
+    tab_to(term, "Evidence it produces", BOLD)
+    enter_text(term, "Supervisor reports")
+    tab_to(term, "Responsible: a role in the plan", BOLD)
+    choose(term, 2, "Clinical supervisor: Dr Cy Dunn", menu=f"director: {ORG_CONTACT}")
+    term.press("C-s")
+    term.wait_for("Saved: add activity")
+
+    term.press("6")  # the consequences of insufficient progress
+    term.wait_for("(not written yet)")
+    term.press("e")
+    term.wait_for("Consequences of insufficient progress")
+    tab_to(term, "Consequences of insufficient progress", TEXT_CURSOR, tabs=2)
+    enter_text(term, "Referral back to the responsible officer")
+    term.press("C-s")
+    term.wait_for("Saved: edited the timeframe")
+
+    term.press("7")  # the checker has nothing left to ask for
+    term.wait_for("Nothing missing or weak found.")
+
+    term.press("9")
+    term.wait_for("Version 1: DRAFT")
+    term.press("i")
+    term.wait_for("Issue draft v1")
+    term.press("y")
+    term.wait_for("Version 1: ISSUED")
+    term.press("o")
+    term.wait_for("Signature: the organisation")
+    tab_to(term, "Signed by (name)", BOLD, tabs=0)
+    term.wait_for(ORG_CONTACT)
+    term.press("Enter")
+    term.wait_for(f"Organisation: signed by {ORG_CONTACT}")
+    term.press("p")
+    term.wait_for("Signature: the practitioner")
+    tab_to(term, "Signed by (name)", BOLD, tabs=0)
+    term.press("Enter")
+    term.wait_for("Version 1: AGREED")
+
+    term.press("w")
+    term.wait_for("Export the plan as Markdown")
+    term.wait_for("-organisation.md")  # the default file name follows the audience
+    tab_to(term, "Write to file", BOLD)
+    term.press("C-u")
+    wait_gone(term, "-organisation.md")
+    enter_text(term, export_to)
+    term.press("Enter")
+    term.wait_for("Wrote the organisation copy")
+
+
+def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
+    db, home = tmp_path / "db", tmp_path / "home"
+    home.mkdir()
+    env = {"PSR_TUI_TODAY": TODAY, "TERM": "xterm-256color", "HOME": str(home)}
+    command = (f"cd {shlex.quote(str(REPO))} && {shlex.quote(sys.executable)} -m psr_tui "
+               f"--db {shlex.quote(str(db))} --as adviser")
+    started = time.monotonic()
+    term = Terminal(command, env)
+    try:
+        term.wait_for("0 cases")
+        term.press("n")
+        fill_intake(term)
+        build_plan(term, f"~/{EXPORT_NAME}")  # ~ is the HOME the program was given
+        term.press("C-q")
+        term.wait_for("EXITED 0")
+    finally:
+        term.close()
+    elapsed = time.monotonic() - started
+    assert elapsed < 90, f"the walk took {elapsed:.0f}s"
+
+    exported = home / EXPORT_NAME
+    assert exported.is_file()
+    text = exported.read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    assert [t.type for t in tokens if t.type == "table_open"], "the plan has its tables"
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[0].startswith(f"Action plan: {PRACTITIONER}")
+    assert PRACTITIONER in text
+    assert "draft" not in text.lower()
+
+    store = CaseStore.open(db, create=False)
+    [case_id] = store.list_ids()
+    case = store.get(case_id)
+    assert case.state == "agreed"
+    assert case.request.practitioner.name == PRACTITIONER
+    assert case.request.practitioner.regulator == "GMC"
+    assert case.request.organisation.contact_email == "ann.lee@example.nhs.uk"
+    plan = case.plan
+    assert plan is not None and plan.status == "agreed"
+    assert plan.agreement.organisation is not None
+    assert plan.agreement.organisation.name == ORG_CONTACT
+    assert plan.agreement.practitioner is not None
+    assert plan.agreement.practitioner.name == PRACTITIONER
+    [activity] = plan.activities
+    assert set(activity.objective_ids) == {o.id for o in plan.objectives}
+    assert activity.evidence == "Supervisor reports"
+    assert {(r.role, r.person, r.deputy) for r in plan.roles} == {
+        ("responsible_officer", ORG_CONTACT, "Dr Ben Roe"),
+        ("clinical_supervisor", "Dr Cy Dunn", "Dr Di Eve"),
+    }
+    assert plan.review_points and plan.stages
+    assert plan.consequences == "Referral back to the responsible officer"
+    events = store.audit(case_id)
+    actions = [e.action for e in events]
+    for action in ("create", "decision", "start_plan", "plan.issue",
+                   "plan.sign.organisation", "plan.sign.practitioner"):
+        assert action in actions
+    assert {e.user for e in events} == {"adviser"}
