@@ -16,6 +16,11 @@ from .store import CaseStore
 from .ui.messages import CasesChanged
 
 POLL_SECONDS = 2.0
+# Textual's own screen keys (focus moves, copy) and the palette itself: not worth listing.
+TEXTUAL_ACTIONS = frozenset(
+    {binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)}
+    | {"command_palette"}
+)
 
 
 def _stylesheets() -> list[str]:
@@ -90,16 +95,27 @@ class PsrApp(App[None]):
         yield from super().get_system_commands(screen)
         title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
+        # The whole binding chain, not active_bindings: there a focused widget's key hides the
+        # screen's action on the same key (home's Enter "Open" under the table's "Select").
+        # Textual's own widgets' editing and cursor keys are left out: they are not actions.
+        for node, bindings in screen._modal_binding_chain:
+            if node is not self and node is not screen and not _ours(node):
                 continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                f"{title}: {binding.description}",
-                f"key {binding.key_display or binding.key}",
-                partial(self.run_action, binding.action, active.node),
-            )
+            for _key, binding in bindings:
+                if not binding.description or binding.action in seen | TEXTUAL_ACTIONS:
+                    continue
+                if not self._check_action_state(binding.action, node):
+                    continue  # hidden (False) or greyed out (None) here and now
+                seen.add(binding.action)
+                yield SystemCommand(
+                    f"{title}: {binding.description}",
+                    f"key {binding.key_display or binding.key}",
+                    partial(self.run_action, binding.action, node),
+                )
+
+
+def _ours(node: object) -> bool:
+    return type(node).__module__.startswith("psr_tui.")
 
 
 def make_app(store: CaseStore, **kwargs: object) -> PsrApp:

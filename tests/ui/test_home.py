@@ -149,3 +149,18 @@ async def test_home_snapshot_with_demo_data(store: CaseStore) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         assert_snapshot(app, "home_demo")
+
+
+async def test_palette_lists_the_screens_actions_not_widget_keys(store: CaseStore) -> None:
+    """Enter "Open" is the table's key too: the palette still offers it, and runs it."""
+    store.create(Case(id="case-pal"))
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        for title in ("Cases: Open", "Cases: New case", "Cases: Filter", "Cases: Help"):
+            assert title in commands, sorted(commands)
+        assert not any("Cursor" in t or "Copy selected" in t for t in commands)
+        await commands["Cases: Open"].callback()  # what the palette runs
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
