@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .domain.vocabulary import Vocabularies, default_vocabularies
@@ -94,10 +95,22 @@ class PsrApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
+        for binding, node in self.actions_of(screen):
+            yield SystemCommand(
+                f"{title}: {binding.description}",
+                f"key {binding.key_display or binding.key}",
+                partial(self.run_action, binding.action, node),
+            )
+
+    def actions_of(self, screen: Screen) -> list[tuple[Binding, DOMNode]]:
+        """The actions that apply on `screen` now, each with the node that runs it (palette, F1).
+
+        The whole binding chain, not active_bindings: there a focused widget's key hides the
+        screen's action on the same key (home's Enter "Open" under the table's "Select").
+        Textual's own widgets' editing and cursor keys are left out: they are not actions.
+        """
         seen: set[str] = set()
-        # The whole binding chain, not active_bindings: there a focused widget's key hides the
-        # screen's action on the same key (home's Enter "Open" under the table's "Select").
-        # Textual's own widgets' editing and cursor keys are left out: they are not actions.
+        found: list[tuple[Binding, DOMNode]] = []
         for node, bindings in screen._modal_binding_chain:
             if node is not self and node is not screen and not _ours(node):
                 continue
@@ -107,11 +120,8 @@ class PsrApp(App[None]):
                 if not self._check_action_state(binding.action, node):
                     continue  # hidden (False) or greyed out (None) here and now
                 seen.add(binding.action)
-                yield SystemCommand(
-                    f"{title}: {binding.description}",
-                    f"key {binding.key_display or binding.key}",
-                    partial(self.run_action, binding.action, node),
-                )
+                found.append((binding, node))
+        return found
 
 
 def _ours(node: object) -> bool:

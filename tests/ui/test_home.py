@@ -164,3 +164,24 @@ async def test_palette_lists_the_screens_actions_not_widget_keys(store: CaseStor
         await commands["Cases: Open"].callback()  # what the palette runs
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
+
+
+async def test_help_says_how_to_close_and_lists_the_screens_keys(store: CaseStore) -> None:
+    from textual.widgets import Markdown
+
+    from psr_tui.ui.dialogs.help import HelpScreen
+
+    store.create(Case(id="case-help"))
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Esc or F1 closes" in screen_text(app)  # visible without scrolling
+        source = app.screen.query_one(Markdown).source
+        assert "| `enter` | Open |" in source and "| `n` | New case |" in source
+        assert "Cursor" not in source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
@@ -30,16 +30,17 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         help_text = getattr(self.about, "HELP", "") or "No help for this screen."
         keys = []
-        for active in self.about.active_bindings.values():
-            b = active.binding
-            if b.description:
-                keys.append(f"| `{b.key_display or b.key}` | {b.description} |")
+        actions_of = getattr(self.app, "actions_of", None)
+        for b, _node in actions_of(self.about) if actions_of else []:
+            keys.append(f"| `{b.key_display or b.key}` | {b.description} |")
         for key, text in GLOBAL_KEYS:
             keys.append(f"| `{key}` | {text} |")
         table = "\n".join(["| Key | Action |", "|---|---|", *dict.fromkeys(keys)])
-        with VerticalScroll(id="help-body"):
-            yield Markdown(f"{help_text}\n\n## Keys\n\n{table}\n")
-            yield Static("Esc or F1 closes this help.", id="help-foot")
+        with Vertical(id="help-box"):
+            with VerticalScroll(id="help-body"):
+                yield Markdown(f"{help_text}\n\n## Keys\n\n{table}\n")
+            # Outside the scroll, so it shows before the reader has scrolled to the end.
+            yield Static("↑/↓ PgUp/PgDn scroll · Esc or F1 closes", id="help-foot")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
