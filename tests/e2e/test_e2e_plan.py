@@ -276,8 +276,11 @@ def build_plan(term: Terminal, export_to: str) -> None:
 def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     db, home = tmp_path / "db", tmp_path / "home"
     home.mkdir()
-    env = {"PSR_TUI_TODAY": TODAY, "TERM": "xterm-256color", "HOME": str(home)}
-    command = (f"cd {shlex.quote(str(REPO))} && {shlex.quote(sys.executable)} -m psr_tui "
+    # 256 colours whatever the tmux server inherited: the focus checks read those codes.
+    env = {"PSR_TUI_TODAY": TODAY, "TERM": "xterm-256color", "HOME": str(home),
+           "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256"}
+    command = (f"unset NO_COLOR; cd {shlex.quote(str(REPO))} && "
+               f"{shlex.quote(sys.executable)} -m psr_tui "
                f"--db {shlex.quote(str(db))} --as adviser")
     started = time.monotonic()
     term = Terminal(command, env)
@@ -297,11 +300,13 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     assert exported.is_file()
     text = exported.read_text(encoding="utf-8")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    assert [t.type for t in tokens if t.type == "table_open"], "the plan has its tables"
+    assert any(t.type == "table_open" for t in tokens), "the plan's tables parse as tables"
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0].startswith(f"Action plan: {PRACTITIONER}")
-    assert PRACTITIONER in text
-    assert "draft" not in text.lower()
+    assert "the healthcare organisation" in text  # the organisation's copy
+    for typed in ("Dr Cy Dunn", "Supervisor reports", "Referral back to the responsible officer"):
+        assert typed in text
+    assert "draft" not in text.lower()  # agreed: no DRAFT marking left
 
     store = CaseStore.open(db, create=False)
     [case_id] = store.list_ids()
@@ -310,6 +315,10 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     assert case.request.practitioner.name == PRACTITIONER
     assert case.request.practitioner.regulator == "GMC"
     assert case.request.organisation.contact_email == "ann.lee@example.nhs.uk"
+    assert case.request.focus == ["knowledge"]
+    [concern] = case.request.concerns
+    assert concern.concern_type and concern.evidence and concern.evidence_detail
+    assert case.discussions.practitioner.duration_minutes == 60
     plan = case.plan
     assert plan is not None and plan.status == "agreed"
     assert plan.agreement.organisation is not None
