@@ -185,3 +185,29 @@ async def test_help_says_how_to_close_and_lists_the_screens_keys(store: CaseStor
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_p_opens_progress_of_a_plan_nothing_is_due_on(store: CaseStore) -> None:
+    """Completion sign-off and amendments live in the progress view: reachable from home."""
+    from psr_tui.domain.status import review_items
+    from psr_tui.ui.screens.plan_progress import PlanProgressScreen
+
+    write_demo(store, TODAY)
+    cases = store.load_all()[0]
+    quiet = next(c for c in cases if c.state in ("active", "extended", "completed")
+                 and not review_items([c], TODAY))
+    draft = next(c for c in cases if c.state == "draft")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        table = screen.query_one("#home-cases", DataTable)
+        table.move_cursor(row=row_ids(screen).index(draft.id))
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is screen  # a draft has no progress yet: told, not opened
+        table.move_cursor(row=row_ids(screen).index(quiet.id))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        assert app.screen.case_id == quiet.id
+        assert quiet.practitioner_name in screen_text(app)

@@ -21,6 +21,7 @@ CHUNK_ROWS = 500
 PROGRESS_EVERY = 500
 MAX_PROBLEM_NOTES = 5
 INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
+PLANNING_STATES = frozenset({"draft", "issued"})
 
 
 class HomeScreen(PsrScreen):
@@ -33,6 +34,8 @@ Deadlines are in working days: *draft* is the first draft (20 working days from 
 accepted request), *plan* the plan after the discussions (10 working days).
 
 - **Enter**: open the case (the intake for a request, else the plan builder)
+- **p**: the progress of a plan in delivery (review points, amendments to agree,
+  completion sign-off, progress reports), whether or not a review is due
 - **/**: filter by name, organisation, type or state; **Esc** clears the filter
 - **n**: new case (a request received today)
 - **r**: supervisor quick review; **d**: review dashboard
@@ -41,7 +44,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
     BINDINGS = [
         Binding("enter", "open_case", "Open"),
         Binding("n", "new_case", "New case"),
-        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("p", "progress", "Progress"),
+        # The filter line itself says "/ to filter", so the footer keeps room for the rest.
+        Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("r", "quick_review", "Quick review"),
         Binding("d", "dashboard", "Dashboard"),
         Binding("j", "cursor(1)", "Down", show=False),
@@ -215,10 +220,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
         table.move_cursor(row=max(0, table.cursor_row + step))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_case", "quick_review", "dashboard", "cursor", "filter") and \
+        if action in ("new_case", "progress", "quick_review", "dashboard", "cursor",
+                      "filter") and \
                 isinstance(self.focused, Input):
             return False  # letters typed into the filter are text, not commands
-        if action == "open_case":
+        if action in ("open_case", "progress"):
             return self.table.row_count > 0
         return super().check_action(action, parameters)
 
@@ -228,16 +234,39 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if event.row_key.value is not None:
             self.open_case(str(event.row_key.value))
 
-    def action_open_case(self) -> None:
+    def selected_id(self) -> str | None:
         table = self.table
         if table.row_count == 0:
-            return
+            return None
         try:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         except RowDoesNotExist:
+            return None
+        return None if key.value is None else str(key.value)
+
+    def action_open_case(self) -> None:
+        case_id = self.selected_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def action_progress(self) -> None:
+        """The plan progress view, also for plans the dashboard does not list (nothing due)."""
+        case_id = self.selected_id()
+        if case_id is None:
             return
-        if key.value is not None:
-            self.open_case(str(key.value))
+        try:
+            case = self.psr.store.get(case_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if case.plan is None or case.state in INTAKE_STATES | PLANNING_STATES:
+            self.notify("This plan is not in delivery yet: Enter opens the intake or the "
+                        "plan builder.", timeout=6)
+            return
+        from .plan_progress import PlanProgressScreen
+
+        self._opened.add(case_id)
+        self.app.push_screen(PlanProgressScreen(case_id))
 
     def open_case(self, case_id: str) -> None:
         try:
