@@ -38,6 +38,10 @@ class PsrApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        # Priority: focus moves before the next key arrives, so text typed quickly (or
+        # arriving in one burst over SSH) after Tab lands in the next field, not this one.
+        Binding("tab", "focus_next", "Next field", priority=True, show=False),
+        Binding("shift+tab", "focus_previous", "Previous field", priority=True, show=False),
     ]
 
     def __init__(

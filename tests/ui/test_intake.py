@@ -283,3 +283,23 @@ async def test_ticks_read_without_colour(store: CaseStore) -> None:
     stored = store.get(created.id).request
     assert sorted(stored.focus) == ["behaviours", "knowledge", "skills"]
     assert stored.health_context is True
+
+
+async def test_f5_straight_after_typing_the_discussions_saves_and_starts(store) -> None:
+    case = valid_request_case()
+    case.id, case.state, case.intake_step = "case-f5", "accepted", STEP["discussions"]
+    case.discussions = Discussions()
+    created = store.create(case)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        await type_into(pilot, screen, "discussions.practitioner.held_on", "2026-11-16")
+        await type_into(pilot, screen, "discussions.practitioner.duration_minutes", "50")
+        await type_into(pilot, screen, "discussions.organisation.held_on", "2026-11-18")
+        await type_into(pilot, screen, "discussions.organisation.duration_minutes", "30")
+        await type_into(pilot, screen, "plan.start_date", "2027-01-04")
+        await pilot.press("f5")
+        await pilot.pause()
+        saved = store.get(created.id)
+        assert saved.discussions.organisation.held_on == date(2026, 11, 18)
+        assert saved.state == "draft" and saved.plan is not None

@@ -215,8 +215,8 @@ class IntakeScreen(PsrScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "start_plan":  # shown on the last step, usable once the intake is done
-            return False if self.key != "discussions" else self.can_start_plan() or None
+        if action == "start_plan":  # on the last step of an accepted case (it saves the step)
+            return self.key == "discussions" and self.case.state == "accepted"
         if action == "back_step":
             return self.step > 0
         return super().check_action(action, parameters)
@@ -275,7 +275,18 @@ class IntakeScreen(PsrScreen):
 
     async def action_start_plan(self) -> None:
         if not self.can_start_plan():
-            return
+            # Save what was just typed first: F5 straight after the discussions should work.
+            errors = self.check_step()
+            if errors:
+                self.refuse(errors)
+                return
+            if not self.save_current(reached=self.step):
+                return
+            if not self.can_start_plan():
+                self.notify("Record at least one discussion (or that the practitioner did "
+                            "not engage and the organisation was consulted) first.",
+                            title="Cannot start the plan yet", severity="warning")
+                return
         errors = self.check_step()
         start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
         if not start:
