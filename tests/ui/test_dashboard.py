@@ -221,3 +221,26 @@ async def test_exports_write_files_where_asked(
     assert sheet.exists() and "Mr David Green" in sheet.read_text(encoding="utf-8")
     summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
     assert "Progress summary" in summary
+
+
+async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container(
+        filled: CaseStore) -> None:
+    """Tab cycles through fields only: focus on the dialog's scroll box swallowed typing."""
+    boxes = {"agree-box", "sign-box"}
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
+        await pilot.pause()
+        await pilot.press("enter", "3", *"slow", "enter")  # proposes an amendment
+        await pilot.pause()
+        for key, dialog in (("a", AmendmentAgreementDialog), ("c", CompletionSignOffDialog)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, dialog)
+            for _ in range(12):
+                await pilot.press("tab")
+                assert app.focused is not None and app.focused.id not in boxes, dialog
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, PlanProgressScreen)

@@ -60,7 +60,7 @@ agreed version of the plan, only once both parties have agreed.
         return cast("PsrApp", self.app)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="agree-box"):
+        with VerticalScroll(id="agree-box", can_focus=False):
             yield Static(f"[b]Agree an amendment[/b] · {self.case.practitioner_name}")
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):

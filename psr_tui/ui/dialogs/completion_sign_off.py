@@ -48,7 +48,7 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         plan = self.case.plan
         director = next((r for r in plan.roles if r.role == DIRECTOR_ROLE), None) if plan else None
         role_label = self.psr.vocab["roles"].label(DIRECTOR_ROLE)
-        with VerticalScroll(id="sign-box"):
+        with VerticalScroll(id="sign-box", can_focus=False):
             yield Static(f"[b]Sign off completion[/b] · {self.case.practitioner_name}")
             yield Label("Outcome")
             with RadioSet(id="sign-outcome"):
