@@ -234,10 +234,12 @@ async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container
         await pilot.pause()
         await pilot.press("enter", "3", *"slow", "enter")  # proposes an amendment
         await pilot.pause()
-        for key, dialog in (("a", AmendmentAgreementDialog), ("c", CompletionSignOffDialog)):
+        for key, dialog, title in (("a", AmendmentAgreementDialog, "Agree an amendment"),
+                                   ("c", CompletionSignOffDialog, "Sign off completion")):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, dialog)
+            assert title in screen_text(app)  # the title stays in view
             for _ in range(12):
                 await pilot.press("tab")
                 assert app.focused is not None and app.focused.id not in boxes, dialog

@@ -79,7 +79,9 @@ agreed version of the plan, only once both parties have agreed.
 
     def on_mount(self) -> None:
         self._default_party()
-        self.query_one("#agree-amendment", RadioSet).focus()
+        self.query_one("#agree-amendment", RadioSet).focus(scroll_visible=False)
+        # Keep the title in view: focusing the first field would scroll it away.
+        self.call_after_refresh(self.query_one("#agree-box").scroll_home, animate=False)
 
     def _amendment(self) -> Amendment | None:
         index = self.query_one("#agree-amendment", RadioSet).pressed_index

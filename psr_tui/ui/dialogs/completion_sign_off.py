@@ -65,7 +65,9 @@ the practitioner. Enter in the last field or ctrl+s signs off.
             yield Static("ctrl+s sign off · Esc cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#sign-outcome", RadioSet).focus()
+        self.query_one("#sign-outcome", RadioSet).focus(scroll_visible=False)
+        # Keep the title in view: focusing the first field would scroll it away.
+        self.call_after_refresh(self.query_one("#sign-box").scroll_home, animate=False)
 
     def _field(self, field_id: str) -> FormField:
         return self.query_one(f"#field-{field_id}", FormField)
