@@ -23,6 +23,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
 from psr_tui.ui.dialogs.objective_form import ObjectiveDialog
 from psr_tui.ui.dialogs.stage_form import StageDialog
+from psr_tui.ui.screens.base import PsrScreen
 from psr_tui.ui.screens.plan_builder import PlanBuilderScreen
 from tests.conftest import TODAY
 
@@ -80,6 +81,7 @@ class BuilderApp(PsrApp):
 
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not the start screen: straight to the builder
+        self.push_screen(PsrScreen())  # as in the app, a screen to go back to (Esc)
         self.push_screen(PlanBuilderScreen(CASE_ID))
 
 

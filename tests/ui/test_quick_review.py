@@ -238,3 +238,20 @@ async def test_list_and_dialog_snapshots(asmith: CaseStore) -> None:
         await pilot.press("enter", "3")
         await pilot.pause()
         assert_snapshot(app, "quick_review_outcome_dialog")
+
+
+async def test_esc_on_the_start_screen_stays_put(asmith: CaseStore) -> None:
+    """`psr-tui review` then Esc left a blank screen with no keys (Textual's default screen)."""
+
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)
+        assert "esc Back" not in screen_text(app)
+        await pilot.press("d")  # the dashboard, pushed on top, goes back to it
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)

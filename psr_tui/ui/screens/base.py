@@ -25,8 +25,13 @@ class PsrScreen(Screen[None]):
     def psr(self) -> PsrApp:
         return cast("PsrApp", self.app)
 
+    def can_go_back(self) -> bool:
+        # The start screen sits on Textual's blank default screen: popping it left users on
+        # an empty terminal with no keys (psr-tui review, then Esc).
+        return any(isinstance(s, PsrScreen) for s in self.app.screen_stack if s is not self)
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        if self.can_go_back():
             self.app.pop_screen()
 
     async def action_quit(self) -> None:
@@ -35,7 +40,7 @@ class PsrScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit" and _is_text_field(self.focused):
             return False
-        return not (action == "back" and len(self.app.screen_stack) <= 1)
+        return not (action == "back" and not self.can_go_back())
 
     def on_cases_changed(self, message: CasesChanged) -> None:
         self.cases_changed(message.case_ids)
