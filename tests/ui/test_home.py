@@ -211,3 +211,19 @@ async def test_p_opens_progress_of_a_plan_nothing_is_due_on(store: CaseStore) ->
         assert isinstance(app.screen, PlanProgressScreen)
         assert app.screen.case_id == quiet.id
         assert quiet.practitioner_name in screen_text(app)
+
+
+async def test_no_color_shows_the_focused_input_in_reverse(store: CaseStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("n")  # a new case: the intake, focus in the empty Organisation field
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        focused = app.focused
+        assert focused is not None and type(focused).__name__ == "Input"
+        assert focused.styles.text_style.reverse
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not focused.styles.text_style.reverse
