@@ -227,3 +227,12 @@ async def test_no_color_shows_the_focused_input_in_reverse(store: CaseStore, mon
         await pilot.press("tab")
         await pilot.pause()
         assert not focused.styles.text_style.reverse
+
+
+async def test_footer_offers_progress_once_the_cases_have_loaded(store: CaseStore) -> None:
+    store.create(Case(id="case-foot"))
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.pause()
+        assert "p Progress" in screen_text(app).splitlines()[-1]

@@ -126,6 +126,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         ids = self.visible_ids()
         self._add_rows(ids[:FIRST_ROWS])
         self.update_counts()
+        self.refresh_bindings()  # Open and Progress apply only when there are rows
         if len(ids) > FIRST_ROWS:
             self.call_later(self._add_chunk, ids, FIRST_ROWS, self._generation)
 
