@@ -41,7 +41,9 @@ def _write_output(text: str, output: str | None) -> None:
         return
     path = Path(output).expanduser()
     try:
-        path.write_text(text, encoding="utf-8")
+        from ..export.files import write_document  # lazy: keeps the app's start-up lean
+
+        write_document(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
     print(f"wrote {path}", file=sys.stderr)

@@ -142,6 +142,22 @@ class CaseStore(CaseReader):
                 _fsync_dir(self.cases_dir)
         return written
 
+    def discard_new(self, case_id: str) -> bool:
+        """Remove a case nobody has saved anything into (revision 1): a 'new case' left at once.
+
+        Anything saved since creation is kept (False): records are never deleted otherwise.
+        """
+        path = self._path(case_id)
+        with self._lock(case_id):
+            data = read_json(path)
+            if data is None:
+                return False
+            if self._case_from(data, path).revision != 1:
+                return False
+            path.unlink()
+            (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+        return True
+
     def save(self, case: Case, summary: str = "", action: str = "update") -> Case:
         """Write a whole case edited elsewhere: refused if someone saved since it was read."""
         if case.is_brief:

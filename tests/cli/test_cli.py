@@ -119,6 +119,7 @@ def test_export_unknown_case_and_audiences(demo_db: Path, tmp_path: Path, capsys
     assert main(["export", "--db", str(demo_db), case_id, "--audience", "organisation",
                  "-o", str(out)]) == 0
     org_copy = out.read_text()
+    assert out.stat().st_mode & 0o777 == 0o600  # practitioner data: owner only
     assert "organisation" in org_copy.lower()
     assert main(["export", "--db", str(demo_db), case_id, "--report", "progress"]) == 0
     assert "progress" in capsys.readouterr().out.lower()

@@ -198,3 +198,42 @@ def test_version_diff_lines() -> None:
         "Review point removed: Review 1",
     ]
     assert version_diff(before, before) == []
+
+
+def _scheduled_case() -> Case:
+    case = running_case()
+    plan = case.plan
+    plan.current_stage = 0
+    plan.stages = [
+        SupervisionStage(id="stg-a", level=2, start=date(2026, 9, 1), end=date(2026, 12, 1)),
+        SupervisionStage(id="stg-b", level=3, start=date(2026, 12, 1), end=date(2027, 2, 1)),
+        SupervisionStage(id="stg-c", level=4, start=date(2027, 2, 1), end=date(2027, 3, 1)),
+    ]
+    plan.review_points.append(
+        ReviewPoint(id="rp-final", title="Final", due_on=date(2027, 3, 1), is_final=True))
+    return case
+
+
+def _agree(case: Case, changes: dict) -> None:
+    amendment = propose_amendment(case, "duration", "change", changes, "ro", TODAY)
+    agree_amendment(case, amendment.id, "organisation", "Dr RO", "RO", TODAY)
+    agree_amendment(case, amendment.id, "practitioner", "Dr P", "Practitioner", TODAY)
+
+
+def test_extension_moves_the_final_review_and_the_last_stage() -> None:
+    case = _scheduled_case()
+    _agree(case, {"end_date": "2027-05-01"})
+    plan = case.plan
+    assert plan.review_point("rp-final").due_on == date(2027, 5, 1)
+    assert plan.stages[-1].end == date(2027, 5, 1)
+    assert plan.review_point("rp-2").due_on == date(2027, 1, 1)  # others stay put
+
+
+def test_shortening_drops_unrecorded_reviews_and_stages_after_the_new_end() -> None:
+    case = _scheduled_case()
+    _agree(case, {"end_date": "2026-12-15"})
+    plan = case.plan
+    assert [rp.id for rp in plan.review_points] == ["rp-1", "rp-final"]  # rp-1 was recorded
+    assert plan.review_point("rp-final").due_on == date(2026, 12, 15)
+    assert [st.id for st in plan.stages] == ["stg-a", "stg-b"]
+    assert plan.stages[-1].end == date(2026, 12, 15)

@@ -238,3 +238,15 @@ def test_load_all_returns_every_case(store: CaseStore, make_case: MakeCase) -> N
     cases, problems = store.load_all()
     assert [c.id for c in cases] == ["case-0", "case-1", "case-2"]
     assert problems == []
+
+
+def test_discard_new_removes_only_a_case_never_saved_into(store) -> None:
+    from psr_tui.domain.case import Case
+
+    blank = store.create(Case(id="case-blank"))
+    kept = store.create(Case(id="case-kept"))
+    store.update(kept.id, lambda c: setattr(c, "intake_step", 1), "intake.save")
+    assert store.discard_new(blank.id) is True
+    assert store.discard_new(kept.id) is False
+    assert store.list_ids() == ["case-kept"]
+    assert not (store.briefs_dir / "case-blank.json").exists()

@@ -112,10 +112,34 @@ async def test_n_creates_a_case_received_today(store: CaseStore) -> None:
         assert case.state == "request"
         assert app.screen.case_id == case_id
         assert store.audit(case_id)[0].action == "create"
-        await pilot.press("escape")  # nothing typed: leaves without asking
+        await pilot.press("escape")  # nothing typed: leaves without asking, leaves no row
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert row_ids(app.screen) == [case_id]
+        assert isinstance(app.screen, HomeScreen)
+        assert store.list_ids() == []
+        assert row_ids(app.screen) == []
+
+
+async def test_a_new_case_with_typing_asks_before_discarding(store: CaseStore) -> None:
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        (case_id,) = store.list_ids()
+        await pilot.press(*"Half an org")  # typed into the first field, step still invalid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Discard" in screen_text(app)
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen) and store.list_ids() == [case_id]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and store.list_ids() == []
 
 
 async def test_unreadable_file_is_reported_by_name(store: CaseStore) -> None:

@@ -148,8 +148,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         all_ = list(self.summaries.values())
         overdue = sum(s.overdue_reviews for s in all_)
         breached = sum(1 for s in all_ if s.deadline_breached)
-        text = (f"{len(all_)} cases · {overdue} overdue reviews · "
-                f"{breached} deadlines breached")
+        text = (f"{_count(len(all_), 'case')} · {_count(overdue, 'overdue review')} · "
+                f"{_count(breached, 'deadline')} breached")
         query = self.query_one("#home-filter", Input).value.strip()
         if query:
             text += f" · {len(self.visible_ids())} shown"
@@ -311,3 +311,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
 
 __all__ = ["HomeScreen", "is_urgent"]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

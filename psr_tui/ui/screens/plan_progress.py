@@ -15,6 +15,7 @@ from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
 from ...domain.review import RECORDABLE_STATES
 from ...domain.status import plan_progress
+from ...export.files import write_document
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
@@ -203,8 +204,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
                 return
             path, audience = answer
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(render(case, audience), encoding="utf-8")
+                write_document(path, render(case, audience))
             except (OSError, ValueError) as exc:
                 self.notify(f"Not written: {exc}", severity="error")
                 return

@@ -14,6 +14,7 @@ from ....domain.lifecycle import DECIDABLE_STATES
 from ....domain.validation import INTAKE_STEPS, FieldError, parse_date, validate_step
 from ....store.errors import ConflictError, StoreError
 from ...dialogs.confirm import ConfirmDialog
+from ...messages import CasesChanged
 from ...widgets.step_list import StepList
 from ..base import PsrScreen
 from .form_area import INTAKE_HELP, KEYS, FormArea
@@ -240,6 +241,9 @@ class IntakeScreen(PsrScreen):
 
     async def action_back(self) -> None:
         errors = self.check_step()
+        if errors and self.case.revision == 1:
+            await self.leave_new_case()
+            return
         if not errors:
             if self.save_current(reached=self.step):
                 self.app.pop_screen()
@@ -256,6 +260,30 @@ class IntakeScreen(PsrScreen):
         self.app.push_screen(ConfirmDialog(
             "This step has problems and cannot be saved. Discard your changes to it and "
             "leave?", yes="Discard and leave", no="Stay"), answer)
+
+    async def leave_new_case(self) -> None:
+        """Esc on a case never saved past its creation: do not leave an empty row behind."""
+
+        def discard() -> None:
+            try:
+                self.psr.store.discard_new(self.case_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+            for screen in self.app.screen_stack:
+                screen.post_message(CasesChanged(frozenset({self.case_id})))
+            self.app.pop_screen()
+
+        if not self.changed():
+            discard()
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                discard()
+
+        self.app.push_screen(ConfirmDialog(
+            "This new case has nothing saved yet (the first step has problems). Discard it "
+            "and leave?", yes="Discard the case", no="Stay"), answer)
 
     async def action_reload(self) -> None:
         self.form.collect()

@@ -12,6 +12,7 @@ from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft, sign
 from ....domain.plan import Signature
 from ....export import plan_markdown
+from ....export.files import write_document
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
 from ...dialogs.plan_item_form import SaveProblem, Values
@@ -136,7 +137,7 @@ class AgreementSection(Section):
             text = plan_markdown(self.builder.case, values["audience"], self.vocab,
                                  self.builder.psr.today())
             try:
-                path.write_text(text, encoding="utf-8")
+                write_document(path, text)
             except OSError as exc:
                 return SaveProblem(f"cannot write {path}: {exc.strerror or exc}", "path")
             self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
