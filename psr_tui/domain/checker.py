@@ -71,6 +71,43 @@ def _objectives(plan: Plan) -> list[Finding]:
     return findings
 
 
+def objective_name(plan: Plan, objective_id: str, vocab: Vocabularies) -> str:
+    """ "Objective 2 (Communication)": numbered by stored order, as the export and builder do."""
+    ids = [o.id for o in plan.objectives]
+    if objective_id not in ids:
+        return f"Objective {objective_id}"
+    objective = plan.objectives[ids.index(objective_id)]
+    number = ids.index(objective_id) + 1
+    if not objective.domain:
+        return f"Objective {number}"
+    return f"Objective {number} ({vocab['objective_domains'].label(objective.domain)})"
+
+
+_BARE_OBJECTIVE = re.compile(r"^plan\.objectives\[(?P<id>[^\]]+)\]$")
+
+
+def _validation(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    """validate_plan's errors as missing findings; an objective with no activity is named,
+    since a list of findings cannot show which row "this objective" was."""
+    findings = []
+    for error in validate_plan(case, vocab):
+        bare = _BARE_OBJECTIVE.match(error.path)
+        message = error.message
+        if bare and "activity" in message:
+            message = f"{objective_name(plan, bare['id'], vocab)}: no activity yet"
+        findings.append(Finding(error.path, MISSING, message))
+    return findings
+
+
+def _activities(plan: Plan) -> list[Finding]:
+    return [
+        Finding(item_path("plan.activities", a.id, "responsible"), WEAK,
+                "say who is responsible for this activity")
+        for a in plan.activities
+        if blank(a.responsible)
+    ]
+
+
 def _roles(plan: Plan, vocab: Vocabularies) -> list[Finding]:
     findings = []
     roles_vocab = vocab["roles"]
@@ -144,9 +181,10 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     plan = case.plan
     if plan is None:
         return [Finding("plan", MISSING, "no plan has been drafted yet")]
-    findings = [Finding(e.path, MISSING, e.message) for e in validate_plan(case, vocab)]
+    findings = _validation(case, plan, vocab)
     findings += _objectives(plan)
     findings += _concerns_addressed(case, plan, vocab)
+    findings += _activities(plan)
     findings += _roles(plan, vocab)
     findings += _stages(case, plan, vocab)
     findings += _review_points(plan)

@@ -22,7 +22,11 @@ def severities(findings: list[Finding], path: str) -> set[str]:
 
 
 def test_a_good_plan_has_no_findings() -> None:
-    assert check_plan(valid_case(), VOCAB) == []
+    case = valid_case()
+    assert case.plan is not None
+    for activity in case.plan.activities:  # the shared builder names no one responsible
+        activity.responsible = "Dr Supervisor"
+    assert check_plan(case, VOCAB) == []
 
 
 def test_no_plan() -> None:
@@ -146,3 +150,26 @@ def test_remediation_objectives_should_cover_what_the_concerns_point_to() -> Non
     assert "Working relationships with theatre team" in found[0].message
     case.request.plan_type = "return_to_work"
     assert not any(f.path == "plan.objectives" for f in check_plan(case, VOCAB))
+
+
+def test_objective_without_activity_is_named_by_number_and_domain() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.objectives.append(
+        Objective(id="obj-9", domain="communication", statement="Write discharge letters")
+    )
+    number = len(case.plan.objectives)  # numbered by stored order, as in the export
+    found = [f for f in check_plan(case, VOCAB) if f.path == "plan.objectives[obj-9]"]
+    assert [f.message for f in found] == [f"Objective {number} (Communication): no activity yet"]
+
+
+def test_activity_without_anyone_responsible_is_weak() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.activities.append(
+        Activity(id="act-9", kind="coaching", objective_ids=["obj-1"], evidence="Coach report")
+    )
+    found = check_plan(case, VOCAB)
+    assert severities(found, "plan.activities[act-9].responsible") == {"weak"}
+    case.plan.activities[-1].responsible = "Dr Coach"
+    assert not severities(check_plan(case, VOCAB), "plan.activities[act-9].responsible")
