@@ -246,3 +246,61 @@ async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, PlanProgressScreen)
+
+
+async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: CaseStore) -> None:
+    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        before = filled.get("case-g")
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AmendmentProposalDialog)
+        await pilot.press("down", "enter")  # content
+        dialog.query_one("#input-amd-description").focus()
+        await pilot.press(*"Extra review after the theatre move")
+        dialog.query_one("#input-amd-review-date").focus()
+        await pilot.press(*"2027-02-15")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        proposed = filled.get("case-g")
+        assert proposed.plan is not None and before.plan is not None
+        # Proposed only: the plan itself is unchanged until both agree.
+        assert len(proposed.plan.review_points) == len(before.plan.review_points)
+        (amendment,) = [a for a in proposed.plan.amendments if a.status == "proposed"]
+        assert amendment.kind == "content"
+        assert filled.audit("case-g")[-1].action == "amendment.propose"
+        for name in ("Dr Rose Director", "Mr David Green"):
+            await pilot.press("a")
+            await pilot.press("tab", "tab", *name, "enter")
+            await pilot.pause()
+    agreed = filled.get("case-g")
+    assert agreed.plan is not None
+    assert date(2027, 2, 15) in [rp.due_on for rp in agreed.plan.review_points]
+    assert agreed.plan.version == before.plan.version + 1
+
+
+async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -> None:
+    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        revision = filled.get("case-g").revision
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#input-amd-description").focus()
+        await pilot.press(*"Longer", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AmendmentProposalDialog)
+        assert "new end date" in str(dialog.query_one("#field-amd-end .field-error").render())
+        assert filled.get("case-g").revision == revision

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
@@ -18,6 +19,7 @@ from ...domain.status import plan_progress
 from ...export.files import write_document
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
+from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.export_path import ExportPathDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
@@ -42,6 +44,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 - Enter records the outcome of the selected review point.
 - `a` agrees a proposed amendment for one party: it applies only once the organisation
   and the practitioner have both agreed.
+- `x` proposes an amendment: a new end date, or content (an extra review point, new
+  consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
 - `c` signs off completion (the responsible director, the outcome and follow-up).
 - `e` exports the progress report for the selected review point, `p` the progress summary,
   `m` the printable review-meeting sheet (you choose the file; default: current folder).
@@ -49,6 +53,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
         Binding("a", "agree", "Agree amendment", show=True),
+        Binding("x", "propose", "Propose amendment", show=False),
         Binding("c", "sign_off", "Sign off completion", show=True),
         Binding("e", "export_report", "Export report", show=True),
         Binding("p", "export_summary", "Export progress summary", show=False),
@@ -158,6 +163,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return bool(plan and any(a.status == "proposed" for a in plan.amendments))
         if action == "sign_off":
             return bool(case and plan and case.state in SIGN_OFF_STATES)
+        if action == "propose":
+            return bool(case and plan and case.state in AMENDABLE_STATES)
         if action in ("export_report", "export_sheet"):
             return self._selected() is not None or None
         if action == "export_summary":
@@ -186,6 +193,11 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.reload()
         if self.case is not None and self.case.plan is not None:
             self.app.push_screen(AmendmentAgreementDialog(self.case), self._after_save)
+
+    def action_propose(self) -> None:
+        self.reload()
+        if self.case is not None and self.case.plan is not None:
+            self.app.push_screen(AmendmentProposalDialog(self.case), self._after_save)
 
     def action_sign_off(self) -> None:
         self.reload()

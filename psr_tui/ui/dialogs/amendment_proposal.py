@@ -1,0 +1,162 @@
+"""Propose an amendment to a running plan: its duration or its content (000 8.2-8.3).
+
+Nothing changes in the plan until both parties agree (AmendmentAgreementDialog). The
+proposal is stored at once, so the meeting that discussed it loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, RadioSet, Static, TextArea
+
+from ...domain.amendments import propose_amendment
+from ...domain.case import Case
+from ...domain.errors import RuleError
+from ...domain.plan import ReviewPoint
+from ...domain.validation import parse_date
+from ...store import ConflictError, StoreError
+from ..widgets.form_field import FormField, date_check, required_check
+from ..widgets.ticks import RadioChoice
+
+if TYPE_CHECKING:
+    from ...app import PsrApp
+
+FIELD_FOR_PATH = {"description": "amd-description", "changes": "amd-end"}
+
+
+class AmendmentProposalDialog(ModalScreen[Case | None]):
+    HELP = """# Propose an amendment
+
+A **duration** amendment sets a new end date (the final review and the last stage move
+with it). A **content** amendment adds a review point, or replaces the consequences of
+insufficient progress or the reasonable adjustments. Either takes effect only when the
+organisation and the practitioner have both agreed it (`a` on the plan view).
+"""
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Propose"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        assert case.plan is not None
+        self.case = case
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        plan = self.case.plan
+        assert plan is not None
+        with VerticalScroll(id="propose-box", can_focus=False):
+            yield Static(f"[b]Propose an amendment[/b] · {self.case.practitioner_name} · "
+                         f"ends {plan.end_date or '?'}")
+            yield Label("Kind")
+            with RadioSet(id="amd-kind"):
+                yield RadioChoice("Duration: a new end date", value=True, id="kind-duration")
+                yield RadioChoice("Content: review point, consequences, adjustments",
+                                  id="kind-content")
+            yield FormField("What and why (shown to both parties)", field_id="amd-description",
+                            check=required_check)
+            yield FormField("New end date (duration)", field_id="amd-end", check=date_check(),
+                            placeholder="YYYY-MM-DD")
+            yield FormField("Add a review point on (content)", field_id="amd-review-date",
+                            check=date_check(), placeholder="YYYY-MM-DD")
+            yield FormField("Its title", field_id="amd-review-title")
+            yield Label("New consequences of insufficient progress (content; blank: unchanged)")
+            yield TextArea(id="amd-consequences")
+            yield Label("New reasonable adjustments (content; blank: unchanged)")
+            yield TextArea(id="amd-adjustments")
+            yield Static("", id="amd-error")
+            yield Static("ctrl+s propose · Esc cancel · applies once both parties agree",
+                         classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#amd-kind", RadioSet).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#propose-box").scroll_home, animate=False)
+
+    def _kind(self) -> str:
+        pressed = self.query_one("#amd-kind", RadioSet).pressed_button
+        return "content" if pressed is not None and pressed.id == "kind-content" else "duration"
+
+    def _field(self, field_id: str) -> FormField:
+        return self.query_one(f"#field-{field_id}", FormField)
+
+    def changes(self) -> dict[str, Any]:
+        """The structured change; ValueError names what is missing."""
+        plan = self.case.plan
+        assert plan is not None
+        if self._kind() == "duration":
+            end = self._field("amd-end").value
+            if not end:
+                raise ValueError("amd-end:give the new end date")
+            return {"end_date": parse_date(end).isoformat()}
+        changes: dict[str, Any] = {}
+        review_on = self._field("amd-review-date").value
+        if review_on:
+            title = self._field("amd-review-title").value or "Additional review"
+            added = ReviewPoint(title=title, due_on=parse_date(review_on))
+            points = [rp.model_dump(mode="json") for rp in plan.review_points]
+            points.append(added.model_dump(mode="json"))
+            points.sort(key=lambda rp: rp.get("due_on") or "")
+            changes["review_points"] = points
+        for key, area in (("consequences", "#amd-consequences"),
+                          ("reasonable_adjustments", "#amd-adjustments")):
+            text = self.query_one(area, TextArea).text.strip()
+            if text:
+                changes[key] = text
+        if not changes:
+            raise ValueError("amd-review-date:add a review point or new text to change")
+        return changes
+
+    def action_save(self) -> None:
+        error = self.query_one("#amd-error", Static)
+        bad = [f for f in self.query(FormField) if f.validate_now()]
+        if bad:
+            bad[0].input.focus()
+            return
+        try:
+            changes = self.changes()
+        except ValueError as exc:
+            field_id, _, message = str(exc).partition(":")
+            if message and field_id.startswith("amd-"):
+                self._field(field_id).show_error(message)
+            error.update(f"⚠ {message or exc}")
+            return
+        description, kind, user = self._field("amd-description").value, self._kind(), \
+            self.psr.user
+        today: date = self.psr.today()
+
+        def change(case: Case) -> None:
+            propose_amendment(case, kind, description, changes, user, today)
+
+        try:
+            saved = self.psr.store.update(
+                self.case.id, change, "amendment.propose", f"{kind}: {description}",
+                expected_revision=self.case.revision,
+            )
+        except RuleError as exc:
+            field_id = FIELD_FOR_PATH.get(exc.path)
+            if field_id:
+                self._field(field_id).show_error(str(exc))
+            error.update(f"⚠ {exc}")
+            return
+        except ConflictError:
+            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
+                         "Nothing was saved.")
+            return
+        except StoreError as exc:
+            error.update(f"⚠ Not saved: {exc}")
+            return
+        self.psr.note_own_write()
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
