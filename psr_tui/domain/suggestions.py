@@ -1,13 +1,16 @@
 """Suggested objectives for a new plan, from what the request says (004 objective domains).
 
 Which domains to suggest comes from vocabularies/objective_domains.toml (`always`,
-`suggest_when` keywords); the SMART starter wording from templates/objective_starters.toml.
+`suggest_when` keywords); the SMART starter wording from templates/objective_starters.toml,
+worded for the practitioner's profession. The plan end goes into each objective's target
+date only, never into its text, so amending the end date leaves no stale wording.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .case import Case
 from .plan import Objective
@@ -81,6 +84,17 @@ class _Blank(dict[str, str]):
         return "{" + key + "}"
 
 
+def starter_wording(starters: dict[str, Any], domain: str, profession: str) -> dict[str, str]:
+    """The starter fields for a domain: its own (or [default]) fields, with those the
+    profession's sub-table gives (e.g. [clinical_skills.pharmacist]) taking their place."""
+    entry = starters.get(domain, starters["default"])
+    wording = {k: v for k, v in entry.items() if isinstance(v, str)}
+    by_profession = entry.get(profession) if profession else None
+    if isinstance(by_profession, dict):
+        wording.update({k: v for k, v in by_profession.items() if isinstance(v, str)})
+    return wording
+
+
 def _relevant(text: str, reasons: list[str]) -> str:
     if not reasons:
         return text
@@ -103,11 +117,10 @@ def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
         reasons = [s.shown_as for s in sources if keywords and _matches(keywords, s.text)]
         if not term.get("always") and not reasons:
             continue
-        wording = starters.get(term.code, starters["default"])
+        wording = starter_wording(starters, term.code, case.request.practitioner.profession)
         values = _Blank(
             role=role_name(case, vocab),
             practitioner=case.request.practitioner.name or "the practitioner",
-            by=f"by {end:%d %B %Y}" if end else "by the end of the plan",
             domain=term.label.lower(),
         )
         suggested.append(

@@ -20,7 +20,7 @@ def test_clinical_skills_always_even_for_an_empty_request() -> None:
     objective = suggested[0]
     assert objective.statement and objective.measure and objective.achievable
     assert objective.target_date is None
-    assert "by the end of the plan" in objective.statement
+    assert " by " not in objective.statement  # no end written into the wording
 
 
 def test_case_study_suggests_communication_team_and_leadership() -> None:
@@ -54,7 +54,8 @@ def test_wording_names_the_role_and_uses_plan_end() -> None:
     for objective in suggested:
         assert "Consultant general surgeon, full scope" in objective.statement
         assert objective.target_date == date(2026, 9, 30)
-        assert "30 September 2026" in objective.statement
+        # The date lives in target_date only: amending the end leaves no stale wording.
+        assert "2026" not in objective.statement + objective.measure + objective.relevant
         assert "{" not in objective.statement + objective.measure + objective.relevant
     communication = next(o for o in suggested if o.domain == "communication")
     assert "Working relationships with theatre team could improve" in communication.relevant
@@ -77,3 +78,33 @@ def test_domains_already_in_the_plan_are_not_suggested_again() -> None:
 def test_each_suggestion_is_a_new_objective() -> None:
     suggested = suggest_objectives(valid_request_case(), VOCAB)
     assert len({o.id for o in suggested}) == len(suggested) > 1
+
+
+def _clinical_measure(profession: str) -> str:
+    case = Case()
+    case.request.practitioner.profession = profession
+    (clinical,) = suggest_objectives(case, VOCAB)
+    return clinical.measure
+
+
+def test_measures_fit_the_profession() -> None:
+    doctor = _clinical_measure("doctor")
+    assert all(tool in doctor for tool in ("CbD", "DOPS", "mini-CEX"))
+    pharmacist = _clinical_measure("pharmacist")
+    assert "MRCF" in pharmacist and "MSF" in pharmacist
+    assert "DOPS" not in pharmacist and "mini-CEX" not in pharmacist
+    dentist = _clinical_measure("dentist")
+    assert "dental CbD" in dentist and "ADEPT" in dentist and "mini-CEX" not in dentist
+    unknown = _clinical_measure("")
+    assert "mini-CEX" not in unknown and "workplace-based assessments" in unknown
+
+
+def test_surgical_leadership_wording_is_for_doctors_only() -> None:
+    case = Case()
+    case.request.practitioner.grade = "consultant"
+    case.request.practitioner.profession = "pharmacist"
+    leadership = next(o for o in suggest_objectives(case, VOCAB) if o.domain == "leadership")
+    assert "NOTSS" not in leadership.measure and "theatre" not in leadership.statement
+    case.request.practitioner.profession = "doctor"
+    leadership = next(o for o in suggest_objectives(case, VOCAB) if o.domain == "leadership")
+    assert "NOTSS" in leadership.measure
