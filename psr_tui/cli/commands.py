@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -50,10 +51,19 @@ def _write_output(text: str, output: str | None) -> None:
 
 
 def run_app(args: argparse.Namespace, start: str) -> int:
+    temporary = None
+    if getattr(args, "demo", False) and not getattr(args, "db", None):
+        temporary = args.db = tempfile.mkdtemp(prefix="psr-tui-demo-")
+    try:
+        return _run_app_on(args, start)
+    finally:
+        if temporary:  # a demo database nobody asked to keep
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _run_app_on(args: argparse.Namespace, start: str) -> int:
     from ..app import make_app
 
-    if getattr(args, "demo", False) and not getattr(args, "db", None):
-        args.db = tempfile.mkdtemp(prefix="psr-tui-demo-")
     store = open_store(args)
     if getattr(args, "demo", False) and not store.list_ids():
         from ..demo import write_demo  # only here: the demo package is large to import
