@@ -20,6 +20,7 @@ from psr_tui.domain.plan import (
 )
 from psr_tui.export import plan_markdown
 from psr_tui.store import CaseStore
+from psr_tui.ui.dialogs.activity_form import ActivityDialog
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
 from psr_tui.ui.dialogs.objective_form import ObjectiveDialog
 from psr_tui.ui.dialogs.stage_form import StageDialog
@@ -155,25 +156,23 @@ async def test_objective_without_activity_found_then_fixed_by_linked_activity(
         checker = builder.sections["checker"]
         paths = [f.path for f in checker.findings]  # type: ignore[attr-defined]
         assert "plan.objectives[obj-lead]" in paths
-        for _ in range(paths.index("plan.objectives[obj-lead]")):
+        at = paths.index("plan.objectives[obj-lead]")
+        # Named as the export numbers it, so the reader knows which objective lacks one.
+        assert checker.findings[at].message == "Objective 2 (Leadership): no activity yet"  # type: ignore[attr-defined]
+        assert "Objective 2 (Leadership): no activity yet" in screen_text(app)
+        for _ in range(at):
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ObjectiveDialog)
-        assert app.screen.objective.id == "obj-lead"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert builder.current == "objectives"
+        # Enter opens a new activity already serving that objective, not the objective.
+        assert isinstance(app.screen, ActivityDialog)
+        assert builder.current == "activities"
+        assert app.screen.selected("objective_ids") == ["obj-lead"]
 
-        # 2 Activities: a coaching activity serving the leadership objective.
-        await pilot.press("2", "a")
-        await pilot.pause()
         await choose(pilot, app, "Coaching")
         await pilot.press("tab")
         await type_text(pilot, "Leadership coaching")
-        await pilot.press("tab")  # the objectives list: clinical first, leadership second
-        await pilot.press("down", "space")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the objectives list, leadership already ticked
         await type_text(pilot, "Coach report")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -464,3 +463,30 @@ async def test_objective_numbers_agree_with_the_exported_plan(store: CaseStore) 
     clinical = markdown.index("Return to complex elective surgery")
     assert markdown.rindex("#### Objective 2", 0, clinical) > markdown.rfind("#### Objective 1",
                                                                               0, clinical)
+
+
+async def test_checker_finds_an_activity_with_no_one_responsible(store: CaseStore) -> None:
+    app = make(store)
+
+    def no_one(case: Case) -> None:
+        case.plan.activities[0].responsible = ""  # type: ignore[union-attr]
+
+    store.update(CASE_ID, no_one, "test", "responsible left out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        builder = app.screen
+        findings = builder.sections["checker"].findings  # type: ignore[attr-defined]
+        path = "plan.activities[act-dops].responsible"
+        assert [f.severity for f in findings if f.path == path] == ["weak"]
+        for _ in range([f.path for f in findings].index(path)):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityDialog)
+        assert app.focused is not None and app.focused.id == "input-responsible_role"
+        await choose(pilot, app, "Ms Bea Shah")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    assert store.get(CASE_ID).plan.activities[0].responsible == "role-cs"  # type: ignore[union-attr]

@@ -74,6 +74,10 @@ class ActivityDialog(PlanItemDialog):
             "frequency": self.text("frequency"),
         }
 
+    def focus_field(self, field_id: str) -> None:
+        # The checker names the stored field; the dialog offers a role first, then a name.
+        super().focus_field("responsible_role" if field_id == "responsible" else field_id)
+
     def check(self, values: Values) -> dict[str, str]:
         errors = {}
         if not values["kind"]:

@@ -46,6 +46,11 @@ class ActivitiesSection(ListSection):
     def new_item(self, plan: Plan) -> Activity:
         return Activity()
 
+    def add_for(self, objective_id: str) -> None:
+        """Add an activity already serving one objective (the checker's "no activity yet")."""
+        if self.builder.case.plan is not None:
+            self._open(Activity(objective_ids=[objective_id]), is_new=True)
+
     def dialog(self, item: Activity, submit: Submit) -> PlanItemDialog:
         plan = self.builder.case.plan
         assert plan is not None

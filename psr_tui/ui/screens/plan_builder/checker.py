@@ -38,6 +38,7 @@ class Target:
     section: str
     item_id: str = ""
     field: str = ""
+    new_for: str = ""  # an objective with no activity: add one serving this objective id
 
 
 def target_of(path: str) -> Target | None:
@@ -47,6 +48,9 @@ def target_of(path: str) -> Target | None:
     if not match or match["attr"] not in SECTION_OF:
         return None
     attr, item, field = match["attr"], match["item"] or "", match["field"] or ""
+    if attr == "objectives" and item and not field:
+        # The objective itself is fine; what it lacks is an activity serving it.
+        return Target("activities", new_for=item)
     if not item and not field and SECTION_OF[attr] == "timeframe":
         field = attr
     return Target(SECTION_OF[attr], item, field)
@@ -84,6 +88,11 @@ class CheckerSection(Section):
         target = target_of(finding.path)
         if target is None:
             self.builder.say(finding.message)
+            return
+        if target.new_for:
+            self.builder.show_section("activities")
+            if self.builder.editing_allowed():
+                self.builder.sections["activities"].add_for(target.new_for)  # type: ignore[attr-defined]
             return
         self.builder.go_to(target.section, target.item_id, target.field)
 
