@@ -490,3 +490,59 @@ async def test_checker_finds_an_activity_with_no_one_responsible(store: CaseStor
         await pilot.pause()
         assert isinstance(app.screen, PlanBuilderScreen)
     assert store.get(CASE_ID).plan.activities[0].responsible == "role-cs"  # type: ignore[union-attr]
+
+
+async def test_agreement_keys_apply_only_at_their_step(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        builder = app.screen
+        assert isinstance(builder, PlanBuilderScreen)
+
+        def lit() -> set[str]:
+            steps = {"i": ("issue", ()), "o": ("sign", ("organisation",)),
+                     "p": ("sign", ("practitioner",)), "n": ("new_version", ()),
+                     "d": ("start_delivery", ())}
+            return {key for key, (action, params) in steps.items()
+                    if builder.check_action(action, params)}
+
+        assert lit() == {"i"}
+        revision = store.get(CASE_ID).revision
+        await pilot.press("o")  # greyed before the draft is issued: no form to fill in
+        await pilot.pause()
+        assert app.screen is builder
+        assert store.get(CASE_ID).revision == revision
+        assert "o organisation signs" not in screen_text(app)
+
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert lit() == {"i", "o", "p"}  # re-issuing after edits stays possible
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert lit() == {"i", "p"}  # the organisation has signed
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.get(CASE_ID).state == "agreed"
+        assert lit() == {"n", "d"}
+        revision = store.get(CASE_ID).revision
+        for key in ("i", "o", "p"):  # nothing happens once agreed
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is builder
+        assert store.get(CASE_ID).revision == revision
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.get(CASE_ID).state == "active"
+        assert lit() == set()  # running: changes are amendments, not new versions
+        await pilot.press("1")
+        await pilot.pause()
+        assert lit() == set()  # outside the agreement section the keys are hidden

@@ -57,16 +57,26 @@ class AgreementSection(Section):
             f"Version {plan.version}: {plan.status.upper()}",
             signature_line("organisation", plan.agreement.organisation),
             signature_line("practitioner", plan.agreement.practitioner),
-            "i issue draft · o / p sign · n new version · w export",
+            self.keys_that_apply(),
         ]
-        if case.state == "agreed":
-            # Review points are recorded only once delivery has started.
-            lines[-1] = "d start delivery (reviews can then be recorded) · n new version · w export"
         self.query_one("#agreement-status", Static).update("\n".join(lines))
         table = self.query_one(DataTable)
         table.clear()
         for v in reversed(plan.versions):
             table.add_row(f"v{v.version}", v.status, str(v.issued_on or "—"), v.issued_by)
+
+    def keys_that_apply(self) -> str:
+        """The agreement keys that apply now, in the order the steps are taken."""
+        applies = self.builder.agreement_step_applies
+        keys = [text for text, action, party in (
+            ("i issue draft", "issue", ""),
+            ("o organisation signs", "sign", "organisation"),
+            ("p practitioner signs", "sign", "practitioner"),
+            # Review points are recorded only once delivery has started.
+            ("d start delivery (reviews can then be recorded)", "start_delivery", ""),
+            ("n new version", "new_version", ""),
+        ) if applies(action, (party,))]
+        return " · ".join([*keys, "w export"])
 
     def issue(self) -> None:
         plan = self.builder.case.plan

@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 
 from ....domain.case import Case
 from ....domain.errors import RuleError
-from ....domain.lifecycle import is_frozen
+from ....domain.lifecycle import DRAFTING_STATES, is_frozen
 from ....store import ConflictError, StoreError
 from ...dialogs.plan_item_form import SaveProblem
 from ..base import PsrScreen
@@ -39,6 +39,8 @@ SECTIONS: tuple[type[Section], ...] = (
 SHORT = ("Obj", "Act", "Roles", "Ladder", "Rev", "Dates", "Check", "View", "Sign")
 # Actions that change the plan's content: refused while the signed version is frozen.
 EDITING = {"add", "edit", "remove", "move", "suggest", "generate"}
+# Agreement steps: each applies only at one point of the issue -> sign -> deliver sequence.
+AGREEMENT_STEPS = {"issue", "sign", "new_version", "start_delivery"}
 
 Change = Callable[[Case], object]
 
@@ -188,20 +190,27 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"add", "edit", "remove", "move", "suggest", "generate", "issue",
-                      "new_version", "export"}:
-            if action not in self.section.ACTIONS:
+        if action in {"add", "edit", "remove", "move", "suggest", "generate", "export"}:
+            return action in self.section.ACTIONS
+        if action in AGREEMENT_STEPS:
+            key = f"sign_{parameters[0]}" if action == "sign" else action
+            if key not in self.section.ACTIONS:
                 return False
-            if action == "new_version" and not is_frozen(self.case):
-                return None
-            return True
-        if action == "sign":
-            return f"sign_{parameters[0]}" in self.section.ACTIONS
-        if action == "start_delivery":
-            if action not in self.section.ACTIONS:
-                return False
-            return True if self.case.state == "agreed" else None
+            # Shown greyed (and refused) until this step applies to the plan as it stands.
+            return True if self.agreement_step_applies(action, parameters) else None
         return super().check_action(action, parameters)
+
+    def agreement_step_applies(self, action: str, parameters: tuple[object, ...]) -> bool:
+        case, plan = self.case, self.case.plan
+        if plan is None:
+            return False
+        if action == "issue":  # a draft, issued or not yet: re-issuing after edits is allowed
+            return plan.status != "agreed" and case.state in DRAFTING_STATES
+        if action == "sign":
+            return (plan.status == "issued" and case.state == "issued"
+                    and getattr(plan.agreement, str(parameters[0])) is None)
+        # New version (before delivery starts) and starting delivery: signed, not yet running.
+        return is_frozen(case) and case.state == "agreed"
 
     def action_section(self, number: int) -> None:
         self.show_section(SECTIONS[number - 1].KEY)
