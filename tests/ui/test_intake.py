@@ -303,3 +303,56 @@ async def test_f5_straight_after_typing_the_discussions_saves_and_starts(store) 
         saved = store.get(created.id)
         assert saved.discussions.organisation.held_on == date(2026, 11, 18)
         assert saved.state == "draft" and saved.plan is not None
+
+
+async def test_added_rows_get_compact_inputs_and_an_before_vowels(store: CaseStore) -> None:
+    created = stored_case(store, step="role")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        add = screen.query_one("Button.add-item")
+        label = str(add.label)
+        add.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        added = screen.draft.request.excluded_concerns[-1]
+        field = screen.query_one(
+            f"#field-{safe_id(f'request.excluded_concerns[{added.id}].description')}",
+            FormField)
+        assert field.input.compact and field.input.outer_size.height == 1
+        assert all(box.compact for box in screen.query("Input"))
+        await type_into(pilot, screen,
+                        f"request.excluded_concerns[{added.id}].description", "Parking")
+        await type_into(pilot, screen,
+                        f"request.excluded_concerns[{added.id}].local_management", "HR")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        saved = store.get(created.id).request.excluded_concerns[-1]
+        assert (saved.description, saved.local_management) == ("Parking", "HR")
+        assert label == "Add an excluded concern"
+
+
+async def test_concerns_step_says_add_a_concern(store: CaseStore) -> None:
+    created = stored_case(store, step="concerns")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        assert str(screen.query_one("Button.add-item").label) == "Add a concern"
+
+
+async def test_not_saved_message_cleared_once_the_step_saves(store: CaseStore) -> None:
+    created = stored_case(store, step="practitioner")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        path = "request.practitioner.registration_number"
+        await type_into(pilot, screen, path, "12AB")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Not saved"]
+        await type_into(pilot, screen, path, "7654321")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert store.get(created.id).request.practitioner.registration_number == "7654321"
+        assert screen.step == STEP["practitioner"] + 1
+        assert not [n for n in app._notifications if n.title == "Not saved"]

@@ -166,6 +166,7 @@ class IntakeScreen(PsrScreen):
             change = decide(self.draft, self.psr.user, self.psr.today(), self.psr.vocab, reached)
             return self.write(change, "decided on the request", "decision")
         if not self.changed() and reached <= self.case.intake_step:
+            self.app.clear_notifications()  # the step is fine now: no stale "Not saved"
             return True
         title = INTAKE_STEPS[self.step][1]
         return self.write(save_step(self.draft, self.key, reached), f"intake: {title}", "intake")
@@ -188,6 +189,7 @@ class IntakeScreen(PsrScreen):
             return False
         self.psr.note_own_write()
         self.say("")
+        self.app.clear_notifications()  # an earlier "Not saved" no longer holds
         self.case = saved
         copy_step(saved, self.draft, self.key)  # e.g. the decision's date and author
         self.draft.state, self.draft.plan = saved.state, saved.plan

@@ -29,7 +29,7 @@ class ListSection:
     """Rows the user adds and removes within a step (concerns, conditions, documents)."""
 
     path: str  # e.g. "request.concerns"
-    noun: str  # "concern": used in "Add a concern"
+    noun: str  # "concern": used in "Add a concern" (article chosen by the form)
     fields: tuple[Field, ...]
     make: Callable[[], Any]
     hint: str = ""

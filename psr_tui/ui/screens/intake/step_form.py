@@ -32,6 +32,12 @@ def int_check(text: str) -> str | None:
     return None if not text.strip() or text.strip().isdigit() else "enter a whole number"
 
 
+def with_article(noun: str) -> str:
+    """ "a concern", "an excluded concern": the article follows the first letter's sound
+    (good enough for the nouns the steps use)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -78,7 +84,7 @@ class StepForm(Vertical):
                         yield self._field(spec, f"{section.path}[{item.id}].{spec.path}")
                     yield Button(f"Remove {section.noun} {n}", classes="remove-item",
                                  name=f"{section.path}[{item.id}]")
-            yield Button(f"Add a {section.noun}", classes="add-item", name=section.path)
+            yield Button(f"Add {with_article(section.noun)}", classes="add-item", name=section.path)
 
     def _initial(self, path: str) -> Any:
         if path in self.extra:
@@ -133,7 +139,11 @@ class StepForm(Vertical):
         return widget
 
     def on_mount(self) -> None:
-        # One line per input: at 80x24 a bordered input costs three.
+        self.compact_inputs()
+
+    def compact_inputs(self) -> None:
+        # One line per input: at 80x24 a bordered input costs three. Run again after a
+        # row is added or removed, because that rebuilds the form after on_mount.
         for box in self.query(Input):
             box.compact = True
 
@@ -240,6 +250,7 @@ class StepForm(Vertical):
             for key in [k for k in self.raw if k.startswith(target)]:
                 del self.raw[key]
         await self.recompose()
+        self.compact_inputs()
         if adding:
             self._focus_last_item(target)
 
