@@ -546,3 +546,37 @@ async def test_agreement_keys_apply_only_at_their_step(store: CaseStore) -> None
         await pilot.press("1")
         await pilot.pause()
         assert lit() == set()  # outside the agreement section the keys are hidden
+
+
+async def test_esc_asks_before_discarding_typed_text(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (("1", "e"), ("2", "e"), ("6", "e"), ("3", "a")):  # nothing typed
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert not isinstance(app.screen, PlanBuilderScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, PlanBuilderScreen), keys  # closed at once
+
+        await pilot.press("1", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ObjectiveDialog)
+        await pilot.press("tab", "end")  # the statement, cursor after its text
+        await type_text(pilot, " today")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Discard your changes?" in screen_text(app)
+        await pilot.press("n")  # keep editing: the typing is still there
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.text("statement") == "Return to complex elective surgery today"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    objective = store.get(CASE_ID).plan.objective("obj-clin")  # type: ignore[union-attr]
+    assert objective.statement == "Return to complex elective surgery"  # nothing saved

@@ -23,6 +23,7 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from ..widgets.form_field import FormField
+from .confirm import ConfirmDialog
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class PlanItemDialog(ModalScreen[bool]):
         super().__init__(classes="plan-item-dialog")
         self.submit = submit
         self.reload = reload
+        self.opened_with: Values | None = None  # the values shown on opening, for Esc
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -120,6 +122,7 @@ class PlanItemDialog(ModalScreen[bool]):
         # Focusing the first field may scroll the form; start at its top, labels visible.
         body = self.query_one(".dialog-body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False)
+        self.opened_with = self.values()
 
     def dialog_title(self) -> str:
         return self.TITLE_TEXT
@@ -220,7 +223,17 @@ class PlanItemDialog(ModalScreen[bool]):
             self.notify("Reloaded the latest version: ctrl+s saves your values onto it.")
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        """Close at once when nothing was changed; otherwise ask before throwing typing away."""
+        if self.opened_with is None or self.values() == self.opened_with:
+            self.dismiss(False)
+            return
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard your changes?", yes="Discard", no="Keep editing"), answered
+        )
 
 
 def options_with_current(options: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
