@@ -415,7 +415,7 @@ async def test_signed_plan_starts_delivery_so_reviews_can_be_recorded(store: Cas
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9")
         await pilot.pause()
-        assert app.screen.check_action("start_delivery", ()) is None  # greyed before signing
+        assert not app.screen.check_action("start_delivery", ())  # not before signing
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("y")
@@ -514,12 +514,14 @@ async def test_agreement_keys_apply_only_at_their_step(store: CaseStore) -> None
         assert app.screen is builder
         assert store.get(CASE_ID).revision == revision
         assert "o organisation signs" not in screen_text(app)
+        assert "Org signs" not in screen_text(app) and "w Export" in screen_text(app)  # footer
 
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert lit() == {"i", "o", "p"}  # re-issuing after edits stays possible
+        assert "o Org signs" in screen_text(app)
         await pilot.press("o")
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -196,8 +196,9 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
             key = f"sign_{parameters[0]}" if action == "sign" else action
             if key not in self.section.ACTIONS:
                 return False
-            # Shown greyed (and refused) until this step applies to the plan as it stands.
-            return True if self.agreement_step_applies(action, parameters) else None
+            # Hidden (and refused) until this step applies to the plan as it stands: greyed
+            # keys would push Export and Start delivery off an 80-column footer.
+            return self.agreement_step_applies(action, parameters)
         return super().check_action(action, parameters)
 
     def agreement_step_applies(self, action: str, parameters: tuple[object, ...]) -> bool:
