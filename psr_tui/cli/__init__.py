@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ..store import StoreError
-from .commands import COMMANDS, run_app
+from .commands import COMMANDS, LATEST_RECORDED, run_app
 from .usage import UsageError
 
 
@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
                    default="organisation", help="who the copy is for (default: organisation)")
     p.add_argument("--report", choices=["plan", "progress", "review-sheet", "supervisor-sheet"],
                    default="plan", help="which document (default: plan)")
-    p.add_argument("--review-point", metavar="ID",
-                   help="for progress / review-sheet: one review point (default: summary / next)")
+    p.add_argument("--review-point", metavar="ID", nargs="?", const=LATEST_RECORDED,
+                   help="for progress / review-sheet: one review point; without an ID, the "
+                        "latest recorded (progress) or the next to hold (review-sheet); "
+                        "not given: the progress summary / the next review")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     add("check", "check every record's integrity and schema")
     return parser

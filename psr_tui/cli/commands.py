@@ -19,6 +19,8 @@ from ..store import CaseNotFound, CaseStore, StoreError
 from .integrity import check_store
 from .usage import UsageError
 
+LATEST_RECORDED = "latest"  # what a bare --review-point means
+
 
 def today() -> date:
     """Today, or PSR_TUI_TODAY (YYYY-MM-DD) so demos and tests are reproducible."""
@@ -175,6 +177,16 @@ def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> s
             raise UsageError(f"case {case.id} has no plan yet")
         return export.supervisor_information_markdown(case, vocab)
     rp_id = args.review_point
+    if rp_id == LATEST_RECORDED:  # --review-point without an ID
+        if args.report == "progress":
+            from ..domain.review import latest_recorded  # imported on use: start-up time
+
+            latest = latest_recorded(case.plan)
+            if latest is None:
+                raise UsageError(f"case {case.id} has no review point recorded yet")
+            rp_id = latest.id
+        else:
+            rp_id = None  # the meeting sheet is for the next review to hold
     if rp_id and case.plan.review_point(rp_id) is None:
         raise UsageError(f"case {case.id} has no review point {rp_id!r}")
     if args.report == "progress":

@@ -35,6 +35,21 @@ def review_status(rp: ReviewPoint, today: date) -> str:
     return "upcoming"
 
 
+def latest_recorded(plan: Plan) -> ReviewPoint | None:
+    """The review point whose outcome was recorded last (by the date it was held, else its
+    due date): what a progress report is about when nobody chose a review point."""
+    recorded = [(i, rp) for i, rp in enumerate(plan.review_points) if rp.outcome is not None]
+    if not recorded:
+        return None
+
+    def when(item: tuple[int, ReviewPoint]) -> tuple[date, int]:
+        i, rp = item
+        held = rp.outcome.held_on if rp.outcome else None
+        return (held or rp.due_on or date.min, i)
+
+    return max(recorded, key=when)[1]
+
+
 def _condition_name(case: Case, condition: Condition) -> str:
     # A confidential (e.g. health) condition is not described to whoever records the review.
     if condition.confidential:

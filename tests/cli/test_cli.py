@@ -179,3 +179,45 @@ def test_console_script_errors_are_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "Traceback" not in proc.stderr
+
+
+def test_bare_review_point_means_the_latest_recorded(tmp_path: Path, capsys) -> None:
+    from datetime import date
+
+    from psr_tui.store import CaseStore
+    from tests.ui.review_cases import fill
+
+    db = tmp_path / "db"
+    store = CaseStore.open(db, user="cli-tester")
+    fill(store)
+    args = ["export", "--db", str(db), "case-g", "--report", "progress", "--review-point"]
+    assert main(args) == 0
+    assert "Review 1 (2 months)" in capsys.readouterr().out  # the only one recorded
+
+    def hold_second(case):
+        first, second = case.plan.review_points[:2]
+        second.outcome = first.outcome.model_copy(update={"held_on": date(2026, 11, 16)})
+
+    store.update("case-g", hold_second, "review.record", "second review held")
+    assert main(args) == 0
+    report = capsys.readouterr().out
+    assert "Review 2 (4 months)" in report and "Review 1 (2 months)" not in report
+    assert main([*args[:-1], "--review-point", "rp-case-g-1"]) == 0  # an ID still chooses
+    assert "Review 1 (2 months)" in capsys.readouterr().out
+    assert main(["export", "--db", str(db), "case-g", "--report", "review-sheet",
+                 "--review-point"]) == 0
+    assert "Review 3 (6 months)" in capsys.readouterr().out  # the next review to hold
+
+
+def test_bare_review_point_with_nothing_recorded_is_refused(tmp_path: Path, capsys) -> None:
+    from psr_tui.store import CaseStore
+    from tests.ui.review_cases import fill
+
+    db = tmp_path / "db"
+    store = CaseStore.open(db, user="cli-tester")
+    fill(store)
+    store.update("case-g", lambda c: setattr(c.plan.review_points[0], "outcome", None),
+                 "review.record", "outcome cleared for the test")
+    assert main(["export", "--db", str(db), "case-g", "--report", "progress",
+                 "--review-point"]) == 2
+    assert "no review point recorded yet" in one_error_line(capsys)

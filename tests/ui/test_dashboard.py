@@ -304,3 +304,33 @@ async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -
         assert isinstance(app.screen, AmendmentProposalDialog)
         assert "new end date" in str(dialog.query_one("#field-amd-end .field-error").render())
         assert filled.get("case-g").revision == revision
+
+
+def _record_second_review(store: CaseStore) -> None:
+    def change(case):
+        first, second = case.plan.review_points[:2]
+        second.outcome = first.outcome.model_copy(update={"held_on": date(2026, 11, 16)})
+
+    store.update("case-g", change, "review.record", "second review held")
+
+
+async def test_progress_report_defaults_to_the_latest_recorded_then_the_selected(
+    filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _record_second_review(filled)
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportPathDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("j", "e", "enter")  # the review point selected now
+        await pilot.pause()
+    latest = tmp_path / "progress-case-g-rp-case-g-2.md"
+    assert "Review 2 (4 months)" in latest.read_text(encoding="utf-8")
+    assert (tmp_path / "progress-case-g-rp-case-g-3.md").exists()
+    assert not (tmp_path / "progress-case-g-rp-case-g-1.md").exists()

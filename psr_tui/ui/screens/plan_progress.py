@@ -14,7 +14,7 @@ from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
-from ...domain.review import RECORDABLE_STATES
+from ...domain.review import RECORDABLE_STATES, latest_recorded
 from ...domain.status import plan_progress
 from ...export.files import write_document
 from ...store import StoreError
@@ -47,8 +47,9 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 - `x` proposes an amendment: a new end date, or content (an extra review point, new
   consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
 - `c` signs off completion (the responsible director, the outcome and follow-up).
-- `e` exports the progress report for the selected review point, `p` the progress summary,
-  `m` the printable review-meeting sheet (you choose the file; default: current folder).
+- `e` exports the progress report for the selected review point (the screen opens on the
+  latest recorded one), `p` the progress summary, `m` the printable review-meeting sheet
+  (you choose the file; default: current folder).
 """
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
@@ -118,7 +119,10 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.query_one(SupervisionLadder).show(plan, today, vocab["supervision_levels"])
         table = self.query_one(DataTable)
         selected = self._selected()
-        wanted = selected.id if selected else self.start_at
+        # Opened without a review point: start on the latest recorded one, the one a
+        # progress report (e) is usually wanted for, rather than on the first.
+        latest = latest_recorded(plan)
+        wanted = selected.id if selected else self.start_at or (latest.id if latest else None)
         table.clear()
         for rp in plan.review_points:
             table.add_row(*review_row(rp, today, vocab))
