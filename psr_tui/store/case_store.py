@@ -142,17 +142,18 @@ class CaseStore(CaseReader):
                 _fsync_dir(self.cases_dir)
         return written
 
-    def discard_new(self, case_id: str) -> bool:
-        """Remove a case nobody has saved anything into (revision 1): a 'new case' left at once.
-
-        Anything saved since creation is kept (False): records are never deleted otherwise.
+    def discard_new(self, case_id: str, is_blank: Callable[[Case], bool]) -> bool:
+        """Remove a case never saved into since it was created, when `is_blank` says it holds
+        nothing (a 'new case' left at once). Decided under the lock on a fresh read; any
+        other record is kept (False): records are never deleted otherwise.
         """
         path = self._path(case_id)
         with self._lock(case_id):
             data = read_json(path)
             if data is None:
                 return False
-            if self._case_from(data, path).revision != 1:
+            case = self._case_from(data, path)
+            if case.revision != 1 or not is_blank(case):
                 return False
             path.unlink()
             (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)

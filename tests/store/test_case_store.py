@@ -246,7 +246,10 @@ def test_discard_new_removes_only_a_case_never_saved_into(store) -> None:
     blank = store.create(Case(id="case-blank"))
     kept = store.create(Case(id="case-kept"))
     store.update(kept.id, lambda c: setattr(c, "intake_step", 1), "intake.save")
-    assert store.discard_new(blank.id) is True
-    assert store.discard_new(kept.id) is False
-    assert store.list_ids() == ["case-kept"]
+    named = store.create(Case(id="case-named"))
+    assert store.discard_new(named.id, lambda c: False) is False  # not blank: kept
+    assert store.discard_new(blank.id, lambda c: True) is True
+    assert store.discard_new(kept.id, lambda c: True) is False  # saved into since
+    store.update(named.id, lambda c: None, "noop")
+    assert store.list_ids() == ["case-kept", "case-named"]
     assert not (store.briefs_dir / "case-blank.json").exists()

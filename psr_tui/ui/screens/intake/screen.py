@@ -243,7 +243,7 @@ class IntakeScreen(PsrScreen):
 
     async def action_back(self) -> None:
         errors = self.check_step()
-        if errors and self.case.revision == 1:
+        if errors and is_blank_new_case(self.case):
             await self.leave_new_case()
             return
         if not errors:
@@ -268,7 +268,7 @@ class IntakeScreen(PsrScreen):
 
         def discard() -> None:
             try:
-                self.psr.store.discard_new(self.case_id)
+                self.psr.store.discard_new(self.case_id, is_blank_new_case)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
             for screen in self.app.screen_stack:
@@ -348,3 +348,13 @@ class IntakeScreen(PsrScreen):
         if self.case_id in case_ids:
             self.say("Someone else changed this case: ctrl+r reloads it (what you typed here "
                      "is kept).")
+
+
+def is_blank_new_case(case: Case) -> bool:
+    """A case made by 'new case' and never saved into: no practitioner, no organisation.
+
+    Imported and demo cases also sit at revision 1, but they are never blank.
+    """
+    request = case.request
+    return (case.revision == 1 and case.state == "request" and not request.practitioner.name
+            and not request.organisation.name)
