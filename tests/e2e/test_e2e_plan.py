@@ -31,7 +31,7 @@ EXPORT_NAME = "org-copy.md"
 
 # How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
 FIELD = "\x1b[48;5;235m"  # the intake's one-line inputs and selects get a background
-BORDER = "\x1b[38;5;32m▊"  # a bordered field (text area, added row) gets an accent border
+BORDER = "\x1b[38;5;32m▊"  # a bordered field (text area) gets an accent border
 LIST = "\x1b[48;5;32m"  # a tick list's cursor row (an unfocused list shows none)
 BOLD = "\x1b[1m"  # in a dialog the focused input or select turns bold
 TEXT_CURSOR = "\x1b[38;5;233m\x1b[48;5;253m"  # a focused text area's (non-blinking) cursor
@@ -144,13 +144,13 @@ def fill_intake(term: Terminal) -> None:
     next_step(term, 4, "Concerns")
     term.press("Enter")  # Add a concern: its first field gets the focus
     term.wait_for("Concern 1")
-    tab_to(term, "What the concern is", BORDER, tabs=0)
+    tab_to(term, "What the concern is", FIELD, tabs=0)
     enter_text(term, "Incomplete operation notes")
     tab_to(term, "Concern type", FIELD)
     choose(term, 1, "Serious incident")
     tab_to(term, "Evidence (space toggles)", LIST)
     term.press("Space")  # the first source
-    tab_to(term, "Evidence detail", BORDER)
+    tab_to(term, "Evidence detail", FIELD)
     enter_text(term, "Audit of 40 notes")
 
     next_step(term, 5, "Absence")
