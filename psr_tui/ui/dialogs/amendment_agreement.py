@@ -16,11 +16,10 @@ from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from ...domain.amendments import PARTIES, agree_amendment
 from ...domain.case import Case
-from ...domain.errors import RuleError
 from ...domain.plan import Amendment
-from ...store import ConflictError, StoreError
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
+from .case_save import Refusal, save_case
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -121,24 +120,12 @@ agreed version of the plan, only once both parties have agreed.
         def change(case: Case) -> None:
             agree_amendment(case, amendment.id, party, name, role, today)
 
-        try:
-            saved = self.psr.store.update(
-                self.case.id, change, "amendment.agree",
-                f"{party} agreed: {amendment.description.splitlines()[0]}",
-                expected_revision=self.case.revision,
-            )
-        except RuleError as exc:
-            error.update(f"⚠ {exc}")
+        result = save_case(self.psr, self.case, change, "amendment.agree",
+                           f"{party} agreed: {amendment.description.splitlines()[0]}")
+        if isinstance(result, Refusal):
+            error.update(f"⚠ {result.message}")
             return
-        except ConflictError:
-            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
-                         "Nothing was saved.")
-            return
-        except StoreError as exc:
-            error.update(f"⚠ Not saved: {exc}")
-            return
-        self.psr.note_own_write()
-        self.dismiss(saved)
+        self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -17,12 +17,11 @@ from textual.widgets import Label, RadioSet, Static, TextArea
 
 from ...domain.amendments import propose_amendment
 from ...domain.case import Case
-from ...domain.errors import RuleError
 from ...domain.plan import ReviewPoint
 from ...domain.validation import parse_date
-from ...store import ConflictError, StoreError
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
+from .case_save import Refusal, save_case
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -137,26 +136,15 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
         def change(case: Case) -> None:
             propose_amendment(case, kind, description, changes, user, today)
 
-        try:
-            saved = self.psr.store.update(
-                self.case.id, change, "amendment.propose", f"{kind}: {description}",
-                expected_revision=self.case.revision,
-            )
-        except RuleError as exc:
-            field_id = FIELD_FOR_PATH.get(exc.path)
+        result = save_case(self.psr, self.case, change, "amendment.propose",
+                           f"{kind}: {description}")
+        if isinstance(result, Refusal):
+            field_id = FIELD_FOR_PATH.get(result.path)
             if field_id:
-                self._field(field_id).show_error(str(exc))
-            error.update(f"⚠ {exc}")
+                self._field(field_id).show_error(result.message)
+            error.update(f"⚠ {result.message}")
             return
-        except ConflictError:
-            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
-                         "Nothing was saved.")
-            return
-        except StoreError as exc:
-            error.update(f"⚠ Not saved: {exc}")
-            return
-        self.psr.note_own_write()
-        self.dismiss(saved)
+        self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -11,11 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, RadioSet, Static
 
 from ...domain.case import Case
-from ...domain.errors import RuleError
 from ...domain.lifecycle import sign_off_completion
-from ...store import ConflictError, StoreError
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
+from .case_save import Refusal, save_case
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -95,27 +94,15 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         def change(case: Case) -> None:
             sign_off_completion(case, outcome, name, role, signed_on, follow_up, vocab)
 
-        try:
-            saved = self.psr.store.update(
-                self.case.id, change, "completion.sign_off",
-                f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})",
-                expected_revision=self.case.revision,
-            )
-        except RuleError as exc:
-            field_id = FIELD_FOR_PATH.get(exc.path)
+        result = save_case(self.psr, self.case, change, "completion.sign_off",
+                           f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})")
+        if isinstance(result, Refusal):
+            field_id = FIELD_FOR_PATH.get(result.path)
             if field_id:
-                self._field(field_id).show_error(str(exc))
-            error.update(f"⚠ {exc}")
+                self._field(field_id).show_error(result.message)
+            error.update(f"⚠ {result.message}")
             return
-        except ConflictError:
-            error.update("⚠ Someone else changed this case: close (Esc) and reload it. "
-                         "Nothing was saved.")
-            return
-        except StoreError as exc:
-            error.update(f"⚠ Not saved: {exc}")
-            return
-        self.psr.note_own_write()
-        self.dismiss(saved)
+        self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
