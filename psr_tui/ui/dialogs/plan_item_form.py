@@ -75,6 +75,11 @@ class TickList(SelectionList[Any]):
     """A SelectionList whose ticks read without colour: an unticked box is blank, not a grey X
     (NO_COLOR, 16 colours, and the text snapshots)."""
 
+    def action_select(self) -> None:
+        # Toggle now rather than through a queued OptionSelected message: a key arriving
+        # right behind Space (ctrl+n in one burst over SSH) must already see the tick.
+        self._toggle_highlighted_selection()
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         try:
