@@ -226,15 +226,27 @@ async def test_exports_write_files_where_asked(
 async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container(
         filled: CaseStore) -> None:
     """Tab cycles through fields only: focus on the dialog's scroll box swallowed typing."""
-    boxes = {"agree-box", "sign-box"}
+    boxes = {"agree-box", "sign-box", "outcome-box", "propose-box"}
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
         await pilot.pause()
+        await pilot.press("enter")  # the outcome dialog first: its heading names the review
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewOutcomeDialog)
+        assert "Review 2" in screen_text(app)
+        for _ in range(12):
+            await pilot.press("tab")
+            assert app.focused is not None and app.focused.id not in boxes
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter", "3", *"slow", "enter")  # proposes an amendment
         await pilot.pause()
+        from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
         for key, dialog, title in (("a", AmendmentAgreementDialog, "Agree an amendment"),
+                                   ("x", AmendmentProposalDialog, "Propose an amendment"),
                                    ("c", CompletionSignOffDialog, "Sign off completion")):
             await pilot.press(key)
             await pilot.pause()

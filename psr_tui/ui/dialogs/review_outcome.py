@@ -72,7 +72,7 @@ here and ctrl+o shows their outcome.
         levels = self.psr.vocab["supervision_levels"]
         level = plan.current_level
         due = self.rp.due_on.isoformat() if self.rp.due_on else "no date"
-        with VerticalScroll(id="outcome-box"):
+        with VerticalScroll(id="outcome-box", can_focus=False):
             yield Static(
                 f"[b]{self.case.practitioner_name}[/b] · {self.rp.title} · due {due}\n"
                 f"Now: {levels.label(str(level)) if level else 'no stage'}",
@@ -96,7 +96,10 @@ here and ctrl+o shows their outcome.
                      id="outcome-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#outcome-list", OptionList).focus()
+        # The box itself never takes focus (Tab must not rest on it, typed text would go
+        # nowhere); keep the practitioner and review heading in view.
+        self.query_one("#outcome-list", OptionList).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#outcome-box").scroll_home, animate=False)
 
     # ---- choosing ----------------------------------------------------------
     def _field(self, field_id: str) -> FormField:
