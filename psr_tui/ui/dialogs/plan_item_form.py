@@ -17,12 +17,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from ..widgets.form_field import FormField
+from ..widgets.labelled_field import LabelledField
 from .confirm import ConfirmDialog
 
 
@@ -43,32 +43,9 @@ def field_of(path: str, known: set[str]) -> str:
     return last if last in known else ""
 
 
-class ChoiceField(Vertical):
-    """A label, a choice widget (Select, SelectionList, TextArea) and its message line."""
-
-    DEFAULT_CSS = """
-    ChoiceField { height: auto; margin-bottom: 1; }
-    ChoiceField > .field-error { color: $error; height: auto; }
-    ChoiceField > .field-error.-empty { display: none; }
-    ChoiceField > SelectionList { height: auto; max-height: 8; }
-    ChoiceField > TextArea { height: 5; }
-    """
-
-    def __init__(self, label: str, widget: Widget, *, field_id: str) -> None:
-        super().__init__(id=f"field-{field_id}", classes="form-field")
-        self.label_text = label
-        self.widget = widget
-        self.field_id = field_id
-
-    def compose(self) -> ComposeResult:
-        yield Label(self.label_text)
-        yield self.widget
-        yield Static("", classes="field-error -empty")
-
-    def show_error(self, message: str | None) -> None:
-        line = self.query_one(".field-error", Static)
-        line.update(f"⚠ {message}" if message else "")
-        line.set_class(not message, "-empty")
+class ChoiceField(LabelledField):
+    """A label, a choice widget (Select, SelectionList, TextArea) and its message line, in a
+    plan-item dialog (the same widget as the intake's, styled in plan_builder.tcss)."""
 
 
 class TickList(SelectionList[Any]):
