@@ -97,19 +97,9 @@ def choose(term: Terminal, downs: int, label: str, menu: str = "Dismiss menu") -
 
 
 def next_step(term: Terminal, number: int, title: str) -> None:
-    """ctrl+n saves the step; the step list marks the new one once its form has focus.
-
-    Once in a while under load a tick toggled just before ctrl+n is not yet in the form
-    when the step is checked ("choose at least one focus" with the box shown ticked);
-    the step is then refused and nothing is lost, so ctrl+n is pressed once more. The
-    stored record is checked at the end either way.
-    """
+    """ctrl+n saves the step; the step list marks the new one once its form has focus."""
     term.press("C-n")
-    try:
-        term.wait_for(f"Step {number}/13", timeout=6)
-    except AssertionError:
-        term.press("C-n")
-        term.wait_for(f"Step {number}/13")
+    term.wait_for(f"Step {number}/13")
     term.wait_for(f"▶ {title}")
 
 
@@ -161,6 +151,7 @@ def fill_intake(term: Terminal) -> None:
     choose(term, 1, "Serious incident")
     tab_to(term, "Evidence (space toggles)", LIST)
     term.press("Space")  # the first source
+    term.wait_for("X▌ Royal College review")
     tab_to(term, "Evidence detail", FIELD)
     enter_text(term, "Audit of 40 notes")
 

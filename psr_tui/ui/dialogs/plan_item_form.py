@@ -11,18 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.strip import Strip
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
-from textual.widgets._toggle_button import ToggleButton
-from textual.widgets.option_list import OptionDoesNotExist
 
 from ..widgets.form_field import FormField
 from ..widgets.labelled_field import LabelledField
+from ..widgets.ticks import TickList
 from .confirm import ConfirmDialog
 
 
@@ -46,28 +43,6 @@ def field_of(path: str, known: set[str]) -> str:
 class ChoiceField(LabelledField):
     """A label, a choice widget (Select, SelectionList, TextArea) and its message line, in a
     plan-item dialog (the same widget as the intake's, styled in plan_builder.tcss)."""
-
-
-class TickList(SelectionList[Any]):
-    """A SelectionList whose ticks read without colour: an unticked box is blank, not a grey X
-    (NO_COLOR, 16 colours, and the text snapshots)."""
-
-    def action_select(self) -> None:
-        # Toggle now rather than through a queued OptionSelected message: a key arriving
-        # right behind Space (ctrl+n in one burst over SSH) must already see the tick.
-        self._toggle_highlighted_selection()
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        segments = list(strip)
-        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
-            mark = ToggleButton.BUTTON_INNER if selection.value in self.selected else " "
-            segments[1] = Segment(mark, segments[1].style)
-        return Strip(segments, strip.cell_length)
 
 
 def text_area(text: str, field_id: str) -> TextArea:

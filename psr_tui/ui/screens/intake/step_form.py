@@ -14,10 +14,9 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 from ....domain.case import Case
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
-from ...dialogs.plan_item_form import TickList
 from ...widgets.form_field import FormField, date_check
 from ...widgets.labelled_field import LabelledField
-from ...widgets.ticks import TickBox
+from ...widgets.ticks import TickBox, TickList
 from .paths import Missing, get_path, owner_of, set_path
 from .specs import Field, ListSection, Note, Part
 
