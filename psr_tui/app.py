@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -14,6 +14,7 @@ from textual.screen import Screen
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore
+from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
 POLL_SECONDS = 2.0
@@ -31,7 +32,7 @@ def _stylesheets() -> list[str]:
     return [str(p) for p in sheets]
 
 
-class PsrApp(App[None]):
+class PsrApp(KeysWhereTypedApp):
     TITLE = "psr-tui"
     SUB_TITLE = "PSR action plans"
     ENABLE_COMMAND_PALETTE = True
@@ -39,7 +40,8 @@ class PsrApp(App[None]):
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         # Priority: focus moves before the next key arrives, so text typed quickly (or
-        # arriving in one burst over SSH) after Tab lands in the next field, not this one.
+        # arriving in one burst over SSH) after Tab lands in the next field, not this one;
+        # a key typed just before Tab still acts where it was typed (ui/key_routing.py).
         Binding("tab", "focus_next", "Next field", priority=True, show=False),
         Binding("shift+tab", "focus_previous", "Previous field", priority=True, show=False),
     ]

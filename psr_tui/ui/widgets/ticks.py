@@ -1,23 +1,15 @@
-"""Check boxes, radio buttons and tick lists whose state reads without colour, and whose
-toggle key is handled by the widget it was typed into.
+"""Check boxes, radio buttons and tick lists whose state reads without colour.
 
 Textual draws the same mark (X or ●) whether a toggle is on or off and tells them apart by
 colour only; with NO_COLOR, in 16 colours, over tmux, and in the text snapshots every box
 looks ticked. These draw the mark only when it is on.
-
-Textual resolves a widget's own (non-priority) key bindings when the key has bubbled up to
-the app, against whatever has focus by then. Tab is a priority binding and acts at once, so
-over SSH a burst of "Space Tab" could move the focus before the Space was resolved, and the
-Space was lost (seen in CI as an evidence box that never got its tick). The toggles here
-take their key in their own key handler instead, where it was typed.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.segment import Segment
-from textual import events
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
@@ -25,24 +17,7 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 
-class KeysWhereTyped:
-    """Mixin: the keys in OWN_KEYS run their action in this widget, never bubbling."""
-
-    OWN_KEYS: ClassVar[dict[str, str]] = {}
-
-    async def _on_key(self, event: events.Key) -> None:
-        action = self.OWN_KEYS.get(event.key)
-        if action is None:
-            await super()._on_key(event)  # type: ignore[misc]
-            return
-        event.stop()
-        event.prevent_default()
-        getattr(self, f"action_{action}")()
-
-
-class TickBox(KeysWhereTyped, Checkbox):
-    OWN_KEYS: ClassVar[dict[str, str]] = {"space": "toggle_button", "enter": "toggle_button"}
-
+class TickBox(Checkbox):
     def render(self) -> Content:
         # Instance attribute shadows the class constant; render runs on every value change.
         self.BUTTON_INNER = "X" if self.value else " "
@@ -55,13 +30,8 @@ class RadioChoice(RadioButton):
         return super().render()
 
 
-class TickList(KeysWhereTyped, SelectionList[Any]):
+class TickList(SelectionList[Any]):
     """A SelectionList whose unticked box is blank, not a grey X."""
-
-    OWN_KEYS: ClassVar[dict[str, str]] = {
-        "space": "select", "up": "cursor_up", "down": "cursor_down",
-        "home": "first", "end": "last",
-    }
 
     def action_select(self) -> None:
         # Toggle now rather than through a queued OptionSelected message: a key arriving
