@@ -35,6 +35,12 @@ def review_status(rp: ReviewPoint, today: date) -> str:
     return "upcoming"
 
 
+def open_review_points(plan: Plan) -> list[ReviewPoint]:
+    """Review points not yet held, soonest first (undated ones last)."""
+    pending = [rp for rp in plan.review_points if rp.outcome is None]
+    return sorted(pending, key=lambda rp: (rp.due_on is None, rp.due_on or date.max))
+
+
 def latest_recorded(plan: Plan) -> ReviewPoint | None:
     """The review point whose outcome was recorded last (by the date it was held, else its
     due date): what a progress report is about when nobody chose a review point."""

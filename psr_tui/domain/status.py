@@ -9,7 +9,7 @@ from datetime import date
 from .case import Case
 from .deadlines import most_urgent
 from .plan import Plan, ReviewPoint
-from .review import review_status
+from .review import open_review_points, review_status
 from .vocabulary import Vocabularies, default_vocabularies
 
 # States in which review points are expected to be held.
@@ -59,12 +59,6 @@ class ReviewItem:
     level: int | None
 
 
-def _open_reviews(plan: Plan) -> list[ReviewPoint]:
-    """Review points not yet held, soonest first (undated ones last)."""
-    pending = [rp for rp in plan.review_points if rp.outcome is None]
-    return sorted(pending, key=lambda rp: (rp.due_on is None, rp.due_on or date.max))
-
-
 def _last_outcome_code(plan: Plan) -> str:
     held = [rp.outcome for rp in plan.review_points if rp.outcome is not None]
     held.sort(key=lambda o: (o.held_on or date.min, o.recorded_at is not None))
@@ -112,7 +106,7 @@ def summarise(case: Case, today: date, vocab: Vocabularies | None = None) -> Cas
     plan = case.plan
     level = plan.current_level if plan is not None else None
     running = plan is not None and case.state in RUNNING_STATES
-    pending = _open_reviews(plan) if plan is not None and case.state in DELIVERY_STATES else []
+    pending = open_review_points(plan) if plan is not None and case.state in DELIVERY_STATES else []
     upcoming = pending[0] if pending else None
     statuses = [review_status(rp, today) for rp in pending] if running else []
     deadline = most_urgent(case, today)

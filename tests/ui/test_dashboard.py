@@ -215,9 +215,9 @@ async def test_exports_write_files_where_asked(
         path_input.value = str(tmp_path / "out" / "summary.md")  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
-    report = tmp_path / "progress-case-g-rp-case-g-1.md"
-    assert "Review 1 (2 months)" in report.read_text(encoding="utf-8")
-    sheet = tmp_path / "review-sheet-case-g-rp-case-g-1.md"
+    report = tmp_path / "progress-case-g-rp-case-g-2.md"  # the review to hold next
+    assert "Review 2 (4 months)" in report.read_text(encoding="utf-8")
+    sheet = tmp_path / "review-sheet-case-g-rp-case-g-2.md"
     assert sheet.exists() and "Mr David Green" in sheet.read_text(encoding="utf-8")
     summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
     assert "Progress summary" in summary
@@ -326,7 +326,7 @@ def _record_second_review(store: CaseStore) -> None:
     store.update("case-g", change, "review.record", "second review held")
 
 
-async def test_progress_report_defaults_to_the_latest_recorded_then_the_selected(
+async def test_progress_report_is_for_the_selected_review_point(
     filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -340,9 +340,23 @@ async def test_progress_report_defaults_to_the_latest_recorded_then_the_selected
         assert isinstance(app.screen, ExportPathDialog)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("j", "e", "enter")  # the review point selected now
+        await pilot.press("k", "e", "enter")  # up to the review just held
         await pilot.pause()
-    latest = tmp_path / "progress-case-g-rp-case-g-2.md"
-    assert "Review 2 (4 months)" in latest.read_text(encoding="utf-8")
-    assert (tmp_path / "progress-case-g-rp-case-g-3.md").exists()
+    upcoming = tmp_path / "progress-case-g-rp-case-g-3.md"  # opened on the next to hold
+    assert "Review 3 (6 months)" in upcoming.read_text(encoding="utf-8")
+    held = tmp_path / "progress-case-g-rp-case-g-2.md"
+    assert "Review 2 (4 months)" in held.read_text(encoding="utf-8")
     assert not (tmp_path / "progress-case-g-rp-case-g-1.md").exists()
+
+
+async def test_progress_opened_without_a_point_starts_on_the_next_to_hold(
+        filled: CaseStore) -> None:
+    """From home (no review point chosen) Enter records the next review, not a done one."""
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanProgressScreen("case-g"))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewOutcomeDialog)
+        assert "Review 2" in screen_text(app)

@@ -14,7 +14,7 @@ from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
-from ...domain.review import RECORDABLE_STATES, latest_recorded
+from ...domain.review import RECORDABLE_STATES, latest_recorded, open_review_points
 from ...domain.status import plan_progress
 from ...export.files import write_document
 from ...store import StoreError
@@ -41,14 +41,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 • due within 7 days, · upcoming) and outcome, the evidence seen against what was expected
 ([x] seen), and the plan's overall state (on track, behind, extended).
 
-- Enter records the outcome of the selected review point.
+- Enter records the outcome of the selected review point. Opened from home, the screen
+  starts on the next review to hold (on a finished plan, the last one held).
 - `a` agrees a proposed amendment for one party: it applies only once the organisation
   and the practitioner have both agreed.
 - `x` proposes an amendment: a new end date, or content (an extra review point, new
   consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
 - `c` signs off completion (the responsible director, the outcome and follow-up).
-- `e` exports the progress report for the selected review point (the screen opens on the
-  latest recorded one), `p` the progress summary, `m` the printable review-meeting sheet
+- `e` exports the progress report for the selected review point (↑ to a review already
+  held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: current folder).
 """
     BINDINGS = [
@@ -119,10 +120,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.query_one(SupervisionLadder).show(plan, today, vocab["supervision_levels"])
         table = self.query_one(DataTable)
         selected = self._selected()
-        # Opened without a review point: start on the latest recorded one, the one a
-        # progress report (e) is usually wanted for, rather than on the first.
-        latest = latest_recorded(plan)
-        wanted = selected.id if selected else self.start_at or (latest.id if latest else None)
+        wanted = selected.id if selected else self.start_at or self._first_to_show(case)
         table.clear()
         for rp in plan.review_points:
             table.add_row(*review_row(rp, today, vocab))
@@ -132,6 +130,17 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.query_one("#progress-amendments", Static).update(amendments_text(plan))
         self._show_detail()
         self.refresh_bindings()
+
+    @staticmethod
+    def _first_to_show(case: Case) -> str | None:
+        """Opened without a review point: on a running plan, the next one to hold (Enter
+        records it); otherwise the latest recorded, the one a report is wanted for."""
+        plan = case.plan
+        if plan is None:
+            return None
+        pending = open_review_points(plan) if case.state in RECORDABLE_STATES else []
+        point = pending[0] if pending else latest_recorded(plan)
+        return point.id if point else None
 
     def _selected(self) -> ReviewPoint | None:
         points = self._review_points()
