@@ -20,6 +20,7 @@ from .plan import (
     Signature,
     SupervisionStage,
 )
+from .timetable import fit_schedule_to_end
 
 KINDS = ("duration", "content")
 PARTIES = ("organisation", "practitioner")
@@ -140,7 +141,7 @@ def _apply(plan: Plan, amendment: Amendment) -> None:
         old_end = plan.end_date
         plan.end_date = _new_end(plan, changes["end_date"])
         if "stages" not in changes and "review_points" not in changes:
-            _fit_schedule_to_end(plan, old_end)
+            fit_schedule_to_end(plan, old_end)
     for key in CONTENT_LISTS:
         if key not in changes:
             continue
@@ -154,32 +155,6 @@ def _apply(plan: Plan, amendment: Amendment) -> None:
             setattr(plan, key, str(changes[key]))
     if plan.stages:
         plan.current_stage = min(plan.current_stage, len(plan.stages) - 1)
-
-
-def _fit_schedule_to_end(plan: Plan, old_end: date | None) -> None:
-    """A new end date carries the final review and the last stage with it.
-
-    Otherwise an extended plan still signs off on the old date, and a shortened one keeps
-    reviews after its end. Recorded reviews and the stage in force are never removed.
-    """
-    new_end = plan.end_date
-    if new_end is None:
-        return
-    for rp in plan.review_points:
-        if rp.is_final and rp.outcome is None:
-            rp.due_on = new_end
-    if old_end is not None and new_end < old_end:
-        plan.review_points = [
-            rp for rp in plan.review_points
-            if rp.outcome is not None or rp.is_final or rp.due_on is None or rp.due_on <= new_end
-        ]
-        keep = [i for i, st in enumerate(plan.stages)
-                if i <= plan.current_stage or st.start is None or st.start < new_end]
-        plan.stages = [plan.stages[i] for i in keep]
-    if plan.stages:
-        last = plan.stages[-1]
-        if last.end is None or last.end == old_end or last.end > new_end:
-            last.end = new_end
 
 
 def agree_amendment(

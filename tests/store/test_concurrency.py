@@ -149,6 +149,15 @@ def keep_writing(root: Path, side_file: Path, round_no: int) -> None:
         i += 1
 
 
+def wait_for_line(side_file: Path, marker: str, seed: int) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if side_file.exists() and marker in side_file.read_text().split():
+            return
+        time.sleep(0.001)
+    raise AssertionError(f"seed {seed}: the writer never completed {marker}")
+
+
 def test_kill_9_never_loses_a_completed_update(tmp_path: Path) -> None:
     seed = int(os.environ.get("PSR_TUI_KILL_SEED", time.time_ns() % 100_000))
     rng = random.Random(seed)
@@ -161,7 +170,10 @@ def test_kill_9_never_loses_a_completed_update(tmp_path: Path) -> None:
     for round_no in range(40):
         writer = ctx.Process(target=keep_writing, args=(root, side_file, round_no))
         writer.start()
-        time.sleep(rng.uniform(0.005, 0.060))
+        # Kill only once this round's writer is under way (a loaded machine can take longer
+        # to start it than any fixed sleep), then at a random moment of its next writes.
+        wait_for_line(side_file, f"r{round_no}-0", seed)
+        time.sleep(rng.uniform(0.0, 0.040))
         os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
         writer.join(timeout=10)
         assert writer.exitcode == -signal.SIGKILL, f"seed {seed}"

@@ -582,3 +582,27 @@ async def test_esc_asks_before_discarding_typed_text(store: CaseStore) -> None:
         assert isinstance(app.screen, PlanBuilderScreen)
     objective = store.get(CASE_ID).plan.objective("obj-clin")  # type: ignore[union-attr]
     assert objective.statement == "Return to complex elective surgery"  # nothing saved
+
+
+async def test_new_plan_dates_move_its_stages_reviews_and_targets(store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "e")
+        await pilot.pause()
+        assert "move with these dates" in screen_text(app)
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "2027-01-01")  # a month later
+        await pilot.press("tab", *["backspace"] * 10)
+        await type_text(pilot, "2027-09-01")  # and two months longer
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    assert (plan.start_date, plan.end_date) == (date(2027, 1, 1), date(2027, 9, 1))
+    assert [(s.start, s.end) for s in plan.stages] == [
+        (date(2027, 1, 1), date(2027, 3, 31)), (date(2027, 4, 1), date(2027, 9, 1))]
+    assert plan.review_points[0].due_on == date(2027, 9, 1)
+    assert {o.target_date for o in plan.objectives} == {date(2027, 9, 1)}
+    assert not [f for f in check_plan(store.get(CASE_ID), app.vocab) if "inside" in f.message]
+    assert store.audit(CASE_ID)[-1].action == "plan.timeframe.edit"

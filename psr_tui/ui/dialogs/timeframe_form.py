@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.widgets import Static
 
 from ...domain.case import Case
 from ...domain.vocabulary import Vocabularies
@@ -41,6 +42,8 @@ class TimeframeDialog(PlanItemDialog):
                         field_id="start_date", check=date_check(required=True))
         yield FormField("Plan ends", p.end_date.isoformat() if p.end_date else "",
                         field_id="end_date", check=date_check(required=True))
+        yield Static("Stages, review points and target dates move with these dates.",
+                     classes="dialog-note")
         yield ChoiceField("Consequences of insufficient progress",
                           text_area(p.consequences, "consequences"), field_id="consequences")
         yield ChoiceField("Reasonable adjustments",

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from ....domain.case import Case
 from ....domain.errors import RuleError
+from ....domain.timetable import move_timeframe
 from ...dialogs.plan_item_form import SaveProblem, Values
 from ...dialogs.timeframe_form import TimeframeDialog, condition_options
 from .dates import short, typed_date
@@ -61,7 +62,7 @@ class TimeframeSection(Section):
             if start and end and end <= start:
                 raise RuleError("the plan must end after it starts", "end_date")
             known = {c.id for c in case.request.conditions}
-            plan.start_date, plan.end_date = start, end
+            move_timeframe(plan, start, end)  # stages and reviews move with the dates
             plan.consequences = v["consequences"]
             plan.reasonable_adjustments = v["reasonable_adjustments"]
             plan.condition_ids = [c for c in v["condition_ids"] if c in known]
