@@ -43,6 +43,15 @@ async def _dashboard(app, pilot) -> DashboardScreen:
     return screen
 
 
+async def _progress(app, pilot, review_point_id: str | None = None) -> PlanProgressScreen:
+    """The plan progress view of case-g, as home or the dashboard opens it."""
+    await pilot.pause()
+    app.push_screen(PlanProgressScreen("case-g", review_point_id=review_point_id))
+    await pilot.pause()
+    assert isinstance(app.screen, PlanProgressScreen)
+    return app.screen
+
+
 def _amendments(app) -> str:
     return str(app.screen.query_one("#progress-amendments", Static).render())
 
@@ -110,9 +119,7 @@ async def test_another_sessions_save_shows_on_the_dashboard(make_store) -> None:
 async def test_plan_progress_view_and_recording_from_it(filled: CaseStore) -> None:
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
-        await pilot.pause()
+        await _progress(app, pilot, "rp-case-g-2")
         text = screen_text(app)
         assert "▶ 2 L3 Indirect" in text and "◀ today" in text and "BEHIND" in text
         assert "[x]" not in text  # the overdue point has no evidence yet
@@ -145,9 +152,7 @@ def test_ladder_marks_read_without_colour() -> None:
 async def test_amendment_applies_only_when_both_parties_agree(filled: CaseStore) -> None:
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
-        await pilot.pause()
+        await _progress(app, pilot, "rp-case-g-2")
         await pilot.press("enter", "3", *"slow", "enter")  # insufficient: proposes extension
         await pilot.pause()
         assert "⧗ proposed" in _amendments(app)
@@ -176,9 +181,7 @@ async def test_amendment_applies_only_when_both_parties_agree(filled: CaseStore)
 async def test_completion_sign_off_is_stored(filled: CaseStore) -> None:
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         await pilot.press("c")
         assert isinstance(app.screen, CompletionSignOffDialog)
         # Second outcome (with conditions); name and role are filled in from the plan.
@@ -203,9 +206,7 @@ async def test_exports_write_files_where_asked(
     monkeypatch.chdir(tmp_path)
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportPathDialog)
         await pilot.press("enter")  # default: current folder, organisation copy
@@ -229,9 +230,7 @@ async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container
     boxes = {"agree-box", "sign-box", "outcome-box", "propose-box"}
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g", review_point_id="rp-case-g-2"))
-        await pilot.pause()
+        await _progress(app, pilot, "rp-case-g-2")
         await pilot.press("enter")  # the outcome dialog first: its heading names the review
         await pilot.pause()
         assert isinstance(app.screen, ReviewOutcomeDialog)
@@ -265,9 +264,7 @@ async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: Ca
 
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         before = filled.get("case-g")
         await pilot.press("x")
         await pilot.pause()
@@ -303,9 +300,7 @@ async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -
 
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         revision = filled.get("case-g").revision
         await pilot.press("x")
         await pilot.pause()
@@ -333,9 +328,7 @@ async def test_progress_report_is_for_the_selected_review_point(
     _record_second_review(filled)
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportPathDialog)
         await pilot.press("enter")
@@ -354,9 +347,7 @@ async def test_progress_opened_without_a_point_starts_on_the_next_to_hold(
     """From home (no review point chosen) Enter records the next review, not a done one."""
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(PlanProgressScreen("case-g"))
-        await pilot.pause()
+        await _progress(app, pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewOutcomeDialog)
         assert "Review 2" in screen_text(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Checkbox, Select, TextArea
+from textual.widgets import Checkbox, Select, SelectionList, TextArea
 
 from psr_tui.app import make_app
 from psr_tui.domain.case import Case, Discussions
@@ -356,3 +356,17 @@ async def test_not_saved_message_cleared_once_the_step_saves(store: CaseStore) -
         assert store.get(created.id).request.practitioner.registration_number == "7654321"
         assert screen.step == STEP["practitioner"] + 1
         assert not [n for n in app._notifications if n.title == "Not saved"]
+
+
+async def test_pagedown_in_a_tick_list_goes_to_the_next_step(store: CaseStore) -> None:
+    """The focus list shows every option, so PgDn means next step there too (F1 says so)."""
+    created = stored_case(store, step="plan_type")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        ticks = screen.query_one(f"#input-{safe_id('request.focus')}", SelectionList)
+        ticks.focus()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.step == STEP["concerns"]
+        assert store.get(created.id).intake_step == STEP["concerns"]

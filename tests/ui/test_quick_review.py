@@ -13,6 +13,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
 from psr_tui.ui.screens.reviewer_identity import is_person, login_for, my_review_items
+from psr_tui.ui.widgets.evidence_checklist import EvidenceChecklist
 
 from .review_cases import demo_cases, fill
 from .screen_text import assert_snapshot, screen_text
@@ -185,12 +186,18 @@ async def test_evidence_ticked_with_a_rating(asmith: CaseStore) -> None:
         dialog.query_one("#expected-0").value = True  # type: ignore[attr-defined]
         dialog.query_one("#tool-0").value = True  # type: ignore[attr-defined]
         dialog.query_one("#rating-0").value = "meets expectations"  # type: ignore[attr-defined]
+        dialog.query_one("#count-0").focus()
+        await pilot.press("3", "x")  # how many CbDs; not a letter
+        dialog.query_one("#count-1").focus()
+        await pilot.press("2")  # a count alone says the assessment was seen
+        second_tool = dialog.query_one(EvidenceChecklist).tools[1]
         await pilot.press("ctrl+s")
         await pilot.pause()
     outcome = _rp(asmith.get("case-g")).outcome
     assert outcome is not None
-    seen = {(a.tool, a.rating) for a in outcome.evidence_seen}
-    assert seen == {("Clinical supervisor's report", ""), ("CbD", "meets expectations")}
+    seen = {(a.tool, a.count, a.rating) for a in outcome.evidence_seen}
+    assert seen == {("Clinical supervisor's report", 1, ""), ("CbD", 3, "meets expectations"),
+                    (second_tool, 2, "")}
 
 
 # ---- nothing mine; two supervisors at once -----------------------------------------

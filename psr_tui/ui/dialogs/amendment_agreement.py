@@ -6,12 +6,9 @@ else is refused with a clear message and nothing typed is lost.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from ...domain.amendments import PARTIES, agree_amendment
@@ -19,10 +16,7 @@ from ...domain.case import Case
 from ...domain.plan import Amendment
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
-from .case_save import Refusal, save_case
-
-if TYPE_CHECKING:
-    from ...app import PsrApp
+from .case_save import CaseDialog
 
 PARTY_LABELS = {"organisation": "The healthcare organisation", "practitioner": "The practitioner"}
 
@@ -36,7 +30,8 @@ def agreement_state(amendment: Amendment) -> str:
     return " · ".join(parts)
 
 
-class AmendmentAgreementDialog(ModalScreen[Case | None]):
+class AmendmentAgreementDialog(CaseDialog):
+    PROBLEM_LINE = "agree-error"
     HELP = """# Agree an amendment
 
 Choose the proposed amendment and who is agreeing (the organisation or the practitioner),
@@ -49,14 +44,9 @@ agreed version of the plan, only once both parties have agreed.
     ]
 
     def __init__(self, case: Case) -> None:
-        super().__init__()
+        super().__init__(case)
         assert case.plan is not None
-        self.case = case
         self.proposed = [a for a in case.plan.amendments if a.status == "proposed"]
-
-    @property
-    def psr(self) -> PsrApp:
-        return cast("PsrApp", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="agree-box", can_focus=False):
@@ -105,10 +95,9 @@ agreed version of the plan, only once both parties have agreed.
 
     def action_save(self) -> None:
         amendment, party = self._amendment(), self._party()
-        error = self.query_one("#agree-error", Static)
         name_field = self.query_one("#field-agree-name", FormField)
         if amendment is None or not party:
-            error.update("⚠ Choose the amendment and who is agreeing.")
+            self.show_problem("Choose the amendment and who is agreeing.")
             return
         if name_field.validate_now():
             name_field.input.focus()
@@ -120,12 +109,5 @@ agreed version of the plan, only once both parties have agreed.
         def change(case: Case) -> None:
             agree_amendment(case, amendment.id, party, name, role, today)
 
-        result = save_case(self.psr, self.case, change, "amendment.agree",
-                           f"{party} agreed: {amendment.description.splitlines()[0]}")
-        if isinstance(result, Refusal):
-            error.update(f"⚠ {result.message}")
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_and_close(change, "amendment.agree",
+                            f"{party} agreed: {amendment.description.splitlines()[0]}")

@@ -7,12 +7,11 @@ proposal is stored at once, so the meeting that discussed it loses nothing.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, RadioSet, Static, TextArea
 
 from ...domain.amendments import propose_amendment
@@ -21,15 +20,12 @@ from ...domain.plan import ReviewPoint
 from ...domain.validation import parse_date
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
-from .case_save import Refusal, save_case
-
-if TYPE_CHECKING:
-    from ...app import PsrApp
-
-FIELD_FOR_PATH = {"description": "amd-description", "changes": "amd-end"}
+from .case_save import CaseDialog
 
 
-class AmendmentProposalDialog(ModalScreen[Case | None]):
+class AmendmentProposalDialog(CaseDialog):
+    PROBLEM_LINE = "amd-error"
+    FIELD_FOR_PATH = {"description": "amd-description", "changes": "amd-end"}
     HELP = """# Propose an amendment
 
 A **duration** amendment sets a new end date (the final review and the last stage move
@@ -43,13 +39,8 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
     ]
 
     def __init__(self, case: Case) -> None:
-        super().__init__()
+        super().__init__(case)
         assert case.plan is not None
-        self.case = case
-
-    @property
-    def psr(self) -> PsrApp:
-        return cast("PsrApp", self.app)
 
     def compose(self) -> ComposeResult:
         plan = self.case.plan
@@ -85,9 +76,6 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
         pressed = self.query_one("#amd-kind", RadioSet).pressed_button
         return "content" if pressed is not None and pressed.id == "kind-content" else "duration"
 
-    def _field(self, field_id: str) -> FormField:
-        return self.query_one(f"#field-{field_id}", FormField)
-
     def changes(self) -> dict[str, Any]:
         """The structured change; ValueError names what is missing."""
         plan = self.case.plan
@@ -116,7 +104,6 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
         return changes
 
     def action_save(self) -> None:
-        error = self.query_one("#amd-error", Static)
         bad = [f for f in self.query(FormField) if f.validate_now()]
         if bad:
             bad[0].input.focus()
@@ -127,7 +114,7 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
             field_id, _, message = str(exc).partition(":")
             if message and field_id.startswith("amd-"):
                 self._field(field_id).show_error(message)
-            error.update(f"⚠ {message or exc}")
+            self.show_problem(message or str(exc))
             return
         description, kind, user = self._field("amd-description").value, self._kind(), \
             self.psr.user
@@ -136,15 +123,4 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
         def change(case: Case) -> None:
             propose_amendment(case, kind, description, changes, user, today)
 
-        result = save_case(self.psr, self.case, change, "amendment.propose",
-                           f"{kind}: {description}")
-        if isinstance(result, Refusal):
-            field_id = FIELD_FOR_PATH.get(result.path)
-            if field_id:
-                self._field(field_id).show_error(result.message)
-            error.update(f"⚠ {result.message}")
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_and_close(change, "amendment.propose", f"{kind}: {description}")

@@ -1,14 +1,19 @@
-"""Saving a case from a dialog: one place that turns the store's refusals into words."""
+"""Saving a case from a dialog: one place that turns the store's refusals into words, and
+the base of the dialogs that save a case and close."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from ...domain.case import Case
 from ...domain.errors import RuleError
 from ...store import ConflictError, StoreError
+from ..widgets.form_field import FormField
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -37,3 +42,42 @@ def save_case(
         return Refusal(f"Not saved: {exc}")
     app.note_own_write()
     return saved
+
+
+class CaseDialog(ModalScreen["Case | None"]):
+    """A dialog that changes one case and closes with the saved Case (None on Esc).
+
+    A refusal (a rule, a conflict, a store problem) keeps it open with everything typed:
+    under the field the rule names (FIELD_FOR_PATH) and on the dialog's problem line.
+    """
+
+    PROBLEM_LINE = ""  # the id of the dialog's problem Static
+    FIELD_FOR_PATH: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+
+    @property
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
+
+    def _field(self, field_id: str) -> FormField:
+        return self.query_one(f"#field-{field_id}", FormField)
+
+    def show_problem(self, message: str) -> None:
+        self.query_one(f"#{self.PROBLEM_LINE}", Static).update(f"⚠ {message}" if message else "")
+
+    def save_and_close(self, change: Callable[[Case], object], action: str,
+                       summary: str) -> None:
+        result = save_case(self.psr, self.case, change, action, summary)
+        if isinstance(result, Refusal):
+            field_id = self.FIELD_FOR_PATH.get(result.path)
+            if field_id:
+                self._field(field_id).show_error(result.message)
+            self.show_problem(result.message)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, RadioSet, Static
 
 from ...domain.case import Case
 from ...domain.lifecycle import sign_off_completion
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
-from .case_save import Refusal, save_case
-
-if TYPE_CHECKING:
-    from ...app import PsrApp
+from .case_save import CaseDialog
 
 DIRECTOR_ROLE = "responsible_officer"
-FIELD_FOR_PATH = {"completion.signed_by": "sign-name", "completion.follow_up": "sign-follow-up"}
 
 
-class CompletionSignOffDialog(ModalScreen[Case | None]):
+class CompletionSignOffDialog(CaseDialog):
+    PROBLEM_LINE = "sign-error"
+    FIELD_FOR_PATH = {"completion.signed_by": "sign-name",
+                      "completion.follow_up": "sign-follow-up"}
     HELP = """# Sign off completion
 
 The responsible director signs off the extent of completion: choose the outcome (arrows,
@@ -34,14 +30,6 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         Binding("ctrl+s", "save", "Sign off"),
         Binding("escape", "cancel", "Cancel"),
     ]
-
-    def __init__(self, case: Case) -> None:
-        super().__init__()
-        self.case = case
-
-    @property
-    def psr(self) -> PsrApp:
-        return cast("PsrApp", self.app)
 
     def compose(self) -> ComposeResult:
         plan = self.case.plan
@@ -68,17 +56,13 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         # Keep the title in view: focusing the first field would scroll it away.
         self.call_after_refresh(self.query_one("#sign-box").scroll_home, animate=False)
 
-    def _field(self, field_id: str) -> FormField:
-        return self.query_one(f"#field-{field_id}", FormField)
-
     def on_input_submitted(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        error = self.query_one("#sign-error", Static)
         pressed = self.query_one("#sign-outcome", RadioSet).pressed_button
         if pressed is None:
-            error.update("⚠ Choose the outcome of the plan.")
+            self.show_problem("Choose the outcome of the plan.")
             return
         for field_id in ("sign-name", "sign-date", "sign-follow-up"):
             if self._field(field_id).validate_now():
@@ -94,15 +78,5 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         def change(case: Case) -> None:
             sign_off_completion(case, outcome, name, role, signed_on, follow_up, vocab)
 
-        result = save_case(self.psr, self.case, change, "completion.sign_off",
-                           f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})")
-        if isinstance(result, Refusal):
-            field_id = FIELD_FOR_PATH.get(result.path)
-            if field_id:
-                self._field(field_id).show_error(result.message)
-            error.update(f"⚠ {result.message}")
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_and_close(change, "completion.sign_off",
+                            f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})")

@@ -6,12 +6,9 @@ point first) is shown here and nothing typed is lost. It dismisses with the save
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,20 +19,19 @@ from ...domain.review import record_review
 from ...store import ConflictError, StoreError
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check
-
-if TYPE_CHECKING:
-    from ...app import PsrApp
+from .case_save import CaseDialog
 
 RESCHEDULE_EFFECT = "reschedule"
 
 
-class ReviewOutcomeDialog(ModalScreen[Case | None]):
+class ReviewOutcomeDialog(CaseDialog):
+    PROBLEM_LINE = "outcome-error"
     HELP = """# Record a review outcome
 
 Press the outcome's digit (1-7) or pick it with the arrows and Enter; the cursor moves to
 the note. Enter in the note (or ctrl+s anywhere) saves. A review not held asks for the
 new date and the reason. Tab reaches the date held and the evidence checklist: tick what
-was seen (Space) and choose each assessment's rating.
+was seen (Space), and for each assessment type how many were done and their rating.
 
 If a colleague recorded this review point first, nothing is overwritten: your note stays
 here and ctrl+o shows their outcome.
@@ -48,17 +44,13 @@ here and ctrl+o shows their outcome.
     ]
 
     def __init__(self, case: Case, review_point_id: str) -> None:
-        super().__init__()
+        super().__init__(case)
         assert case.plan is not None
         rp = case.plan.review_point(review_point_id)
         assert rp is not None
-        self.case, self.rp = case, rp
+        self.rp = rp
         self.chosen: str = ""
         self.other: ReviewOutcome | None = None  # a colleague's outcome, after a conflict
-
-    @property
-    def psr(self) -> PsrApp:
-        return cast("PsrApp", self.app)
 
     # ---- layout ----------------------------------------------------------
     def _outcomes(self) -> list[tuple[str, str, str]]:
@@ -102,9 +94,6 @@ here and ctrl+o shows their outcome.
         self.call_after_refresh(self.query_one("#outcome-box").scroll_home, animate=False)
 
     # ---- choosing ----------------------------------------------------------
-    def _field(self, field_id: str) -> FormField:
-        return self.query_one(f"#field-{field_id}", FormField)
-
     def _effect(self) -> str:
         term = self.psr.vocab["review_outcomes"].term(self.chosen)
         return str(term.get("effect", "")) if term else ""
@@ -134,7 +123,7 @@ here and ctrl+o shows their outcome.
         self.query_one("#reschedule-fields").set_class(
             self._effect() != RESCHEDULE_EFFECT, "-hidden"
         )
-        self._show_error("")
+        self.show_problem("")
         self._field("note").input.focus()
 
     # ---- saving -------------------------------------------------------------
@@ -149,9 +138,6 @@ here and ctrl+o shows their outcome.
                     return
         self.action_save()
 
-    def _show_error(self, message: str) -> None:
-        self.query_one("#outcome-error", Static).update(f"⚠ {message}" if message else "")
-
     def _show_rule_error(self, exc: RuleError) -> None:
         by_path = {".due_on": "reschedule", ".reason": "reason", ".note": "note",
                    ".held_on": "held-on"}
@@ -160,11 +146,11 @@ here and ctrl+o shows their outcome.
                 self._field(field_id).show_error(str(exc))
                 self._field(field_id).input.focus()
                 break
-        self._show_error(str(exc))
+        self.show_problem(str(exc))
 
     def action_save(self) -> None:
         if not self.chosen:
-            self._show_error("Choose an outcome first: press 1-7.")
+            self.show_problem("Choose an outcome first: press 1-7.")
             self.query_one("#outcome-list").focus()
             return
         reschedule = self._effect() == RESCHEDULE_EFFECT
@@ -202,10 +188,10 @@ here and ctrl+o shows their outcome.
             self._show_rule_error(exc)
             return
         except ConflictError as exc:
-            self._show_error(f"Someone else changed this case: {exc}. Your note is kept.")
+            self.show_problem(f"Someone else changed this case: {exc}. Your note is kept.")
             return
         except StoreError as exc:
-            self._show_error(f"Not saved: {exc}")
+            self.show_problem(f"Not saved: {exc}")
             return
         self.psr.note_own_write()
         self.dismiss(saved)
@@ -217,7 +203,7 @@ here and ctrl+o shows their outcome.
             fresh = None
         rp = fresh.plan.review_point(self.rp.id) if fresh and fresh.plan else None
         self.other = rp.outcome if rp else None
-        self._show_error(
+        self.show_problem(
             f"Not saved: {message} Your note is kept here. ctrl+o shows their outcome; "
             "Esc closes without saving."
         )
@@ -229,10 +215,7 @@ here and ctrl+o shows their outcome.
             return
         label = self.psr.vocab["review_outcomes"].label(other.outcome)
         held = other.held_on.isoformat() if other.held_on else "?"
-        self._show_error(
+        self.show_problem(
             f"Already recorded by {other.recorded_by} (held {held}): {label}."
             + (f" Note: {other.note}" if other.note else "")
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,15 +1,16 @@
 """Tick the evidence seen at a review: the expected items, and assessments with a rating.
 
 Expected items are free text in the plan; they are recorded as seen under their own text
-(a vocabulary label lookup shows an unknown code as typed). Assessments use wba_types codes
-and the rating scale of that tool's form.
+(a vocabulary label lookup shows an unknown code as typed). Assessments use wba_types codes,
+how many were done (a supervisor often sees several DOPS at one review) and the rating
+scale of that tool's form.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Label, Select
+from textual.widgets import Checkbox, Input, Label, Select
 
 from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
 from ...domain.vocabulary import Vocabulary
@@ -28,6 +29,7 @@ class EvidenceChecklist(Vertical):
     EvidenceChecklist > .evidence-row { height: auto; }
     EvidenceChecklist Checkbox { width: 1fr; border: none; padding: 0; }
     EvidenceChecklist Select { width: 26; }
+    EvidenceChecklist Input { width: 6; }
     """
 
     def __init__(self, plan: Plan, rp: ReviewPoint, wba: Vocabulary, **kwargs: str) -> None:
@@ -37,7 +39,7 @@ class EvidenceChecklist(Vertical):
         self.wba = wba
 
     def compose(self) -> ComposeResult:
-        yield Label("Evidence seen (optional): Space ticks, Tab moves on")
+        yield Label("Evidence seen (optional): Space ticks · assessments: how many, rating")
         for i, text in enumerate(self.expected):
             yield TickBox(text, id=f"expected-{i}", classes="expected")
         for i, code in enumerate(self.tools):
@@ -45,6 +47,8 @@ class EvidenceChecklist(Vertical):
             ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
             with Horizontal(classes="evidence-row"):
                 yield TickBox(code, id=f"tool-{i}", classes="tool")
+                yield Input("", placeholder="no.", restrict=r"[0-9]{0,2}", id=f"count-{i}",
+                            compact=True, tooltip="how many were done")
                 yield Select([(r, r) for r in ratings], prompt="rating", id=f"rating-{i}")
 
     def seen(self) -> list[AssessmentSeen]:
@@ -56,7 +60,9 @@ class EvidenceChecklist(Vertical):
         for i, code in enumerate(self.tools):
             rating = self.query_one(f"#rating-{i}", Select).value
             ticked = self.query_one(f"#tool-{i}", Checkbox).value
+            typed = self.query_one(f"#count-{i}", Input).value
+            count = int(typed) if typed.isdigit() else 0
             rated = rating if isinstance(rating, str) else ""
-            if ticked or rated:
-                out.append(AssessmentSeen(tool=code, count=1, rating=rated))
+            if ticked or rated or count:
+                out.append(AssessmentSeen(tool=code, count=max(count, 1), rating=rated))
         return out

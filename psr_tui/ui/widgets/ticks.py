@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.segment import Segment
+from textual.actions import SkipAction
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
@@ -32,6 +33,18 @@ class RadioChoice(RadioButton):
 
 class TickList(SelectionList[Any]):
     """A SelectionList whose unticked box is blank, not a grey X."""
+
+    def action_page_down(self) -> None:
+        # A list that shows all its options has nothing to page: PgDn/PgUp then reach the
+        # form around it (the intake's next and previous step), as everywhere else there.
+        if self.max_scroll_y == 0:
+            raise SkipAction()
+        super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.max_scroll_y == 0:
+            raise SkipAction()
+        super().action_page_up()
 
     def action_select(self) -> None:
         # Toggle now rather than through a queued OptionSelected message: a key arriving
