@@ -186,6 +186,9 @@ async def test_evidence_ticked_with_a_rating(asmith: CaseStore) -> None:
         dialog.query_one("#expected-0").value = True  # type: ignore[attr-defined]
         dialog.query_one("#tool-0").value = True  # type: ignore[attr-defined]
         dialog.query_one("#rating-0").value = "meets expectations"  # type: ignore[attr-defined]
+        dialog.query_one("#tool-0").focus()
+        await pilot.press("5")  # on a tick box a digit is not an outcome shortcut
+        assert dialog.chosen == "remain"
         dialog.query_one("#count-0").focus()
         await pilot.press("3", "x")  # how many CbDs; not a letter
         dialog.query_one("#count-1").focus()

@@ -99,8 +99,12 @@ here and ctrl+o shows their outcome.
         return str(term.get("effect", "")) if term else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and isinstance(self.focused, Input):
-            return False  # digits typed in a field are text
+        if action == "choose" and self.focused is not None and (
+                isinstance(self.focused, Input)
+                or any(isinstance(n, EvidenceChecklist) for n in self.focused.ancestors)):
+            # Digits typed in a field are text; in the evidence checklist they were meant
+            # as a count, and must never quietly change the outcome chosen.
+            return False
         if action == "view_other":
             return self.other is not None
         return True
