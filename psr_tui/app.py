@@ -85,12 +85,25 @@ class PsrApp(KeysWhereTypedApp):
             changed = {k for k in now.keys() | self._fingerprint.keys()
                        if now.get(k) != self._fingerprint.get(k)}
             self._fingerprint = now
-            for screen in self.screen_stack:
-                screen.post_message(CasesChanged(frozenset(changed)))
+            self._post_changes(changed)
 
-    def note_own_write(self) -> None:
-        """Screens call this after saving so their own write is not reported as someone else's."""
-        self._fingerprint = self.store.fingerprint()
+    def note_own_write(self, case_id: str) -> None:
+        """Screens call this after saving `case_id`: the lists below the saving screen show
+        the change at once, and no editor reports it as someone else's."""
+        if not self.poll:
+            self._post_changes({case_id}, by_me=True)
+            return
+        now = self.store.fingerprint()
+        others = {k for k in now.keys() | self._fingerprint.keys()
+                  if k != case_id and now.get(k) != self._fingerprint.get(k)}
+        self._fingerprint = now
+        self._post_changes({case_id}, by_me=True)
+        if others:  # someone else saved since the last poll: theirs, not ours
+            self._post_changes(others)
+
+    def _post_changes(self, case_ids: set[str], by_me: bool = False) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(CasesChanged(frozenset(case_ids), by_me))
 
     def action_help(self) -> None:
         from .ui.dialogs.help import HelpScreen

@@ -260,3 +260,32 @@ async def test_footer_offers_progress_once_the_cases_have_loaded(store: CaseStor
         await loaded(app, pilot)
         await pilot.pause()
         assert "p Progress" in screen_text(app).splitlines()[-1]
+
+
+async def test_a_save_made_deeper_in_this_session_shows_on_home(store: CaseStore) -> None:
+    """Home hears of this session's own saves too, not only of other users' (a case opened
+    from the dashboard, not from home, stayed stale until a restart)."""
+    from psr_tui.domain.status import review_items
+    from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
+    from psr_tui.ui.screens.plan_progress import PlanProgressScreen
+
+    write_demo(store, TODAY)
+    item = review_items(store.load_all()[0], TODAY)[0]
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded(app, pilot)
+        before = home.summaries[item.case_id].next_review_id
+        assert before == item.review_point_id
+        app.push_screen(PlanProgressScreen(item.case_id, review_point_id=item.review_point_id))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewOutcomeDialog)
+        await pilot.press("2", *"steady", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        stored = summarise(store.get(item.case_id), TODAY)
+        assert stored.next_review_id != before
+        assert home.summaries[item.case_id].next_review_id == stored.next_review_id

@@ -40,7 +40,7 @@ def save_case(
         return Refusal(CONFLICT)
     except StoreError as exc:
         return Refusal(f"Not saved: {exc}")
-    app.note_own_write()
+    app.note_own_write(case.id)
     return saved
 
 

@@ -197,7 +197,7 @@ here and ctrl+o shows their outcome.
         except StoreError as exc:
             self.show_problem(f"Not saved: {exc}")
             return
-        self.psr.note_own_write()
+        self.psr.note_own_write(self.case.id)
         self.dismiss(saved)
 
     def _conflict(self, message: str) -> None:

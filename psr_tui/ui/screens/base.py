@@ -42,8 +42,12 @@ class PsrScreen(Screen[None]):
             return False
         return not (action == "back" and not self.can_go_back())
 
+    # Lists of cases set this: a save made in this session must show in them too.
+    SHOWS_OWN_WRITES = False
+
     def on_cases_changed(self, message: CasesChanged) -> None:
-        self.cases_changed(message.case_ids)
+        if self.SHOWS_OWN_WRITES or not message.by_me:
+            self.cases_changed(message.case_ids)
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """Override to refresh when other users change cases."""

@@ -42,6 +42,7 @@ Every review point due within the next 7 days or already overdue, across all run
   the actions (record an outcome, agree an amendment, sign off completion, export).
 - Changes other people save show up here within a few seconds.
 """
+    SHOWS_OWN_WRITES = True
     BINDINGS = [
         Binding("enter", "open_plan", "Open plan", show=True),
         Binding("o", "filter_organisation", "Filter organisation", show=True),

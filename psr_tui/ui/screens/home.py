@@ -41,6 +41,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
 - **r**: supervisor quick review; **d**: review dashboard
 - **j/k** or the arrows: move
 """
+    SHOWS_OWN_WRITES = True
     BINDINGS = [
         Binding("enter", "open_case", "Open"),
         Binding("n", "new_case", "New case"),
@@ -293,7 +294,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         except StoreError as exc:
             self.notify(str(exc), title="Not created", severity="error", timeout=10)
             return
-        self.psr.note_own_write()
+        self.psr.note_own_write(created.id)
         self._opened.add(created.id)
         from .intake import IntakeScreen
 

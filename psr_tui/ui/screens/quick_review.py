@@ -41,6 +41,7 @@ A review not held needs a new date and the reason. Step-downs never go past a re
 condition. Insufficient progress and ahead of plan propose an amendment that takes effect
 only when the organisation and the practitioner both agree.
 """
+    SHOWS_OWN_WRITES = True
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
         Binding("a", "toggle_all", "All due / mine", show=True),

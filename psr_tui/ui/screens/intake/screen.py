@@ -187,7 +187,7 @@ class IntakeScreen(PsrScreen):
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
-        self.psr.note_own_write()
+        self.psr.note_own_write(self.case_id)
         self.say("")
         self.app.clear_notifications()  # an earlier "Not saved" no longer holds
         self.case = saved

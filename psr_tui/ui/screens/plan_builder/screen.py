@@ -157,7 +157,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         except (StoreError, ValueError) as exc:
             return SaveProblem(str(exc))
         self.case = saved
-        self.psr.note_own_write()
+        self.psr.note_own_write(saved.id)
         self.say(f"Saved: {summary}")
         self.redraw()
         return None
