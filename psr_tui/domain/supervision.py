@@ -7,6 +7,7 @@ most independent level it allows: a plan may never step down past it.
 from __future__ import annotations
 
 from .case import Case, Condition
+from .plan import Plan, SupervisionStage
 from .vocabulary import Vocabularies, default_vocabularies
 
 MIN_LEVEL = 1
@@ -72,3 +73,20 @@ def next_level(case: Case, current: int) -> int:
     if floor is not None:
         target = min(target, max(floor[0], current))  # never step *up* supervision here either
     return target
+
+
+def replace_ladder(plan: Plan, stages: list[SupervisionStage]) -> None:
+    """Put a new ladder in place of the old one (the builder's "generate").
+
+    What the roles do at each stage follows the stage's place on the ladder (stage 1 to the
+    new stage 1, ...): kept where the new ladder has that stage, dropped where it is shorter,
+    so no role points at a stage that no longer exists.
+    """
+    by_position = {old.id: new.id for old, new in zip(plan.stages, stages, strict=False)}
+    for role in plan.roles:
+        role.stage_responsibilities = {
+            by_position[sid]: text for sid, text in role.stage_responsibilities.items()
+            if sid in by_position
+        }
+    plan.stages = stages
+    plan.current_stage = 0

@@ -142,8 +142,11 @@ def _roles(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
     stage_no = {s.id: n for n, s in enumerate(plan.stages, start=1)}
 
     def at_stages(mapping: dict[str, str]) -> str:
+        # A reference to a stage no longer on the ladder is not printed: its id means
+        # nothing to a reader.
         return "; ".join(
-            f"Stage {stage_no.get(sid, sid)}: {text}" for sid, text in mapping.items() if text
+            f"Stage {stage_no[sid]}: {text}" for sid, text in mapping.items()
+            if text and sid in stage_no
         )
 
     doc.table(("Role", "Person", "Deputy", "Contact", "Responsibilities", "At each stage"), [

@@ -73,3 +73,23 @@ def test_next_level_steps_once_and_stops_at_the_floor() -> None:
     assert next_level(Case(), 5) == 5
     # Already beyond a floor added later: never more independent.
     assert next_level(case_with(INTERIM), 3) == 3
+
+
+def test_a_new_ladder_keeps_role_duties_by_stage_position_and_drops_the_rest() -> None:
+    from datetime import date
+
+    from psr_tui.domain.plan import Plan, Role, SupervisionStage
+    from psr_tui.domain.supervision import replace_ladder
+
+    plan = Plan(
+        stages=[SupervisionStage(id="old-1", level=1), SupervisionStage(id="old-2", level=2),
+                SupervisionStage(id="old-3", level=3)],
+        roles=[Role(id="role-cs", stage_responsibilities={
+            "old-1": "present at every list", "old-3": "weekly review"})],
+        current_stage=2,
+    )
+    new = [SupervisionStage(id="new-1", level=1, start=date(2027, 1, 1)),
+           SupervisionStage(id="new-2", level=2)]
+    replace_ladder(plan, new)
+    assert [s.id for s in plan.stages] == ["new-1", "new-2"] and plan.current_stage == 0
+    assert plan.roles[0].stage_responsibilities == {"new-1": "present at every list"}

@@ -606,3 +606,28 @@ async def test_new_plan_dates_move_its_stages_reviews_and_targets(store: CaseSto
     assert {o.target_date for o in plan.objectives} == {date(2027, 9, 1)}
     assert not [f for f in check_plan(store.get(CASE_ID), app.vocab) if "inside" in f.message]
     assert store.audit(CASE_ID)[-1].action == "plan.timeframe.edit"
+
+
+async def test_generated_ladder_keeps_role_duties_on_real_stages(store: CaseStore) -> None:
+    def duty(case: Case) -> None:
+        assert case.plan is not None
+        case.plan.roles[1].stage_responsibilities = {"stg-1": "Present for all lists"}
+
+    app = make(store)
+    store.update(CASE_ID, duty, "plan.roles.edit", "setup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "g")
+        await pilot.pause()
+        assert "replaces the 2 stages" in screen_text(app)
+        await pilot.press("enter")  # the default levels, 1 to 5
+        await pilot.pause()
+        assert "held at L2 by Interim order" in screen_text(app)
+    case = store.get(CASE_ID)
+    assert case.plan is not None
+    first = case.plan.stages[0].id
+    assert first != "stg-1" and [s.level for s in case.plan.stages] == [1, 2]
+    assert case.plan.roles[1].stage_responsibilities == {first: "Present for all lists"}
+    assert "Stage 1: Present for all lists" in plan_markdown(case, "organisation")
+    event = store.audit(CASE_ID)[-1]
+    assert event.action == "plan.stages.generate"
+    assert event.summary.startswith("generated the ladder: L1 → L2 (L3, L4, L5 held at L2")

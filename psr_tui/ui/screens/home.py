@@ -13,6 +13,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from ...domain.case import Case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from ..wording import count_of
 from .base import PsrScreen
 from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
 
@@ -149,8 +150,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         all_ = list(self.summaries.values())
         overdue = sum(s.overdue_reviews for s in all_)
         breached = sum(1 for s in all_ if s.deadline_breached)
-        text = (f"{_count(len(all_), 'case')} · {_count(overdue, 'overdue review')} · "
-                f"{_count(breached, 'deadline')} breached")
+        text = (f"{count_of(len(all_), 'case')} · {count_of(overdue, 'overdue review')} · "
+                f"{count_of(breached, 'deadline')} breached")
         query = self.query_one("#home-filter", Input).value.strip()
         if query:
             text += f" · {len(self.visible_ids())} shown"
@@ -312,7 +313,3 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
 
 __all__ = ["HomeScreen", "is_urgent"]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -8,10 +8,16 @@ from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, SupervisionStage
 from ....domain.schedule import generate_stages
-from ....domain.supervision import check_level, describe_condition, supervision_floor
+from ....domain.supervision import (
+    check_level,
+    describe_condition,
+    replace_ladder,
+    supervision_floor,
+)
 from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
+from ...wording import count_of
 from .dates import short, typed_date
 from .objectives import clip
 from .section import ListSection, fresh_plan
@@ -31,6 +37,18 @@ def levels_check(text: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     return None if levels == sorted(levels) else "supervision steps down: list levels in order"
+
+
+def ladder_summary(case: Case, levels: list[int]) -> str:
+    """'generated the ladder: L1 → L2 (L3, L4 held at L2 by the interim order)'."""
+    floor = supervision_floor(case)
+    kept = [min(n, floor[0]) if floor else n for n in levels]
+    steps = " → ".join(f"L{n}" for n in dict.fromkeys(kept))
+    held = [f"L{n}" for n in levels if floor and n > floor[0]]
+    if not floor or not held:
+        return f"generated the ladder: {steps}"
+    return (f"generated the ladder: {steps} ({', '.join(held)} held at L{floor[0]} by "
+            f"{describe_condition(case, floor[1])})")
 
 
 class LadderSection(ListSection):
@@ -105,7 +123,7 @@ class LadderSection(ListSection):
             self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
             return
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
-        replacing = f" (replaces the {len(plan.stages)} stages)" if plan.stages else ""
+        replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
         def submit(values: Values) -> SaveProblem | None:
             levels = parse_levels(values["value"])
@@ -115,14 +133,13 @@ class LadderSection(ListSection):
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
                 floor = supervision_floor(case)
-                fresh.stages = generate_stages(
+                replace_ladder(fresh, generate_stages(
                     fresh.start_date, fresh.end_date, levels,
                     floor=floor[0] if floor else None, vocab=self.vocab,
-                )
-                fresh.current_stage = 0
+                ))
 
             return self.builder.save(change, "plan.stages.generate",
-                                     f"generated the supervision ladder from levels {levels}")
+                                     ladder_summary(self.builder.case, levels))
 
         self.builder.app.push_screen(PromptDialog(
             f"Generate the ladder{replacing}", "Levels, most supervised first", default,

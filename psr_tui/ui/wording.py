@@ -1,0 +1,8 @@
+"""Small pieces of English the screens share."""
+
+from __future__ import annotations
+
+
+def count_of(n: int, noun: str) -> str:
+    """'1 stage', '3 stages' (regular plurals: the nouns the screens count)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
