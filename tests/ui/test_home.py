@@ -289,3 +289,25 @@ async def test_a_save_made_deeper_in_this_session_shows_on_home(store: CaseStore
         stored = summarise(store.get(item.case_id), TODAY)
         assert stored.next_review_id != before
         assert home.summaries[item.case_id].next_review_id == stored.next_review_id
+
+
+async def test_no_color_keeps_urgent_rows_and_problems_readable(
+        store: CaseStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """NO_COLOR greys colours by brightness: red on dark became near-invisible. Urgent rows
+    and messages under fields use the text colour and bold instead."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    write_demo(store, TODAY)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded(app, pilot)
+        first = home.table.get_row_at(0)
+        assert first[0].plain == URGENT_MARK and str(first[1].style) == "bold"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # an empty first step: refused, messages under fields
+        await pilot.pause()
+        errors = [w for w in app.screen.query(".field-error") if not w.has_class("-empty")]
+        assert errors
+        assert all(e.styles.text_style.bold for e in errors)
+        foreground = app.current_theme.foreground
+        assert all(e.styles.color.hex.lower() == str(foreground).lower() for e in errors)

@@ -9,6 +9,9 @@ from ...domain.vocabulary import Vocabularies
 
 URGENT_MARK = "!"  # a text mark, so overdue cases stand out without colour (NO_COLOR)
 URGENT_STYLE = "bold red"
+# With NO_COLOR Textual greys every colour by its brightness: red on the dark background
+# turns almost invisible, so urgent rows are bold in the default colour instead.
+URGENT_STYLE_NO_COLOR = "bold"
 
 # (key, header, width): fits 80 columns with the table's padding and scrollbar.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -39,9 +42,9 @@ def deadline_cell(s: CaseSummary) -> str:
     return f"{which} {s.deadline_days_left}d"
 
 
-def row_cells(s: CaseSummary, vocab: Vocabularies) -> list[Text]:
+def row_cells(s: CaseSummary, vocab: Vocabularies, no_color: bool = False) -> list[Text]:
     urgent = is_urgent(s)
-    style = URGENT_STYLE if urgent else ""
+    style = (URGENT_STYLE_NO_COLOR if no_color else URGENT_STYLE) if urgent else ""
     review = s.next_review_due.strftime("%d %b %y") if s.next_review_due else ""
     values = [
         URGENT_MARK if urgent else "",

@@ -140,9 +140,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.set_timer(0.01, lambda: self._add_chunk(ids, start + CHUNK_ROWS, generation))
 
     def _add_rows(self, ids: list[str]) -> None:
-        vocab, table = self.psr.vocab, self.table
+        vocab, table, grey = self.psr.vocab, self.table, self.app.no_color
         for case_id in ids:
-            table.add_row(*row_cells(self.summaries[case_id], vocab), key=case_id)
+            table.add_row(*row_cells(self.summaries[case_id], vocab, grey), key=case_id)
 
     def update_counts(self) -> None:
         if not self.loaded:
@@ -188,10 +188,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.summaries[s.id] = s
             self.search[s.id] = search_text(s, vocab)
             if s.id in table.rows:
-                for (key, _h, _w), cell in zip(COLUMNS, row_cells(s, vocab), strict=True):
+                cells = row_cells(s, vocab, self.app.no_color)
+                for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True):
                     table.update_cell(s.id, key, cell)
             elif self.loaded:
-                table.add_row(*row_cells(s, vocab), key=s.id)
+                table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         for problem in problems:
             self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
         self.update_counts()
