@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,6 +54,58 @@ def _new_end(plan: Plan, value: Any) -> date:
     if end == plan.end_date:
         raise RuleError("The new end date is the current one.", "changes.end_date")
     return end
+
+
+@dataclass(frozen=True)
+class EndDateChange:
+    """A duration amendment's new end and the end it replaces (None when not known)."""
+
+    after: date
+    before: date | None = None
+
+    @property
+    def days(self) -> int:
+        """Days added to the plan (negative: the plan is shortened; 0 when not known)."""
+        return (self.after - self.before).days if self.before else 0
+
+    def describe(self, fmt: Callable[[date], str] = date.isoformat) -> str:
+        """'SHORTENS the plan by 32 days: ends 2026-12-01 instead of 2027-01-02'."""
+        if self.before is None:
+            return f"New end date: {fmt(self.after)}"
+        ends = f"ends {fmt(self.after)} instead of {fmt(self.before)}"
+        if self.days < 0:
+            return f"SHORTENS the plan by {-self.days} days: {ends}"
+        return f"Extends the plan by {self.days} days: {ends}"
+
+
+def _end_before(plan: Plan, amendment: Amendment) -> date | None:
+    """The end an amendment replaces: the plan's end while it is proposed; once agreed,
+    the end in the version before the one it made."""
+    if amendment.status == "proposed":
+        return plan.end_date
+    if amendment.status != "agreed" or amendment.applied_in_version is None:
+        return None
+    earlier = [v for v in plan.versions if v.version < amendment.applied_in_version]
+    if not earlier:
+        return None
+    raw = max(earlier, key=lambda v: v.version).content.get("end_date")
+    try:
+        return date.fromisoformat(str(raw)) if raw else None
+    except ValueError:
+        return None
+
+
+def end_date_change(plan: Plan, amendment: Amendment) -> EndDateChange | None:
+    """What an amendment does to the plan's end date (None when it leaves it alone), so
+    every list of amendments shows it and the description is not the only record."""
+    raw = amendment.changes.get("end_date")
+    if raw is None:
+        return None
+    try:
+        after = raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+    except ValueError:
+        return None
+    return EndDateChange(after, _end_before(plan, amendment))
 
 
 def _content_items(key: str, items: Any) -> list[Any]:

@@ -6,7 +6,7 @@ step_down, stay, extend, enhance, shorten, refer or reschedule.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from .amendments import propose_amendment
@@ -35,10 +35,25 @@ def review_status(rp: ReviewPoint, today: date) -> str:
     return "upcoming"
 
 
+def in_date_order(points: Iterable[ReviewPoint]) -> list[ReviewPoint]:
+    """Soonest first, undated last; ties keep their order (a final review stays last)."""
+    return sorted(points, key=lambda rp: (rp.due_on is None, rp.due_on or date.max))
+
+
 def open_review_points(plan: Plan) -> list[ReviewPoint]:
     """Review points not yet held, soonest first (undated ones last)."""
-    pending = [rp for rp in plan.review_points if rp.outcome is None]
-    return sorted(pending, key=lambda rp: (rp.due_on is None, rp.due_on or date.max))
+    return in_date_order(rp for rp in plan.review_points if rp.outcome is None)
+
+
+def recording_refusal(case: Case) -> str:
+    """Why no review outcome can be recorded on this case now; "" when one can. The screens
+    ask before opening the outcome form, so nobody fills it in only to be refused."""
+    if case.plan is None:
+        return "This case has no plan."
+    if case.state in RECORDABLE_STATES:
+        return ""
+    state = case.state.replace("_", " ")
+    return f"This plan is {state}: reviews are recorded only on an active or extended plan."
 
 
 def latest_recorded(plan: Plan) -> ReviewPoint | None:
@@ -172,6 +187,27 @@ def _propose_shortening(
     return amendment.id
 
 
+def _check_new_date(
+    plan: Plan, rp: ReviewPoint, new: date | None, today: date, path: str
+) -> None:
+    """A review not held moves to a date still ahead (today at the earliest), later than
+    the one missed, and inside the plan: past its end it needs a duration amendment."""
+    if new is None:
+        raise RuleError("Give the new date for the review.", path)
+    if new < today:
+        raise RuleError(
+            f"{new.isoformat()} is in the past: give today ({today.isoformat()}) or later.", path
+        )
+    if rp.due_on is not None and new <= rp.due_on:
+        raise RuleError(f"Give a new date after the missed one ({rp.due_on.isoformat()}).", path)
+    if plan.end_date is not None and new > plan.end_date:
+        raise RuleError(
+            f"The plan ends on {plan.end_date.isoformat()}: move the review to that date or "
+            "earlier, or first agree an amendment that extends the plan.",
+            path,
+        )
+
+
 def record_review(
     case: Case,
     review_point_id: str,
@@ -196,8 +232,9 @@ def record_review(
     path = f"plan.review_points[{plan.review_points.index(rp)}]"
     if rp.outcome is not None:
         raise AlreadyRecorded(_already_recorded(rp, rp.outcome), f"{path}.outcome")
-    if case.state not in RECORDABLE_STATES:
-        raise RuleError("Reviews are recorded only on an active or extended plan.", "state")
+    refusal = recording_refusal(case)
+    if refusal:
+        raise RuleError(refusal, "state")
     term = (vocab or default_vocabularies())["review_outcomes"].term(outcome_code)
     if term is None:
         raise RuleError(f"Unknown review outcome '{outcome_code}'.", f"{path}.outcome")
@@ -216,8 +253,7 @@ def record_review(
     )
     today = now.date()
     if effect == "reschedule":
-        if reschedule_to is None or reschedule_to <= held_on:
-            raise RuleError("Give a new date after the missed one.", f"{path}.due_on")
+        _check_new_date(plan, rp, reschedule_to, today, f"{path}.due_on")
         if not outcome.reason:
             raise RuleError("Say why the review was not held.", f"{path}.reason")
         outcome.reschedule_to = reschedule_to

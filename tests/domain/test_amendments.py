@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from psr_tui.domain.amendments import (
+    EndDateChange,
     agree_amendment,
+    end_date_change,
     propose_amendment,
     version_diff,
     withdraw_amendment,
@@ -237,3 +239,40 @@ def test_shortening_drops_unrecorded_reviews_and_stages_after_the_new_end() -> N
     assert plan.review_point("rp-final").due_on == date(2026, 12, 15)
     assert [st.id for st in plan.stages] == ["stg-a", "stg-b"]
     assert plan.stages[-1].end == date(2026, 12, 15)
+
+
+def test_end_date_change_names_the_end_it_replaces_before_and_after_agreement() -> None:
+    """The trial: 'Extension by 2 months' with an earlier end date. Every list of
+    amendments can show what really changes, proposed and once agreed."""
+    case = running_case()  # ends 2027-03-01
+    assert case.plan is not None
+    amd = propose_amendment(
+        case, "duration", "Extension by 2 months", {"end_date": "2027-01-29"}, "ca", TODAY
+    )
+    proposed = end_date_change(case.plan, amd)
+    assert proposed == EndDateChange(date(2027, 1, 29), date(2027, 3, 1))
+    assert proposed.days == -31
+    assert proposed.describe() == (
+        "SHORTENS the plan by 31 days: ends 2027-01-29 instead of 2027-03-01")
+    agree_both(case, amd.id)
+    assert case.plan.end_date == date(2027, 1, 29)
+    assert case.state == "active"  # shortened, not extended
+    # Agreed: the end it replaced comes from the version before, not today's plan.
+    assert end_date_change(case.plan, amd) == proposed
+
+
+def test_end_date_change_for_an_extension_a_content_and_a_withdrawn_one() -> None:
+    case = running_case()
+    assert case.plan is not None
+    content = propose_amendment(case, "content", "New wording", {"consequences": "x"}, "ca",
+                                TODAY)
+    assert end_date_change(case.plan, content) is None
+    longer = propose_amendment(
+        case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
+    change = end_date_change(case.plan, longer)
+    assert change is not None and change.days == 61
+    assert change.describe(lambda d: d.strftime("%d %b %Y")) == (
+        "Extends the plan by 61 days: ends 01 May 2027 instead of 01 Mar 2027")
+    withdraw_amendment(case, longer.id, "ca", TODAY)
+    assert end_date_change(case.plan, longer) == EndDateChange(date(2027, 5, 1))
+    assert EndDateChange(date(2027, 5, 1)).describe() == "New end date: 2027-05-01"

@@ -9,7 +9,12 @@ import pytest
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import AlreadyRecorded, RuleError
 from psr_tui.domain.plan import AssessmentSeen, Plan, ReviewPoint, SupervisionStage
-from psr_tui.domain.review import record_review, review_status
+from psr_tui.domain.review import (
+    in_date_order,
+    record_review,
+    recording_refusal,
+    review_status,
+)
 
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 HELD = date(2026, 11, 20)
@@ -195,6 +200,61 @@ def test_not_held_needs_later_date_and_reason(reschedule_to: date | None, reason
     rp = case.plan.review_point("rp-1")
     assert rp.history == []
     assert rp.due_on == date(2026, 11, 1)
+
+
+def _not_held(case: Case, to: date, rp: str = "rp-1") -> RuleError | None:
+    try:
+        record(case, "not_held", rp=rp, reschedule_to=to, reason="Supervisor ill")
+    except RuleError as exc:
+        return exc
+    return None
+
+
+def test_a_missed_review_moves_to_today_or_later_not_to_a_past_date() -> None:
+    """The trial: due 1 Nov, recorded on 23 Nov (held_on today), moved to 10 Nov: after the
+    missed date, but in the past. The refusal says so rather than 'after the missed one'."""
+    case = running_case()
+    refused = _not_held(case, date(2026, 11, 10), rp="rp-1")
+    assert refused is not None and refused.path == "plan.review_points[0].due_on"
+    assert str(refused) == "2026-11-10 is in the past: give today (2026-11-23) or later."
+    assert _not_held(case, date(2026, 11, 22)) is not None  # yesterday: still the past
+    assert _not_held(case, NOW.date()) is None  # today: the boundary is allowed
+    assert case.plan.review_point("rp-1").due_on == NOW.date()
+
+
+def test_a_review_not_yet_due_moves_later_than_its_date() -> None:
+    case = running_case()
+    refused = _not_held(case, date(2027, 1, 1), rp="rp-2")
+    assert refused is not None and "after the missed one (2027-01-01)" in str(refused)
+    assert _not_held(case, date(2027, 1, 2), rp="rp-2") is None
+
+
+def test_a_missed_review_stays_inside_the_plan() -> None:
+    case = running_case()  # ends 2027-03-01
+    refused = _not_held(case, date(2027, 3, 2), rp="rp-3")
+    assert refused is not None and "The plan ends on 2027-03-01" in str(refused)
+    assert "amendment" in str(refused)
+    assert _not_held(case, date(2027, 3, 2)) is not None  # any review, not only the final
+    assert case.plan.review_point("rp-1").due_on == date(2026, 11, 1)
+    assert _not_held(case, date(2027, 3, 1)) is None  # on the end date is inside
+
+
+def test_in_date_order_after_a_reschedule() -> None:
+    case = running_case()
+    record(case, "not_held", reschedule_to=date(2027, 2, 1), reason="Supervisor ill")
+    assert case.plan is not None
+    ordered = [rp.id for rp in in_date_order(case.plan.review_points)]
+    assert ordered == ["rp-2", "rp-1", "rp-3"]
+    undated = ReviewPoint(id="rp-x", title="Extra")
+    assert in_date_order([undated, *case.plan.review_points])[-1] is undated
+
+
+def test_recording_refusal_names_the_state() -> None:
+    assert recording_refusal(running_case()) == ""
+    assert recording_refusal(running_case(state="extended")) == ""
+    assert recording_refusal(running_case(state="paused")) == (
+        "This plan is paused: reviews are recorded only on an active or extended plan.")
+    assert recording_refusal(Case(state="active")) == "This case has no plan."
 
 
 def test_second_recording_is_refused_naming_who_and_when() -> None:

@@ -196,3 +196,26 @@ def test_a_bare_plan_renders_every_document() -> None:
     assert "$" not in sheet
     with pytest.raises(ValueError, match="has no plan"):
         plan_markdown(Case(id="case-none"), "organisation", None, ACTIVE_DAY)
+
+
+def test_progress_summary_lists_what_a_duration_amendment_does_to_the_end() -> None:
+    """The trial: 'Extension by 2 months' that in fact ended the plan earlier. The summary
+    names the new end and the end it replaces, proposed and once agreed."""
+    from psr_tui.domain.amendments import agree_amendment, propose_amendment
+
+    case = active_case()
+    plan = case.plan
+    assert plan is not None and plan.end_date is not None
+    old_end = plan.end_date
+    new_end = date(old_end.year, old_end.month, 1)
+    amd = propose_amendment(case, "duration", "Extension by 2 months",
+                            {"end_date": new_end.isoformat()}, "ca", ACTIVE_DAY)
+    days = (old_end - new_end).days
+    expected = (f"Extension by 2 months (SHORTENS the plan by {days} days: ends "
+                f"1 {new_end:%B %Y} instead of {old_end.day} {old_end:%B %Y})")
+    proposed = progress_summary_markdown(case, "organisation", None, ACTIVE_DAY)
+    assert f"| Duration | {expected} | Proposed |" in proposed
+    for party in ("organisation", "practitioner"):
+        agree_amendment(case, amd.id, party, "Someone", "", ACTIVE_DAY)
+    agreed = progress_summary_markdown(case, "organisation", None, ACTIVE_DAY)
+    assert f"| Duration | {expected} | Agreed | 3 |" in agreed

@@ -351,3 +351,126 @@ async def test_progress_opened_without_a_point_starts_on_the_next_to_hold(
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewOutcomeDialog)
         assert "Review 2" in screen_text(app)
+
+
+def _table_titles(app) -> list[str]:
+    table = app.screen.query_one("#progress-reviews", DataTable)
+    return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+
+
+async def test_a_rescheduled_review_takes_its_place_in_date_order(filled: CaseStore) -> None:
+    """Review 2 (16 Nov) not held, moved to 4 Dec: it now reads after Review 3 (27 Nov),
+    and the row the cursor is on is the review Enter records."""
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _progress(app, pilot, "rp-case-g-2")
+        await pilot.press("enter", "7", "enter", *"2026-12-04", "enter", *"supervisor ill",
+                          "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanProgressScreen)
+        assert _table_titles(app) == ["Review 1 (2 months)", "Review 3 (6 months)",
+                                      "Review 2 (4 months)", "Final sign-off"]
+        selected = screen._selected()
+        assert selected is not None and selected.id == "rp-case-g-2"  # stays on it
+        await pilot.press("k")
+        selected = screen._selected()
+        assert selected is not None and selected.id == "rp-case-g-3"
+        assert "Review 3 (6 months)" in str(screen.query_one("#progress-detail",
+                                                              Static).render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewOutcomeDialog)
+        assert app.screen.rp.id == "rp-case-g-3"
+    stored = filled.get("case-g")
+    assert stored.plan is not None
+    moved = stored.plan.review_point("rp-case-g-2")
+    assert moved is not None and moved.due_on == date(2026, 12, 4)
+
+
+async def test_a_paused_plan_refuses_a_review_before_the_form_opens(filled: CaseStore) -> None:
+    def pause(case) -> None:
+        case.state = "paused"
+
+    filled.update("case-g", pause, "state.pause", "referred elsewhere")
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _progress(app, pilot, "rp-case-g-2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        messages = [n.message for n in app._notifications]
+        assert ("This plan is paused: reviews are recorded only on an active or extended "
+                "plan.") in messages
+    assert [e.action for e in filled.audit("case-g")] == ["create", "state.pause"]
+
+
+async def test_a_shorter_end_is_said_confirmed_and_listed(filled: CaseStore) -> None:
+    """The trial: 'Extension by 2 months' with an end before the current one shortened the
+    plan silently. The dialog says it shortens and asks twice; every list shows the dates."""
+    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _progress(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AmendmentProposalDialog)
+        dialog.query_one("#input-amd-description").focus()
+        await pilot.press(*"Extension by 2 months")
+        dialog.query_one("#input-amd-end").focus()
+        await pilot.press(*"2027-03-02")
+        said = dialog.query_one("#amd-end-change", Static)
+        assert ("SHORTENS the plan by 91 days: ends 2027-03-02 instead of 2027-06-01"
+                in str(said.render()))  # said as it is typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # first ctrl+s: said, not saved
+        assert "Press ctrl+s again" in str(said.render())
+        await pilot.press("backspace", "1", "ctrl+s")  # another date: asked again
+        await pilot.pause()
+        assert app.screen is dialog
+        shortens = "SHORTENS the plan by 92 days: ends 2027-03-01 instead of 2027-06-01"
+        assert shortens in str(said.render()) and "Press ctrl+s again" in str(said.render())
+        assert [e.action for e in filled.audit("case-g")] == ["create"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        assert shortens in _amendments(app)
+        event = filled.audit("case-g")[-1]
+        assert event.action == "amendment.propose" and shortens in event.summary
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AmendmentAgreementDialog)
+        assert shortens in screen_text(app)
+        await pilot.press("tab", "tab", *"Dr Rose Director", "enter")
+        await pilot.pause()
+        await pilot.press("a", "tab", "tab", *"Mr David Green", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        assert "✓ agreed (version 2)" in _amendments(app)
+        assert shortens in _amendments(app)  # still named once agreed
+    case = filled.get("case-g")
+    assert case.plan is not None and case.plan.end_date == date(2027, 3, 1)
+    assert case.plan.amendments[0].changes == {"end_date": "2027-03-01"}
+
+
+async def test_a_longer_end_is_proposed_on_the_first_ctrl_s(filled: CaseStore) -> None:
+    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _progress(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AmendmentProposalDialog)
+        dialog.query_one("#input-amd-description").focus()
+        await pilot.press(*"Two more months")
+        dialog.query_one("#input-amd-end").focus()
+        await pilot.press(*"2027-08-01", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+        assert ("Extends the plan by 61 days: ends 2027-08-01 instead of 2027-06-01"
+                in _amendments(app))
+    assert filled.audit("case-g")[-1].action == "amendment.propose"

@@ -165,6 +165,60 @@ async def test_not_held_asks_for_date_and_reason_and_reschedules(asmith: CaseSto
     assert "plan.review_points[1].due_on" in _last_audit(asmith).changes
 
 
+async def test_not_held_new_date_must_be_ahead_and_inside_the_plan(asmith: CaseStore) -> None:
+    """The trial: a date after the missed one but before today was refused as 'not after
+    the missed one'; a date past the plan's end was accepted. Both now say what is wrong,
+    and the dialog keeps what was typed until a good date is given."""
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "7", "enter", *"2026-11-20", "enter", *"supervisor ill")
+        dialog = app.screen
+        assert isinstance(dialog, ReviewOutcomeDialog)
+        date_input = dialog.query_one("#input-reschedule")
+        for typed, problem in (
+            ("2026-11-20", "2026-11-20 is in the past: give today (2026-11-23) or later."),
+            ("2027-06-02", "The plan ends on 2027-06-01: move the review to that date or "
+                           "earlier"),
+        ):
+            date_input.value = typed  # type: ignore[attr-defined]
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is dialog
+            assert problem in str(dialog.query_one("#outcome-error", Static).render())
+            assert _rp(asmith.get("case-g")).history == []
+        date_input.value = TODAY.isoformat()  # type: ignore[attr-defined]  # the boundary
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)
+    rp = _rp(asmith.get("case-g"))
+    assert rp.due_on == TODAY and rp.history[0].reschedule_to == TODAY
+    assert [e.action for e in asmith.audit("case-g")] == ["create", "review.record"]
+
+
+async def test_a_plan_paused_since_the_list_was_read_is_refused_before_the_form(
+        asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = [i.case_id for i in app.screen.items]  # type: ignore[attr-defined]
+        assert listed[0] == "case-g"
+
+        def pause(case: Case) -> None:
+            case.state = "paused"
+
+        asmith.update("case-g", pause, "state.pause", "referred elsewhere")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)  # no form to fill in for nothing
+        messages = [n.message for n in app._notifications]
+        assert any("This plan is paused: reviews are recorded only on an active or extended "
+                   "plan." in m for m in messages)
+        left = [i.case_id for i in app.screen.items]  # type: ignore[attr-defined]
+        assert "case-g" not in left and left  # its reviews leave the list, others stay
+    assert [e.action for e in asmith.audit("case-g")] == ["create", "state.pause"]
+    assert _rp(asmith.get("case-g")).outcome is None
+
+
 async def test_step_down_past_a_condition_is_refused_in_the_dialog(make_store) -> None:
     store = make_store("cwhite")  # Dr Carol White supervises case-k (floor: level 3)
     fill(store)

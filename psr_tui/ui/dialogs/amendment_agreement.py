@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from ...domain.amendments import PARTIES, agree_amendment
+from ...domain.amendments import PARTIES, agree_amendment, end_date_change
 from ...domain.case import Case
-from ...domain.plan import Amendment
+from ...domain.plan import Amendment, Plan
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
 from .case_save import CaseDialog
@@ -28,6 +29,14 @@ def agreement_state(amendment: Amendment) -> str:
         signed = getattr(amendment, party)
         parts.append(f"{party} ✓ ({signed.name})" if signed else f"{party}: awaiting")
     return " · ".join(parts)
+
+
+def change_text(plan: Plan, amendment: Amendment) -> str:
+    """What the chosen amendment does and who has agreed so far. A new end date is named
+    with the end it replaces: the description alone may say otherwise."""
+    change = end_date_change(plan, amendment)
+    lines = [change.describe()] if change else []
+    return "\n".join([*lines, agreement_state(amendment)])
 
 
 class AmendmentAgreementDialog(CaseDialog):
@@ -49,13 +58,16 @@ agreed version of the plan, only once both parties have agreed.
         self.proposed = [a for a in case.plan.amendments if a.status == "proposed"]
 
     def compose(self) -> ComposeResult:
+        plan = self.case.plan
+        assert plan is not None
         with VerticalScroll(id="agree-box", can_focus=False):
             yield Static(f"[b]Agree an amendment[/b] · {self.case.practitioner_name}")
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
-                    yield RadioChoice(f"{a.description} [{agreement_state(a)}]",
-                                      value=i == 0, id=f"amd-{i}")
+                    yield RadioChoice(escape(a.description.splitlines()[0]), value=i == 0,
+                                      id=f"amd-{i}")
+            yield Static("", id="agree-change")
             yield Label("Agreeing for")
             with RadioSet(id="agree-party"):
                 for party in PARTIES:
@@ -68,6 +80,7 @@ agreed version of the plan, only once both parties have agreed.
 
     def on_mount(self) -> None:
         self._default_party()
+        self._show_change()
         self.query_one("#agree-amendment", RadioSet).focus(scroll_visible=False)
         # Keep the title in view: focusing the first field would scroll it away.
         self.call_after_refresh(self.query_one("#agree-box").scroll_home, animate=False)
@@ -85,6 +98,13 @@ agreed version of the plan, only once both parties have agreed.
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "agree-amendment":
             self._default_party()
+            self._show_change()
+
+    def _show_change(self) -> None:
+        amendment = self._amendment()
+        assert self.case.plan is not None
+        text = change_text(self.case.plan, amendment) if amendment else ""
+        self.query_one("#agree-change", Static).update(escape(text))
 
     def _party(self) -> str:
         pressed = self.query_one("#agree-party", RadioSet).pressed_button

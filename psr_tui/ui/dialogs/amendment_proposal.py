@@ -12,9 +12,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Label, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioSet, Static, TextArea
 
-from ...domain.amendments import propose_amendment
+from ...domain.amendments import EndDateChange, propose_amendment
 from ...domain.case import Case
 from ...domain.plan import ReviewPoint
 from ...domain.validation import parse_date
@@ -32,6 +32,9 @@ A **duration** amendment sets a new end date (the final review and the last stag
 with it). A **content** amendment adds a review point, or replaces the consequences of
 insufficient progress or the reasonable adjustments. Either takes effect only when the
 organisation and the practitioner have both agreed it (`a` on the plan view).
+
+A new end date earlier than the current one shortens the plan: the dialog says by how
+many days and asks for ctrl+s a second time before proposing it.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Propose"),
@@ -41,6 +44,7 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
     def __init__(self, case: Case) -> None:
         super().__init__(case)
         assert case.plan is not None
+        self.confirmed_end: date | None = None  # a shorter end the user has seen and confirmed
 
     def compose(self) -> ComposeResult:
         plan = self.case.plan
@@ -57,6 +61,7 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
                             check=required_check)
             yield FormField("New end date (duration)", field_id="amd-end", check=date_check(),
                             placeholder="YYYY-MM-DD")
+            yield Static("", id="amd-end-change")
             yield FormField("Add a review point on (content)", field_id="amd-review-date",
                             check=date_check(), placeholder="YYYY-MM-DD")
             yield FormField("Its title", field_id="amd-review-title")
@@ -75,6 +80,39 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
     def _kind(self) -> str:
         pressed = self.query_one("#amd-kind", RadioSet).pressed_button
         return "content" if pressed is not None and pressed.id == "kind-content" else "duration"
+
+    def _end_change(self) -> EndDateChange | None:
+        """The typed end date against the plan's current end (None until it is a date)."""
+        try:
+            end = parse_date(self._field("amd-end").value)
+        except ValueError:
+            return None
+        assert self.case.plan is not None
+        return EndDateChange(end, self.case.plan.end_date)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "input-amd-end":
+            return
+        # Say what the date does as it is typed: a description may say "extension" of a
+        # date that in fact shortens the plan.
+        self.confirmed_end = None
+        change = self._end_change()
+        text = change.describe() if change else ""
+        self.query_one("#amd-end-change", Static).update(f"⚠ {text}" if _shortens(change)
+                                                        else text)
+
+    def _shortening_unconfirmed(self) -> bool:
+        """A shorter plan is proposed only on a second ctrl+s, once the dialog has said so."""
+        change = self._end_change() if self._kind() == "duration" else None
+        if change is None or not _shortens(change) or self.confirmed_end == change.after:
+            return False
+        self.confirmed_end = change.after
+        ask = "Press ctrl+s again to propose the shorter plan, or change the date."
+        line = self.query_one("#amd-end-change", Static)
+        line.update(f"⚠ {change.describe()}\n{ask}")
+        line.scroll_visible(animate=False)  # the problem line may be below the fold
+        self.show_problem(f"{change.describe()}. {ask}")
+        return True
 
     def changes(self) -> dict[str, Any]:
         """The structured change; ValueError names what is missing."""
@@ -116,11 +154,19 @@ organisation and the practitioner have both agreed it (`a` on the plan view).
                 self._field(field_id).show_error(message)
             self.show_problem(message or str(exc))
             return
+        if self._shortening_unconfirmed():
+            return
         description, kind, user = self._field("amd-description").value, self._kind(), \
             self.psr.user
         today: date = self.psr.today()
+        end_change = self._end_change() if kind == "duration" else None
+        summary = f"{kind}: {description}" + (f" ({end_change.describe()})" if end_change else "")
 
         def change(case: Case) -> None:
             propose_amendment(case, kind, description, changes, user, today)
 
-        self.save_and_close(change, "amendment.propose", f"{kind}: {description}")
+        self.save_and_close(change, "amendment.propose", summary)
+
+
+def _shortens(change: EndDateChange | None) -> bool:
+    return change is not None and change.days < 0

@@ -14,7 +14,13 @@ from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
-from ...domain.review import RECORDABLE_STATES, latest_recorded, open_review_points
+from ...domain.review import (
+    RECORDABLE_STATES,
+    in_date_order,
+    latest_recorded,
+    open_review_points,
+    recording_refusal,
+)
 from ...domain.status import plan_progress
 from ...export.files import write_document
 from ...store import StoreError
@@ -41,12 +47,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 • due within 7 days, · upcoming) and outcome, the evidence seen against what was expected
 ([x] seen), and the plan's overall state (on track, behind, extended).
 
-- Enter records the outcome of the selected review point. Opened from home, the screen
-  starts on the next review to hold (on a finished plan, the last one held).
+- Enter records the outcome of the selected review point (only on an active or extended
+  plan: a paused one is refused before the form opens). Review points are listed in date
+  order. Opened from home, the screen starts on the next review to hold (on a finished
+  plan, the last one held).
 - `a` agrees a proposed amendment for one party: it applies only once the organisation
   and the practitioner have both agreed.
 - `x` proposes an amendment: a new end date, or content (an extra review point, new
   consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
+  The amendments list names each new end date and the end it replaces.
 - `c` signs off completion (the responsible director, the outcome and follow-up).
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
@@ -99,9 +108,6 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if self.case_id in case_ids:
             self.reload()
 
-    def _review_points(self) -> list[ReviewPoint]:
-        return list(self.case.plan.review_points) if self.case and self.case.plan else []
-
     def _show(self) -> None:
         case, today, vocab = self.case, self.psr.today(), self.psr.vocab
         assert case is not None
@@ -122,9 +128,11 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         selected = self._selected()
         wanted = selected.id if selected else self.start_at or self._first_to_show(case)
         table.clear()
-        for rp in plan.review_points:
-            table.add_row(*review_row(rp, today, vocab))
-        ids = [rp.id for rp in plan.review_points]
+        # In date order: a rescheduled review keeps its old place in the stored list.
+        points = in_date_order(plan.review_points)
+        for rp in points:
+            table.add_row(*review_row(rp, today, vocab), key=rp.id)
+        ids = [rp.id for rp in points]
         if ids:
             table.move_cursor(row=ids.index(wanted) if wanted in ids else 0)
         self.query_one("#progress-amendments", Static).update(amendments_text(plan))
@@ -143,12 +151,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         return point.id if point else None
 
     def _selected(self) -> ReviewPoint | None:
-        points = self._review_points()
+        """The review point on the cursor's row, by the row's key: a reschedule reorders
+        the rows, so an index into the stored list would name another review."""
+        plan = self.case.plan if self.case else None
         tables = self.query(DataTable)
         table = tables.first() if tables else None
-        if table is None or not points or table.row_count == 0:
+        if plan is None or table is None or table.row_count == 0:
             return None
-        return points[min(max(table.cursor_row, 0), len(points) - 1)]
+        row = min(max(table.cursor_row, 0), table.row_count - 1)
+        return plan.review_point(str(table.ordered_rows[row].key.value))
 
     def _show_detail(self) -> None:
         rp = self._selected()
@@ -194,8 +205,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if self.case is None or rp is None or rp.outcome is not None:
             return
         self.reload()  # the dialog starts from what is stored now
-        if self.case is not None:
-            self.app.push_screen(ReviewOutcomeDialog(self.case, rp.id), self._recorded)
+        if self.case is None:
+            return
+        # Enter on the table reaches here even when the footer's key is greyed: refuse
+        # now rather than after the form has been filled in.
+        refusal = recording_refusal(self.case)
+        if refusal:
+            self.notify(refusal, title="Not recordable", severity="warning")
+            return
+        self.app.push_screen(ReviewOutcomeDialog(self.case, rp.id), self._recorded)
 
     def _recorded(self, case: Case | None) -> None:
         self._after_save(case)

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.case import Case
+from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ..dialogs.review_outcome import ReviewOutcomeDialog
@@ -37,9 +38,11 @@ initial and surname (`asmith` for "Dr Anna Smith"). A deputy sees the supervisor
 If yours are not listed, press `a` to show every due or overdue review point.
 
 ## Outcomes
-A review not held needs a new date and the reason. Step-downs never go past a regulatory
-condition. Insufficient progress and ahead of plan propose an amendment that takes effect
-only when the organisation and the practitioner both agree.
+A review not held needs the reason and a new date: today or later, and no later than the
+plan's end (later needs an amendment). Step-downs never go past a regulatory condition.
+Insufficient progress and ahead of plan propose an amendment that takes effect only when
+the organisation and the practitioner both agree. A plan paused since the list was read
+is refused before the outcome form opens.
 """
     SHOWS_OWN_WRITES = True
     BINDINGS = [
@@ -139,6 +142,13 @@ only when the organisation and the practitioner both agree.
         except StoreError as exc:  # deleted or unreadable: say so and reload the list
             self.notify(f"Cannot open this case: {exc}", severity="error")
             self.reload()
+            return
+        refusal = recording_refusal(case)
+        if refusal:  # paused (or closed) since the list was read: it leaves the list
+            self.notify(f"{case.practitioner_name}: {refusal}", title="Not recordable",
+                        severity="warning")
+            self.cases[case.id] = case
+            self._refill()
             return
         rp = case.plan.review_point(item.review_point_id) if case.plan else None
         if rp is None or rp.outcome is not None:

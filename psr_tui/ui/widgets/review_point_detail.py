@@ -11,6 +11,7 @@ from datetime import date
 from rich.markup import escape
 from rich.text import Text
 
+from ...domain.amendments import end_date_change
 from ...domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ...domain.review import review_status
 from ...domain.vocabulary import Vocabularies
@@ -95,9 +96,14 @@ def amendments_text(plan: Plan) -> str:
         first = escape(a.description.splitlines()[0])
         if a.status == "proposed":
             lines.append(f"  ⧗ proposed {a.proposed_on or ''}: {first}")
-            lines.append(f"      {escape(agreement_state(a))}")
         elif a.status == "agreed":
             lines.append(f"  ✓ agreed (version {a.applied_in_version}): {first}")
         else:
             lines.append(f"  ✗ {a.status}: {first}")
+        change = end_date_change(plan, a)
+        if change is not None:
+            # The description is free text: the date is what actually changes.
+            lines.append(f"      {change.describe()}")
+        if a.status == "proposed":
+            lines.append(f"      {escape(agreement_state(a))}")
     return "\n".join(lines)
