@@ -14,9 +14,10 @@ from typing import Literal
 from .case import Case, Completion, RequestDecision, Withdrawal
 from .errors import RuleError
 from .plan import Plan, PlanVersion, Signature
+from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .suggestions import suggest_objectives
-from .supervision import supervision_floor
+from .supervision import MAX_LEVEL, describe_condition, level_label, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
 
 Party = Literal["organisation", "practitioner"]
@@ -30,6 +31,8 @@ DEFAULT_STAGE_LEVELS = [2, 3, 4, 5]
 CLOSED_STATES = frozenset(
     {"declined", "completed", "completed_with_conditions", "not_completed", "withdrawn"}
 )
+# Review effects that leave nothing to account for before completion is signed off.
+REASSURING_EFFECTS = frozenset({"step_down", "stay", "shorten"})
 
 
 def _vocab(vocab: Vocabularies | None) -> Vocabularies:
@@ -158,24 +161,52 @@ def _check_party(party: str) -> Party:
     return party  # type: ignore[return-value]
 
 
-def sign(case: Case, party: str, name: str, role: str, today: date) -> None:
-    """One party signs the issued version; when both have, the plan is agreed (000 7.4)."""
+def signing_open(case: Case) -> bool:
+    """Whether the issued version can be signed now: either party signs, or corrects the
+    signature they gave, until both have signed and the version is agreed (then frozen)."""
+    plan = case.plan
+    if plan is None or plan.status != "issued" or case.state != "issued":
+        return False
+    return any(v.version == plan.version and v.status == "issued" for v in plan.versions)
+
+
+def _signatory_name(name: str, path: str, missing: str) -> str:
+    """The stripped name of whoever signs; a date or a number typed in the name is refused."""
+    name = name.strip()
+    if not name:
+        raise RuleError(missing, path)
+    if not any(ch.isalpha() for ch in name):
+        raise RuleError(f"'{name}' is not a name: type the name of the person signing.", path)
+    return name
+
+
+def _not_after_today(signed_on: date, today: date, path: str) -> None:
+    if signed_on > today:
+        raise RuleError(
+            f"{signed_on.isoformat()} is in the future: a signature is dated today "
+            f"({today.isoformat()}) or earlier.",
+            path,
+        )
+
+
+def sign(case: Case, party: str, name: str, role: str, signed_on: date, today: date) -> None:
+    """One party signs the issued version, or corrects their signature while the other has
+    not signed yet; when both have, the plan is agreed (000 7.4) and frozen."""
     plan = _plan(case)
     party = _check_party(party)
-    issued = any(v.version == plan.version and v.status == "issued" for v in plan.versions)
-    if plan.status != "issued" or not issued or case.state != "issued":
+    if not signing_open(case):
+        if plan.status == "agreed":
+            raise RuleError(
+                f"Version {plan.version} is agreed by both: its signatures are final.",
+                f"plan.agreement.{party}",
+            )
         raise RuleError(
             f"Version {plan.version} has not been issued: issue it before signing.", "plan.status"
         )
-    if not name.strip():
-        raise RuleError("The signature needs a name.", f"plan.agreement.{party}.name")
-    existing = getattr(plan.agreement, party)
-    if existing is not None:
-        raise RuleError(
-            f"The {party} already signed ({existing.name}, {existing.signed_on}).",
-            f"plan.agreement.{party}",
-        )
-    setattr(plan.agreement, party, Signature(name=name.strip(), role=role, signed_on=today))
+    at = f"plan.agreement.{party}"
+    name = _signatory_name(name, f"{at}.name", "The signature needs a name.")
+    _not_after_today(signed_on, today, f"{at}.signed_on")
+    setattr(plan.agreement, party, Signature(name=name, role=role, signed_on=signed_on))
     if plan.agreement.fully_signed:
         plan.status = "agreed"
         case.state = "agreed"
@@ -183,8 +214,8 @@ def sign(case: Case, party: str, name: str, role: str, today: date) -> None:
             PlanVersion(
                 version=plan.version,
                 status="agreed",
-                issued_on=today,
-                issued_by=name.strip(),
+                issued_on=signed_on,
+                issued_by=name,
                 content=plan.content(),
             )
         )
@@ -252,23 +283,87 @@ def end_moved_later(plan: Plan) -> bool:
     return plan.end_date > date.fromisoformat(agreed_end)
 
 
+def _completion_state(outcome: str, vocab: Vocabularies) -> str:
+    term = vocab["completion_outcomes"].term(outcome)
+    if term is None:
+        raise RuleError(f"Unknown completion outcome '{outcome}'.", "completion.outcome")
+    return str(term.get("state", outcome))
+
+
+def _conditions_in_force(case: Case, vocab: Vocabularies) -> list[str]:
+    """Conditions that stand against a return to full scope: a regulator's, or any that caps
+    supervision below full scope. A confidential one is not described."""
+    sources = vocab["condition_sources"]
+    names = []
+    for condition in case.request.conditions:
+        term = sources.term(condition.source)
+        regulatory = bool(term and term.get("regulatory"))
+        capped = condition.supervision_floor is not None and condition.supervision_floor < MAX_LEVEL
+        if regulatory or capped:
+            names.append("a confidential condition" if condition.confidential
+                         else describe_condition(case, condition, vocab))
+    return names
+
+
+def completion_outstanding(
+    case: Case, outcome: str, vocab: Vocabularies | None = None
+) -> list[str]:
+    """What still stands against signing off `outcome` (e.g. "2 review points not yet
+    held"), for the director to confirm before signing; empty when nothing does.
+
+    'Not completed' escalates a plan that failed: its open reviews are no reason to wait.
+    Only a return to full scope needs the supervision level and the conditions behind it.
+    """
+    vocab = _vocab(vocab)
+    state = _completion_state(outcome, vocab)
+    plan = case.plan
+    if plan is None or state == "not_completed":
+        return []
+    items = []
+    still_open = len(open_review_points(plan))
+    if still_open:
+        items.append(f"{still_open} review point{'s' if still_open != 1 else ''} not yet held")
+    last = latest_recorded(plan)
+    if last is not None and last.outcome is not None:
+        term = vocab["review_outcomes"].term(last.outcome.outcome)
+        if term is None or term.get("effect") not in REASSURING_EFFECTS:
+            label = vocab["review_outcomes"].label(last.outcome.outcome)
+            items.append(f"last outcome: {label[:1].lower()}{label[1:]}")
+    if state == "completed":
+        level = plan.current_level
+        if level is not None and level < MAX_LEVEL:
+            items.append(f"supervision now {level_label(level, vocab)}, "
+                         f"not {level_label(MAX_LEVEL, vocab)}")
+        items += [f"{name} still applies" for name in _conditions_in_force(case, vocab)]
+    return items
+
+
 def sign_off_completion(
     case: Case,
     outcome: str,
     name: str,
     role: str,
-    today: date,
+    signed_on: date,
     follow_up: str,
+    *,
+    today: date,
     vocab: Vocabularies | None = None,
 ) -> None:
-    """The responsible director signs off the extent of completion and follow-up (seed 003)."""
-    term = _vocab(vocab)["completion_outcomes"].term(outcome)
-    if term is None:
-        raise RuleError(f"Unknown completion outcome '{outcome}'.", "completion.outcome")
+    """The responsible director signs off the extent of completion and follow-up (seed 003).
+
+    The date is the day it was signed: not ahead of today, nor before the plan started.
+    """
+    state = _completion_state(outcome, _vocab(vocab))
     _require_state(case, RUNNING_STATES, "sign off completion")
-    if not name.strip():
+    name = _signatory_name(
+        name, "completion.signed_by", "The responsible director must sign off completion."
+    )
+    _not_after_today(signed_on, today, "completion.signed_on")
+    start = case.plan.start_date if case.plan else None
+    if start is not None and signed_on < start:
         raise RuleError(
-            "The responsible director must sign off completion.", "completion.signed_by"
+            f"{signed_on.isoformat()} is before the plan started ({start.isoformat()}).",
+            "completion.signed_on",
         )
     if not follow_up.strip():
         raise RuleError(
@@ -276,12 +371,12 @@ def sign_off_completion(
         )
     case.completion = Completion(
         outcome=outcome,
-        signed_by=name.strip(),
+        signed_by=name,
         role=role,
-        signed_on=today,
+        signed_on=signed_on,
         follow_up=follow_up.strip(),
     )
-    case.state = str(term.get("state", outcome))
+    case.state = state
 
 
 def withdraw(case: Case, reason: str, user: str, today: date) -> None:

@@ -10,8 +10,10 @@ from psr_tui.domain import lifecycle
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
+from psr_tui.domain.plan import ReviewOutcome, Signature
 
 TODAY = date(2026, 6, 1)
+LATER = date(2026, 12, 20)  # the plan (2026-07-01 to 2027-01-01) is nearly over
 
 
 def accepted_case() -> Case:
@@ -30,8 +32,8 @@ def issued_case() -> Case:
 
 def agreed_case() -> Case:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY, TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
     return case
 
 
@@ -39,6 +41,13 @@ def active_case() -> Case:
     case = agreed_case()
     lifecycle.activate(case, date(2026, 7, 1))
     return case
+
+
+def sign_off(
+    case: Case, outcome: str, *, name: str = "Dr Director", follow_up: str = "Quarterly",
+    on: date = LATER,
+) -> None:
+    lifecycle.sign_off_completion(case, outcome, name, "ro", on, follow_up, today=LATER)
 
 
 def test_accept_sets_decision_and_state() -> None:
@@ -131,18 +140,16 @@ def test_sign_needs_issue_and_both_parties() -> None:
     case = accepted_case()
     lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
     lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
     assert case.state == "issued"
     assert not lifecycle.is_frozen(case)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY)
+        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY, TODAY)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY)
-    with pytest.raises(RuleError):
-        lifecycle.sign(case, "regulator", "GMC", "", TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+        lifecycle.sign(case, "regulator", "GMC", "", TODAY, TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
     assert case.state == "agreed"
     assert case.plan.status == "agreed"
     assert lifecycle.is_frozen(case)
@@ -151,7 +158,7 @@ def test_sign_needs_issue_and_both_parties() -> None:
 
 def test_reissue_clears_a_partial_signature() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
     lifecycle.issue_draft(case, "ca", TODAY)
     assert case.plan.agreement.organisation is None
 
@@ -191,26 +198,122 @@ def test_activate_needs_agreement_and_consequences() -> None:
 def test_sign_off_completion() -> None:
     case = active_case()
     with pytest.raises(RuleError):
-        lifecycle.sign_off_completion(case, "completed", "", "ro", TODAY, "Quarterly meetings")
+        sign_off(case, "completed", name="", follow_up="Quarterly meetings")
     with pytest.raises(RuleError):
-        lifecycle.sign_off_completion(case, "completed", "Dr Director", "ro", TODAY, "")
+        sign_off(case, "completed", follow_up="")
     with pytest.raises(RuleError):
-        lifecycle.sign_off_completion(case, "graduated", "Dr Director", "ro", TODAY, "x")
-    lifecycle.sign_off_completion(
-        case, "completed_with_conditions", "Dr Director", "ro", TODAY, "Appraisal in 6 months"
-    )
+        sign_off(case, "graduated")
+    sign_off(case, "completed_with_conditions", follow_up="Appraisal in 6 months")
     assert case.state == "completed_with_conditions"
     assert case.completion.signed_by == "Dr Director"
     assert case.completion.follow_up == "Appraisal in 6 months"
+    assert case.completion.signed_on == LATER
 
 
 def test_completion_only_while_running() -> None:
     with pytest.raises(RuleError):
-        lifecycle.sign_off_completion(agreed_case(), "completed", "Dr D", "ro", TODAY, "x")
+        sign_off(agreed_case(), "completed")
     case = active_case()
     case.state = "paused"
-    lifecycle.sign_off_completion(case, "not_completed", "Dr D", "ro", TODAY, "Regulator")
+    sign_off(case, "not_completed", follow_up="Regulator")
     assert case.state == "not_completed"
+
+
+def test_completion_date_not_in_the_future_nor_before_the_plan() -> None:
+    case = active_case()  # the plan starts 2026-07-01
+    with pytest.raises(RuleError, match="in the future") as future:
+        sign_off(case, "completed", on=date(2027, 1, 1))
+    with pytest.raises(RuleError, match="before the plan started") as early:
+        sign_off(case, "completed", on=date(2026, 6, 30))
+    assert future.value.path == early.value.path == "completion.signed_on"
+    assert case.completion is None and case.state == "active"
+    sign_off(case, "completed", on=date(2026, 7, 1))
+    assert case.completion.signed_on == date(2026, 7, 1)
+
+
+def test_completion_signed_by_a_name_not_a_date() -> None:
+    case = active_case()
+    with pytest.raises(RuleError, match="not a name") as refused:
+        sign_off(case, "completed", name="2026-11-30")
+    assert refused.value.path == "completion.signed_by"
+
+
+def _insufficient_last_review(case: Case) -> None:
+    """Review 1 held with 'insufficient progress'; the others still to come."""
+    first = case.plan.review_points[0]
+    first.outcome = ReviewOutcome(outcome="insufficient", held_on=date(2026, 9, 1))
+
+
+def test_completion_outstanding_lists_what_is_still_open() -> None:
+    case = active_case()
+    case.request.conditions.append(Condition(source="interim_order", description="Supervised"))
+    _insufficient_last_review(case)
+    case.plan.current_stage = 1  # L3 of the default L2..L5 ladder
+    still_open = len(case.plan.review_points) - 1
+    assert lifecycle.completion_outstanding(case, "completed") == [
+        f"{still_open} review points not yet held",
+        "last outcome: insufficient progress, extend or slow",
+        "supervision now L3 Indirect, not L5 Full scope",
+        "Interim order 'Supervised' still applies",
+    ]
+    # Continuing with conditions: the level and the conditions are what it continues with.
+    assert lifecycle.completion_outstanding(case, "completed_with_conditions") == [
+        f"{still_open} review points not yet held",
+        "last outcome: insufficient progress, extend or slow",
+    ]
+    # Not completed escalates a plan that failed: nothing to confirm.
+    assert lifecycle.completion_outstanding(case, "not_completed") == []
+
+
+def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
+    case = active_case()
+    plan = case.plan
+    for rp in plan.review_points:
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+    plan.current_stage = len(plan.stages) - 1
+    assert plan.current_level == 5
+    assert lifecycle.completion_outstanding(case, "completed") == []
+
+
+def test_completion_outstanding_keeps_a_confidential_condition_undescribed() -> None:
+    case = active_case()
+    case.request.conditions.append(
+        Condition(source="local_restriction", description="Health: no nights",
+                  confidential=True, supervision_floor=4)
+    )
+    items = lifecycle.completion_outstanding(case, "completed")
+    assert "a confidential condition still applies" in items
+    assert not any("nights" in item for item in items)
+
+
+def test_sign_refuses_a_future_date_and_a_name_without_letters() -> None:
+    case = issued_case()
+    with pytest.raises(RuleError, match="in the future") as future:
+        lifecycle.sign(case, "organisation", "Dr Director", "ro", date(2026, 6, 2), TODAY)
+    assert future.value.path == "plan.agreement.organisation.signed_on"
+    for not_a_name in ("2026-11-30", "12345", "-- --"):
+        with pytest.raises(RuleError, match="not a name") as refused:
+            lifecycle.sign(case, "practitioner", not_a_name, "practitioner", TODAY, TODAY)
+        assert refused.value.path == "plan.agreement.practitioner.name"
+    assert case.plan.agreement.organisation is None and case.plan.agreement.practitioner is None
+    lifecycle.sign(case, "organisation", "Dr O'Neil-Smith", "ro", date(2026, 5, 30), TODAY)
+    assert case.plan.agreement.organisation.signed_on == date(2026, 5, 30)
+
+
+def test_a_signature_is_corrected_until_both_have_signed() -> None:
+    case = issued_case()
+    lifecycle.sign(case, "organisation", "Dr Direktor", "ro", TODAY, TODAY)
+    assert lifecycle.signing_open(case)
+    lifecycle.sign(case, "organisation", "Dr Director", "Medical director", TODAY, TODAY)
+    assert case.plan.agreement.organisation == Signature(
+        name="Dr Director", role="Medical director", signed_on=TODAY)
+    assert case.state == "issued"
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+    assert case.state == "agreed" and not lifecycle.signing_open(case)
+    with pytest.raises(RuleError, match="final"):
+        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY, TODAY)
+    assert case.plan.agreement.organisation.name == "Dr Director"
+    assert [v.status for v in case.plan.versions] == ["issued", "agreed"]
 
 
 def test_resume_paused_plan() -> None:
@@ -252,8 +355,8 @@ def test_resume_compares_with_the_last_version_signed_before_start() -> None:
     lifecycle.begin_new_version(case, "ca", TODAY)
     case.plan.end_date = date(2027, 3, 1)  # a longer plan agreed before it started
     lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
     lifecycle.activate(case, TODAY)
     case.state = "paused"
     lifecycle.resume(case, TODAY)

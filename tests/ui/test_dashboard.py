@@ -6,12 +6,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from psr_tui.app import make_app
+from psr_tui.domain.case import Case
+from psr_tui.domain.plan import ReviewOutcome
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.amendment_agreement import AmendmentAgreementDialog
 from psr_tui.ui.dialogs.completion_sign_off import CompletionSignOffDialog
+from psr_tui.ui.dialogs.confirm import ConfirmDialog
 from psr_tui.ui.dialogs.export_path import ExportPathDialog
 from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.dashboard import DashboardScreen
@@ -191,6 +194,9 @@ async def test_completion_sign_off_is_stored(filled: CaseStore) -> None:
         assert filled.get("case-g").completion is None
         await pilot.press(*"Quarterly RO meetings", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # three reviews are still to come
+        await pilot.press("y")
+        await pilot.pause()
         assert isinstance(app.screen, PlanProgressScreen)
     case = filled.get("case-g")
     assert case.state == "completed_with_conditions" and case.completion is not None
@@ -198,6 +204,95 @@ async def test_completion_sign_off_is_stored(filled: CaseStore) -> None:
         "Dr Rose Director", "Quarterly RO meetings", TODAY)
     event = filled.audit("case-g")[-1]
     assert event.action == "completion.sign_off" and "completion" in event.changes
+
+
+def _insufficient_at_l3(case: Case) -> None:
+    """case-g as the trial found it: review 2 held with 'insufficient progress', at L3."""
+    assert case.plan is not None
+    case.plan.review_points[1].outcome = ReviewOutcome(outcome="insufficient",
+                                                       held_on=date(2026, 11, 16))
+
+
+async def _fill_sign_off(app, pilot, outcome_downs: int, signed_on: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the sign-off dialog on case-g and fill it in, without saving."""
+    await _progress(app, pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, CompletionSignOffDialog)
+    await pilot.press(*["down"] * outcome_downs, "enter")
+    app.screen.query_one("#input-sign-date", Input).value = signed_on
+    app.screen.query_one("#input-sign-follow-up", Input).value = "Quarterly RO meetings"
+    await pilot.pause()
+
+
+def _date_error(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#field-sign-date .field-error", Static).render())
+
+
+async def test_completion_sign_off_refuses_a_date_ahead_or_before_the_plan(
+        filled: CaseStore) -> None:
+    revision = filled.get("case-g").revision
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fill_sign_off(app, pilot, 0, "2027-01-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Refused before anything is asked: no confirmation for a save that cannot happen.
+        assert isinstance(app.screen, CompletionSignOffDialog)
+        assert "2027-01-01 is in the future" in _date_error(app)
+        app.screen.query_one("#input-sign-date", Input).value = "2026-05-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompletionSignOffDialog)
+        assert "before the plan started (2026-06-01)" in _date_error(app)
+    case = filled.get("case-g")
+    assert case.completion is None and case.state == "active" and case.revision == revision
+
+
+async def test_completion_sign_off_shows_what_is_outstanding_and_asks(
+        filled: CaseStore) -> None:
+    filled.update("case-g", _insufficient_at_l3, "review.record", "setup")
+    revision = filled.get("case-g").revision
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fill_sign_off(app, pilot, 0, TODAY.isoformat())  # return to full scope
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question.splitlines()[:4] == [
+            "Still outstanding:", "• 2 review points not yet held",
+            "• last outcome: insufficient progress, extend or slow",
+            "• supervision now L3 Indirect, not L5 Full scope"]
+        assert "Sign off (y)" in screen_text(app)
+        await pilot.press("n")  # back to the form, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, CompletionSignOffDialog)
+        assert filled.get("case-g").revision == revision
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # one keystroke confirms
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+    case = filled.get("case-g")
+    assert case.state == "completed" and case.completion is not None
+    assert case.completion.signed_on == TODAY
+    event = filled.audit("case-g")[-1]
+    assert event.action == "completion.sign_off"
+    assert "signed despite: 2 review points not yet held" in event.summary
+
+
+async def test_not_completed_signs_off_without_asking_about_reviews(
+        filled: CaseStore) -> None:
+    filled.update("case-g", _insufficient_at_l3, "review.record", "setup")
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fill_sign_off(app, pilot, 2, TODAY.isoformat())  # not completed: escalated
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanProgressScreen)
+    case = filled.get("case-g")
+    assert case.state == "not_completed" and case.completion is not None
+    assert filled.audit("case-g")[-1].action == "completion.sign_off"
 
 
 async def test_exports_write_files_where_asked(

@@ -72,12 +72,26 @@ class CaseDialog(ModalScreen["Case | None"]):
                        summary: str) -> None:
         result = save_case(self.psr, self.case, change, action, summary)
         if isinstance(result, Refusal):
-            field_id = self.FIELD_FOR_PATH.get(result.path)
-            if field_id:
-                self._field(field_id).show_error(result.message)
-            self.show_problem(result.message)
+            self.show_refusal(result)
             return
         self.dismiss(result)
+
+    def refused_beforehand(self, change: Callable[[Case], object]) -> bool:
+        """Run `change` on a copy and show any refusal, so nobody confirms a save that the
+        rules then refuse (the save runs them again on a fresh read)."""
+        try:
+            change(self.case.model_copy(deep=True))
+        except RuleError as exc:
+            self.show_refusal(Refusal(str(exc), exc.path))
+            return True
+        return False
+
+    def show_refusal(self, refusal: Refusal) -> None:
+        """Under the field the rule names, and on the problem line."""
+        field_id = self.FIELD_FOR_PATH.get(refusal.path)
+        if field_id:
+            self._field(field_id).show_error(refusal.message)
+        self.show_problem(refusal.message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

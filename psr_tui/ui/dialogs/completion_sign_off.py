@@ -8,10 +8,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, RadioSet, Static
 
 from ...domain.case import Case
-from ...domain.lifecycle import sign_off_completion
+from ...domain.lifecycle import completion_outstanding, sign_off_completion
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
 from .case_save import CaseDialog
+from .confirm import ConfirmDialog
 
 DIRECTOR_ROLE = "responsible_officer"
 
@@ -19,12 +20,15 @@ DIRECTOR_ROLE = "responsible_officer"
 class CompletionSignOffDialog(CaseDialog):
     PROBLEM_LINE = "sign-error"
     FIELD_FOR_PATH = {"completion.signed_by": "sign-name",
+                      "completion.signed_on": "sign-date",
                       "completion.follow_up": "sign-follow-up"}
     HELP = """# Sign off completion
 
 The responsible director signs off the extent of completion: choose the outcome (arrows,
 Enter), check the name, role and date, and record the follow-up arrangements agreed with
-the practitioner. Enter in the last field or ctrl+s signs off.
+the practitioner. Enter in the last field or ctrl+s signs off. When something is still
+open (review points not held, supervision short of full scope, a condition in force), the
+dialog lists it and asks once more: y signs off all the same, n goes back.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Sign off"),
@@ -73,10 +77,28 @@ the practitioner. Enter in the last field or ctrl+s signs off.
         signed_on = self._field("sign-date").as_date()
         follow_up = self._field("sign-follow-up").value
         assert signed_on is not None
-        vocab = self.psr.vocab
+        vocab, today = self.psr.vocab, self.psr.today()
 
         def change(case: Case) -> None:
-            sign_off_completion(case, outcome, name, role, signed_on, follow_up, vocab)
+            sign_off_completion(case, outcome, name, role, signed_on, follow_up,
+                                today=today, vocab=vocab)
 
-        self.save_and_close(change, "completion.sign_off",
-                            f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})")
+        if self.refused_beforehand(change):
+            return
+        summary = f"{vocab['completion_outcomes'].label(outcome)} (signed by {name})"
+        outstanding = completion_outstanding(self.case, outcome, vocab)
+        if not outstanding:
+            self.save_and_close(change, "completion.sign_off", summary)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:  # the audit keeps what the director signed off over
+                self.save_and_close(change, "completion.sign_off",
+                                    f"{summary}; signed despite: {'; '.join(outstanding)}")
+
+        listed = "".join(f"\n• {item}" for item in outstanding)
+        self.app.push_screen(ConfirmDialog(
+            f"Still outstanding:{listed}\n\n"
+            f"Sign off '{vocab['completion_outcomes'].label(outcome)}' all the same?",
+            yes="Sign off", no="Go back",
+        ), confirmed)

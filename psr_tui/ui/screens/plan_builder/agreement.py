@@ -70,13 +70,18 @@ class AgreementSection(Section):
         applies = self.builder.agreement_step_applies
         keys = [text for text, action, party in (
             ("i issue draft", "issue", ""),
-            ("o organisation signs", "sign", "organisation"),
-            ("p practitioner signs", "sign", "practitioner"),
+            (self._sign_key("o", "organisation"), "sign", "organisation"),
+            (self._sign_key("p", "practitioner"), "sign", "practitioner"),
             # Review points are recorded only once delivery has started.
             ("d start delivery (reviews can then be recorded)", "start_delivery", ""),
             ("n new version", "new_version", ""),
         ) if applies(action, (party,))]
         return " · ".join([*keys, "w export"])
+
+    def _sign_key(self, key: str, party: str) -> str:
+        plan = self.builder.case.plan
+        signed = plan is not None and getattr(plan.agreement, party) is not None
+        return f"{key} correct {party} signature" if signed else f"{key} {party} signs"
 
     def issue(self) -> None:
         plan = self.builder.case.plan
@@ -101,18 +106,23 @@ class AgreementSection(Section):
             name, role = org.contact_name, org.contact_role
         else:
             name, role = case.practitioner_name, "Practitioner"
+        signed = getattr(case.plan.agreement, party) if case.plan else None
+        today = self.builder.psr.today()
 
         def submit(values: Values) -> SaveProblem | None:
             def change(fresh: Case) -> None:
                 on = typed_date(values["signed_on"], "signed_on")
                 assert on is not None
-                sign(fresh, party, values["name"], values["role"], on)
+                sign(fresh, party, values["name"], values["role"], on, today)
 
-            return self.builder.save(change, f"plan.sign.{party}",
-                                     f"{party} signed: {values['name']}", editing=False)
+            if signed is None:
+                summary = f"{party} signed: {values['name']}"
+            else:
+                summary = f"{party} signature corrected: {values['name']} (was {signed.name})"
+            return self.builder.save(change, f"plan.sign.{party}", summary, editing=False)
 
-        self.builder.app.push_screen(SignatureDialog(party, name, role, self.builder.psr.today(),
-                                                     submit, self.builder.reload))
+        self.builder.app.push_screen(SignatureDialog(party, name, role, today, submit,
+                                                     self.builder.reload, signed=signed))
 
     def start_delivery(self) -> None:
         """Both have signed: the plan starts, so its review points can be recorded."""

@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Static
 
 from ....domain.case import Case
 from ....domain.errors import RuleError
-from ....domain.lifecycle import DRAFTING_STATES, is_frozen
+from ....domain.lifecycle import DRAFTING_STATES, is_frozen, signing_open
 from ....store import ConflictError, StoreError
 from ...dialogs.plan_item_form import SaveProblem
 from ..base import PsrScreen
@@ -207,9 +207,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
             return False
         if action == "issue":  # a draft, issued or not yet: re-issuing after edits is allowed
             return plan.status != "agreed" and case.state in DRAFTING_STATES
-        if action == "sign":
-            return (plan.status == "issued" and case.state == "issued"
-                    and getattr(plan.agreement, str(parameters[0])) is None)
+        if action == "sign":  # or correct one's signature, until both have signed
+            return signing_open(case)
         # New version (before delivery starts) and starting delivery: signed, not yet running.
         return is_frozen(case) and case.state == "agreed"
 
