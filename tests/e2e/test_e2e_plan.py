@@ -75,6 +75,16 @@ def wait_gone(term: Terminal, text: str, timeout: float = 20.0) -> str:
     return screen
 
 
+def wait_for_line(term: Terminal, *parts: str, timeout: float = 20.0) -> None:
+    """Wait for one screen line holding every part (a status line naming this save)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(all(p in line for p in parts) for line in term.screen().splitlines()):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no line with {parts!r}:\n{term.screen()}")
+
+
 def enter_text(term: Terminal, text: str) -> None:
     """Type into the focused field and wait until it shows, so the next key cannot overtake."""
     term.type(text)
@@ -215,7 +225,7 @@ def build_plan(term: Terminal, export_to: str) -> None:
         tab_to(term, "Deputy (name)", BOLD, tabs=7)  # past contact, responsibilities, four stages
         enter_text(term, deputy)
         term.press("Enter")
-        term.wait_for(f"Saved: add role: {person}")
+        wait_for_line(term, "Saved: add role: ", f": {person}")
 
     term.press("2")  # one activity serving every objective, with its evidence
     term.wait_for("2 Activities")
@@ -232,7 +242,7 @@ def build_plan(term: Terminal, export_to: str) -> None:
     tab_to(term, "Responsible: a role in the plan", BOLD)
     choose(term, 2, "Clinical supervisor: Dr Cy Dunn", menu=f"director: {ORG_CONTACT}")
     term.press("C-s")
-    term.wait_for("Saved: add activity")
+    term.wait_for("Saved: add activity: Clinical supervision")
 
     term.press("6")  # the consequences of insufficient progress
     term.wait_for("(not written yet)")

@@ -177,6 +177,8 @@ async def test_objective_without_activity_found_then_fixed_by_linked_activity(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanBuilderScreen)
+        # Said in words, as in the audit trail: the kind's label, not its code.
+        assert "Saved: add activity: Coaching: Leadership coaching" in screen_text(app)
         await pilot.press("7")
         await pilot.pause()
         shown = [f.path for f in checker.findings]  # type: ignore[attr-defined]

@@ -39,7 +39,7 @@ DISCUSSIONS = StepSpec("discussions", (
     Field("discussions.organisation.duration_minutes", "Duration (minutes)", "int"),
     Field("discussions.organisation.attendees", "Attendees"),
     Field("discussions.organisation.notes", "Notes", "area"),
-    Note("If the practitioner does not engage (note to 000 4.6.3)", "section"),
+    Note("If the practitioner does not engage (PSR guide, note to 4.6.3)", "section"),
     Field("discussions.practitioner_did_not_engage", "The practitioner did not engage", "bool"),
     Field("discussions.organisation_consulted", "Organisation consulted before drafting",
           "bool"),

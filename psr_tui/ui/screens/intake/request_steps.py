@@ -39,7 +39,7 @@ PLAN_TYPE = StepSpec("plan_type", (
 ))
 
 CONCERNS = StepSpec("concerns", (
-    Note("Concerns to address in the plan, each with its evidence (000 5.2)."),
+    Note("Concerns to address in the plan, each with its evidence (PSR guide 5.2)."),
     ListSection("request.concerns", "concern", (
         Field("description", "What the concern is"),
         Field("concern_type", "Concern type", "select", vocab="concern_types"),
@@ -77,7 +77,7 @@ ROLE = StepSpec("role", (
     Field("request.role_changed", "The role has changed", "bool"),
     Field("request.role_change_detail", "How the role has changed"),
     Field("request.expected_outcomes", "Outcomes the organisation expects", "area"),
-    Note("Concerns NOT to be in the plan, and how each is managed locally (000 4.3)."),
+    Note("Concerns NOT to be in the plan, and how each is managed locally (PSR guide 4.3)."),
     ListSection("request.excluded_concerns", "excluded concern", (
         Field("description", "Concern left out of the plan"),
         Field("local_management", "How it is managed locally"),
@@ -104,7 +104,7 @@ DOCUMENTS = StepSpec("documents", (
 
 SHARING = StepSpec("sharing", (
     Field("request.shared_with_practitioner", "Form shared with the practitioner", "yesno"),
-    Field("request.not_shared_reason", "If not, why not (000 4.4)"),
+    Field("request.not_shared_reason", "If not, why not (PSR guide 4.4)"),
     Field("request.local_support.supervisors", "Local support: supervisors"),
     Field("request.local_support.placements", "Local support: placements"),
     Field("request.local_support.funding", "Local support: funding"),

@@ -3,7 +3,7 @@
 HELP = """\
 # Plan builder
 
-Build one practitioner's action plan section by section (000 section 6). Every change is
+Build one practitioner's action plan section by section (PSR guide section 6). Every change is
 saved as soon as you confirm a dialog; if someone else saved first you are told, and what
 you typed stays in the dialog (ctrl+r reloads).
 
@@ -11,8 +11,11 @@ you typed stays in the dialog (ctrl+r reloads).
 intake), 2 activities (linked to objectives), 3 roles, 4 supervision ladder (`g` generates;
 a stage can never be more independent than a recorded condition allows), 5 review points
 (`g` generates), 6 timeframe, consequences and conditions, 7 checker (Enter goes to the
-item), 8 preview of the organisation's copy, 9 agreement (issue, sign, new version, export;
-`d` starts delivery once both have signed, so supervisors can record review points).
+item), 8 preview of the organisation's copy, 9 agreement (issue; `o`/`p` sign for the
+organisation or the practitioner, and correct a signature until both have signed; new
+version; export; `d` starts delivery once both have signed).
+6 timeframe: changing the plan's dates moves its stages, review points and target dates
+with them.
 
 In lists: `a` add, `e`/Enter edit, `x`/Delete remove, `J`/`K` or ctrl+up/down reorder,
 `j`/`k` move. Once both parties sign, the version is frozen: `n` starts a new version,

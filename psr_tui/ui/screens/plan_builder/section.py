@@ -113,6 +113,15 @@ class ListSection(Section):
     def describe(self, item: Any) -> str:
         return self.NOUN
 
+    def summary_of(self, item: Any, values: Values) -> str:
+        """What was saved, in words (labels, not vocabulary codes), for the status line and
+        the audit trail; the values alone when they do not make an item (the save will say
+        why)."""
+        try:
+            return self.describe(self.apply(self.builder.case, item, values))[:80]
+        except (RuleError, ValueError):
+            return values_summary(values)
+
     # -- showing ----------------------------------------------------------------------------
     def show_case(self, case: Case) -> None:
         table = self.table
@@ -183,7 +192,7 @@ class ListSection(Section):
         def submit(values: Values) -> SaveProblem | None:
             values_box["v"] = values
             verb = "add" if is_new else "edit"
-            summary = f"{verb} {self.NOUN}: {values_summary(values)}"
+            summary = f"{verb} {self.NOUN}: {self.summary_of(item, values)}"
             problem = self.builder.save(change, f"plan.{self.COLLECTION}.{verb}", summary)
             if problem is None:
                 self.select_item(item_id)
