@@ -7,7 +7,7 @@ Every piece of user text goes through `escape_text` / `escape_inline`; only `Mar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 # Characters that open inline structure anywhere in a line: escapes, code, emphasis,
 # links and images ("!" needs a "["), raw HTML and autolinks, table cells. Only these are
@@ -94,10 +94,15 @@ def bullets(items: Iterable[object]) -> Markup:
     return Markup("\n".join(f"- {escape_inline(item) or BLANK}" for item in items))
 
 
-def checklist(items: Iterable[object], checked: bool = False) -> Markup:
-    """Printable tick boxes: `- [ ] item` (plain list items in CommonMark)."""
-    box = "[x]" if checked else "[ ]"
-    return Markup("\n".join(f"- {box} {escape_inline(item)}" for item in items))
+def checklist(items: Iterable[object], checked: bool | Container[object] = False) -> Markup:
+    """Printable tick boxes: `- [ ] item` (plain list items in CommonMark); `checked` ticks
+    every item, or those it contains."""
+
+    def box(item: object) -> str:
+        ticked = checked if isinstance(checked, bool) else item in checked
+        return "[x]" if ticked else "[ ]"
+
+    return Markup("\n".join(f"- {box(item)} {escape_inline(item)}" for item in items))
 
 
 def field(label: object, value: object) -> Markup:

@@ -9,8 +9,9 @@ from ..domain.case import Case
 from ..domain.plan import Amendment, Plan, ReviewOutcome, ReviewPoint
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
-from .markdown import BLANK, Document, bullets, fields
+from .markdown import BLANK, Document, bullets, checklist, fields
 from .sections import (
+    assessments_seen,
     evidence_seen_table,
     fmt_date,
     header,
@@ -46,7 +47,7 @@ def _level_change(vocab: Vocabularies, o: ReviewOutcome) -> str:
     return f"{before} → {after}" if before or after else ""
 
 
-def _recorded(doc: Document, o: ReviewOutcome, vocab: Vocabularies) -> None:
+def _recorded(doc: Document, rp: ReviewPoint, o: ReviewOutcome, vocab: Vocabularies) -> None:
     doc.fields([
         ("Outcome", label(vocab, "review_outcomes", o.outcome)),
         ("Held on", fmt_date(o.held_on)),
@@ -56,9 +57,9 @@ def _recorded(doc: Document, o: ReviewOutcome, vocab: Vocabularies) -> None:
         ("Rescheduled to", fmt_date(o.reschedule_to)),
         ("Reason", o.reason),
     ], blanks=False)
-    doc.heading(3, "Evidence seen")
-    if o.evidence_seen:
-        doc.add(evidence_seen_table(o, vocab))
+    doc.heading(3, "Assessments seen")
+    if assessments_seen(o, rp.expected_evidence):
+        doc.add(evidence_seen_table(o, vocab, rp.expected_evidence))
     else:
         doc.paragraph("No assessments recorded.")
     doc.heading(3, "Note")
@@ -74,7 +75,7 @@ def _blank_outcome(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
         ("Supervision before", level_text(vocab, plan.current_level)),
         ("Supervision after", ""),
     ])
-    doc.heading(3, "Evidence seen")
+    doc.heading(3, "Assessments seen")
     doc.table(("Assessment", "Number seen", "Rating"), [(BLANK, "", "")] * BLANK_ROWS)
     doc.heading(3, "Note")
     doc.fields([("Note", "")])
@@ -104,10 +105,15 @@ def progress_report_markdown(
         doc.paragraph("Objectives due to be met by this review: "
                       + ", ".join(str(plan.objectives.index(o) + 1) for o in due) + ".")
     doc.heading(2, "Evidence expected by this review")
-    doc.add(bullets(rp.expected_evidence or ["None listed in the plan."]))
+    if not rp.expected_evidence:
+        doc.paragraph("None listed in the plan.")
+    elif rp.outcome is not None:  # ticked: seen at the review
+        doc.add(checklist(rp.expected_evidence, {a.tool for a in rp.outcome.evidence_seen}))
+    else:
+        doc.add(bullets(rp.expected_evidence))
     doc.heading(2, "Outcome")
     if rp.outcome is not None:
-        _recorded(doc, rp.outcome, vocab)
+        _recorded(doc, rp, rp.outcome, vocab)
     else:
         _blank_outcome(doc, plan, vocab)
     if rp.history:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..domain.case import Case
-from ..domain.plan import Objective, Plan, ReviewOutcome, ReviewPoint, Signature
+from ..domain.plan import (
+    AssessmentSeen,
+    Objective,
+    Plan,
+    ReviewOutcome,
+    ReviewPoint,
+    Signature,
+)
 from ..domain.vocabulary import Vocabularies, default_vocabularies
 from .audience import ADVISER, CONFIDENTIAL_NOTICE, recipient
 from .markdown import BLANK, Document, Markup, bold, field, table
@@ -109,10 +117,16 @@ def objectives_table(plan: Plan, vocab: Vocabularies, with_evidence: bool = Fals
     return table(headers, rows)
 
 
-def evidence_seen_table(outcome: ReviewOutcome, vocab: Vocabularies) -> Markup:
-    rows = [
-        (label(vocab, "wba_types", a.tool), str(a.count), a.rating) for a in outcome.evidence_seen
-    ]
+def assessments_seen(outcome: ReviewOutcome, expected: Sequence[str] = ()) -> list[AssessmentSeen]:
+    """The assessments recorded at a review, without the plan's expected-evidence items
+    ticked there (those read as a checklist of what was expected, not as assessments)."""
+    return [a for a in outcome.evidence_seen if a.tool not in expected]
+
+
+def evidence_seen_table(outcome: ReviewOutcome, vocab: Vocabularies,
+                        expected: Sequence[str] = ()) -> Markup:
+    rows = [(label(vocab, "wba_types", a.tool), str(a.count), a.rating)
+            for a in assessments_seen(outcome, expected)]
     return table(("Assessment", "Number seen", "Rating"), rows)
 
 

@@ -174,6 +174,22 @@ def test_progress_report_blanks_and_recorded_outcome() -> None:
         progress_report_markdown(active_case(), "rp-missing", "organisation", None, ACTIVE_DAY)
 
 
+def test_expected_evidence_ticked_at_a_review_reads_as_a_checklist_not_an_assessment() -> None:
+    from psr_tui.domain.plan import AssessmentSeen
+
+    case = active_case()
+    assert case.plan is not None
+    rp = case.plan.review_points[0]
+    assert rp.outcome is not None
+    seen = rp.expected_evidence[0]
+    rp.outcome.evidence_seen.append(AssessmentSeen(tool=seen))  # as the outcome form records it
+    report = progress_report_markdown(case, rp.id, "organisation", None, ACTIVE_DAY)
+    assert f"- [x] {seen}" in report
+    assert all(f"- [ ] {item}" in report for item in rp.expected_evidence[1:])
+    assessments = report.split("### Assessments seen", 1)[1].split("###", 1)[0]
+    assert "DOPS" in assessments and seen not in assessments
+
+
 def test_review_sheet_ticks_every_outcome_option() -> None:
     text = _render("review_sheet")
     for option in ("Satisfactory, step down to the next stage", "Not held, rescheduled"):
