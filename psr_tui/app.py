@@ -144,7 +144,8 @@ class PsrApp(KeysWhereTypedApp):
 
 
 def _ours(node: object) -> bool:
-    return type(node).__module__.startswith("psr_tui.")
+    return (type(node).__module__.startswith("psr_tui.")
+            and getattr(node, "LISTED_IN_HELP", True))
 
 
 def make_app(store: CaseStore, **kwargs: object) -> PsrApp:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...domain.case import Case
 from ...domain.status import ReviewItem, plan_supervisors, review_items
 from ...store import StoreError
+from ..widgets.row_table import RowTable
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
@@ -66,7 +67,7 @@ Every review point due within the next 7 days or already overdue, across all run
         with Horizontal(id="dash-filters"):
             yield Input(placeholder="organisation (o)", id="filter-organisation")
             yield Input(placeholder="supervisor (s)", id="filter-supervisor")
-        yield DataTable(id="dash-table", cursor_type="row")
+        yield RowTable(id="dash-table", cursor_type="row")
         yield Static("", id="dash-empty")
         yield Footer()
 

@@ -13,6 +13,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from ...domain.case import Case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
 from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
@@ -49,7 +50,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("p", "progress", "Progress"),
         # The filter line itself says "/ to filter", so the footer keeps room for the rest.
         Binding("slash", "filter", "Filter", key_display="/", show=False),
-        Binding("r", "quick_review", "Quick review"),
+        Binding("r", "quick_review", "My reviews"),
         Binding("d", "dashboard", "Dashboard"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
@@ -68,7 +69,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         yield Static("Loading cases…", id="home-counts")
         yield Input(placeholder="/ to filter: name, organisation, type, state",
                     id="home-filter", compact=True)
-        table: DataTable[object] = DataTable(id="home-cases", cursor_type="row")
+        table = RowTable(id="home-cases", cursor_type="row")
         for key, header, width in COLUMNS:
             table.add_column(header, width=width, key=key)
         yield table

@@ -30,6 +30,7 @@ from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.export_path import ExportPathDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
+from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from .base import PsrScreen
 
@@ -84,7 +85,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         with VerticalScroll(id="progress-body"):
             yield Static("", id="progress-head")
             yield SupervisionLadder(id="progress-ladder")
-            yield DataTable(id="progress-reviews", cursor_type="row")
+            yield RowTable(id="progress-reviews", cursor_type="row")
             yield Static("", id="progress-detail")
             yield Static("", id="progress-amendments")
         yield Footer()
@@ -180,8 +181,9 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         plan = case.plan if case else None
         if action == "record":
             rp = self._selected() if plan else None
-            open_point = rp is not None and rp.outcome is None
-            return True if open_point and case and case.state in RECORDABLE_STATES else None
+            # Offered on any open review point: on a plan that cannot take one (paused)
+            # Enter says why, rather than a greyed key that silently does nothing.
+            return True if rp is not None and rp.outcome is None else None
         if action == "agree":
             # Hidden (not greyed) when it cannot apply: the footer has room for 80 columns.
             return bool(plan and any(a.status == "proposed" for a in plan.amendments))
@@ -207,8 +209,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.reload()  # the dialog starts from what is stored now
         if self.case is None:
             return
-        # Enter on the table reaches here even when the footer's key is greyed: refuse
-        # now rather than after the form has been filled in.
+        # Refuse now rather than after the form has been filled in.
         refusal = recording_refusal(self.case)
         if refusal:
             self.notify(refusal, title="Not recordable", severity="warning")

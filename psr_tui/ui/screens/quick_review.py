@@ -16,6 +16,7 @@ from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ..dialogs.review_outcome import ReviewOutcomeDialog
+from ..widgets.row_table import RowTable
 from .base import PsrScreen
 from .reviewer_identity import my_review_items
 
@@ -63,7 +64,7 @@ is refused before the outcome form opens.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="quick-title")
-        yield DataTable(id="quick-table", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="quick-table", cursor_type="row", zebra_stripes=False)
         yield Static("", id="quick-empty")
         yield Footer()
 
