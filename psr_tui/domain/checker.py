@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass
 
 from .case import Case
+from .deadlines import discussions_completed_on
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
+from .status import SUPERVISOR_ROLES
 from .suggestions import domains_for_concerns
 from .supervision import MAX_LEVEL, MIN_LEVEL, check_level
 from .templates import load_template
@@ -129,7 +131,14 @@ def _review_points(plan: Plan) -> list[Finding]:
     if not plan.review_points:
         return [Finding("plan.review_points", MISSING, "the plan has no review points")]
     findings = []
+    # A review with no named reviewer falls to the plan's supervisors: only when none is
+    # named does nobody hold it.
+    supervised = any(r.role in SUPERVISOR_ROLES and not blank(r.person) for r in plan.roles)
     for point in plan.review_points:
+        if blank(point.reviewer) and not supervised:
+            findings.append(Finding(item_path("plan.review_points", point.id, "reviewer"), WEAK,
+                                    f"name who holds {point.title or 'this review'} (no "
+                                    "clinical or educational supervisor is named to hold it)"))
         if not point.expected_evidence:
             findings.append(
                 Finding(
@@ -155,6 +164,16 @@ def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
         if problem:
             findings.append(Finding(item_path("plan.stages", stage.id, "level"), MISSING, problem))
     return findings
+
+
+def _timeframe(case: Case, plan: Plan) -> list[Finding]:
+    """The plan follows the discussions (PSR guide 7.1): a start before them is a slip."""
+    talked = discussions_completed_on(case)
+    if plan.start_date is None or talked is None or plan.start_date >= talked:
+        return []
+    return [Finding("plan.start_date", WEAK,
+                    f"the plan starts on {plan.start_date.isoformat()}, before the discussions "
+                    f"were completed on {talked.isoformat()}")]
 
 
 def _concerns_addressed(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
@@ -188,6 +207,7 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     findings += _roles(plan, vocab)
     findings += _stages(case, plan, vocab)
     findings += _review_points(plan)
+    findings += _timeframe(case, plan)
     if blank(plan.consequences):
         # 003: recognise the possibility of failure and agree up front what happens then.
         findings.append(

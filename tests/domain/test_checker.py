@@ -173,3 +173,24 @@ def test_activity_without_anyone_responsible_is_weak() -> None:
     assert severities(found, "plan.activities[act-9].responsible") == {"weak"}
     case.plan.activities[-1].responsible = "Dr Coach"
     assert not severities(check_plan(case, VOCAB), "plan.activities[act-9].responsible")
+
+
+def test_a_review_nobody_holds_is_weak_only_without_a_named_supervisor() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    for activity in case.plan.activities:
+        activity.responsible = "Dr Supervisor"
+    case.plan.review_points[0].reviewer = ""
+    assert check_plan(case, VOCAB) == []  # Ms Jones, the clinical supervisor, holds it
+    case.plan.roles = [r for r in case.plan.roles if r.role != "clinical_supervisor"]
+    path = "plan.review_points[rp-1].reviewer"
+    assert severities(check_plan(case, VOCAB), path) == {"weak"}
+
+
+def test_a_plan_starting_before_the_discussions_is_weak() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.start_date = date(2026, 3, 10)  # the organisation's discussion was on the 11th
+    findings = [f for f in check_plan(case, VOCAB) if f.path == "plan.start_date"]
+    assert [f.severity for f in findings] == ["weak"]
+    assert "before the discussions were completed on 2026-03-11" in findings[0].message
