@@ -38,7 +38,8 @@ class ExportPathDialog(ModalScreen[tuple[Path, str] | None]):
                 with RadioSet(id="export-audience"):
                     for i, (code, label) in enumerate(self.audiences):
                         yield RadioChoice(label, value=i == 0, id=f"aud-{code}")
-            yield Static("Enter or ctrl+s writes the file · Esc cancels", classes="dialog-keys")
+            yield Static("ctrl+s (or Enter in the path) writes the file · Esc cancels",
+                         classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#field-export-path", FormField).input.focus()

@@ -73,7 +73,8 @@ class PlanItemDialog(ModalScreen[bool]):
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", classes="dialog-problem -empty")
-            yield Static("ctrl+s/Enter save · Tab next field · Esc cancel", classes="dialog-keys")
+            yield Static("ctrl+s save (or Enter in a one-line field) · Tab next · Esc cancel",
+                         classes="dialog-keys")
 
     def on_mount(self) -> None:
         # Focusing the first field may scroll the form; start at its top, labels visible.

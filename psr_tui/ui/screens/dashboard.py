@@ -16,6 +16,7 @@ from ...domain.case import Case
 from ...domain.status import ReviewItem, plan_supervisors, review_items
 from ...store import StoreError
 from ..widgets.row_table import RowTable
+from ..wording import clipped
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
@@ -112,8 +113,9 @@ Every review point due within the next 7 days or already overdue, across all run
                           style="bold" if item.status == "overdue" else "")
             table.add_row(
                 status, item.due_on.strftime("%d %b") if item.due_on else "--",
-                item.practitioner[:14], item.organisation[:12], item.title[:14],
-                item_supervisor(self.cases.get(item.case_id), item)[:12],
+                clipped(item.practitioner, 14), clipped(item.organisation, 12),
+                clipped(item.title, 14),
+                clipped(item_supervisor(self.cases.get(item.case_id), item), 12),
             )
         keep = next((n for n, i in enumerate(self.items) if selected and
                      (i.case_id, i.review_point_id) == selected), 0)

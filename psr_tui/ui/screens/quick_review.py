@@ -17,6 +17,7 @@ from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.row_table import RowTable
+from ..wording import clipped
 from .base import PsrScreen
 from .reviewer_identity import my_review_items
 
@@ -91,8 +92,9 @@ is refused before the outcome form opens.
             due = item.due_on.isoformat() if item.due_on else "--"
             status = Text(STATUS_TEXT.get(item.status, item.status),
                           style="bold" if item.status == "overdue" else "")
-            table.add_row(status, due, item.practitioner[:20], item.title[:24],
-                          item.organisation[:18], key=f"{item.case_id}/{item.review_point_id}")
+            table.add_row(status, due, clipped(item.practitioner, 20), clipped(item.title, 24),
+                          clipped(item.organisation, 18),
+                          key=f"{item.case_id}/{item.review_point_id}")
         if self.items:
             table.move_cursor(row=min(keep, len(self.items) - 1))
         whose = (

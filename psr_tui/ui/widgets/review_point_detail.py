@@ -16,6 +16,7 @@ from ...domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ...domain.review import review_status
 from ...domain.vocabulary import Vocabularies
 from ..dialogs.amendment_agreement import agreement_state
+from ..wording import clipped
 
 STATUS_MARK = {"done": "✓ done", "overdue": "! OVERDUE", "due": "• due", "upcoming": "· upcoming"}
 
@@ -39,8 +40,8 @@ def review_row(rp: ReviewPoint, today: date, vocab: Vocabularies) -> tuple[Text 
     return (
         Text(STATUS_MARK[status], style="bold" if status == "overdue" else ""),
         rp.due_on.strftime("%d %b %y") if rp.due_on else "--",
-        rp.title[:22],
-        outcome[:18],
+        clipped(rp.title, 22),
+        clipped(outcome, 18),
         evidence,
     )
 
