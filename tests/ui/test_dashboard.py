@@ -499,22 +499,28 @@ async def test_a_paused_plan_refuses_a_review_before_the_form_opens(filled: Case
     assert [e.action for e in filled.audit("case-g")] == ["create", "state.pause"]
 
 
+async def _propose_duration(app, pilot, description: str, end: str):  # type: ignore[no-untyped-def]
+    """Plan progress of case-g, x, the description and the new end typed (not saved)."""
+    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
+
+    await _progress(app, pilot)
+    await pilot.press("x")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, AmendmentProposalDialog)
+    dialog.query_one("#input-amd-description").focus()
+    await pilot.press(*description)
+    dialog.query_one("#input-amd-end").focus()
+    await pilot.press(*end)
+    return dialog
+
+
 async def test_a_shorter_end_is_said_confirmed_and_listed(filled: CaseStore) -> None:
     """The trial: 'Extension by 2 months' with an end before the current one shortened the
     plan silently. The dialog says it shortens and asks twice; every list shows the dates."""
-    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
-
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _progress(app, pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AmendmentProposalDialog)
-        dialog.query_one("#input-amd-description").focus()
-        await pilot.press(*"Extension by 2 months")
-        dialog.query_one("#input-amd-end").focus()
-        await pilot.press(*"2027-03-02")
+        dialog = await _propose_duration(app, pilot, "Extension by 2 months", "2027-03-02")
         said = dialog.query_one("#amd-end-change", Static)
         assert ("SHORTENS the plan by 91 days: ends 2027-03-02 instead of 2027-06-01"
                 in str(said.render()))  # said as it is typed
@@ -551,19 +557,10 @@ async def test_a_shorter_end_is_said_confirmed_and_listed(filled: CaseStore) -> 
 
 
 async def test_a_longer_end_is_proposed_on_the_first_ctrl_s(filled: CaseStore) -> None:
-    from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
-
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _progress(app, pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, AmendmentProposalDialog)
-        dialog.query_one("#input-amd-description").focus()
-        await pilot.press(*"Two more months")
-        dialog.query_one("#input-amd-end").focus()
-        await pilot.press(*"2027-08-01", "ctrl+s")
+        await _propose_duration(app, pilot, "Two more months", "2027-08-01")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanProgressScreen)
         assert ("Extends the plan by 61 days: ends 2027-08-01 instead of 2027-06-01"
