@@ -22,6 +22,7 @@ from .plan import (
     Signature,
     SupervisionStage,
 )
+from .signatories import signatory_name
 from .timetable import fit_schedule_to_end
 
 KINDS = ("duration", "content")
@@ -219,8 +220,7 @@ def agree_amendment(
     amendment = _amendment(plan, amendment_id)
     if party not in PARTIES:
         raise RuleError(f"Unknown party '{party}': organisation or practitioner.", "party")
-    if not name.strip():
-        raise RuleError("The agreement needs a name.", f"amendments.{party}")
+    name = signatory_name(name, f"amendments.{party}", "The agreement needs a name.")
     if getattr(amendment, party) is not None:
         raise RuleError(f"The {party} has already agreed this amendment.", f"amendments.{party}")
     setattr(amendment, party, Signature(name=name.strip(), role=role, signed_on=today))

@@ -16,6 +16,7 @@ from .errors import RuleError
 from .plan import Plan, PlanVersion, Signature
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
+from .signatories import signatory_name
 from .suggestions import suggest_objectives
 from .supervision import MAX_LEVEL, describe_condition, level_label, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
@@ -170,16 +171,6 @@ def signing_open(case: Case) -> bool:
     return any(v.version == plan.version and v.status == "issued" for v in plan.versions)
 
 
-def _signatory_name(name: str, path: str, missing: str) -> str:
-    """The stripped name of whoever signs; a date or a number typed in the name is refused."""
-    name = name.strip()
-    if not name:
-        raise RuleError(missing, path)
-    if not any(ch.isalpha() for ch in name):
-        raise RuleError(f"'{name}' is not a name: type the name of the person signing.", path)
-    return name
-
-
 def _not_after_today(signed_on: date, today: date, path: str) -> None:
     if signed_on > today:
         raise RuleError(
@@ -204,7 +195,7 @@ def sign(case: Case, party: str, name: str, role: str, signed_on: date, today: d
             f"Version {plan.version} has not been issued: issue it before signing.", "plan.status"
         )
     at = f"plan.agreement.{party}"
-    name = _signatory_name(name, f"{at}.name", "The signature needs a name.")
+    name = signatory_name(name, f"{at}.name", "The signature needs a name.")
     _not_after_today(signed_on, today, f"{at}.signed_on")
     setattr(plan.agreement, party, Signature(name=name, role=role, signed_on=signed_on))
     if plan.agreement.fully_signed:
@@ -355,7 +346,7 @@ def sign_off_completion(
     """
     state = _completion_state(outcome, _vocab(vocab))
     _require_state(case, RUNNING_STATES, "sign off completion")
-    name = _signatory_name(
+    name = signatory_name(
         name, "completion.signed_by", "The responsible director must sign off completion."
     )
     _not_after_today(signed_on, today, "completion.signed_on")

@@ -85,6 +85,16 @@ def test_shortening_keeps_state_active() -> None:
     assert case.state == "active"
 
 
+def test_an_agreement_needs_a_name_not_a_date_in_the_name_field() -> None:
+    case = running_case()
+    amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
+    with pytest.raises(RuleError, match="is not a name"):
+        agree_amendment(case, amd.id, "organisation", "2026-11-30", "ro", TODAY)
+    with pytest.raises(RuleError, match="needs a name"):
+        agree_amendment(case, amd.id, "organisation", "  ", "ro", TODAY)
+    assert amd.organisation is None
+
+
 def test_same_party_cannot_agree_twice_and_agreed_is_final() -> None:
     case = running_case()
     amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)

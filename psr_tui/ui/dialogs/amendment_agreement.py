@@ -41,6 +41,7 @@ def change_text(plan: Plan, amendment: Amendment) -> str:
 
 class AmendmentAgreementDialog(CaseDialog):
     PROBLEM_LINE = "agree-error"
+    FIELD_FOR_PATH = {f"amendments.{party}": "agree-name" for party in PARTIES}
     HELP = """# Agree an amendment
 
 Choose the proposed amendment and who is agreeing (the organisation or the practitioner),
