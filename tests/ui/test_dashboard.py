@@ -566,3 +566,23 @@ async def test_a_longer_end_is_proposed_on_the_first_ctrl_s(filled: CaseStore) -
         assert ("Extends the plan by 61 days: ends 2027-08-01 instead of 2027-06-01"
                 in _amendments(app))
     assert filled.audit("case-g")[-1].action == "amendment.propose"
+
+
+async def test_an_agreement_with_a_date_for_a_name_is_refused_under_the_name(
+        filled: CaseStore) -> None:
+    app = _app(filled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _propose_duration(app, pilot, "Two more months", "2027-08-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AmendmentAgreementDialog)
+        await pilot.press("tab", "tab", *"2026-11-30", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        name = dialog.query_one("#field-agree-name")
+        assert "is not a name" in str(name.query_one(".field-error").render())
+    amendment = filled.get("case-g").plan.amendments[0]  # type: ignore[union-attr]
+    assert amendment.organisation is None and amendment.practitioner is None
