@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from .deadlines import is_working_day
 from .plan import ReviewPoint, SupervisionStage
 from .supervision import MAX_LEVEL, MIN_LEVEL
 from .templates import load_template
@@ -27,6 +28,21 @@ def _months_text(months: int) -> str:
     return f"{months} month" if months == 1 else f"{months} months"
 
 
+def on_a_working_day(day: date, start: date, end: date) -> date:
+    """The first working day from `day` (a review cannot meet on a weekend or bank holiday),
+    or the last one before it when that would pass the plan's end; `day` itself when the
+    plan has no working day to offer."""
+    later = day
+    while not is_working_day(later):
+        later += timedelta(days=1)
+    if later <= end:
+        return later
+    earlier = day
+    while not is_working_day(earlier) and earlier > start:
+        earlier -= timedelta(days=1)
+    return earlier if is_working_day(earlier) else day
+
+
 def generate_review_points(
     start: date,
     end: date,
@@ -35,7 +51,9 @@ def generate_review_points(
     expected_evidence: list[str] | None = None,
 ) -> list[ReviewPoint]:
     """Reviews every `every_months` from start, all inside [start, end], then a final sign-off
-    on the end date (which takes the place of a regular review falling on that day)."""
+    on the end date (which takes the place of a regular review falling on that day). Regular
+    reviews fall on a working day: the next one, or the last one before the plan ends; the
+    final review stays on the end date the parties chose."""
     if every_months < 1:
         raise ValueError("reviews must be at least one month apart")
     if end <= start:
@@ -49,6 +67,9 @@ def generate_review_points(
         due = add_months(start, months)
         if due > end or (final_sign_off and due == end):
             break
+        due = on_a_working_day(due, start, end)
+        if final_sign_off and due >= end:
+            break  # moved onto the final review's day: the final review takes its place
         title = wording["title"].format(n=n, months=_months_text(months))
         points.append(ReviewPoint(title=title, due_on=due, expected_evidence=list(evidence)))
         n += 1

@@ -22,7 +22,8 @@ def test_case_study_schedule_two_four_months_and_sign_off() -> None:
         "Review 2 (4 months)",
         "Final review and summary sign-off",
     ]
-    assert [p.due_on for p in points] == [date(2026, 5, 2), date(2026, 7, 2), end]
+    # 2 May 2026 is a Saturday and 4 May the early May bank holiday: Tuesday 5 May.
+    assert [p.due_on for p in points] == [date(2026, 5, 5), date(2026, 7, 2), end]
     assert [p.is_final for p in points] == [False, False, True]
     assert all(p.expected_evidence for p in points)
     assert len({p.id for p in points}) == 3
@@ -43,9 +44,20 @@ def test_review_points_stay_inside_the_plan() -> None:
 
 def test_review_points_without_final_sign_off() -> None:
     points = generate_review_points(date(2026, 1, 1), date(2026, 7, 1), 2, final_sign_off=False)
-    assert [p.due_on for p in points] == [date(2026, 3, 1), date(2026, 5, 1), date(2026, 7, 1)]
+    # 1 March 2026 is a Sunday: Monday 2 March.
+    assert [p.due_on for p in points] == [date(2026, 3, 2), date(2026, 5, 1), date(2026, 7, 1)]
     assert not any(p.is_final for p in points)
     assert points[0].title == "Review 1 (2 months)"
+
+
+def test_reviews_move_off_bank_holidays_and_never_past_the_end() -> None:
+    # The trial's plan: a review on New Year's Day 2027 moves to Monday 4 January.
+    points = generate_review_points(date(2026, 11, 1), date(2027, 5, 1))
+    assert points[0].due_on == date(2027, 1, 4)
+    assert points[-1].due_on == date(2027, 5, 1) and points[-1].is_final  # the chosen end
+    # Saturday 8 August, the plan ending on the Sunday: back to Friday 7 August.
+    late = generate_review_points(date(2026, 6, 8), date(2026, 8, 9), final_sign_off=False)
+    assert [p.due_on for p in late] == [date(2026, 8, 7)]
 
 
 def test_review_points_reject_bad_input() -> None:
