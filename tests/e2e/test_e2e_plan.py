@@ -30,7 +30,7 @@ EXPORT_NAME = "org-copy.md"
 
 
 # How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
-FIELD = "\x1b[48;5;235m"  # the intake's one-line inputs and selects get a background
+FIELD = "\x1b[48;5;23m"  # the intake's focused one-line input or select: the accent band
 BORDER = "\x1b[38;5;32m▊"  # a bordered field (text area) gets an accent border
 LIST = "\x1b[48;5;32m"  # a tick list's cursor row (an unfocused list shows none)
 BOLD = "\x1b[1m"  # in a dialog the focused input or select turns bold
