@@ -248,6 +248,7 @@ def build_plan(term: Terminal, export_to: str) -> None:
     term.wait_for("(not written yet)")
     term.press("e")
     term.wait_for("Consequences of insufficient progress")
+    tab_to(term, "Plan starts", BOLD, tabs=0)  # the dialog's first field has the focus
     tab_to(term, "Consequences of insufficient progress", TEXT_CURSOR, tabs=2)
     enter_text(term, "Referral back to the responsible officer")
     term.press("C-s")

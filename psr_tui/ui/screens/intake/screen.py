@@ -112,7 +112,10 @@ class IntakeScreen(PsrScreen):
         if focus:
             focusable = [w for w in self.form.query("*") if w.can_focus]
             if focusable:
-                focusable[0].focus()
+                # No scrolling to it: the form starts at its top, heading and label in view.
+                # On a loaded machine the scroll used the old step's layout and left the
+                # first field at the top with its label scrolled away.
+                focusable[0].focus(scroll_visible=False)
 
     def refresh_header(self) -> None:
         req, vocab = self.case.request, self.psr.vocab
