@@ -50,7 +50,6 @@ agreed version of the plan, only once both parties have agreed.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Agree"),
-        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, case: Case) -> None:

@@ -38,7 +38,6 @@ many days and asks for ctrl+s a second time before proposing it.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Propose"),
-        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, case: Case) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -51,6 +52,7 @@ class CaseDialog(ModalScreen["Case | None"]):
     under the field the rule names (FIELD_FOR_PATH) and on the dialog's problem line.
     """
 
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # merged with each dialog's own
     PROBLEM_LINE = ""  # the id of the dialog's problem Static
     FIELD_FOR_PATH: ClassVar[dict[str, str]] = {}
 

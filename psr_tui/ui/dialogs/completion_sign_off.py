@@ -32,7 +32,6 @@ dialog lists it and asks once more: y signs off all the same, n goes back.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Sign off"),
-        Binding("escape", "cancel", "Cancel"),
     ]
 
     def compose(self) -> ComposeResult:

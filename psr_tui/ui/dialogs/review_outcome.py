@@ -38,7 +38,6 @@ here and ctrl+o shows their outcome.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save outcome"),
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+o", "view_other", "View the outcome already recorded"),
         *[Binding(str(n), f"choose('{n}')", show=False) for n in range(1, 10)],
     ]
