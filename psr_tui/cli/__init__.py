@@ -85,14 +85,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`psr-tui list | head`): as any Unix filter, stop quietly.
+        # stdout is pointed at devnull so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a bug: still one line for scripts, the traceback on request
         if os.environ.get("PSR_TUI_DEBUG"):
             raise
         print(f"psr-tui: internal error: {type(exc).__name__}: {exc} "
               "(set PSR_TUI_DEBUG=1 for details)", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -221,3 +221,13 @@ def test_bare_review_point_with_nothing_recorded_is_refused(tmp_path: Path, caps
     assert main(["export", "--db", str(db), "case-g", "--report", "progress",
                  "--review-point"]) == 2
     assert "no review point recorded yet" in one_error_line(capsys)
+
+
+def test_a_reader_that_stops_early_gets_no_error(demo_db: Path) -> None:
+    """`psr-tui list | head`: a closed pipe ends the command quietly, as in any filter.
+    `true` reads nothing and exits long before the list is written."""
+    proc = subprocess.run(
+        f"{sys.executable} -m psr_tui list --db {demo_db} | true",
+        shell=True, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.stderr == ""
