@@ -27,6 +27,7 @@ class Practitioner(Record):
     grade: str = ""
     care_setting: str = ""  # primary / secondary / community
     email: str = ""
+    user: str = ""  # the practitioner's psr-tui user name: their own case is in their scope
 
 
 class Concern(Record):

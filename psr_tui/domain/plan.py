@@ -40,6 +40,10 @@ class Role(Record):
     responsibilities: str = ""
     stage_responsibilities: dict[str, str] = Field(default_factory=dict)  # stage id -> text
     deputy: str = ""
+    # The psr-tui user names of the person and deputy: the explicit link that puts this
+    # plan in their scope (domain/access.py); names alone are never matched.
+    user: str = ""
+    deputy_user: str = ""
 
 
 class SupervisionStage(Record):
@@ -88,6 +92,9 @@ class Signature(Record):
     name: str = ""
     role: str = ""
     signed_on: date | None = None
+    # Who entered it: the signatory's own identity, or an adviser recording a signature
+    # given on paper ("recorded by adviser X for Y").
+    recorded_by: str = ""
 
 
 class Agreement(Record):

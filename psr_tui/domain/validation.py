@@ -70,6 +70,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
             "grade",
             "care_setting",
             "email",
+            "user",
         )
     ),
     "plan_type": ("request.plan_type", "request.focus", "request.health_context"),

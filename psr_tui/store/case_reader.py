@@ -17,8 +17,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..domain.access import AUDIT_READ, Identity, in_scope, require
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
+from ..domain.confidentiality import redact_for
 from . import migrations
 from .atomic_storage import (
     read_json,
@@ -50,9 +52,18 @@ def format_validation_error(exc: ValidationError) -> str:
 
 
 class CaseReader:
-    def __init__(self, root: Path, user: str | None = None, clock: Clock = _utcnow) -> None:
+    def __init__(
+        self,
+        root: Path,
+        user: str | None = None,
+        clock: Clock = _utcnow,
+        identity: Identity | None = None,
+    ) -> None:
         self.root = Path(root)
-        self.user = user or current_user()
+        # Without an identity the store is the administrator's own tool (tests, scripts on
+        # one's own database): an adviser with every right. The CLI always passes one.
+        self.identity = identity or Identity(user or current_user(), admin=True)
+        self.user = self.identity.name
         self.clock = clock
         self.cases_dir = self.root / "cases"
         self.locks_dir = self.root / "locks"
@@ -78,11 +89,28 @@ class CaseReader:
         return self._path(case_id).exists()
 
     def get(self, case_id: str) -> Case:
+        """The case as the acting identity may see it: CaseNotFound outside its scope,
+        confidential fields blanked unless its role sees them (domain/access.py)."""
+        return self._as_seen(self._read(case_id))
+
+    def _read(self, case_id: str) -> Case:
+        """The whole record, unscoped: for the store's own writes and checks only."""
         path = self._path(case_id)
         data = read_json(path)
         if data is None:
             raise CaseNotFound(case_id)
         return self._case_from(data, path)
+
+    def _as_seen(self, case: Case) -> Case:
+        if not in_scope(self.identity, case):
+            raise CaseNotFound(case.id)  # not even its existence is told
+        if self.identity.sees_confidential:
+            return case
+        brief = case.is_brief
+        seen = redact_for(case, self.identity.audience)
+        if brief:
+            seen.mark_brief()
+        return seen
 
     def _case_from(self, data: dict, path: Path) -> Case:
         table = data.get("case")
@@ -120,14 +148,13 @@ class CaseReader:
         """A cut-down copy for lists (store/case_briefs.py); rebuilt when stale."""
         path = self._path(case_id)
         brief = read_brief(self.briefs_dir, case_id, path)
-        if brief is not None:
-            return brief
-        stamp = stamp_of(path)
-        case = self.get(case_id)
-        write_brief(self.briefs_dir, case_id, case.model_dump(mode="json"), stamp)
-        brief = Case.model_validate(brief_doc(case.model_dump(mode="json")))
-        brief.mark_brief()
-        return brief
+        if brief is None:
+            stamp = stamp_of(path)
+            case = self._read(case_id)
+            write_brief(self.briefs_dir, case_id, case.model_dump(mode="json"), stamp)
+            brief = Case.model_validate(brief_doc(case.model_dump(mode="json")))
+            brief.mark_brief()
+        return self._as_seen(brief)
 
     def load_briefs(
         self, progress: Callable[[int, int], None] | None = None, every: int = 500
@@ -156,6 +183,7 @@ class CaseReader:
         data = read_json(path)
         if data is None:
             raise CaseNotFound(case_id)
+        require(self.identity, AUDIT_READ, self._case_from(data, path))
         table = data.get("audit") or {}
         if not isinstance(table, dict):
             raise UnreadableFile(path, "the audit table is not a TinyDB table")

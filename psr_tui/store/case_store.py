@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tinydb import TinyDB
 
+from ..domain.access import CREATE, IMPORT, Identity, operation_of, require
 from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
 from . import migrations
@@ -45,7 +46,12 @@ class CaseStore(CaseReader):
     # ---- opening -------------------------------------------------------
     @classmethod
     def open(
-        cls, root: Path, user: str | None = None, clock: Clock = _utcnow, create: bool = True
+        cls,
+        root: Path,
+        user: str | None = None,
+        clock: Clock = _utcnow,
+        create: bool = True,
+        identity: Identity | None = None,
     ) -> CaseStore:
         """Open (and if asked create) a database folder; refuses anything it cannot read."""
         root = Path(root).expanduser()
@@ -55,7 +61,7 @@ class CaseStore(CaseReader):
             )
         if not root.exists() and not create:
             raise StoreError(f"no database at {root}")
-        store = cls(root, user, clock)
+        store = cls(root, user, clock, identity)
         try:
             for folder in (root, store.cases_dir, store.locks_dir, store.briefs_dir):
                 folder.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
@@ -92,6 +98,7 @@ class CaseStore(CaseReader):
 
     # ---- writing -------------------------------------------------------
     def create(self, case: Case, summary: str = "case created") -> Case:
+        require(self.identity, CREATE)
         path = self._path(case.id)
         with self._lock(case.id):
             if path.exists():
@@ -118,6 +125,7 @@ class CaseStore(CaseReader):
         fresh folder. Not for racing other writers: an id that already exists raises
         ConflictError (earlier cases stay written).
         """
+        require(self.identity, CREATE)
         written = 0
         try:
             for case in cases:
@@ -147,6 +155,7 @@ class CaseStore(CaseReader):
         nothing (a 'new case' left at once). Decided under the lock on a fresh read; any
         other record is kept (False): records are never deleted otherwise.
         """
+        require(self.identity, CREATE)
         path = self._path(case_id)
         with self._lock(case_id):
             data = read_json(path)
@@ -163,6 +172,9 @@ class CaseStore(CaseReader):
         """Write a whole case edited elsewhere: refused if someone saved since it was read."""
         if case.is_brief:
             raise StoreError(f"case {case.id}: a list's brief copy cannot be saved; open the case")
+        if not self.identity.sees_confidential:
+            # Their copy has the confidential fields blanked: saving it whole would erase them.
+            raise StoreError(f"case {case.id}: a redacted copy cannot be saved whole")
         return self.update(
             case.id, lambda fresh: _replace_with(fresh, case), action, summary,
             expected_revision=case.revision,
@@ -188,6 +200,7 @@ class CaseStore(CaseReader):
             if data is None:
                 raise CaseNotFound(case_id)
             current = self._case_from(data, path)
+            require(self.identity, operation_of(action), current)
             if expected_revision is not None and current.revision != expected_revision:
                 raise ConflictError(
                     f"case {case_id} was changed by {current.updated_by or 'someone'} at "
@@ -216,10 +229,11 @@ class CaseStore(CaseReader):
             self._append_audit(db, new, action, summary, paths)
             storage.commit()
             self._brief_after_write(case_id, path, storage)
-        return new
+        return self._as_seen(new)
 
     def import_case(self, case: Case, audit: list[AuditEvent]) -> str:
         """Write an imported record as it is: 'created', 'unchanged', or ConflictError."""
+        require(self.identity, IMPORT)
         path = self._path(case.id)
         with self._lock(case.id):
             data = read_json(path)

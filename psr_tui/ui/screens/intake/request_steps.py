@@ -30,6 +30,8 @@ PRACTITIONER = StepSpec("practitioner", (
     Field("request.practitioner.grade", "Grade", "select", vocab="grades"),
     Field("request.practitioner.care_setting", "Care setting", "select", vocab="care_settings"),
     Field("request.practitioner.email", "Practitioner's email (optional)", "email"),
+    Field("request.practitioner.user", "Practitioner's psr-tui user (optional: lets them "
+          "read and sign their own plan)"),
 ))
 
 PLAN_TYPE = StepSpec("plan_type", (

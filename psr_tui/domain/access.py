@@ -1,0 +1,244 @@
+"""Who may see and do what: the one access policy, applied below the screens.
+
+The store asks this module before it hands out a case (scope, then redaction to the
+role's audience) and before it runs a change (the action's operation); the CLI asks it
+for every command and export. Screens only ask it what to offer, never to enforce.
+
+Permissions live in code, not in data/: a vocabulary edit must never widen access.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import RuleError
+
+if TYPE_CHECKING:
+    from .case import Case
+
+ADVISER = "adviser"
+SUPERVISOR = "supervisor"
+ORGANISATION_LEAD = "organisation_lead"
+RESPONSIBLE_OFFICER = "responsible_officer"
+PRACTITIONER = "practitioner"
+ANALYST = "analyst"
+
+ROLES: tuple[str, ...] = (
+    ADVISER, SUPERVISOR, ORGANISATION_LEAD, RESPONSIBLE_OFFICER, PRACTITIONER, ANALYST,
+)
+ROLE_LABELS = {
+    ADVISER: "PSR case adviser",
+    SUPERVISOR: "Supervisor",
+    ORGANISATION_LEAD: "Organisation lead",
+    RESPONSIBLE_OFFICER: "Responsible officer",
+    PRACTITIONER: "Practitioner",
+    ANALYST: "Analyst",
+}
+
+# Operations on a case. Store actions (the `action` of CaseStore.update) map onto them.
+READ = "case.read"
+CREATE = "case.create"
+INTAKE = "intake.edit"
+PLAN_EDIT = "plan.edit"
+SIGN_ORGANISATION = "plan.sign.organisation"
+SIGN_PRACTITIONER = "plan.sign.practitioner"
+REVIEW_RECORD = "review.record"
+AMENDMENT_PROPOSE = "amendment.propose"
+AMENDMENT_AGREE = "amendment.agree"
+COMPLETION_SIGN_OFF = "completion.sign_off"
+CASE_MANAGE = "case.manage"  # pause, resume, withdraw
+AUDIT_READ = "case.audit"
+# Operations on the database as a whole (no case): the administrator's.
+DUMP = "database.dump"
+IMPORT = "database.import"
+CHECK = "database.check"
+DEMO = "database.demo"
+USER_ADMIN = "users.admin"
+
+_ORG_SIDE = frozenset({
+    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
+})
+PERMISSIONS: dict[str, frozenset[str]] = {
+    ADVISER: frozenset({
+        READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
+        AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
+    }),
+    SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
+    ORGANISATION_LEAD: _ORG_SIDE,
+    RESPONSIBLE_OFFICER: _ORG_SIDE | {COMPLETION_SIGN_OFF},
+    PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE}),
+    ANALYST: frozenset(),
+}
+
+# The copy of a case each role is shown, on screen and in exports.
+AUDIENCE_OF_ROLE = {
+    ADVISER: "adviser",
+    SUPERVISOR: "organisation",
+    ORGANISATION_LEAD: "organisation",
+    RESPONSIBLE_OFFICER: "organisation",
+    PRACTITIONER: "practitioner",
+    ANALYST: "organisation",
+}
+# The documents each role may produce (at its own audience; advisers at any).
+REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
+    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    PRACTITIONER: frozenset({"plan", "progress"}),
+    ANALYST: frozenset(),
+}
+
+# Plan roles (vocabulary `roles`) that make the user holding them a supervisor of the plan.
+SUPERVISING_PLAN_ROLES = frozenset({
+    "clinical_supervisor", "educational_supervisor", "workplace_reporter",
+})
+
+_ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
+    # Most specific first: "plan.sign.organisation" before "plan.".
+    ("plan.sign.organisation", SIGN_ORGANISATION),
+    ("plan.sign.practitioner", SIGN_PRACTITIONER),
+    ("plan.pause", CASE_MANAGE),
+    ("plan.resume", CASE_MANAGE),
+    ("case.withdraw", CASE_MANAGE),
+    ("withdraw", CASE_MANAGE),
+    ("review.", REVIEW_RECORD),
+    ("amendment.propose", AMENDMENT_PROPOSE),
+    ("amendment.withdraw", AMENDMENT_PROPOSE),
+    ("amendment.agree", AMENDMENT_AGREE),
+    ("completion.", COMPLETION_SIGN_OFF),
+    ("create", CREATE),
+    ("plan.", PLAN_EDIT),
+    ("plan", PLAN_EDIT),
+    ("start_plan", PLAN_EDIT),
+    ("intake", INTAKE),
+    ("decision", INTAKE),
+    ("discussion", INTAKE),
+)
+
+
+class AccessRefused(RuleError):
+    """An operation this identity may not perform (or a case outside its scope)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The person acting: a psr-tui user name, their role and organisation.
+
+    `admin` is the database's owner (the service account, or a developer on their own
+    database): it may run the administrator's commands and act as a named user.
+    """
+
+    name: str
+    role: str = ADVISER
+    organisation: str = ""
+    admin: bool = False
+    display_name: str = ""
+
+    @property
+    def audience(self) -> str:
+        return AUDIENCE_OF_ROLE.get(self.role, "organisation")
+
+    @property
+    def sees_confidential(self) -> bool:
+        return self.role == ADVISER
+
+    @property
+    def label(self) -> str:
+        """'asmith · Supervisor · Northshire NHS Trust' for the header."""
+        parts = [self.display_name or self.name, ROLE_LABELS.get(self.role, self.role)]
+        if self.organisation:
+            parts.append(self.organisation)
+        if self.admin:
+            parts.append("admin")
+        return " · ".join(parts)
+
+
+def operation_of(action: str) -> str:
+    """The operation a store action performs; unknown actions count as plan edits
+    (advisers only), so a new action is closed until it is named here."""
+    for prefix, operation in _ACTION_PREFIXES:
+        if action == prefix or action.startswith(prefix):
+            return operation
+    return PLAN_EDIT
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
+def supervises(identity: Identity, case: Case) -> bool:
+    """Named on the plan, by user name, in a supervising role or as its deputy."""
+    if case.plan is None:
+        return False
+    for role in case.plan.roles:
+        if role.role not in SUPERVISING_PLAN_ROLES:
+            continue
+        if _same(role.user, identity.name) or _same(role.deputy_user, identity.name):
+            return True
+    return False
+
+
+def in_scope(identity: Identity, case: Case) -> bool:
+    """Whether the case exists at all for this identity (lists, get, export)."""
+    role = identity.role
+    if role == ADVISER:
+        return True
+    if role == SUPERVISOR:
+        return supervises(identity, case)
+    if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
+        return _same(case.request.organisation.name, identity.organisation)
+    if role == PRACTITIONER:
+        return _same(case.request.practitioner.user, identity.name)
+    return False
+
+
+def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
+    """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
+    if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
+        return identity.admin
+    if operation not in PERMISSIONS.get(identity.role, frozenset()):
+        return False
+    return case is None or in_scope(identity, case)
+
+
+def require(identity: Identity, operation: str, case: Case | None = None) -> None:
+    """Raise AccessRefused, in words, unless `may`."""
+    if may(identity, operation, case):
+        return
+    who = f"{identity.name} ({ROLE_LABELS.get(identity.role, identity.role)})"
+    if case is not None and operation in PERMISSIONS.get(identity.role, frozenset()):
+        raise AccessRefused(f"case {case.id} is not one of {who}'s cases")
+    raise AccessRefused(f"{who} may not {_WORDS.get(operation, operation)}")
+
+
+def export_refusal(identity: Identity, report: str, audience: str) -> str:
+    """Why `identity` may not produce `report` for `audience`; '' when it may."""
+    if report not in REPORTS_OF_ROLE.get(identity.role, frozenset()):
+        return f"{identity.name} may not export the {report} report"
+    if identity.role != ADVISER and audience != identity.audience:
+        return (f"{identity.name} may export only the {identity.audience}'s copy "
+                f"(--audience {identity.audience})")
+    return ""
+
+
+_WORDS = {
+    READ: "read cases",
+    CREATE: "open a new case",
+    INTAKE: "edit the request, decision or discussions",
+    PLAN_EDIT: "edit the plan",
+    SIGN_ORGANISATION: "sign for the organisation",
+    SIGN_PRACTITIONER: "sign for the practitioner",
+    REVIEW_RECORD: "record review outcomes",
+    AMENDMENT_PROPOSE: "propose amendments",
+    AMENDMENT_AGREE: "agree amendments",
+    COMPLETION_SIGN_OFF: "sign off completion",
+    CASE_MANAGE: "pause, resume or withdraw a case",
+    AUDIT_READ: "read the audit trail",
+    DUMP: "dump the database (administrators only)",
+    IMPORT: "import into the database (administrators only)",
+    CHECK: "check the database (administrators only)",
+    DEMO: "write demo data (administrators only)",
+    USER_ADMIN: "manage users (administrators only)",
+}

@@ -1,0 +1,151 @@
+"""The access policy: every role against every operation, in and out of scope."""
+
+from __future__ import annotations
+
+import pytest
+from case_builders import valid_case
+
+from psr_tui.domain import access
+from psr_tui.domain.access import (
+    ADVISER,
+    ANALYST,
+    ORGANISATION_LEAD,
+    PRACTITIONER,
+    RESPONSIBLE_OFFICER,
+    SUPERVISOR,
+    AccessRefused,
+    Identity,
+    export_refusal,
+    in_scope,
+    may,
+    operation_of,
+    require,
+)
+from psr_tui.domain.case import Case
+
+ORG = "Northshire NHS Trust"
+
+
+def linked_case() -> Case:
+    case = valid_case()
+    case.request.organisation.name = ORG
+    case.request.practitioner.user = "pat"
+    assert case.plan is not None
+    for role in case.plan.roles:
+        if role.role == "clinical_supervisor":
+            role.user, role.deputy_user = "jones", "green"
+    return case
+
+
+PEOPLE = {
+    ADVISER: Identity("ada", ADVISER),
+    SUPERVISOR: Identity("jones", SUPERVISOR),
+    ORGANISATION_LEAD: Identity("olive", ORGANISATION_LEAD, organisation=ORG),
+    RESPONSIBLE_OFFICER: Identity("rob", RESPONSIBLE_OFFICER, organisation=ORG.upper()),
+    PRACTITIONER: Identity("pat", PRACTITIONER),
+    ANALYST: Identity("ann", ANALYST),
+}
+CASE_OPERATIONS = (
+    access.READ, access.CREATE, access.INTAKE, access.PLAN_EDIT, access.SIGN_ORGANISATION,
+    access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE,
+    access.AMENDMENT_AGREE, access.COMPLETION_SIGN_OFF, access.CASE_MANAGE, access.AUDIT_READ,
+)
+# The table of the issue: what each role may do on a case in its scope.
+EXPECTED = {
+    ADVISER: set(CASE_OPERATIONS),
+    SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE},
+    ORGANISATION_LEAD: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
+                        access.AMENDMENT_AGREE, access.AUDIT_READ},
+    RESPONSIBLE_OFFICER: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
+                          access.AMENDMENT_AGREE, access.AUDIT_READ,
+                          access.COMPLETION_SIGN_OFF},
+    PRACTITIONER: {access.READ, access.SIGN_PRACTITIONER, access.AMENDMENT_AGREE},
+    ANALYST: set(),
+}
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+@pytest.mark.parametrize("operation", CASE_OPERATIONS)
+def test_every_role_against_every_case_operation(role: str, operation: str) -> None:
+    case = linked_case()
+    who = PEOPLE[role]
+    allowed = operation in EXPECTED[role]
+    assert may(who, operation, case) is allowed
+    if allowed:
+        require(who, operation, case)
+    else:
+        with pytest.raises(AccessRefused):
+            require(who, operation, case)
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+@pytest.mark.parametrize("operation", [access.DUMP, access.IMPORT, access.CHECK, access.DEMO,
+                                       access.USER_ADMIN])
+def test_database_operations_are_the_administrators_only(role: str, operation: str) -> None:
+    plain = PEOPLE[role]
+    assert not may(plain, operation)
+    admin = Identity(plain.name, plain.role, plain.organisation, admin=True)
+    assert may(admin, operation)
+
+
+def test_scope_follows_explicit_links_not_names() -> None:
+    case = linked_case()
+    assert in_scope(Identity("green", SUPERVISOR), case)  # the deputy
+    # Named "Ms Jones" on the plan, but not linked by user name: not theirs.
+    assert not in_scope(Identity("msjones", SUPERVISOR), case)
+    assert not in_scope(Identity("Ms Jones", SUPERVISOR), case)
+    assert not in_scope(Identity("olive", ORGANISATION_LEAD, organisation="Southshire"), case)
+    assert not in_scope(Identity("olive", ORGANISATION_LEAD), case)  # no organisation at all
+    assert not in_scope(Identity("someone", PRACTITIONER), case)
+    case.request.practitioner.user = ""
+    assert not in_scope(Identity("", PRACTITIONER), case)  # blank never matches blank
+
+
+def test_a_mentor_linked_by_user_is_not_a_supervisor_of_the_plan() -> None:
+    case = linked_case()
+    assert case.plan is not None
+    case.plan.roles[0].user = "ment"
+    case.plan.roles[0].role = "mentor"
+    assert not in_scope(Identity("ment", SUPERVISOR), case)
+
+
+def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
+    case = linked_case()
+    other = Identity("smith", SUPERVISOR)
+    with pytest.raises(AccessRefused, match=case.id):
+        require(other, access.REVIEW_RECORD, case)
+
+
+@pytest.mark.parametrize(("action", "operation"), [
+    ("review.record", access.REVIEW_RECORD),
+    ("plan.sign.organisation", access.SIGN_ORGANISATION),
+    ("plan.sign.practitioner", access.SIGN_PRACTITIONER),
+    ("plan.issue", access.PLAN_EDIT),
+    ("plan.objectives.add", access.PLAN_EDIT),
+    ("amendment.propose", access.AMENDMENT_PROPOSE),
+    ("amendment.agree", access.AMENDMENT_AGREE),
+    ("completion.sign_off", access.COMPLETION_SIGN_OFF),
+    ("intake", access.INTAKE),
+    ("decision", access.INTAKE),
+    ("start_plan", access.PLAN_EDIT),
+    ("create", access.CREATE),
+    ("something.new", access.PLAN_EDIT),  # unknown: closed to all but advisers
+])
+def test_store_actions_map_to_operations(action: str, operation: str) -> None:
+    assert operation_of(action) == operation
+
+
+def test_exports_are_limited_to_the_roles_own_audience() -> None:
+    assert export_refusal(PEOPLE[ADVISER], "plan", "adviser") == ""
+    assert export_refusal(PEOPLE[SUPERVISOR], "plan", "organisation") == ""
+    assert "organisation" in export_refusal(PEOPLE[SUPERVISOR], "plan", "adviser")
+    assert export_refusal(PEOPLE[PRACTITIONER], "plan", "practitioner") == ""
+    assert export_refusal(PEOPLE[PRACTITIONER], "plan", "organisation")
+    assert export_refusal(PEOPLE[PRACTITIONER], "review-sheet", "practitioner")
+    assert export_refusal(PEOPLE[ANALYST], "plan", "organisation")
+
+
+def test_only_advisers_see_confidential_material() -> None:
+    assert [r for r, who in PEOPLE.items() if who.sees_confidential] == [ADVISER]
+    assert PEOPLE[PRACTITIONER].audience == "practitioner"
+    assert PEOPLE[SUPERVISOR].audience == "organisation"
