@@ -98,7 +98,8 @@ def check_tree(value: Any, where: str) -> None:
     while stack:
         item, path, key, depth = stack.pop()
         if depth > MAX_NESTING:
-            raise DumpRefused(f"{where}: {path}: nested deeper than {MAX_NESTING} levels")
+            shown = path if len(path) <= 120 else f"{path[:120]}..."
+            raise DumpRefused(f"{where}: {shown}: nested deeper than {MAX_NESTING} levels")
         problem = None
         if isinstance(item, dict):
             for k, v in item.items():
