@@ -169,10 +169,11 @@ def verify_trail(key: bytes, case_id: str, events: list[AuditEvent],
     previous = old[-1] if old else None
     for event in events[len(old):]:
         if not verifies(key, event, previous):
-            what = ("its link to the event before is broken (an event was removed, "
-                    "inserted or reordered)" if event.seal and event.prev != (
-                        digest(previous) if previous else "") else
-                    "its seal does not verify (edited, or brought in from elsewhere)")
+            # The seal covers `prev`: a valid seal with the wrong link is a moved event.
+            own_seal = bool(event.seal) and hmac.compare_digest(event.seal, seal_of(key, event))
+            what = ("its link to the event before is broken (an event was removed, inserted "
+                    "or reordered)" if own_seal else
+                    "its seal does not verify (edited, forged, or brought in from elsewhere)")
             report.problems.append(
                 f"case {case_id}: audit event {event.id} ({event.action} by {event.user} at "
                 f"{event.at:%Y-%m-%d %H:%M}): {what}")
