@@ -102,15 +102,21 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+    from ..store.dump_limits import read_dump
 
-
+    # Everything is read and validated before the database is opened: a refused import
+    # leaves no trace, not even an empty database folder.
+    data = interchange.parse(read_dump(args.file, sys.stdin.buffer))
+    db = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    made_here = not db.exists()
+    source = "standard input" if args.file == "-" else str(Path(args.file).resolve())
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise UsageError(f"cannot read {args.file}: {reason}") from exc
-    data = interchange.parse(text)
-    result = interchange.import_dump(open_store(args), data)
+        store = open_store(args)
+        result = interchange.import_dump(store, data, source)
+    except StoreError:
+        if made_here and db.is_dir() and not any((db / "cases").glob("*.json")):
+            shutil.rmtree(db, ignore_errors=True)  # the empty database this import made
+        raise
     print(f"imported {len(result.created)} cases ({len(result.unchanged)} already present "
           "and identical)", file=sys.stderr)
     return 0
@@ -203,13 +209,16 @@ def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> s
 
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
-    problems, checked = check_store(store)
-    for problem in problems:
+    result = check_store(store)
+    for problem in result.problems:
         print(problem)
-    if problems:
-        print(f"psr-tui check: {len(problems)} problem(s) in {checked} cases", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}")
+    if result.problems:
+        print(f"psr-tui check: {len(result.problems)} problem(s) in {result.checked} cases",
+              file=sys.stderr)
         return 1
-    print(f"ok: {checked} cases, schema and integrity checked")
+    print(f"ok: {result.checked} cases, schema, integrity and audit seals checked")
     return 0
 
 
