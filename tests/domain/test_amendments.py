@@ -338,3 +338,10 @@ def test_new_stages_within_the_floor_are_agreed() -> None:
     )
     agree_both(case, amendment.id)
     assert case.plan is not None and [s.level for s in case.plan.stages] == [2, 3]
+
+
+def test_a_new_end_on_the_start_date_is_refused() -> None:
+    case = running_case()
+    with pytest.raises(RuleError, match="after the plan start"):
+        propose_amendment(case, "duration", "End now", {"end_date": "2026-09-01"}, "ca", TODAY)
+    assert case.plan is not None and case.plan.amendments == []

@@ -393,3 +393,13 @@ def test_signing_a_ladder_past_a_condition_added_after_issue_is_refused() -> Non
         lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
     assert case.plan is not None and case.plan.agreement.practitioner is None
     assert case.state == "issued" and case.plan.status == "issued"
+
+
+def test_reissue_clears_both_signatures() -> None:
+    # Either party's signature was given to the earlier copy; neither stands for the new one.
+    case = issued_case()
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+    lifecycle.issue_draft(case, "ca", TODAY)
+    assert case.plan is not None and case.plan.agreement.practitioner is None
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
+    assert case.state == "issued"  # one signature after the re-issue does not agree it
