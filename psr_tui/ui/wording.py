@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.markup import escape
+import re
 
 from ..domain.safe_text import visible
 
@@ -22,7 +22,12 @@ def clipped(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+# Every "[" with the backslashes before it. Textual's own `escape` leaves "[2J" alone, and
+# its parser then swallowed the closing tag after it ("Dr ␛[2J...Evil[/b]" drew the "[/b]").
+_BRACKET = re.compile(r"(\\*)\[")
+
+
 def in_markup(text: str) -> str:
-    """Stored text placed inside markup: its controls made visible and its `[` escaped, so
-    a name can neither drive the terminal nor open a tag (a link, a click action)."""
-    return escape(visible(text, multiline=True))
+    """Stored text placed inside markup: its controls made visible and every `[` escaped,
+    so a name can neither drive the terminal nor open a tag (a link, a click action)."""
+    return _BRACKET.sub(lambda m: m.group(1) * 2 + "\\[", visible(text, multiline=True))

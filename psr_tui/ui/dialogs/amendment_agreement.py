@@ -61,7 +61,7 @@ agreed version of the plan, only once both parties have agreed.
         plan = self.case.plan
         assert plan is not None
         with VerticalScroll(id="agree-box", can_focus=False):
-            yield Static(f"[b]Agree an amendment[/b] · {self.case.practitioner_name}")
+            yield Static(f"[b]Agree an amendment[/b] · {in_markup(self.case.practitioner_name)}")
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
