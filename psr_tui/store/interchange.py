@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
+from ..domain.safe_text import describe, find_control_text
 from .case_reader import format_validation_error
 from .case_store import CaseStore
 from .errors import ConflictError, StoreError
@@ -72,6 +73,10 @@ def parse(text: str) -> Interchange:
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise StoreError(f"unsupported schema_version {version!r}; this psr-tui reads up to "
                          f"{SCHEMA_VERSION}")
+    controls = find_control_text(raw)  # text that could drive a terminal is refused here
+    if controls:
+        where, char = controls[0]
+        raise StoreError(f"{where} holds a control character ({describe(char)}): not imported")
     try:
         return Interchange.model_validate(raw)
     except ValidationError as exc:
