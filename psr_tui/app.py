@@ -14,6 +14,7 @@ from textual.screen import Screen
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore
+from .ui import terminal_guard
 from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
@@ -56,6 +57,7 @@ class PsrApp(KeysWhereTypedApp):
         poll: bool = True,
     ) -> None:
         self.CSS_PATH = _stylesheets()
+        terminal_guard.install()  # before the first frame: stored text is untrusted
         super().__init__()
         self.store = store
         self.today = today

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..domain.safe_text import visible
 from ..store import StoreError
 from .commands import COMMANDS, LATEST_RECORDED, run_app
 from .usage import UsageError
@@ -81,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args, start="review" if command == "review" else "home")
         return COMMANDS[command](args)
     except (UsageError, StoreError) as exc:
-        print(f"psr-tui: {exc}", file=sys.stderr)
+        # Messages echo what was given (a case id, a JSON key): never raw to the terminal.
+        print(visible(f"psr-tui: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -93,8 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line for scripts, the traceback on request
         if os.environ.get("PSR_TUI_DEBUG"):
             raise
-        print(f"psr-tui: internal error: {type(exc).__name__}: {exc} "
-              "(set PSR_TUI_DEBUG=1 for details)", file=sys.stderr)
+        print(visible(f"psr-tui: internal error: {type(exc).__name__}: {exc} "
+                      "(set PSR_TUI_DEBUG=1 for details)"), file=sys.stderr)
         return 1
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.case import Case
+from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
 from ..store import CaseNotFound, CaseStore, StoreError
@@ -49,7 +50,7 @@ def _write_output(text: str, output: str | None) -> None:
         write_document(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
-    print(f"wrote {path}", file=sys.stderr)
+    print(visible(f"wrote {path}"), file=sys.stderr)
 
 
 def run_app(args: argparse.Namespace, start: str) -> int:
@@ -87,7 +88,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if store.list_ids():
         raise UsageError(f"{store.root} already holds cases; demo writes into an empty database")
     written = write_demo(store, today(), cases=args.cases, seed=args.seed)
-    print(f"wrote {written} demo cases to {store.root}", file=sys.stderr)
+    print(visible(f"wrote {written} demo cases to {store.root}"), file=sys.stderr)
     return 0
 
 
@@ -96,7 +97,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
     data = interchange.dump(open_store(args, create=False))
-    _write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", args.output)
+    _write_output(json_escaped(json.dumps(data, indent=1, ensure_ascii=False)) + "\n",
+                  args.output)
     return 0
 
 
@@ -136,7 +138,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     cases, problems = store.load_all()
     for problem in problems:
-        print(f"psr-tui: {problem}", file=sys.stderr)
+        print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
     summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
     if args.json:
@@ -147,13 +149,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             "next_review_status": s.next_review_status or None,
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
-        print(json.dumps(rows, indent=1, ensure_ascii=False))
+        print(json_escaped(json.dumps(rows, indent=1, ensure_ascii=False)))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"
             flag = "!" if s.overdue_reviews or s.deadline_breached else " "
-            print(f"{flag} {s.id:<16} {s.practitioner[:24]:<24} {s.organisation[:28]:<28} "
-                  f"{s.state:<12} {due}")
+            # Cut after making controls visible, so the columns stay where they are.
+            name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
+            print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
     return 2 if problems else 0
 
 
@@ -211,9 +214,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     result = check_store(store)
     for problem in result.problems:
-        print(problem)
+        print(visible(str(problem)))
     for note in result.notes:
-        print(f"note: {note}")
+        print(f"note: {visible(str(note))}")
     if result.problems:
         print(f"psr-tui check: {len(result.problems)} problem(s) in {result.checked} cases",
               file=sys.stderr)

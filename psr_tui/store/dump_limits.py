@@ -19,6 +19,7 @@ import math
 import os
 from typing import Any, BinaryIO
 
+from ..domain.safe_text import control_characters, describe
 from .errors import StoreError
 
 # 5,000 demo cases dump to 165 MB (indented): room for that, not for an unbounded file.
@@ -85,9 +86,13 @@ def load_json(text: str | bytes) -> Any:
 def check_text(value: str, path: str, key: str) -> str | None:
     """Why a string from a dump is refused, or None. The one place text from a dump is
     judged: the control-character check (issue 8) is one more call here."""
-    limit = MAX_NAME_CHARS if key in SHORT_FIELDS else MAX_TEXT_CHARS
+    short = key in SHORT_FIELDS
+    limit = MAX_NAME_CHARS if short else MAX_TEXT_CHARS
     if len(value) > limit:
         return f"{path}: {len(value)} characters (at most {limit} here)"
+    controls = control_characters(value, multiline=not short)
+    if controls:  # text that could drive a terminal (domain/safe_text.py)
+        return f"{path}: holds a control character ({describe(controls[0])})"
     return None
 
 

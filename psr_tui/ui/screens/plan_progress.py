@@ -32,6 +32,7 @@ from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
+from ..wording import in_markup
 from .base import PsrScreen
 
 # Copies for these audiences (the adviser's copy holds confidential material: not offered).
@@ -101,7 +102,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         try:
             self.case = self.psr.store.get(self.case_id)
         except StoreError as exc:
-            self.query_one("#progress-head", Static).update(f"⚠ Cannot read this case: {exc}")
+            self.query_one("#progress-head", Static).update(
+                f"⚠ Cannot read this case: {in_markup(str(exc))}")
             return
         self._show()
 
@@ -116,7 +118,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         progress = plan_progress(case, today, vocab) or "not running"
         level = plan.current_level if plan else None
         self.query_one("#progress-head", Static).update(
-            f"[b]{case.practitioner_name}[/b] · {case.organisation_name}\n"
+            f"[b]{in_markup(case.practitioner_name)}[/b] · {in_markup(case.organisation_name)}\n"
             f"{vocab['lifecycle_states'].label(case.state)} · progress: {progress.upper()}"
             + (f" · now {vocab['supervision_levels'].label(str(level))}" if level else "")
             + (f" · ends {plan.end_date}" if plan and plan.end_date else "")

@@ -16,6 +16,7 @@ from ....store.errors import ConflictError, StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
 from ...widgets.step_list import StepList
+from ...wording import in_markup
 from ..base import PsrScreen
 from .form_area import INTAKE_HELP, KEYS, FormArea
 from .meeting_steps import PLAN_START, STEP_SPECS
@@ -122,7 +123,7 @@ class IntakeScreen(PsrScreen):
         who = req.practitioner.name or "(practitioner not named yet)"
         org = f" · {req.organisation.name}" if req.organisation.name else ""
         state = vocab["lifecycle_states"].label(self.case.state)
-        self.query_one("#intake-title", Static).update(f"Intake: {who}{org} · {state}")
+        self.query_one("#intake-title", Static).update(f"Intake: {in_markup(who + org)} · {state}")
         deadlines = deadline_line(case_deadlines(self.case, self.psr.today()))
         self.query_one("#intake-status", Static).update(deadlines or KEYS)
         titles = [title for _key, title in INTAKE_STEPS]

@@ -17,9 +17,8 @@ from ....domain.supervision import (
 from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
-from ...wording import count_of
+from ...wording import clipped, count_of
 from .dates import short, typed_date
-from .objectives import clip
 from .section import ListSection, fresh_plan
 
 
@@ -66,7 +65,7 @@ class LadderSection(ListSection):
         if floor is not None:
             level = self.vocab["supervision_levels"].label(str(floor[0]))
             hint = f"Floor {level}: {describe_condition(case, floor[1], self.vocab)}"
-        self.query_one(".section-hint").update(clip(hint, 78))  # type: ignore[attr-defined]
+        self.query_one(".section-hint").update(clipped(hint, 78))  # type: ignore[attr-defined]
 
     def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
         marker = "▶" if self.builder.case.plan and index == self.builder.case.plan.current_stage \
@@ -77,7 +76,7 @@ class LadderSection(ListSection):
             self.vocab["supervision_levels"].label(str(item.level)),
             short(item.start),
             short(item.end),
-            clip(limits or "none", 30),
+            clipped(limits or "none", 30),
         )
 
     def new_item(self, plan: Plan) -> SupervisionStage:

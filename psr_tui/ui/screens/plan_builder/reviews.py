@@ -9,8 +9,8 @@ from ....domain.schedule import generate_review_points
 from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
+from ...wording import clipped
 from .dates import short, typed_date
-from .objectives import clip
 from .section import ListSection, fresh_plan
 
 
@@ -30,7 +30,8 @@ class ReviewsSection(ListSection):
     def row(self, item: ReviewPoint, index: int) -> tuple[str, ...]:
         count = len(item.expected_evidence)
         evidence = f"{count} item{'s' if count != 1 else ''}" if count else "none"
-        return (short(item.due_on), clip(item.title, 30), evidence, clip(item.reviewer or "—", 16))
+        return (short(item.due_on), clipped(item.title, 30), evidence,
+                clipped(item.reviewer or "—", 16))
 
     def new_item(self, plan: Plan) -> ReviewPoint:
         return ReviewPoint(title="Review")

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan
+from ....domain.safe_text import visible
 from ....domain.vocabulary import Vocabularies
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
@@ -130,7 +131,8 @@ class ListSection(Section):
         if case.plan is None:
             return
         for i, item in enumerate(self.items(case.plan)):
-            table.add_row(*self.row(item, i), key=item.id)
+            # Every cell, clipped or not, is stored text: shown with its controls visible.
+            table.add_row(*(visible(cell) for cell in self.row(item, i)), key=item.id)
         if keep:
             self.select_item(keep)
 
