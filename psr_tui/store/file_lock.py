@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .disk_errors import storage_failure
 from .errors import StoreError
 
 LOCK_TIMEOUT_S = 10.0
@@ -29,7 +30,10 @@ class LockTimeout(StoreError):
 def exclusive_lock(
     path: Path, name: str, timeout: float = LOCK_TIMEOUT_S, poll: float = LOCK_POLL_S
 ) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    except OSError as exc:  # a read-only or full locks folder: nothing can be saved
+        raise storage_failure(exc, path.parent, f"locking {name}") from exc
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -42,6 +46,8 @@ def exclusive_lock(
                         f"case {name} is busy (locked by another user); try again"
                     ) from None
                 time.sleep(poll)
+            except OSError as exc:  # ENOLCK on some network file systems
+                raise storage_failure(exc, path.parent, f"locking {name}") from exc
         try:
             yield
         finally:

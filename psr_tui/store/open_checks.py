@@ -99,4 +99,6 @@ def sweep_temp_files(root: Path, max_age_s: float = TEMP_MAX_AGE_S) -> list[Path
                 removed.append(path)
         except FileNotFoundError:
             continue  # another process swept it first
+        except OSError:
+            continue  # a read-only folder: left for `psr-tui check` to report
     return removed
