@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
-from .store import CaseStore
+from .store import CaseStore, StoreError
 from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
@@ -75,12 +75,22 @@ class PsrApp(KeysWhereTypedApp):
 
         self.push_screen(start_screen(self.start))
         if self.poll:
-            self._fingerprint = self.store.fingerprint()
+            self._fingerprint = self._fingerprint_now() or {}
             self.set_interval(POLL_SECONDS, self._check_for_changes)
+
+    def _fingerprint_now(self) -> dict[str, tuple[int, int, int]] | None:
+        """The store's stamps, or None when the folder cannot be read just now (a failing
+        disk is said by the save that meets it; a poll must never crash the app)."""
+        try:
+            return self.store.fingerprint()
+        except StoreError:
+            return None
 
     def _check_for_changes(self) -> None:
         """Other users' saves show up within a few seconds: poll file stamps, not contents."""
-        now = self.store.fingerprint()
+        now = self._fingerprint_now()
+        if now is None:
+            return
         if now != self._fingerprint:
             changed = {k for k in now.keys() | self._fingerprint.keys()
                        if now.get(k) != self._fingerprint.get(k)}
@@ -93,7 +103,10 @@ class PsrApp(KeysWhereTypedApp):
         if not self.poll:
             self._post_changes({case_id}, by_me=True)
             return
-        now = self.store.fingerprint()
+        now = self._fingerprint_now()
+        if now is None:
+            self._post_changes({case_id}, by_me=True)
+            return
         others = {k for k in now.keys() | self._fingerprint.keys()
                   if k != case_id and now.get(k) != self._fingerprint.get(k)}
         self._fingerprint = now
