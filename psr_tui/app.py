@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore, StoreError
+from .ui.crash_report import crash_report
 from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
@@ -63,6 +65,7 @@ class PsrApp(KeysWhereTypedApp):
         self.start = start
         self.poll = poll
         self._fingerprint: dict[str, tuple[int, int, int]] = {}
+        self._crash_text = ""  # what an unexpected exception prints on the way out
         # Animations off by default: they cost bandwidth over SSH.
         self.animation_level = "none"
 
@@ -117,6 +120,28 @@ class PsrApp(KeysWhereTypedApp):
     def _post_changes(self, case_ids: set[str], by_me: bool = False) -> None:
         for screen in self.screen_stack:
             screen.post_message(CasesChanged(frozenset(case_ids), by_me))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected exception: exit with one line (ui/crash_report.py), never Textual's
+        report, which draws every frame's local variables (field values among them).
+
+        Mirrors textual.app.App._handle_exception (8.2.8) but for the rendering; the
+        private names it relies on are checked by tests/ui/test_crash_report.py.
+        """
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first one for the tests
+            self._exception = error
+            self._exception_event.set()
+        self._crash_text = crash_report(error)
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        # Plain text, not Rich: Rich would wrap the one line at the terminal's width.
+        if self._crash_text:
+            sys.stderr.write(self._crash_text + "\n")
+            sys.stderr.flush()
+            self._crash_text = ""
+        super()._print_error_renderables()
 
     def action_help(self) -> None:
         from .ui.dialogs.help import HelpScreen

@@ -43,12 +43,12 @@ def _write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     path = Path(output).expanduser()
-    try:
-        from ..export.files import write_document  # lazy: keeps the app's start-up lean
+    from ..export.files import DocumentNotWritten, write_document  # lazy: lean start-up
 
+    try:
         write_document(path, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+    except DocumentNotWritten as exc:
+        raise UsageError(str(exc)) from exc
     print(f"wrote {path}", file=sys.stderr)
 
 

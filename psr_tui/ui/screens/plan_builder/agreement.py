@@ -12,7 +12,7 @@ from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft, sign
 from ....domain.plan import Signature
 from ....export import plan_markdown
-from ....export.files import write_document
+from ....export.files import DocumentNotWritten, write_document
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
 from ...dialogs.plan_item_form import Values
@@ -159,8 +159,8 @@ class AgreementSection(Section):
                                  self.builder.psr.today())
             try:
                 write_document(path, text)
-            except OSError as exc:
-                return Refusal(f"cannot write {path}: {exc.strerror or exc}", "path")
+            except DocumentNotWritten as exc:
+                return Refusal(str(exc), "path")
             self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
             return None
 
