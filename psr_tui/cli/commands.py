@@ -16,7 +16,7 @@ from ..domain.case import Case
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
 from ..store import CaseNotFound, CaseStore, StoreError
-from .integrity import check_store
+from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 LATEST_RECORDED = "latest"  # what a bare --review-point means
@@ -33,9 +33,12 @@ def today() -> date:
         raise UsageError(f"PSR_TUI_TODAY={fixed!r} is not a date (use YYYY-MM-DD)") from exc
 
 
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+
+
 def open_store(args: argparse.Namespace, *, create: bool = True) -> CaseStore:
-    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
-    return CaseStore.open(path, user=getattr(args, "user", None), create=create)
+    return CaseStore.open(db_path(args), user=getattr(args, "user", None), create=create)
 
 
 def _write_output(text: str, output: str | None) -> None:
@@ -110,7 +113,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         reason = getattr(exc, "strerror", None) or exc
         raise UsageError(f"cannot read {args.file}: {reason}") from exc
     data = interchange.parse(text)
-    result = interchange.import_dump(open_store(args), data)
+    db = db_path(args)
+    new_database = not db.exists()
+    store = open_store(args)
+    try:
+        result = interchange.import_dump(store, data)
+    except BaseException:
+        # A refused import into a database this command created leaves no empty one behind.
+        if new_database and not store.list_ids():
+            shutil.rmtree(db, ignore_errors=True)
+        raise
     print(f"imported {len(result.created)} cases ({len(result.unchanged)} already present "
           "and identical)", file=sys.stderr)
     return 0
@@ -203,7 +215,11 @@ def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> s
 
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
-    problems, checked = check_store(store)
+    notes, problems = tidy_temp_files(store)
+    for note in notes:
+        print(f"psr-tui check: {note}", file=sys.stderr)
+    found, checked = check_store(store)
+    problems += found
     for problem in problems:
         print(problem)
     if problems:

@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import re
+
 from ..store import CaseStore, StoreError
+from ..store.file_lock import lock_if_free
+
+# ".<name>.json.<pid>.<hex>.tmp": the temp file of an atomic write of <name>.json.
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.json\.\d+\.[0-9a-f]+\.tmp")
+
+
+def tidy_temp_files(store: CaseStore) -> tuple[list[str], list[str]]:
+    """Remove the temp files killed writers left; (notes, problems).
+
+    A writer holds the lock of the file it replaces for the whole life of its temp file,
+    so a temp file whose lock is held is a save in progress (left alone, noted); one whose
+    lock is free is a leftover, removed under that lock so no save can start meanwhile.
+    """
+    notes: list[str] = []
+    problems: list[str] = []
+    for stray in sorted([*store.root.glob(".*.tmp"), *store.cases_dir.glob(".*.tmp")]):
+        match = _TEMP_NAME.fullmatch(stray.name)
+        if match is None:
+            problems.append(f"{stray}: a temporary file psr-tui did not write; not removed")
+            continue
+        with lock_if_free(store.locks_dir / f"{match['name']}.lock") as free:
+            if not free:
+                notes.append(f"{stray}: a save in progress (left alone)")
+                continue
+            try:
+                stray.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(f"{stray}: leftover of an interrupted save, cannot remove it "
+                                f"({exc.strerror})")
+                continue
+        notes.append(f"{stray}: leftover of an interrupted save, cleaned")
+    return notes, problems
 
 
 def check_store(store: CaseStore) -> tuple[list[str], int]:
     problems: list[str] = []
     ids = store.list_ids()
-    for stray in sorted(store.cases_dir.glob(".*.tmp")):
-        problems.append(f"{stray}: leftover temporary file from an interrupted save (harmless)")
     for case_id in ids:
         try:
             case = store.get(case_id)

@@ -54,3 +54,28 @@ def exclusive_lock(
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def lock_if_free(path: Path) -> Iterator[bool]:
+    """Hold the lock for the block if nobody holds it (True), else yield False at once.
+
+    `check` uses it to tell a save in progress (its writer holds the case's lock for
+    the whole life of its temp file) from a temp file a killed writer left behind.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    except OSError as exc:
+        raise storage_failure(exc, path.parent, f"locking {path.stem}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

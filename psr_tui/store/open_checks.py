@@ -32,7 +32,10 @@ def prepare_database(store: CaseStore) -> None:
         data = read_json(meta_path)
         if data is None:
             if any(store.cases_dir.glob("*.json")):
-                raise StoreError(f"{meta_path} is missing but cases exist; run `psr-tui check`")
+                raise StoreError(
+                    f"{meta_path} is missing but case files exist: restore meta.json from a "
+                    "backup of this database (nothing was changed)"
+                )
             write_meta(meta_path, target)
             return
         version = _meta_version(meta_path, data)
