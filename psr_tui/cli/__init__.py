@@ -92,11 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout is pointed at devnull so the interpreter's final flush cannot fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
-    except Exception as exc:  # a bug: still one line for scripts, the traceback on request
-        if os.environ.get("PSR_TUI_DEBUG"):
-            raise
-        print(visible(f"psr-tui: internal error: {type(exc).__name__}: {exc} "
-                      "(set PSR_TUI_DEBUG=1 for details)"), file=sys.stderr)
+    except Exception as exc:  # a bug: still one line for scripts, the frames on request
+        from ..ui.crash_report import crash_report
+
+        # Never the message nor locals: either can hold a field value (ui/crash_report.py).
+        print(crash_report(exc), file=sys.stderr)
         return 1
 
 

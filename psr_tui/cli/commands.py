@@ -17,7 +17,7 @@ from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
 from ..store import CaseNotFound, CaseStore, StoreError
-from .integrity import check_store
+from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 LATEST_RECORDED = "latest"  # what a bare --review-point means
@@ -34,9 +34,12 @@ def today() -> date:
         raise UsageError(f"PSR_TUI_TODAY={fixed!r} is not a date (use YYYY-MM-DD)") from exc
 
 
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+
+
 def open_store(args: argparse.Namespace, *, create: bool = True) -> CaseStore:
-    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
-    return CaseStore.open(path, user=getattr(args, "user", None), create=create)
+    return CaseStore.open(db_path(args), user=getattr(args, "user", None), create=create)
 
 
 def _write_output(text: str, output: str | None) -> None:
@@ -44,12 +47,12 @@ def _write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     path = Path(output).expanduser()
-    try:
-        from ..export.files import write_document  # lazy: keeps the app's start-up lean
+    from ..export.files import DocumentNotWritten, write_document  # lazy: lean start-up
 
+    try:
         write_document(path, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+    except DocumentNotWritten as exc:
+        raise UsageError(str(exc)) from exc
     print(visible(f"wrote {path}"), file=sys.stderr)
 
 
@@ -109,7 +112,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Everything is read and validated before the database is opened: a refused import
     # leaves no trace, not even an empty database folder.
     data = interchange.parse(read_dump(args.file, sys.stdin.buffer))
-    db = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    db = db_path(args)
     made_here = not db.exists()
     source = "standard input" if args.file == "-" else str(Path(args.file).resolve())
     try:
@@ -212,13 +215,17 @@ def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> s
 
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
+    notes, problems = tidy_temp_files(store)
+    for note in notes:
+        print(visible(f"psr-tui check: {note}"), file=sys.stderr)
     result = check_store(store)
-    for problem in result.problems:
+    problems += result.problems
+    for problem in problems:
         print(visible(str(problem)))
     for note in result.notes:
         print(f"note: {visible(str(note))}")
-    if result.problems:
-        print(f"psr-tui check: {len(result.problems)} problem(s) in {result.checked} cases",
+    if problems:
+        print(f"psr-tui check: {len(problems)} problem(s) in {result.checked} cases",
               file=sys.stderr)
         return 1
     print(f"ok: {result.checked} cases, schema, integrity and audit seals checked")

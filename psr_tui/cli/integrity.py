@@ -3,12 +3,45 @@ audit trail unbroken (store/audit_seal.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..domain.record_integrity import record_problems
 from ..domain.vocabulary import default_vocabularies
 from ..store import CaseStore, StoreError
 from ..store.audit_seal import load_legacy, verify_trail
+from ..store.file_lock import lock_if_free
+
+# ".<name>.json.<pid>.<hex>.tmp": the temp file of an atomic write of <name>.json.
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.json\.\d+\.[0-9a-f]+\.tmp")
+
+
+def tidy_temp_files(store: CaseStore) -> tuple[list[str], list[str]]:
+    """Remove the temp files killed writers left; (notes, problems).
+
+    A writer holds the lock of the file it replaces for the whole life of its temp file,
+    so a temp file whose lock is held is a save in progress (left alone, noted); one whose
+    lock is free is a leftover, removed under that lock so no save can start meanwhile.
+    """
+    notes: list[str] = []
+    problems: list[str] = []
+    for stray in sorted([*store.root.glob(".*.tmp"), *store.cases_dir.glob(".*.tmp")]):
+        match = _TEMP_NAME.fullmatch(stray.name)
+        if match is None:
+            problems.append(f"{stray}: a temporary file psr-tui did not write; not removed")
+            continue
+        with lock_if_free(store.locks_dir / f"{match['name']}.lock") as free:
+            if not free:
+                notes.append(f"{stray}: a save in progress (left alone)")
+                continue
+            try:
+                stray.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(f"{stray}: leftover of an interrupted save, cannot remove it "
+                                f"({exc.strerror})")
+                continue
+        notes.append(f"{stray}: leftover of an interrupted save, cleaned")
+    return notes, problems
 
 
 @dataclass
@@ -23,8 +56,6 @@ def check_store(store: CaseStore) -> CheckResult:
     problems = result.problems
     ids = store.list_ids()
     result.checked = len(ids)
-    for stray in sorted(store.cases_dir.glob(".*.tmp")):
-        problems.append(f"{stray}: leftover temporary file from an interrupted save (harmless)")
     try:
         key = store.audit_key
         legacy = load_legacy(store.root, key)

@@ -27,6 +27,7 @@ from .atomic_storage import (
 )
 from .audit_seal import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
+from .disk_errors import storage_failure
 from .errors import CaseNotFound, UnreadableFile
 from .file_lock import exclusive_lock
 
@@ -205,21 +206,28 @@ class CaseReader:
             dir_stamp = self.cases_dir.stat().st_mtime_ns
         except FileNotFoundError:
             dir_stamp = None
+        except OSError as exc:
+            raise storage_failure(exc, self.cases_dir, "listing the cases",
+                                  reading=True) from exc
         # Timestamps tick coarsely: a folder changed in the last 2 s may change again
         # within the same tick, so only an older, unchanged stamp is trusted.
         settled = dir_stamp is not None and time.time_ns() - dir_stamp > 2_000_000_000
         if settled and dir_stamp == self._dir_stamp:
             return dict(self._last_fingerprint)
         out: dict[str, tuple[int, int, int]] = {}
-        with os.scandir(self.cases_dir) as it:
-            for entry in it:
-                if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
-                    try:
-                        st = entry.stat()
-                    except FileNotFoundError:
-                        continue  # deleted since the listing
-                    # The inode too: every save is a new file, even in the same clock tick.
-                    out[entry.name[:-5]] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        try:
+            with os.scandir(self.cases_dir) as it:
+                for entry in it:
+                    if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
+                        try:
+                            st = entry.stat()
+                        except FileNotFoundError:
+                            continue  # deleted since the listing
+                        # The inode too: every save is a new file, even in one clock tick.
+                        out[entry.name[:-5]] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError as exc:
+            raise storage_failure(exc, self.cases_dir, "listing the cases",
+                                  reading=True) from exc
         self._dir_stamp, self._last_fingerprint = dir_stamp, out
         return dict(out)
 

@@ -39,6 +39,7 @@ from .case_reader import (
     _utcnow,
     format_validation_error,
 )
+from .disk_errors import storage_failure
 from .errors import CaseNotFound, ConflictError, StoreError
 from .open_checks import prepare_database
 
@@ -67,7 +68,7 @@ class CaseStore(CaseReader):
             for folder in (root, store.cases_dir, store.locks_dir, store.briefs_dir):
                 folder.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the database at {root}: {exc.strerror}") from exc
+            raise storage_failure(exc, root, f"creating the database at {root}") from exc
         store._prepare()
         return store
 
@@ -165,8 +166,11 @@ class CaseStore(CaseReader):
             case = self._case_from(data, path)
             if case.revision != 1 or not is_blank(case):
                 return False
-            path.unlink()
-            (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+            try:
+                path.unlink()
+                (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+            except OSError as exc:
+                raise storage_failure(exc, self.cases_dir, f"removing case {case_id}") from exc
         return True
 
     def save(self, case: Case, summary: str = "", action: str = "update") -> Case:

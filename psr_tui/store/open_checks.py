@@ -36,7 +36,10 @@ def prepare_database(store: CaseStore) -> None:
         ensure_key(store.root, _trails(store))
         if data is None:
             if any(store.cases_dir.glob("*.json")):
-                raise StoreError(f"{meta_path} is missing but cases exist; run `psr-tui check`")
+                raise StoreError(
+                    f"{meta_path} is missing but case files exist: restore meta.json from a "
+                    "backup of this database (nothing was changed)"
+                )
             write_meta(meta_path, target)
             return
         version = _meta_version(meta_path, data)
@@ -112,4 +115,6 @@ def sweep_temp_files(root: Path, max_age_s: float = TEMP_MAX_AGE_S) -> list[Path
                 removed.append(path)
         except FileNotFoundError:
             continue  # another process swept it first
+        except OSError:
+            continue  # a read-only folder: left for `psr-tui check` to report
     return removed

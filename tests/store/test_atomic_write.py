@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from psr_tui.domain.case import Case
-from psr_tui.store import CaseStore, atomic_storage
+from psr_tui.store import CaseStore, StorageFailure, atomic_storage
 
 from .sample_cases import small_case
 
@@ -29,7 +29,7 @@ def test_a_failed_atomic_write_leaves_no_temp_file_and_the_old_record(
     def change(case: Case) -> None:
         case.request.practitioner.name = "Changed"
 
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(StorageFailure, match="disk is full"):
         store.update("case-1", change, "intake.edit", "rename")
     monkeypatch.undo()
     assert sorted(p.name for p in cases.iterdir() if p.name.endswith(".tmp")) == []

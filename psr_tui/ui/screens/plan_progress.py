@@ -22,7 +22,7 @@ from ...domain.review import (
     recording_refusal,
 )
 from ...domain.status import plan_progress
-from ...export.files import write_document
+from ...export.files import DocumentNotWritten, write_document
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
@@ -251,7 +251,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             path, audience = answer
             try:
                 write_document(path, render(case, audience))
-            except (OSError, ValueError) as exc:
+            except (DocumentNotWritten, ValueError) as exc:
                 self.notify(f"Not written: {exc}", severity="error")
                 return
             self.notify(f"Written to {path.resolve()}", title=title)

@@ -12,11 +12,12 @@ from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft, sign
 from ....domain.plan import Signature
 from ....export import plan_markdown
-from ....export.files import write_document
+from ....export.files import DocumentNotWritten, write_document
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
-from ...dialogs.plan_item_form import SaveProblem, Values
+from ...dialogs.plan_item_form import Values
 from ...dialogs.signature_form import SignatureDialog
+from ...saving import Refusal
 from .dates import typed_date
 from .section import Section
 
@@ -109,7 +110,7 @@ class AgreementSection(Section):
         signed = getattr(case.plan.agreement, party) if case.plan else None
         today = self.builder.psr.today()
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             def change(fresh: Case) -> None:
                 on = typed_date(values["signed_on"], "signed_on")
                 assert on is not None
@@ -152,14 +153,14 @@ class AgreementSection(Section):
     def export(self) -> None:
         case = self.builder.case
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             path = Path(values["path"]).expanduser()
             text = plan_markdown(self.builder.case, values["audience"], self.vocab,
                                  self.builder.psr.today())
             try:
                 write_document(path, text)
-            except OSError as exc:
-                return SaveProblem(f"cannot write {path}: {exc.strerror or exc}", "path")
+            except DocumentNotWritten as exc:
+                return Refusal(str(exc), "path")
             self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
             return None
 

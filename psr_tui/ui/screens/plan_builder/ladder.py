@@ -14,9 +14,10 @@ from ....domain.supervision import (
     replace_ladder,
     supervision_floor,
 )
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
+from ...saving import Refusal
 from ...wording import clipped, count_of
 from .dates import short, typed_date
 from .section import ListSection, fresh_plan
@@ -124,7 +125,7 @@ class LadderSection(ListSection):
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
         replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             levels = parse_levels(values["value"])
 
             def change(case: Case) -> None:

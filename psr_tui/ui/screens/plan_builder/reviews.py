@@ -6,9 +6,10 @@ from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
 from ....domain.schedule import generate_review_points
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
+from ...saving import Refusal
 from ...wording import clipped
 from .dates import short, typed_date
 from .section import ListSection, fresh_plan
@@ -59,7 +60,7 @@ class ReviewsSection(ListSection):
             self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
             return
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             every = int(values["value"])
 
             def change(case: Case) -> None:

@@ -19,7 +19,8 @@ from ....domain.plan import Plan
 from ....domain.safe_text import visible
 from ....domain.vocabulary import Vocabularies
 from ...dialogs.confirm import ConfirmDialog
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...saving import Refusal
 
 if TYPE_CHECKING:
     from .screen import PlanBuilderScreen
@@ -191,7 +192,7 @@ class ListSection(Section):
 
         values_box: dict[str, Values] = {}
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             values_box["v"] = values
             verb = "add" if is_new else "edit"
             summary = f"{verb} {self.NOUN}: {self.summary_of(item, values)}"
