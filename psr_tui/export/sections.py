@@ -142,5 +142,5 @@ def signature_block(party: str, signature: Signature | None) -> Markup:
         lines.append(field("Signature", ""))
     elif sig.recorded_by:
         # Who entered it: the signatory, or an adviser recording a paper signature.
-        lines.append(escape_inline(f"Recorded by {sig.recorded_by} for {sig.name}"))
+        lines.append(Markup(escape_inline(f"Recorded by {sig.recorded_by} for {sig.name}")))
     return Markup(f"{bold(party)}\n\n" + "\n".join(f"- {line}" for line in lines))
