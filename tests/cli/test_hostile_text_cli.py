@@ -21,7 +21,7 @@ DANGEROUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u2
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSR_TUI_TODAY", "2026-11-23")
-    monkeypatch.setenv("PSR_TUI_USER", "cli-tester")
+    monkeypatch.delenv("PSR_TUI_USER", raising=False)  # the folder's owner: admin
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def test_a_broken_dump_lands_whole_or_is_refused_in_one_line(
     data: st.DataObject, small_dump_text: str, monkeypatch
 ) -> None:
     monkeypatch.setenv("PSR_TUI_TODAY", "2026-11-23")
-    monkeypatch.setenv("PSR_TUI_USER", "fuzzer")
+    monkeypatch.delenv("PSR_TUI_USER", raising=False)  # the folder's owner: admin
     text = mutate(json.loads(small_dump_text), data)
     folder = Path(tempfile.mkdtemp(prefix="psr-fuzz-"))
     try:

@@ -18,7 +18,7 @@ from tests.cli.test_cli import one_error_line, tree_digest
 @pytest.fixture(autouse=True)
 def fixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSR_TUI_TODAY", "2026-11-23")
-    monkeypatch.setenv("PSR_TUI_USER", "importer")
+    monkeypatch.delenv("PSR_TUI_USER", raising=False)  # the folder's owner: admin
 
 
 def refused(tmp_path: Path, capsys, content: str | dict) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from psr_tui.cli import main
+from psr_tui.cli.identity import account_name
 from psr_tui.store import CaseStore
 from psr_tui.store.audit_seal import KEY_BYTES, KEY_FILE, LEGACY_FILE
 
@@ -20,7 +21,7 @@ from .sample_cases import small_case
 @pytest.fixture(autouse=True)
 def fixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSR_TUI_TODAY", "2026-11-23")
-    monkeypatch.setenv("PSR_TUI_USER", "auditor")
+    monkeypatch.delenv("PSR_TUI_USER", raising=False)  # the folder's owner: admin
 
 
 def new_store(folder: Path, *ids: str, updates: int = 2) -> CaseStore:
@@ -148,7 +149,7 @@ def test_history_from_elsewhere_is_kept_marked_imported_and_stays_sealed(tmp_pat
     audit = CaseStore.open(here).audit("case-1")
     assert audit[0].id == "evt-forged" and all(e.imported for e in audit[:-1])
     own = audit[-1]
-    assert (own.action, own.user, own.imported) == ("import", "auditor", False)
+    assert (own.action, own.user, own.imported) == ("import", account_name(), False)
     assert str(dump_file.resolve()) in own.summary
     assert "0 audit event(s) verified" in own.summary and "4 from elsewhere" in own.summary
     assert "created by 'medical.director'" in own.summary

@@ -114,7 +114,8 @@ class AgreementSection(Section):
             def change(fresh: Case) -> None:
                 on = typed_date(values["signed_on"], "signed_on")
                 assert on is not None
-                sign(fresh, party, values["name"], values["role"], on, today)
+                sign(fresh, party, values["name"], values["role"], on, today,
+                     recorded_by=self.builder.app.user)
 
             if signed is None:
                 summary = f"{party} signed: {values['name']}"
