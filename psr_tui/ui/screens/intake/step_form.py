@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 from ....domain.case import Case
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
-from ...widgets.form_field import FormField, date_check
+from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
 from .paths import Missing, get_path, owner_of, set_path
@@ -112,7 +112,8 @@ class StepForm(Vertical):
             check = date_check() if kind == "date" else int_check if kind == "int" else None
             text = self.raw.get(path, _text(value))
             widget = FormField(spec.label, text, field_id=fid, check=check,
-                               placeholder=spec.placeholder)
+                               placeholder=spec.placeholder,
+                               notice=working_day_notice if spec.working_day else None)
         elif kind in ("select", "level", "yesno"):
             options = self._options(spec, value)
             chosen = value if any(v == value for _, v in options) and value != "" else Select.NULL
