@@ -139,12 +139,12 @@ def _review_points(plan: Plan) -> list[Finding]:
             findings.append(Finding(item_path("plan.review_points", point.id, "reviewer"), WEAK,
                                     f"name who holds {point.title or 'this review'} (no "
                                     "clinical or educational supervisor is named to hold it)"))
-        slip = working_day_warning(point.due_on) if point.due_on else None
-        if slip and point.outcome is None:
+        due = point.due_on
+        if due is not None and point.outcome is None and (slip := working_day_warning(due)):
             # Not refused (a Saturday meeting can be agreed), but usually a slip of the date.
             findings.append(Finding(item_path("plan.review_points", point.id, "due_on"), WEAK,
                                     f"{point.title or 'this review'} is due on "
-                                    f"{point.due_on.isoformat()}, which {slip}"))
+                                    f"{due.isoformat()}, which {slip}"))
         if not point.expected_evidence:
             findings.append(
                 Finding(
