@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ..store import StoreError
 from .commands import COMMANDS, LATEST_RECORDED, run_app
@@ -17,7 +18,7 @@ from .usage import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts read stderr.
         raise UsageError(f"{message} (see {self.prog} --help)")
 

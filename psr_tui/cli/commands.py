@@ -166,8 +166,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> str:
-    if args.report != "supervisor-sheet" and case.plan is None and args.report != "plan":
-        raise UsageError(f"case {case.id} has no plan yet")
     if args.report == "plan":
         if case.plan is None:
             raise UsageError(f"case {case.id} has no plan yet (state: {case.state})")
@@ -176,25 +174,28 @@ def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> s
         if case.plan is None:
             raise UsageError(f"case {case.id} has no plan yet")
         return export.supervisor_information_markdown(case, vocab)
+    plan = case.plan
+    if plan is None:  # progress reports and meeting sheets are about a plan's reviews
+        raise UsageError(f"case {case.id} has no plan yet")
     rp_id = args.review_point
     if rp_id == LATEST_RECORDED:  # --review-point without an ID
         if args.report == "progress":
             from ..domain.review import latest_recorded  # imported on use: start-up time
 
-            latest = latest_recorded(case.plan)
+            latest = latest_recorded(plan)
             if latest is None:
                 raise UsageError(f"case {case.id} has no review point recorded yet")
             rp_id = latest.id
         else:
             rp_id = None  # the meeting sheet is for the next review to hold
-    if rp_id and case.plan.review_point(rp_id) is None:
+    if rp_id and plan.review_point(rp_id) is None:
         raise UsageError(f"case {case.id} has no review point {rp_id!r}")
     if args.report == "progress":
         if rp_id:
             return export.progress_report_markdown(case, rp_id, args.audience, vocab, now)
         return export.progress_summary_markdown(case, args.audience, vocab, now)
     if not rp_id:
-        pending = [r for r in case.plan.review_points if r.outcome is None]
+        pending = [r for r in plan.review_points if r.outcome is None]
         if not pending:
             raise UsageError(f"case {case.id} has no review point left to hold")
         rp_id = pending[0].id

@@ -184,9 +184,9 @@ def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
             )
     by_id = {rp.id: rp for rp in plan.review_points}
     for rp in items:
-        old = by_id.get(rp.id)
-        if old is not None:
-            rp.outcome, rp.history = old.outcome, old.history
+        kept = by_id.get(rp.id)
+        if kept is not None:
+            rp.outcome, rp.history = kept.outcome, kept.history
     plan.review_points = items
 
 

@@ -6,6 +6,7 @@ import secrets
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict
 
 
 class Record(BaseModel):
@@ -22,7 +23,7 @@ def new_id(prefix: str) -> str:
 
 def confidential(default: Any = "", **kwargs: Any) -> Any:
     """A field that must never reach a copy meant for someone else (marked in the schema)."""
-    extra = {"x-confidential": True}
+    extra: JsonDict = {"x-confidential": True}
     if "default_factory" in kwargs:
         return Field(json_schema_extra=extra, **kwargs)
     return Field(default, json_schema_extra=extra, **kwargs)

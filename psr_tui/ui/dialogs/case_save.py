@@ -33,7 +33,7 @@ def save_case(
 ) -> Case | Refusal:
     """Apply `change` against the revision the dialog opened on; the saved case or why not."""
     try:
-        saved = app.store.update(case.id, change, action, summary,  # type: ignore[arg-type]
+        saved = app.store.update(case.id, change, action, summary,
                                  expected_revision=case.revision)
     except RuleError as exc:
         return Refusal(str(exc), exc.path)

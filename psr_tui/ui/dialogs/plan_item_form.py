@@ -32,6 +32,7 @@ class SaveProblem:
 
 Values = dict[str, Any]
 Submit = Callable[[Values], SaveProblem | None]
+Reload = Callable[[], None]  # reread the case (after a conflict), keeping what was typed
 
 
 def field_of(path: str, known: set[str]) -> str:
@@ -61,7 +62,7 @@ class PlanItemDialog(ModalScreen[bool]):
         Binding("ctrl+r", "reload", "Reload the case", show=False),
     ]
 
-    def __init__(self, submit: Submit, reload: Callable[[], None] | None = None) -> None:
+    def __init__(self, submit: Submit, reload: Reload | None = None) -> None:
         super().__init__(classes="plan-item-dialog")
         self.submit = submit
         self.reload = reload

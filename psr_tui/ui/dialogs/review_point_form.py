@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 
 from ...domain.plan import ReviewPoint
 from ..widgets.form_field import FormField, date_check, required_check, working_day_notice
-from .plan_item_form import ChoiceField, PlanItemDialog, Submit, Values, text_area
+from .plan_item_form import ChoiceField, PlanItemDialog, Reload, Submit, Values, text_area
 
 
 class ReviewPointDialog(PlanItemDialog):
     TITLE_TEXT = "Review point"
 
-    def __init__(self, point: ReviewPoint, submit: Submit, reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+    def __init__(self, point: ReviewPoint, submit: Submit, reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.point = point
 
     def compose_fields(self) -> ComposeResult:

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ....domain.case import Case
+from ....domain.request_rules import regulator_for
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
 from ...widgets.form_field import FormField, date_check, working_day_notice
@@ -265,8 +266,7 @@ class StepForm(Vertical):
         # The regulator follows the profession unless someone chose another.
         if event.select.id != "input-" + safe_id("request.practitioner.profession"):
             return
-        term = self.vocab["professions"].term(str(event.value))
-        regulator = term.get("regulator") if term else None
+        regulator = regulator_for(self.vocab, str(event.value))
         target = self.query(f"#input-{safe_id('request.practitioner.regulator')}")
         if regulator and target:
             select = target.first(Select)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
+from .activities import ActivitiesSection
 from .objectives import clip
 from .section import Section
 
@@ -92,7 +93,7 @@ class CheckerSection(Section):
         if target.new_for:
             self.builder.show_section("activities")
             if self.builder.editing_allowed():
-                self.builder.sections["activities"].add_for(target.new_for)  # type: ignore[attr-defined]
+                self.builder.section_of(ActivitiesSection).add_for(target.new_for)
             return
         self.builder.go_to(target.section, target.item_id, target.field)
 
