@@ -6,6 +6,8 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from pathlib import PurePath
+from typing import TypedDict, Unpack
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -28,7 +30,7 @@ TEXTUAL_ACTIONS = frozenset(
 )
 
 
-def _stylesheets() -> list[str]:
+def _stylesheets() -> list[str | PurePath]:
     # app.tcss first (shared rules), then one file per screen.
     folder = styles_dir()
     sheets = sorted(folder.glob("*.tcss"), key=lambda p: (p.name != "app.tcss", p.name))
@@ -58,9 +60,9 @@ class PsrApp(KeysWhereTypedApp):
         start: str = "home",
         poll: bool = True,
     ) -> None:
-        self.CSS_PATH = _stylesheets()
         terminal_guard.install()  # before the first frame: stored text is untrusted
-        super().__init__()
+        # Found at run time (styles/ in a checkout, _styles/ in a wheel): passed, not a ClassVar.
+        super().__init__(css_path=_stylesheets())
         self.store = store
         self.today = today
         self.vocab = vocab or default_vocabularies()
@@ -188,6 +190,15 @@ def _ours(node: object) -> bool:
             and getattr(node, "LISTED_IN_HELP", True))
 
 
-def make_app(store: CaseStore, **kwargs: object) -> PsrApp:
+class AppOptions(TypedDict, total=False):
+    """PsrApp's keyword arguments, so make_app's callers are type-checked too."""
+
+    today: Callable[[], date]
+    vocab: Vocabularies | None
+    start: str
+    poll: bool
+
+
+def make_app(store: CaseStore, **options: Unpack[AppOptions]) -> PsrApp:
     """The one way the CLI and the tests build the app."""
-    return PsrApp(store, **kwargs)  # type: ignore[arg-type]
+    return PsrApp(store, **options)

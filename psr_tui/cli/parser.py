@@ -7,6 +7,7 @@ before anything heavy loads.
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from .usage import UsageError
 
@@ -18,7 +19,7 @@ ROLE_CHOICES = ["adviser", "supervisor", "organisation_lead", "responsible_offic
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts read stderr.
         raise UsageError(f"{message} (see {self.prog} --help)")
 

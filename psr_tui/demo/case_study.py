@@ -120,8 +120,10 @@ def mr_g_case(today: date) -> Case:
         ),
     ]
     restricted_on = t["received"] - timedelta(days=2 * 365 + 30)
-    request.absence.start = restricted_on  # type: ignore[union-attr]
-    request.absence.end = t["received"] - timedelta(days=21)  # type: ignore[union-attr]
+    absence = request.absence
+    assert absence is not None  # request_form always describes Mr G's restriction
+    absence.start = restricted_on
+    absence.end = t["received"] - timedelta(days=21)
     request.conditions = [
         Condition(
             id="cnd-g1", source="local_restriction",

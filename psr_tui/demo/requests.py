@@ -18,6 +18,7 @@ from ..domain.case import (
     Practitioner,
     RequestForm,
 )
+from ..domain.request_rules import regulator_for
 from ..domain.vocabulary import Vocabularies
 from .people import (
     AGE_BANDS,
@@ -152,7 +153,7 @@ def request_form(
         practitioner=Practitioner(
             name=practitioner.titled(profile.title_for(practitioner.sex)),
             profession=profile.profession,
-            regulator=str(vocab["professions"].term(profile.profession).get("regulator", "")),
+            regulator=regulator_for(vocab, profile.profession),
             registration_number=registration_number(rng, profile.profession),
             specialty_group=profile.specialty_group, grade=profile.grade,
             care_setting=profile.care_setting, email=practitioner.email(org.domain),

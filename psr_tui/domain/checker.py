@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .case import Case
-from .deadlines import discussions_completed_on
+from .deadlines import discussions_completed_on, working_day_warning
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
@@ -139,6 +139,12 @@ def _review_points(plan: Plan) -> list[Finding]:
             findings.append(Finding(item_path("plan.review_points", point.id, "reviewer"), WEAK,
                                     f"name who holds {point.title or 'this review'} (no "
                                     "clinical or educational supervisor is named to hold it)"))
+        due = point.due_on
+        if due is not None and point.outcome is None and (slip := working_day_warning(due)):
+            # Not refused (a Saturday meeting can be agreed), but usually a slip of the date.
+            findings.append(Finding(item_path("plan.review_points", point.id, "due_on"), WEAK,
+                                    f"{point.title or 'this review'} is due on "
+                                    f"{due.isoformat()}, which {slip}"))
         if not point.expected_evidence:
             findings.append(
                 Finding(

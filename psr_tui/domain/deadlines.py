@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from types import MappingProxyType
 
 from .case import Case
 
@@ -29,14 +31,34 @@ CLOSED_STATES = frozenset({"declined", "withdrawn"})
 
 
 @cache
-def _bank_holidays(year: int) -> frozenset[date]:
+def _bank_holidays(year: int) -> Mapping[date, str]:
+    """England's bank holidays in `year`, by date, with their names ("Boxing Day")."""
     import holidays  # imported on first use: it costs ~90 ms, and the first frame needs none
 
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    # "Boxing Day (observed)" reads better inside a message's brackets as "..., observed".
+    return MappingProxyType({day: str(name).replace(" (observed)", ", observed")
+                             for day, name in found.items()})
 
 
 def is_working_day(d: date) -> bool:
     return d.weekday() < 5 and d not in _bank_holidays(d.year)
+
+
+def working_day_warning(d: date) -> str | None:
+    """Why a review or meeting set for `d` may be a slip: "falls on a Saturday", "falls on a
+    bank holiday (Boxing Day)"; None on a working day. A warning, never a refusal: a meeting
+    can be held on a Saturday when everyone agrees."""
+    # Not strftime("%A"): that follows the locale, and the app speaks English.
+    weekend = ("Saturday", "Sunday")[d.weekday() - 5] if d.weekday() >= 5 else ""
+    holiday = _bank_holidays(d.year).get(d)
+    if weekend and holiday:
+        return f"falls on a {weekend} and a bank holiday ({holiday})"
+    if weekend:
+        return f"falls on a {weekend}"
+    if holiday:
+        return f"falls on a bank holiday ({holiday})"
+    return None
 
 
 def add_working_days(start: date, n: int) -> date:

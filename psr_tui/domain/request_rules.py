@@ -40,12 +40,18 @@ def check_organisation(case: Case, vocab: Vocabularies, today: date | None) -> l
     return errors
 
 
+def regulator_for(vocab: Vocabularies, profession: str) -> str:
+    """The regulator a profession answers to (GMC, GDC, GPhC); "" for an unknown one."""
+    term = vocab["professions"].term(profession)
+    return str(term.get("regulator", "")) if term else ""
+
+
 def check_practitioner(case: Case, vocab: Vocabularies, today: date | None) -> list[FieldError]:
     p, at = case.request.practitioner, "request.practitioner"
     errors = required(p.name, f"{at}.name", "the practitioner's name")
     errors += code_in(p.profession, vocab, "professions", f"{at}.profession", "profession")
     profession = vocab["professions"].term(p.profession)
-    expected = profession.get("regulator") if profession else None
+    expected = regulator_for(vocab, p.profession)
     profession_name = profession.label.lower() if profession else p.profession
     if blank(p.regulator):
         errors.append(FieldError(f"{at}.regulator", "choose the regulator"))

@@ -7,6 +7,7 @@ from datetime import date
 from ..domain.amendments import end_date_change
 from ..domain.case import Case
 from ..domain.plan import Amendment, Plan, ReviewOutcome, ReviewPoint
+from ..domain.review import review_status
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
 from .markdown import BLANK, Document, bullets, checklist, fields
@@ -18,7 +19,6 @@ from .sections import (
     label,
     level_text,
     objectives_table,
-    review_status,
     vocabularies,
 )
 

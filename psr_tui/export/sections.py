@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from ..domain.case import Case
 from ..domain.plan import (
@@ -11,14 +11,11 @@ from ..domain.plan import (
     Objective,
     Plan,
     ReviewOutcome,
-    ReviewPoint,
     Signature,
 )
 from ..domain.vocabulary import Vocabularies, default_vocabularies
 from .audience import ADVISER, CONFIDENTIAL_NOTICE, recipient
 from .markdown import BLANK, Document, Markup, bold, escape_inline, field, table
-
-_DUE_WINDOW_DAYS = 7  # same window as the review rules: "due" within a week
 
 
 def vocabularies(vocab: Vocabularies | None) -> Vocabularies:
@@ -51,21 +48,6 @@ def person(plan: Plan, vocab: Vocabularies, ref: str) -> str:
         return ref
     name = role.person or BLANK
     return f"{name} ({label(vocab, 'roles', role.role)})"
-
-
-def review_status(rp: ReviewPoint, today: date) -> str:
-    """done / overdue / due / upcoming (the review rules' function when present)."""
-    try:
-        from ..domain.review import review_status as rule
-    except ImportError:
-        rule = None
-    if rule is not None:
-        return rule(rp, today)
-    if rp.outcome is not None:
-        return "done"
-    if rp.due_on is None or rp.due_on > today + timedelta(days=_DUE_WINDOW_DAYS):
-        return "upcoming"
-    return "overdue" if rp.due_on < today else "due"
 
 
 def is_draft(plan: Plan) -> bool:

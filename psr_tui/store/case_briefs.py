@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..domain.base import without_confidential
 from ..domain.case import Case
 from .atomic_storage import FILE_MODE, read_json, write_file_atomic
 from .disk_errors import storage_failure
@@ -26,20 +27,21 @@ from .errors import UnreadableFile
 Doc = dict[str, Any]
 
 
+# Long texts and copies lists never show, left out for size (confidentiality is not
+# decided here: `without_confidential` drops every field the schema marks confidential).
+_REQUEST_TEXTS_LISTS_NEVER_SHOW = (
+    "concerns", "development_areas", "excluded_concerns", "documents", "expected_outcomes",
+    "role_change_detail", "reasonable_adjustments", "local_support",
+)
+
+
 def brief_doc(doc: Doc) -> Doc:
-    """The case document without what lists never show (and without confidential notes)."""
-    out = dict(doc)
+    """The case document without what lists never show, and without anything confidential."""
+    out: Doc = without_confidential(Case, doc)
     request = dict(out.get("request") or {})
-    for key in ("concerns", "development_areas", "excluded_concerns", "documents",
-                "demographics", "occupational_health", "expected_outcomes",
-                "role_change_detail", "reasonable_adjustments", "local_support"):
+    for key in _REQUEST_TEXTS_LISTS_NEVER_SHOW:
         request.pop(key, None)
     out["request"] = request
-    discussions = dict(out.get("discussions") or {})
-    for party in ("practitioner", "organisation"):
-        if isinstance(discussions.get(party), dict):
-            discussions[party] = {k: v for k, v in discussions[party].items() if k != "notes"}
-    out["discussions"] = discussions
     plan = out.get("plan")
     if isinstance(plan, dict):
         plan = dict(plan)
@@ -47,6 +49,7 @@ def brief_doc(doc: Doc) -> Doc:
         plan.pop("consequences", None)
         plan["objectives"] = [{"id": o.get("id"), "domain": o.get("domain")}
                               for o in plan.get("objectives") or []]
+        # A version's content is a whole plan as it stood, typed as a plain mapping.
         plan["versions"] = [{k: v for k, v in version.items() if k != "content"}
                             for version in plan.get("versions") or []]
         out["plan"] = plan

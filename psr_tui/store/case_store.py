@@ -12,12 +12,13 @@ write is an atomic replace, so a crash leaves the old or the new file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
-from tinydb import TinyDB
+from tinydb import Query, TinyDB
 
 from ..domain.access import CREATE, Identity, operation_of, require
 from ..domain.audit import AuditEvent, changed_paths
@@ -88,7 +89,7 @@ class CaseStore(CaseReader):
         else:
             table.insert(doc)
         db.table(migrations.FILE_META_TABLE).upsert(
-            {"schema_version": migrations.SCHEMA_VERSION}, _any_record
+            {"schema_version": migrations.SCHEMA_VERSION}, Query().noop()  # the one record
         )
         return db
 
@@ -188,7 +189,7 @@ class CaseStore(CaseReader):
     def update(
         self,
         case_id: str,
-        change: Callable[[Case], Case | None],
+        change: Callable[[Case], object],
         action: str,
         summary: str = "",
         expected_revision: int | None = None,
@@ -217,7 +218,8 @@ class CaseStore(CaseReader):
             # `current` is private to this call, `before` and `kept` are its snapshot:
             # no deep copy needed (it was a third of an update's CPU time).
             result = change(current)
-            new = result if result is not None else current
+            # A rule may return what it made (a snapshot, a plan): only a Case replaces.
+            new = result if isinstance(result, Case) else current
             try:
                 new = Case.model_validate(new.model_dump())
             except ValidationError as exc:
@@ -258,14 +260,10 @@ _BOOKKEEPING = {"revision", "updated_at", "updated_by"}
 
 
 def _tinydb(storage: TransactionStorage) -> TinyDB:
-    return TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+    return TinyDB(storage=lambda: storage)
 
 
-def _any_record(_record: object) -> bool:
-    return True
-
-
-def _replace_doc(old: dict, new: dict) -> None:
+def _replace_doc(old: MutableMapping[str, Any], new: dict[str, Any]) -> None:
     old.clear()
     old.update(new)
 

@@ -81,7 +81,7 @@ def _meta_version(meta_path: Path, data: dict) -> int:
 
 def write_meta(path: Path, version: int) -> None:
     storage = TransactionStorage(path)
-    db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+    db = TinyDB(storage=lambda: storage)
     db.table("meta").upsert({"schema_version": version}, lambda _record: True)
     storage.commit()
 

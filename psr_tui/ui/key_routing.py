@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from textual import events
-from textual.app import App
+from textual.app import App, CSSPathType
 from textual.dom import DOMNode
 
 REMEMBERED = 64  # keys in flight at once; a key a widget consumed never comes back
 
 
 class KeysWhereTypedApp(App[None]):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, css_path: CSSPathType | None = None) -> None:
+        super().__init__(css_path=css_path)
         self._typed_into: OrderedDict[int, DOMNode] = OrderedDict()
 
     async def on_event(self, event: events.Event) -> None:

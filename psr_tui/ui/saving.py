@@ -63,7 +63,7 @@ def save_case(
     """Apply `change` to a fresh copy under the case lock and save it; the saved case, or
     why not. expected_revision=None skips the revision check (the change guards itself)."""
     try:
-        saved = app.store.update(case_id, change, action, summary,  # type: ignore[arg-type]
+        saved = app.store.update(case_id, change, action, summary,
                                  expected_revision=expected_revision)
     except (RuleError, StoreError, ValueError) as exc:
         return refusal_of(exc)

@@ -4,7 +4,7 @@ from case_builders import valid_case
 
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.checker import Finding, check_plan, vague_words_in
-from psr_tui.domain.plan import Activity, Objective, ReviewPoint, Role
+from psr_tui.domain.plan import Activity, Objective, ReviewOutcome, ReviewPoint, Role
 from psr_tui.domain.vocabulary import default_vocabularies
 
 VOCAB = default_vocabularies()
@@ -104,7 +104,7 @@ def test_review_point_problems() -> None:
     case = valid_case()
     assert case.plan is not None
     case.plan.review_points = [
-        ReviewPoint(id="rp-out", due_on=date(2027, 1, 1), expected_evidence=["MSF"]),
+        ReviewPoint(id="rp-out", due_on=date(2027, 1, 4), expected_evidence=["MSF"]),
         ReviewPoint(id="rp-bare", due_on=date(2026, 5, 1)),
     ]
     found = check_plan(case, VOCAB)
@@ -201,3 +201,23 @@ def test_a_plan_starting_on_the_day_the_discussions_finished_is_not_flagged() ->
     assert case.plan is not None
     case.plan.start_date = date(2026, 3, 11)  # the organisation's discussion, the later one
     assert [f for f in check_plan(case, VOCAB) if f.path == "plan.start_date"] == []
+
+
+def test_a_review_due_on_a_weekend_or_bank_holiday_is_weak_until_recorded() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    saturday, boxing_day_observed = date(2026, 6, 6), date(2026, 8, 31)
+    case.plan.review_points[0].due_on = saturday
+    case.plan.review_points.append(ReviewPoint(id="rp-hol", title="Summer review",
+                                               due_on=boxing_day_observed,
+                                               expected_evidence=["MSF"]))
+    found = by_path(check_plan(case, VOCAB))
+    [weekend] = found["plan.review_points[rp-1].due_on"]
+    assert weekend.severity == "weak"
+    assert weekend.message == "Review 1 is due on 2026-06-06, which falls on a Saturday"
+    [holiday] = found["plan.review_points[rp-hol].due_on"]
+    assert holiday.message.endswith("falls on a bank holiday (Late Summer Bank Holiday)")
+    # Once held, the date is history: nothing to fix.
+    case.plan.review_points[0].outcome = ReviewOutcome(outcome="stay", held_on=saturday,
+                                                       recorded_by="sup")
+    assert "plan.review_points[rp-1].due_on" not in by_path(check_plan(case, VOCAB))

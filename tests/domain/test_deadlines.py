@@ -9,6 +9,7 @@ from psr_tui.domain.deadlines import (
     is_working_day,
     most_urgent,
     plan_deadline,
+    working_day_warning,
     working_days_between,
 )
 from psr_tui.domain.plan import Plan, PlanVersion
@@ -31,6 +32,16 @@ def test_bank_holidays_and_weekends_are_not_working_days() -> None:
     assert not is_working_day(date(2026, 3, 7))  # Saturday
     assert is_working_day(date(2026, 12, 29))
     assert is_working_day(date(2026, 4, 7))
+
+
+def test_a_date_off_the_working_week_is_named_for_a_warning() -> None:
+    assert working_day_warning(date(2026, 3, 7)) == "falls on a Saturday"
+    assert working_day_warning(date(2026, 3, 8)) == "falls on a Sunday"
+    assert working_day_warning(date(2026, 12, 28)) == (
+        "falls on a bank holiday (Boxing Day, observed)")
+    assert working_day_warning(date(2026, 12, 26)) == (
+        "falls on a Saturday and a bank holiday (Boxing Day)")
+    assert working_day_warning(date(2026, 12, 29)) is None
 
 
 def test_add_working_days_skips_christmas_and_substitute_boxing_day() -> None:

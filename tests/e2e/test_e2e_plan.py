@@ -21,7 +21,8 @@ from psr_tui.store import CaseStore
 
 from .tmux import Terminal, needs_tmux
 
-pytestmark = [needs_tmux, pytest.mark.slow]
+# A whole journey in a real terminal: longer than the suite's 300 s default on a busy host.
+pytestmark = [needs_tmux, pytest.mark.slow, pytest.mark.timeout(900)]
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-23"

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pydantic import BaseModel
 
 from psr_tui.demo import write_demo
+from psr_tui.demo.case_study import mr_g_case
+from psr_tui.domain.base import is_confidential
+from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.status import summarise
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.store import CaseStore, StoreError
@@ -77,3 +81,48 @@ def test_fingerprint_sees_quick_successive_saves(make_store) -> None:
     bob.update(case_id, lambda c: setattr(c, "intake_step", 4), "edit")
     third = alice.fingerprint()
     assert first[case_id] != second[case_id] != third[case_id]
+
+
+def _confidential_marks_in_schema() -> set[tuple[str, str]]:
+    """(model title, field) for every property `psr-tui schema` marks x-confidential."""
+    schema = Case.model_json_schema()
+    models = [schema, *schema.get("$defs", {}).values()]
+    return {(model.get("title", ""), name) for model in models
+            for name, prop in model.get("properties", {}).items() if prop.get("x-confidential")}
+
+
+def _plant(value: object, marker: str, planted: set[tuple[str, str]]) -> None:
+    """Write `marker` into every confidential field of every model in the tree."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if is_confidential(type(value), name):
+                setattr(value, name, f"{marker} {type(value).__name__}.{name}")
+                planted.add((type(value).__name__, name))
+            else:
+                _plant(getattr(value, name), marker, planted)
+    elif isinstance(value, list):
+        for item in value:
+            _plant(item, marker, planted)
+
+
+def test_no_brief_on_disk_holds_a_confidential_field(store: CaseStore) -> None:
+    marker = "CONFIDENTIAL-MARKER-7f3a"
+    case = mr_g_case(TODAY)
+    case.request.conditions.append(Condition(
+        source="health", description=f"{marker} health condition", confidential=True))
+    planted: set[tuple[str, str]] = set()
+    _plant(case, marker, planted)
+    # A field newly marked confidential in a model this case lacks would go untested.
+    marks = _confidential_marks_in_schema()
+    assert marks, "the schema lost its x-confidential marks"
+    assert planted >= marks, "extend the case so every mark is planted"
+    store.create(case)
+    store.update(case.id, lambda c: setattr(c, "intake_step", 5), "edit")
+    brief = store.get_brief(case.id)
+    assert brief.request.practitioner.name == case.request.practitioner.name
+    assert brief.request.conditions[0].id == case.request.conditions[0].id
+    briefs = list(store.briefs_dir.iterdir())
+    assert briefs
+    for path in briefs:
+        assert marker not in path.read_text(encoding="utf-8"), path
+    assert marker in (store.cases_dir / f"{case.id}.json").read_text(encoding="utf-8")

@@ -68,6 +68,21 @@ def test_update_may_return_a_new_case(store: CaseStore, make_case: MakeCase) -> 
     assert store.get("case-0001").state == "intake"
 
 
+def test_update_ignores_what_a_rule_returns_unless_it_is_a_case(
+        store: CaseStore, make_case: MakeCase) -> None:
+    """A rule may return what it made (begin_new_version returns the plan): the mutated case
+    is saved, not an AttributeError on the returned value."""
+    store.create(make_case())
+
+    def rename_and_return_a_snapshot(case: Case) -> dict[str, str]:
+        case.request.practitioner.name = "Dr Renamed"
+        return {"snapshot": "of something"}
+
+    saved = store.update("case-0001", rename_and_return_a_snapshot, "edit")
+    assert saved.revision == 2
+    assert store.get("case-0001").request.practitioner.name == "Dr Renamed"
+
+
 def test_bookkeeping_is_the_store_s_not_the_change_s(
     store: CaseStore, make_case: MakeCase
 ) -> None:

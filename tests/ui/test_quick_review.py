@@ -165,6 +165,26 @@ async def test_not_held_asks_for_date_and_reason_and_reschedules(asmith: CaseSto
     assert "plan.review_points[1].due_on" in _last_audit(asmith).changes
 
 
+async def test_a_new_date_off_the_working_week_is_warned_under_the_field_not_refused(
+        asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "7", "enter", *"2026-12-26", "enter")  # Enter leaves the date
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReviewOutcomeDialog)
+        notice = dialog.query_one("#field-reschedule > .field-notice", Static)
+        assert notice.display
+        assert "falls on a Saturday and a bank holiday (Boxing Day)" in str(notice.render())
+        assert "falls on a Saturday" in screen_text(app)
+        held = dialog.query_one("#field-held-on > .field-notice", Static)
+        assert not held.display  # today, 2026-11-23, is a Monday
+        await pilot.press(*"supervisor ill", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewOutcomeDialog)
+    assert _rp(asmith.get("case-g")).due_on == date(2026, 12, 26)
+
+
 async def test_not_held_new_date_must_be_ahead_and_inside_the_plan(asmith: CaseStore) -> None:
     """The trial: a date after the missed one but before today was refused as 'not after
     the missed one'; a date past the plan's end was accepted. Both now say what is wrong,

@@ -9,6 +9,7 @@ from ...domain.vocabulary import Vocabularies
 from ..widgets.form_field import FormField
 from .plan_item_form import (
     PlanItemDialog,
+    Reload,
     Submit,
     Values,
     labelled_select,
@@ -37,8 +38,8 @@ class ActivityDialog(PlanItemDialog):
     TITLE_TEXT = "Activity"
 
     def __init__(self, activity: Activity, plan: Plan, vocab: Vocabularies, submit: Submit,
-                 reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+                 reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.activity = activity
         self.plan = plan
         self.vocab = vocab

@@ -9,6 +9,7 @@ from ...domain.vocabulary import Vocabularies
 from ..widgets.form_field import FormField, date_check, required_check
 from .plan_item_form import (
     PlanItemDialog,
+    Reload,
     Submit,
     Values,
     labelled_select,
@@ -20,8 +21,8 @@ class ObjectiveDialog(PlanItemDialog):
     TITLE_TEXT = "Objective (SMART)"
 
     def __init__(self, objective: Objective, vocab: Vocabularies, submit: Submit,
-                 reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+                 reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.objective = objective
         self.vocab = vocab
 

@@ -24,6 +24,7 @@ from .edit_dialog import EditDialog
 Values = dict[str, Any]
 # Saves the values; a Refusal (its path: a rule's field path or a dialog field id) if not.
 Submit = Callable[[Values], Refusal | None]
+Reload = Callable[[], None]  # reread the case (after a conflict), keeping what was typed
 
 
 def field_of(path: str, known: set[str]) -> str:
@@ -54,7 +55,7 @@ class PlanItemDialog(EditDialog[bool]):
         Binding("ctrl+r", "reload", "Reload the case", show=False),
     ]
 
-    def __init__(self, submit: Submit, reload: Callable[[], None] | None = None) -> None:
+    def __init__(self, submit: Submit, reload: Reload | None = None) -> None:
         super().__init__(classes="plan-item-dialog")
         self.submit = submit
         self.reload = reload

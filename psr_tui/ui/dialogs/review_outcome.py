@@ -18,7 +18,7 @@ from ...domain.review import record_review
 from ...store import StoreError
 from ..saving import Refusal, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
-from ..widgets.form_field import FormField, date_check
+from ..widgets.form_field import FormField, date_check, working_day_notice
 from .case_save import CaseDialog
 
 RESCHEDULE_EFFECT = "reschedule"
@@ -77,10 +77,10 @@ here and ctrl+o shows their outcome.
             yield FormField("Note", field_id="note", placeholder="what was discussed and decided")
             with Horizontal(id="reschedule-fields", classes="-hidden"):
                 yield FormField("New date", field_id="reschedule", check=date_check(True),
-                                placeholder="YYYY-MM-DD")
+                                placeholder="YYYY-MM-DD", notice=working_day_notice)
                 yield FormField("Reason not held", field_id="reason")
             yield FormField("Held on", self.psr.today().isoformat(), field_id="held-on",
-                            check=date_check(True))
+                            check=date_check(True), notice=working_day_notice)
             yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
         yield Static("", id="outcome-error")
         yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",

@@ -9,6 +9,7 @@ from ...domain.vocabulary import Vocabularies
 from ..widgets.form_field import FormField, required_check
 from .plan_item_form import (
     PlanItemDialog,
+    Reload,
     Submit,
     Values,
     labelled_select,
@@ -27,8 +28,8 @@ class RoleDialog(PlanItemDialog):
     TITLE_TEXT = "Role"
 
     def __init__(self, role: Role, plan: Plan, vocab: Vocabularies, submit: Submit,
-                 reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+                 reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.role = role
         self.plan = plan
         self.vocab = vocab

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 
 from ...domain.plan import Signature
 from ..widgets.form_field import FormField, date_check, required_check
-from .plan_item_form import PlanItemDialog, Submit, Values
+from .plan_item_form import PlanItemDialog, Reload, Submit, Values
 
 
 class SignatureDialog(PlanItemDialog):
     def __init__(self, party: str, name: str, role: str, today: date, submit: Submit,
-                 reload: object = None, *, signed: Signature | None = None) -> None:
+                 reload: Reload | None = None, *, signed: Signature | None = None) -> None:
         """`signed` is the party's signature being corrected: the form opens on it."""
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+        super().__init__(submit, reload)
         self.party = party
         self.correcting = signed is not None
         if signed is not None:

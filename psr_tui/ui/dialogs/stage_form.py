@@ -11,6 +11,7 @@ from ...domain.vocabulary import Vocabularies
 from ..widgets.form_field import FormField, date_check
 from .plan_item_form import (
     PlanItemDialog,
+    Reload,
     Submit,
     Values,
     labelled_select,
@@ -22,8 +23,8 @@ class StageDialog(PlanItemDialog):
     TITLE_TEXT = "Supervision stage"
 
     def __init__(self, stage: SupervisionStage, vocab: Vocabularies, submit: Submit,
-                 level_check: Callable[[int], str | None], reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+                 level_check: Callable[[int], str | None], reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.stage = stage
         self.vocab = vocab
         # Refuse a level past a condition's floor before saving, naming the condition.

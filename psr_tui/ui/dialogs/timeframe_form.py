@@ -11,6 +11,7 @@ from ..widgets.form_field import FormField, date_check
 from .plan_item_form import (
     ChoiceField,
     PlanItemDialog,
+    Reload,
     Submit,
     Values,
     labelled_selection,
@@ -30,8 +31,8 @@ class TimeframeDialog(PlanItemDialog):
     TITLE_TEXT = "Timeframe, consequences and conditions"
 
     def __init__(self, case: Case, vocab: Vocabularies, submit: Submit,
-                 reload: object = None) -> None:
-        super().__init__(submit, reload)  # type: ignore[arg-type]
+                 reload: Reload | None = None) -> None:
+        super().__init__(submit, reload)
         self.case = case
         self.vocab = vocab
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
@@ -23,6 +24,7 @@ class PsrScreen(Screen[None]):
 
     @property
     def psr(self) -> PsrApp:
+        # Textual types `app` as App[Any]; every psr-tui screen runs inside a PsrApp.
         return cast("PsrApp", self.app)
 
     def can_go_back(self) -> bool:
@@ -30,9 +32,12 @@ class PsrScreen(Screen[None]):
         # an empty terminal with no keys (psr-tui review, then Esc).
         return any(isinstance(s, PsrScreen) for s in self.app.screen_stack if s is not self)
 
-    def action_back(self) -> None:
+    # A screen may make it async (the intake checks and saves the step first): Textual
+    # awaits an action that returns an awaitable.
+    def action_back(self) -> Awaitable[None] | None:
         if self.can_go_back():
             self.app.pop_screen()
+        return None
 
     async def action_quit(self) -> None:
         await self.app.action_quit()

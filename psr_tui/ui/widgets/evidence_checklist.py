@@ -32,8 +32,9 @@ class EvidenceChecklist(Vertical):
     EvidenceChecklist Input { width: 6; }
     """
 
-    def __init__(self, plan: Plan, rp: ReviewPoint, wba: Vocabulary, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, plan: Plan, rp: ReviewPoint, wba: Vocabulary, *,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
         self.expected = list(rp.expected_evidence)
         self.tools = assessment_tools(plan, wba)
         self.wba = wba

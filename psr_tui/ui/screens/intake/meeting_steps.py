@@ -29,13 +29,15 @@ DECISION = StepSpec("decision", (
 
 DISCUSSIONS = StepSpec("discussions", (
     Note("Discussion with the practitioner (about 45-60 minutes)", "section"),
-    Field("discussions.practitioner.held_on", "Held on", "date", placeholder=DATE),
+    Field("discussions.practitioner.held_on", "Held on", "date", placeholder=DATE,
+          working_day=True),
     Field("discussions.practitioner.duration_minutes", "Duration (minutes)", "int"),
     Field("discussions.practitioner.attendees", "Attendees"),
     Field("discussions.practitioner.representative", "Representative (if any)"),
     Field("discussions.practitioner.notes", CONFIDENTIAL_NOTES, "area", classes="confidential"),
     Note("Discussion with the organisation (about 30 minutes)", "section"),
-    Field("discussions.organisation.held_on", "Held on", "date", placeholder=DATE),
+    Field("discussions.organisation.held_on", "Held on", "date", placeholder=DATE,
+          working_day=True),
     Field("discussions.organisation.duration_minutes", "Duration (minutes)", "int"),
     Field("discussions.organisation.attendees", "Attendees"),
     Field("discussions.organisation.notes", "Notes", "area"),

@@ -22,6 +22,8 @@ class Field:
     placeholder: str = ""
     make: Callable[[], Any] | None = None  # for kind "optional": builds the part when ticked
     classes: str = ""  # e.g. "confidential"
+    # A meeting's date: warn (never refuse) when it is not a working day.
+    working_day: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ....domain.case import Case
+from ....domain.request_rules import regulator_for
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
-from ...widgets.form_field import FormField, date_check
+from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
 from .paths import Missing, get_path, owner_of, set_path
@@ -112,7 +113,8 @@ class StepForm(Vertical):
             check = date_check() if kind == "date" else int_check if kind == "int" else None
             text = self.raw.get(path, _text(value))
             widget = FormField(spec.label, text, field_id=fid, check=check,
-                               placeholder=spec.placeholder)
+                               placeholder=spec.placeholder,
+                               notice=working_day_notice if spec.working_day else None)
         elif kind in ("select", "level", "yesno"):
             options = self._options(spec, value)
             chosen = value if any(v == value for _, v in options) and value != "" else Select.NULL
@@ -264,8 +266,7 @@ class StepForm(Vertical):
         # The regulator follows the profession unless someone chose another.
         if event.select.id != "input-" + safe_id("request.practitioner.profession"):
             return
-        term = self.vocab["professions"].term(str(event.value))
-        regulator = term.get("regulator") if term else None
+        regulator = regulator_for(self.vocab, str(event.value))
         target = self.query(f"#input-{safe_id('request.practitioner.regulator')}")
         if regulator and target:
             select = target.first(Select)

@@ -115,7 +115,7 @@ class AgreementSection(Section):
                 on = typed_date(values["signed_on"], "signed_on")
                 assert on is not None
                 sign(fresh, party, values["name"], values["role"], on, today,
-                     recorded_by=self.builder.app.user)
+                     recorded_by=self.builder.psr.user)
 
             if signed is None:
                 summary = f"{party} signed: {values['name']}"

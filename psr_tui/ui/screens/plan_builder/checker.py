@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
 from ...wording import clipped
+from .activities import ActivitiesSection
 from .section import Section
 
 # Plan attribute named in a finding's path -> the builder section that edits it.
@@ -92,7 +93,7 @@ class CheckerSection(Section):
         if target.new_for:
             self.builder.show_section("activities")
             if self.builder.editing_allowed():
-                self.builder.sections["activities"].add_for(target.new_for)  # type: ignore[attr-defined]
+                self.builder.section_of(ActivitiesSection).add_for(target.new_for)
             return
         self.builder.go_to(target.section, target.item_id, target.field)
 

@@ -9,9 +9,20 @@ from ....domain.lifecycle import begin_new_version, is_frozen
 from ...dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from .screen import PlanBuilderScreen
+    from collections.abc import Callable
 
-    _Base = PlanBuilderScreen
+    from ..base import PsrScreen
+
+    class _Base(PsrScreen):
+        """What the guard uses of the builder it is mixed into (not the builder itself,
+        which derives from this guard: a cycle the type checker cannot follow)."""
+
+        case: Case
+
+        def say(self, message: str) -> None: ...
+
+        def save_or_say(self, change: Callable[[Case], object], action: str, summary: str,
+                        *, editing: bool = True) -> bool: ...
 else:
     _Base = object
 

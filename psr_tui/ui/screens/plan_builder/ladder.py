@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from textual.widgets import Static
+
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, SupervisionStage
@@ -66,7 +68,7 @@ class LadderSection(ListSection):
         if floor is not None:
             level = self.vocab["supervision_levels"].label(str(floor[0]))
             hint = f"Floor {level}: {describe_condition(case, floor[1], self.vocab)}"
-        self.query_one(".section-hint").update(clipped(hint, 78))  # type: ignore[attr-defined]
+        self.query_one(".section-hint", Static).update(clipped(hint, 78))
 
     def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
         marker = "▶" if self.builder.case.plan and index == self.builder.case.plan.current_stage \

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,6 +42,7 @@ EDITING = {"add", "edit", "remove", "move", "suggest", "generate"}
 AGREEMENT_STEPS = {"issue", "sign", "new_version", "start_delivery"}
 
 Change = Callable[[Case], object]
+AnySection = TypeVar("AnySection", bound=Section)
 
 
 def status_text(case: Case) -> str:
@@ -56,7 +57,7 @@ def status_text(case: Case) -> str:
 class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("enter", "edit", "Edit", show=False),  # lists answer Enter themselves first
@@ -87,6 +88,13 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         self.sections: dict[str, Section] = {}
         self.current = SECTIONS[0].KEY
         self._stale = False
+
+    def section_of(self, kind: type[AnySection]) -> AnySection:
+        """The section of that class, typed: for what only that section does (sign, add_for)."""
+        section = self.sections[kind.KEY]
+        if not isinstance(section, kind):
+            raise TypeError(f"section {kind.KEY!r} is a {type(section).__name__}")
+        return section
 
     def compose(self) -> ComposeResult:
         yield Static("", id="builder-header")
@@ -232,7 +240,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
 
     def action_remove(self) -> None:
         if self._editing("remove"):
-            self.section.remove()
+            self.section.remove_item()
 
     def action_move(self, delta: int) -> None:
         if self._editing("move"):
@@ -253,19 +261,19 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
             self.section.generate()
 
     def action_issue(self) -> None:
-        self.sections["agreement"].issue()  # type: ignore[attr-defined]
+        self.section_of(AgreementSection).issue()
 
     def action_sign(self, party: str) -> None:
-        self.sections["agreement"].sign(party)  # type: ignore[attr-defined]
+        self.section_of(AgreementSection).sign(party)
 
     def action_start_delivery(self) -> None:
-        self.sections["agreement"].start_delivery()  # type: ignore[attr-defined]
+        self.section_of(AgreementSection).start_delivery()
 
     def action_new_version(self) -> None:
-        self.sections["agreement"].new_version()  # type: ignore[attr-defined]
+        self.section_of(AgreementSection).new_version()
 
     def action_export(self) -> None:
-        self.sections["agreement"].export()  # type: ignore[attr-defined]
+        self.section_of(AgreementSection).export()
 
     def action_reload(self) -> None:
         self.reload()

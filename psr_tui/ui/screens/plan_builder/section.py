@@ -69,7 +69,12 @@ class Section(Vertical):
 
     def edit(self, field: str = "") -> None: ...
 
-    def remove(self) -> None: ...
+    # Not `remove`: that is Textual's Widget.remove (take the widget off the screen).
+    def remove_item(self) -> None: ...
+
+    def suggest(self) -> None: ...
+
+    def generate(self) -> None: ...
 
     def move(self, delta: int) -> None: ...
 
@@ -207,7 +212,7 @@ class ListSection(Section):
         if field:
             self.builder.call_after_refresh(dialog.focus_field, field)
 
-    def remove(self) -> None:
+    def remove_item(self) -> None:
         item = self.current_item()
         if item is None:
             return

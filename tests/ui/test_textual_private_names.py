@@ -1,0 +1,174 @@
+"""Every private Textual name psr-tui relies on still exists, in the shape we use it.
+
+Textual does not promise anything about names that start with an underscore: an upgrade can
+rename or drop them and the app then fails only when a user presses the key that reaches
+them. These checks fail at once after such an upgrade, naming the name, the file that uses
+it and what to look at. A second test finds new uses, so the list cannot fall behind.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.binding import Binding, BindingsMap
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import SelectionList
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTUAL = version("textual")
+# Files that talk to Textual: the app, its UI, and the tests' screen reader.
+SCANNED = [ROOT / "psr_tui" / "app.py", *sorted((ROOT / "psr_tui" / "ui").rglob("*.py")),
+           ROOT / "tests" / "ui" / "screen_text.py"]
+
+
+@dataclass(frozen=True)
+class PrivateName:
+    name: str
+    used_by: str
+    what_to_check: str
+    holds: Callable[[], bool]  # True while Textual still has it in the shape we use
+
+
+def _widget_bindings_map() -> bool:
+    bindings = Widget()._bindings
+    return isinstance(bindings, BindingsMap) and isinstance(bindings.key_to_bindings, dict)
+
+
+def _check_action_state_signature() -> bool:
+    params = list(inspect.signature(App._check_action_state).parameters)
+    return params == ["self", "action", "default_namespace"]
+
+
+def _binding_chain_property() -> bool:
+    chain = inspect.getattr_static(Screen, "_modal_binding_chain", None)
+    # Each entry is (node, BindingsMap); a BindingsMap iterates as (key, Binding).
+    pair = next(iter(BindingsMap([Binding("x", "quit")])), None)
+    return (isinstance(chain, property) and pair is not None
+            and isinstance(pair[1], Binding))
+
+
+def _toggle_button_module() -> bool:
+    module = importlib.import_module("textual.widgets._toggle_button")
+    toggle = getattr(module, "ToggleButton", None)
+    return toggle is not None and isinstance(getattr(toggle, "BUTTON_INNER", None), str)
+
+
+def _compositor_render_update() -> bool:
+    compositor = inspect.getattr_static(Screen, "_compositor", None)
+    if compositor is None:  # an instance attribute: look at what Screen.__init__ sets
+        compositor = "self._compositor" in inspect.getsource(Screen.__init__)
+    from textual._compositor import Compositor
+
+    return bool(compositor) and callable(getattr(Compositor, "render_update", None))
+
+
+GUARDED: list[PrivateName] = [
+    PrivateName("App._on_key", "psr_tui/ui/key_routing.py",
+                "that Textual still dispatches Key events to every class's _on_key in the MRO "
+                "(message_pump._get_dispatch_methods) and App's runs after ours unless the "
+                "default is prevented; and whether issue #6605 is fixed (drop key_routing)",
+                lambda: inspect.iscoroutinefunction(getattr(App, "_on_key", None))),
+    PrivateName("DOMNode._bindings", "psr_tui/ui/key_routing.py",
+                "where a node's own BindingsMap lives and that it keeps .key_to_bindings",
+                _widget_bindings_map),
+    PrivateName("Screen._modal_binding_chain", "psr_tui/app.py",
+                "PsrApp.actions_of (palette and F1 help): the chain of (node, BindingsMap) up "
+                "to the last modal; Screen.active_bindings shows how Textual reads it now",
+                _binding_chain_property),
+    PrivateName("App._check_action_state", "psr_tui/app.py",
+                "PsrApp.actions_of: (action, default_namespace) -> True / False (hidden) / "
+                "None (greyed out)",
+                _check_action_state_signature),
+    PrivateName("SelectionList._toggle_highlighted_selection", "psr_tui/ui/widgets/ticks.py",
+                "TickList.action_select toggles at once, not through a queued message",
+                lambda: callable(getattr(SelectionList, "_toggle_highlighted_selection",
+                                         None))),
+    PrivateName("textual.widgets._toggle_button.ToggleButton", "psr_tui/ui/widgets/ticks.py",
+                "the module ToggleButton is imported from, and its BUTTON_INNER mark",
+                _toggle_button_module),
+    PrivateName("Screen._compositor", "tests/ui/screen_text.py",
+                "how the text snapshots render the screen (_compositor.render_update)",
+                _compositor_render_update),
+]
+
+
+@pytest.mark.parametrize("private", GUARDED, ids=[p.name for p in GUARDED])
+def test_private_textual_name_still_exists(private: PrivateName) -> None:
+    try:
+        holds = private.holds()
+    except Exception as exc:  # a missing name raises AttributeError, ImportError, ...
+        holds = False
+        detail = f" ({type(exc).__name__}: {exc})"
+    else:
+        detail = ""
+    assert holds, (f"Textual {TEXTUAL} changed {private.name} used by {private.used_by}: "
+                   f"check {private.what_to_check}{detail}")
+
+
+def _ours(trees: list[ast.Module]) -> set[str]:
+    """Private names psr-tui defines itself (methods, functions, attributes it assigns)."""
+    names: set[str] = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return names
+
+
+def _textual_overrides(path: Path, tree: ast.Module) -> set[str]:
+    """Private methods defined in our classes that override one of a Textual base class."""
+    relative = path.relative_to(ROOT).with_suffix("")
+    if relative.parts[0] != "psr_tui":
+        return set()
+    module = importlib.import_module(".".join(relative.parts))
+    found: set[str] = set()
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        live = getattr(module, cls.name, None)
+        if not inspect.isclass(live):
+            continue
+        textual_bases = [b for b in live.__mro__[1:] if b.__module__.startswith("textual")]
+        for item in cls.body:
+            if (isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                    and item.name.startswith("_") and not item.name.startswith("__")):
+                owner = next((b for b in textual_bases if item.name in vars(b)), None)
+                if owner is not None:
+                    found.add(f"{owner.__name__}.{item.name}")
+    return found
+
+
+def test_every_private_textual_name_in_use_is_guarded() -> None:
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SCANNED}
+    ours = _ours([ast.parse(p.read_text(encoding="utf-8"))
+                  for p in (ROOT / "psr_tui").rglob("*.py")])
+    guarded_attrs = {p.name.rsplit(".", 1)[-1] for p in GUARDED}
+    guarded_full = {p.name for p in GUARDED}
+    unguarded: list[str] = []
+    for path, tree in trees.items():
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__") and node.attr not in ours
+                    and node.attr not in guarded_attrs):
+                unguarded.append(f"{where}:{node.lineno} uses .{node.attr}")
+            if isinstance(node, ast.ImportFrom) and node.module and any(
+                    part.startswith("_") for part in node.module.split(".")[1:]):
+                for alias in node.names:
+                    if f"{node.module}.{alias.name}" not in guarded_full:
+                        unguarded.append(f"{where}:{node.lineno} imports {node.module}")
+        for override in _textual_overrides(path, tree) - guarded_full:
+            unguarded.append(f"{where} overrides Textual's private {override}")
+    assert not unguarded, ("private Textual names used without a guard; add each to GUARDED "
+                           "in this file: " + "; ".join(unguarded))
