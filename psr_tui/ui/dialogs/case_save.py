@@ -46,6 +46,8 @@ class CaseDialog(EditDialog["Case | None"]):
 
     def save_and_close(self, change: Callable[[Case], object], action: str,
                        summary: str) -> None:
+        if self.refuse_control_text():
+            return
         result = save_case(self.psr, self.case.id, change, action, summary,
                            expected_revision=self.case.revision)
         if isinstance(result, Refusal):

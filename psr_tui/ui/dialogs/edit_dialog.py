@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, Select, SelectionList, TextArea
 
+from ...domain.safe_text import refusal
 from .confirm import ConfirmDialog
 
 ResultT = TypeVar("ResultT")
@@ -56,6 +57,27 @@ class EditDialog(ModalScreen[ResultT], Generic[ResultT]):
 
     def has_unsaved_typing(self) -> bool:
         return self._opened is not None and typed_state(self) != self._opened
+
+    def refuse_control_text(self) -> bool:
+        """Refuse, where it was typed, text that could drive a terminal (a pasted escape
+        sequence): one rule for every dialog (domain/safe_text.py). True when refused."""
+        from ..widgets.form_field import FormField  # widgets import dialogs' neighbours
+
+        for widget in self.query("Input, TextArea"):
+            lines = isinstance(widget, TextArea)
+            text = widget.text if isinstance(widget, TextArea) else getattr(widget, "value", "")
+            field = widget.parent if isinstance(widget.parent, FormField) else None
+            label = field.label_text if field else "This field"
+            problem = refusal(label, text, multiline=lines)
+            if problem is None:
+                continue
+            if field is not None:
+                field.show_error(problem)
+            else:
+                self.notify(problem, severity="error")
+            widget.focus()
+            return True
+        return False
 
     def action_cancel(self) -> None:
         """Close at once when nothing was typed; otherwise ask before throwing it away."""

@@ -114,6 +114,8 @@ class PlanItemDialog(EditDialog[bool]):
         self.action_save()
 
     def action_save(self) -> None:
+        if self.refuse_control_text():
+            return
         fields = self._fields()
         errors = {fid: msg for fid, f in fields.items()
                   if isinstance(f, FormField) and (msg := f.validate_now())}

@@ -161,6 +161,8 @@ here and ctrl+o shows their outcome.
             self.show_problem("Choose an outcome first: press 1-7.")
             self.query_one("#outcome-list").focus()
             return
+        if self.refuse_control_text():
+            return
         reschedule = self._effect() == RESCHEDULE_EFFECT
         checks = ["held-on", *(["reschedule"] if reschedule else [])]
         for field_id in checks:
