@@ -24,7 +24,7 @@ from psr_tui.domain.base import is_confidential
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.confidentiality import confidential_items
 from psr_tui.domain.plan import Agreement, PlanVersion
-from psr_tui.store import CaseStore
+from psr_tui.store import CaseNotFound, CaseStore
 from psr_tui.ui.dialogs.signature_form import SignatureDialog
 from psr_tui.ui.screens.audit_trail import AuditTrailScreen
 from psr_tui.ui.screens.home import HomeScreen
@@ -302,7 +302,7 @@ async def _every_screen(app, pilot) -> list[str]:  # type: ignore[no-untyped-def
     for case_id in store.list_ids():
         try:
             store.get(case_id)
-        except Exception:
+        except CaseNotFound:
             continue  # out of scope: not reachable
         screens.append(PlanProgressScreen(case_id))
     for screen in screens:
@@ -328,3 +328,33 @@ async def test_no_confidential_text_on_any_screen_a_role_reaches(db: Path, who: 
     assert "Mr David Green" in seen  # the role's case was drawn: the check can fail
     assert MARK not in seen
     assert "Health details" not in seen and "Demographics" not in seen
+
+
+# ---- the plan builder's role form links users -------------------------------------------
+async def test_role_form_links_the_supervisor_and_deputy_users(store: CaseStore) -> None:
+    from psr_tui.ui.dialogs.role_form import RoleDialog
+
+    from .test_plan_builder import CASE_ID, make
+
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "j", "e")  # the clinical supervisor's row
+        await pilot.pause()
+        assert isinstance(app.screen, RoleDialog)
+        app.screen.query_one("#input-user", Input).value = "Dr Bea Shah"  # a name, not a user
+        app.screen.query_one("#input-deputy_user", Input).value = "kdeputy"
+        revision = store.get(CASE_ID).revision
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RoleDialog)
+        assert "a psr-tui user name" in screen_text(app)
+        assert store.get(CASE_ID).revision == revision  # nothing written
+        app.screen.query_one("#input-user", Input).value = "bshah"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, RoleDialog)
+    role = store.get(CASE_ID).plan.roles[1]  # type: ignore[union-attr]
+    assert (role.role, role.user, role.deputy_user) == ("clinical_supervisor", "bshah", "kdeputy")
+    # The link is the whole of a supervisor's access: bshah now has the plan.
+    as_bshah = CaseStore.open(store.root, identity=Identity("bshah", SUPERVISOR))
+    assert as_bshah.get(CASE_ID).id == CASE_ID

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,7 +58,7 @@ def status_text(case: Case) -> str:
 class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
-    OPERATIONS = {
+    OPERATIONS: ClassVar[dict[str, str]] = {
         **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "issue",
                          "new_version", "start_delivery"), PLAN_EDIT),
         "sign:organisation": SIGN_ORGANISATION,
