@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from psr_tui.cli.identity import account_name
 from psr_tui.store import CaseStore
 
 from .tmux import Terminal, needs_tmux
@@ -294,7 +295,7 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
            "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256"}
     command = (f"unset NO_COLOR; cd {shlex.quote(str(REPO))} && "
                f"{shlex.quote(sys.executable)} -m psr_tui "
-               f"--db {shlex.quote(str(db))} --as adviser")
+               f"--db {shlex.quote(str(db))}")  # the folder's owner: its administrator
     started = time.monotonic()
     term = Terminal(command, env)
     try:
@@ -352,4 +353,4 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     for action in ("create", "decision", "start_plan", "plan.issue",
                    "plan.sign.organisation", "plan.sign.practitioner"):
         assert action in actions
-    assert {e.user for e in events} == {"adviser"}
+    assert {e.user for e in events} == {account_name()}  # the real account, not $USER
