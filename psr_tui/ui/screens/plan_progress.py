@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.access import (
-    ADVISER,
     AMENDMENT_AGREE,
     AMENDMENT_PROPOSE,
     AUDIT_READ,
@@ -19,7 +15,6 @@ from ...domain.access import (
     REVIEW_RECORD,
     SIGN_ORGANISATION,
     SIGN_PRACTITIONER,
-    export_refusal,
 )
 from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
@@ -35,29 +30,20 @@ from ...domain.review import (
     recording_refusal,
 )
 from ...domain.status import plan_progress
-from ...export.files import write_document
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
-from ..dialogs.export_path import ExportPathDialog
 from ..dialogs.plan_item_form import SaveProblem
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..dialogs.signature_form import Change, signature_dialog, signature_line
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
-from .base import PsrScreen
-
-# Copies for these audiences (the adviser's copy holds confidential material: not offered).
-EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
-                    ("practitioner", "The practitioner")]
-# The report each export action produces (access.export_refusal decides who may).
-EXPORT_REPORTS = {"export_report": "progress", "export_summary": "progress",
-                  "export_sheet": "review-sheet"}
+from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(PsrScreen):
+class PlanProgressScreen(ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -244,17 +230,6 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return plan is not None or None
         return super().check_action(action, parameters)
 
-    def _export_refusal(self, action: str) -> str:
-        identity = self.psr.identity
-        return export_refusal(identity, EXPORT_REPORTS[action], identity.audience)
-
-    def _audiences(self) -> list[tuple[str, str]]:
-        """An adviser chooses the copy; everyone else gets their own role's copy only."""
-        identity = self.psr.identity
-        if identity.role == ADVISER:
-            return EXPORT_AUDIENCES
-        return [(a, label) for a, label in EXPORT_AUDIENCES if a == identity.audience]
-
     def _after_save(self, case: Case | None) -> None:
         if case is not None:
             self.case = case
@@ -318,53 +293,6 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         from .audit_trail import AuditTrailScreen
 
         self.app.push_screen(AuditTrailScreen(self.case_id))
-
-    # ---- export ----------------------------------------------------------------
-    def _export(self, title: str, filename: str, audiences: list[tuple[str, str]],
-                render: Callable[[Case, str], str]) -> None:
-        case = self.case
-        if case is None:
-            return
-
-        def write(answer: tuple[Path, str] | None) -> None:
-            if answer is None:
-                return
-            path, audience = answer
-            try:
-                write_document(path, render(case, audience))
-            except (OSError, ValueError) as exc:
-                self.notify(f"Not written: {exc}", severity="error")
-                return
-            self.notify(f"Written to {path.resolve()}", title=title)
-
-        self.app.push_screen(ExportPathDialog(title, Path.cwd() / filename, audiences), write)
-
-    def action_export_report(self) -> None:
-        from ...export import progress_report_markdown
-
-        rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"progress report, {rp.title}", f"progress-{self.case_id}-{rp.id}.md",
-                     self._audiences(), lambda c, aud: progress_report_markdown(
-                         c, rp.id, aud, self.psr.vocab, self.psr.today()))
-
-    def action_export_summary(self) -> None:
-        from ...export import progress_summary_markdown
-
-        self._export("progress summary", f"progress-summary-{self.case_id}.md", self._audiences(),
-                     lambda c, aud: progress_summary_markdown(
-                         c, aud, self.psr.vocab, self.psr.today()))
-
-    def action_export_sheet(self) -> None:
-        from ...export import review_meeting_sheet_markdown
-
-        rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"review-meeting sheet, {rp.title}", f"review-sheet-{self.case_id}-{rp.id}.md",
-                     [], lambda c, _aud: review_meeting_sheet_markdown(
-                         c, rp.id, self.psr.vocab, self.psr.today()))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
