@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -14,7 +15,9 @@ from textual.screen import Screen
 from .domain.access import Identity
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
-from .store import CaseStore
+from .store import CaseStore, StoreError
+from .ui import terminal_guard
+from .ui.crash_report import crash_report
 from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
@@ -61,6 +64,7 @@ class PsrApp(KeysWhereTypedApp):
         poll: bool = True,
     ) -> None:
         self.CSS_PATH = _stylesheets()
+        terminal_guard.install()  # before the first frame: stored text is untrusted
         super().__init__()
         self.store = store
         self.today = today
@@ -68,6 +72,7 @@ class PsrApp(KeysWhereTypedApp):
         self.start = start
         self.poll = poll
         self._fingerprint: dict[str, tuple[int, int, int]] = {}
+        self._crash_text = ""  # what an unexpected exception prints on the way out
         # Animations off by default: they cost bandwidth over SSH.
         self.animation_level = "none"
         # Every screen's header: who is signed in, their role and organisation. The label
@@ -89,12 +94,22 @@ class PsrApp(KeysWhereTypedApp):
 
         self.push_screen(start_screen(self.start, self.identity))
         if self.poll:
-            self._fingerprint = self.store.fingerprint()
+            self._fingerprint = self._fingerprint_now() or {}
             self.set_interval(POLL_SECONDS, self._check_for_changes)
+
+    def _fingerprint_now(self) -> dict[str, tuple[int, int, int]] | None:
+        """The store's stamps, or None when the folder cannot be read just now (a failing
+        disk is said by the save that meets it; a poll must never crash the app)."""
+        try:
+            return self.store.fingerprint()
+        except StoreError:
+            return None
 
     def _check_for_changes(self) -> None:
         """Other users' saves show up within a few seconds: poll file stamps, not contents."""
-        now = self.store.fingerprint()
+        now = self._fingerprint_now()
+        if now is None:
+            return
         if now != self._fingerprint:
             changed = {k for k in now.keys() | self._fingerprint.keys()
                        if now.get(k) != self._fingerprint.get(k)}
@@ -107,7 +122,10 @@ class PsrApp(KeysWhereTypedApp):
         if not self.poll:
             self._post_changes({case_id}, by_me=True)
             return
-        now = self.store.fingerprint()
+        now = self._fingerprint_now()
+        if now is None:
+            self._post_changes({case_id}, by_me=True)
+            return
         others = {k for k in now.keys() | self._fingerprint.keys()
                   if k != case_id and now.get(k) != self._fingerprint.get(k)}
         self._fingerprint = now
@@ -118,6 +136,28 @@ class PsrApp(KeysWhereTypedApp):
     def _post_changes(self, case_ids: set[str], by_me: bool = False) -> None:
         for screen in self.screen_stack:
             screen.post_message(CasesChanged(frozenset(case_ids), by_me))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected exception: exit with one line (ui/crash_report.py), never Textual's
+        report, which draws every frame's local variables (field values among them).
+
+        Mirrors textual.app.App._handle_exception (8.2.8) but for the rendering; the
+        private names it relies on are checked by tests/ui/test_crash_report.py.
+        """
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first one for the tests
+            self._exception = error
+            self._exception_event.set()
+        self._crash_text = crash_report(error)
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        # Plain text, not Rich: Rich would wrap the one line at the terminal's width.
+        if self._crash_text:
+            sys.stderr.write(self._crash_text + "\n")
+            sys.stderr.flush()
+            self._crash_text = ""
+        super()._print_error_renderables()
 
     def action_help(self) -> None:
         from .ui.dialogs.help import HelpScreen

@@ -39,3 +39,14 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("psr-tui") / "db"
+
+
+def error_log_path() -> Path:
+    """Where the app records an internal error's traceback (never field values):
+    PSR_TUI_LOG, else the user log dir."""
+    env = os.environ.get("PSR_TUI_LOG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_log_path
+
+    return user_log_path("psr-tui") / "errors.log"

@@ -53,16 +53,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, (StoreError, RuleError)):  # refusals, access refusals included
             return _refused(exc)
-        if os.environ.get("PSR_TUI_DEBUG"):  # a bug: one line for scripts, details on request
-            raise
-        print(f"psr-tui: internal error: {type(exc).__name__}: {exc} "
-              "(set PSR_TUI_DEBUG=1 for details)", file=sys.stderr)
+        from ..ui.crash_report import crash_report
+
+        # A bug: one line for scripts, the frames on request; never the message nor locals,
+        # either can hold a field value (ui/crash_report.py).
+        print(crash_report(exc), file=sys.stderr)
         return 1
 
 
 def _refused(exc: Exception) -> int:
     # One line whatever the message holds: a newline in a typed value must not forge a second.
-    text = " ".join(str(exc).split())
+    from ..domain.safe_text import visible  # messages echo input: never raw to the terminal
+
+    text = " ".join(visible(str(exc)).split())
     print(f"psr-tui: {text}", file=sys.stderr)
     return 2
 

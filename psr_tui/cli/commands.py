@@ -11,17 +11,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
+from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
-from ..store import CaseStore
+from ..store import CaseStore, StoreError
 from .identity import resolve_identity
-from .integrity import check_store
+from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 # The administrator's commands: the whole database, or who may reach it.
@@ -59,13 +61,13 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     path = Path(output).expanduser()
-    try:
-        from ..export.files import write_document  # lazy: keeps the app's start-up lean
+    from ..export.files import DocumentNotWritten, write_document  # lazy: lean start-up
 
+    try:
         write_document(path, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
-    print(f"wrote {path}", file=sys.stderr)
+    except DocumentNotWritten as exc:
+        raise UsageError(str(exc)) from exc
+    print(visible(f"wrote {path}"), file=sys.stderr)
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -95,7 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if store.list_ids():
         raise UsageError(f"{store.root} already holds cases; demo writes into an empty database")
     written = write_demo(store, today(), cases=args.cases, seed=args.seed)
-    print(f"wrote {written} demo cases to {store.root}", file=sys.stderr)
+    print(visible(f"wrote {written} demo cases to {store.root}"), file=sys.stderr)
     return 0
 
 
@@ -103,20 +105,28 @@ def cmd_dump(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
 
     data = interchange.dump(open_store(args, create=False))
-    write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", args.output)
+    write_output(json_escaped(json.dumps(data, indent=1, ensure_ascii=False)) + "\n",
+                 args.output)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+    from ..store.dump_limits import read_dump
 
+    # Everything is read and validated before the database is opened: a refused import
+    # leaves no trace, not even an empty database folder.
+    data = interchange.parse(read_dump(args.file, sys.stdin.buffer))
+    db = db_root(args)
+    made_here = not db.exists()
+    source = "standard input" if args.file == "-" else str(Path(args.file).resolve())
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise UsageError(f"cannot read {args.file}: {reason}") from exc
-    data = interchange.parse(text)
-    result = interchange.import_dump(open_store(args), data)
+        store = open_store(args)
+        result = interchange.import_dump(store, data, source)
+    except StoreError:
+        if made_here and db.is_dir() and not any((db / "cases").glob("*.json")):
+            shutil.rmtree(db, ignore_errors=True)  # the empty database this import made
+        raise
     print(f"imported {len(result.created)} cases ({len(result.unchanged)} already present "
           "and identical)", file=sys.stderr)
     return 0
@@ -136,7 +146,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     cases, problems = store.load_all()  # only the cases in the identity's scope
     for problem in problems:
-        print(f"psr-tui: {problem}", file=sys.stderr)
+        print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
     summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
     if args.json:
@@ -147,25 +157,33 @@ def cmd_list(args: argparse.Namespace) -> int:
             "next_review_status": s.next_review_status or None,
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
-        print(json.dumps(rows, indent=1, ensure_ascii=False))
+        print(json_escaped(json.dumps(rows, indent=1, ensure_ascii=False)))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"
             flag = "!" if s.overdue_reviews or s.deadline_breached else " "
-            print(f"{flag} {s.id:<16} {s.practitioner[:24]:<24} {s.organisation[:28]:<28} "
-                  f"{s.state:<12} {due}")
+            # Cut after making controls visible, so the columns stay where they are.
+            name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
+            print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
     return 2 if problems else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
-    problems, checked = check_store(store)
+    notes, problems = tidy_temp_files(store)
+    for note in notes:
+        print(visible(f"psr-tui check: {note}"), file=sys.stderr)
+    result = check_store(store)
+    problems += result.problems
     for problem in problems:
-        print(problem)
+        print(visible(str(problem)))
+    for note in result.notes:
+        print(f"note: {visible(str(note))}")
     if problems:
-        print(f"psr-tui check: {len(problems)} problem(s) in {checked} cases", file=sys.stderr)
+        print(f"psr-tui check: {len(problems)} problem(s) in {result.checked} cases",
+              file=sys.stderr)
         return 1
-    print(f"ok: {checked} cases, schema and integrity checked")
+    print(f"ok: {result.checked} cases, schema, integrity and audit seals checked")
     return 0
 
 

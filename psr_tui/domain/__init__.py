@@ -1,7 +1,5 @@
-"""The PSR domain: models, rules and vocabularies. No Textual, no TinyDB."""
+"""The PSR domain: models, rules and vocabularies. No Textual, no TinyDB.
 
-from .audit import AuditEvent
-from .case import Case
-from .plan import Plan
-
-__all__ = ["AuditEvent", "Case", "Plan"]
+Nothing is imported here: the CLI's early refusals use domain/safe_text.py alone and must
+not pay for pydantic (import the models from their modules: domain.case, domain.plan).
+"""

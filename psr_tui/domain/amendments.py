@@ -23,6 +23,7 @@ from .plan import (
     SupervisionStage,
 )
 from .signatories import signatory_name
+from .supervision import require_ladder_within_floor
 from .timetable import fit_schedule_to_end
 
 KINDS = ("duration", "content")
@@ -119,6 +120,14 @@ def _content_items(key: str, items: Any) -> list[Any]:
         raise RuleError(f"{key}: {exc.errors()[0]['msg']}", f"changes.{key}") from exc
 
 
+def _check_floor(case: Case, changes: dict[str, Any]) -> None:
+    """New stages never step past a condition's floor, checked when proposed and again
+    when agreed (a condition may have been added in between)."""
+    if "stages" in changes:
+        stages = _content_items("stages", changes["stages"])
+        require_ladder_within_floor(case, stages, "changes.stages")
+
+
 def _check_changes(plan: Plan, kind: str, changes: dict[str, Any]) -> None:
     if not changes:
         raise RuleError("Say what the amendment changes.", "changes")
@@ -149,6 +158,7 @@ def propose_amendment(
     if not description.strip():
         raise RuleError("Describe the amendment.", "description")
     _check_changes(plan, kind, changes)
+    _check_floor(case, changes)
     if kind == "duration" and any(
         a.kind == "duration" and a.status == "proposed" for a in plan.amendments
     ):
@@ -184,9 +194,9 @@ def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
             )
     by_id = {rp.id: rp for rp in plan.review_points}
     for rp in items:
-        old = by_id.get(rp.id)
-        if old is not None:
-            rp.outcome, rp.history = old.outcome, old.history
+        kept = by_id.get(rp.id)
+        if kept is not None:
+            rp.outcome, rp.history = kept.outcome, kept.history
     plan.review_points = items
 
 
@@ -226,6 +236,7 @@ def agree_amendment(
     name = signatory_name(name, f"amendments.{party}", "The agreement needs a name.")
     if getattr(amendment, party) is not None:
         raise RuleError(f"The {party} has already agreed this amendment.", f"amendments.{party}")
+    _check_floor(case, amendment.changes)
     setattr(amendment, party, Signature(name=name.strip(), role=role, signed_on=today,
                                         recorded_by=recorded_by))
     if amendment.organisation is None or amendment.practitioner is None:

@@ -19,6 +19,10 @@ class AuditEvent(Record):
     summary: str = ""
     revision: int = 0
     changes: list[str] = Field(default_factory=list)  # dotted paths that changed
+    # Brought in by an import and not verifiable here (store/audit_seal.py): shown as such.
+    imported: bool = False
+    prev: str = ""  # SHA-256 of the previous event of this case ("" for the first)
+    seal: str = ""  # HMAC-SHA256 with the database's key ("" before sealing began)
 
 
 def changed_paths(before: Any, after: Any, prefix: str = "", limit: int = 50) -> list[str]:

@@ -18,7 +18,13 @@ from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .signatories import signatory_name
 from .suggestions import suggest_objectives
-from .supervision import MAX_LEVEL, describe_condition, level_label, supervision_floor
+from .supervision import (
+    MAX_LEVEL,
+    condition_name,
+    level_label,
+    require_ladder_within_floor,
+    supervision_floor,
+)
 from .vocabulary import Vocabularies, default_vocabularies
 
 Party = Literal["organisation", "practitioner"]
@@ -134,6 +140,9 @@ def issue_draft(case: Case, user: str, today: date) -> PlanVersion:
             "plan.status",
         )
     _require_state(case, DRAFTING_STATES, "issue the plan")
+    # The checker only reports a ladder past a condition's floor (one added after the
+    # ladder was built, say); a plan that steps down past it is never sent out.
+    require_ladder_within_floor(case, plan.stages, "plan.stages")
     # Re-issuing the same version after edits replaces its issued copy, and any
     # signature given to the earlier copy no longer stands.
     plan.versions = [
@@ -203,6 +212,9 @@ def sign(
     at = f"plan.agreement.{party}"
     name = signatory_name(name, f"{at}.name", "The signature needs a name.")
     _not_after_today(signed_on, today, f"{at}.signed_on")
+    # A condition may have been added since the version was issued: nobody signs up to
+    # a ladder that breaches it.
+    require_ladder_within_floor(case, plan.stages, "plan.stages")
     setattr(plan.agreement, party, Signature(name=name, role=role, signed_on=signed_on,
                                              recorded_by=recorded_by))
     if plan.agreement.fully_signed:
@@ -298,8 +310,7 @@ def _conditions_in_force(case: Case, vocab: Vocabularies) -> list[str]:
         regulatory = bool(term and term.get("regulatory"))
         capped = condition.supervision_floor is not None and condition.supervision_floor < MAX_LEVEL
         if regulatory or capped:
-            names.append("a confidential condition" if condition.confidential
-                         else describe_condition(case, condition, vocab))
+            names.append(condition_name(case, condition, vocab))
     return names
 
 

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from .amendments import propose_amendment
-from .case import Case, Condition
+from .case import Case
 from .errors import AlreadyRecorded, RuleError
 from .plan import AssessmentSeen, Plan, ReviewOutcome, ReviewPoint
 from .schedule import add_months
-from .supervision import describe_condition, supervision_floor
+from .supervision import condition_name, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
 
 RECORDABLE_STATES = frozenset({"active", "extended"})
@@ -71,13 +71,6 @@ def latest_recorded(plan: Plan) -> ReviewPoint | None:
     return max(recorded, key=when)[1]
 
 
-def _condition_name(case: Case, condition: Condition) -> str:
-    # A confidential (e.g. health) condition is not described to whoever records the review.
-    if condition.confidential:
-        return "a confidential condition"
-    return describe_condition(case, condition)
-
-
 def _already_recorded(rp: ReviewPoint, outcome: ReviewOutcome) -> str:
     when = f" at {outcome.recorded_at:%Y-%m-%d %H:%M}" if outcome.recorded_at else ""
     return f"'{rp.title}' was already recorded by {outcome.recorded_by or 'someone'}{when}."
@@ -97,7 +90,7 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
     if floor is not None and target.level > floor[0]:
         level, condition = floor
         raise RuleError(
-            f"Cannot step down to level {target.level}: {_condition_name(case, condition)} "
+            f"Cannot step down to level {target.level}: {condition_name(case, condition)} "
             f"allows at most level {level}.",
             "plan.current_stage",
         )

@@ -6,7 +6,10 @@ most independent level it allows: a plan may never step down past it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .case import Case, Condition
+from .errors import RuleError
 from .plan import Plan, SupervisionStage
 from .vocabulary import Vocabularies, default_vocabularies
 
@@ -50,20 +53,52 @@ def describe_condition(case: Case, condition: Condition, vocab: Vocabularies | N
     return text
 
 
-def check_level(case: Case, level: int, vocab: Vocabularies | None = None) -> str | None:
-    """Why `level` is not allowed for this case, or None when it is."""
-    if not MIN_LEVEL <= level <= MAX_LEVEL:
-        return f"level {level} is not a supervision level: use {MIN_LEVEL} to {MAX_LEVEL}"
+def condition_name(case: Case, condition: Condition, vocab: Vocabularies | None = None) -> str:
+    """A condition as a refusal names it to whoever is acting: a practitioner or an
+    organisation may be refused too, so a confidential (e.g. health) one is not described."""
+    if condition.confidential:
+        return "a confidential condition"
+    return describe_condition(case, condition, vocab)
+
+
+def _floor_refusal(
+    case: Case, level: int, vocab: Vocabularies | None, *, for_adviser: bool
+) -> str | None:
     blocking = blocking_conditions(case, level)
     if not blocking:
         return None
     strictest = blocking[0]
     assert strictest.supervision_floor is not None
+    described = (
+        describe_condition(case, strictest, vocab)
+        if for_adviser
+        else condition_name(case, strictest, vocab)
+    )
     return (
-        f"level {level} is not allowed: {describe_condition(case, strictest, vocab)} "
+        f"level {level} is not allowed: {described} "
         f"limits supervision to {level_label(strictest.supervision_floor, vocab)} "
         "at most independent"
     )
+
+
+def check_level(case: Case, level: int, vocab: Vocabularies | None = None) -> str | None:
+    """Why `level` is not allowed for this case, or None when it is (for the adviser
+    building the plan: every condition is described)."""
+    if not MIN_LEVEL <= level <= MAX_LEVEL:
+        return f"level {level} is not a supervision level: use {MIN_LEVEL} to {MAX_LEVEL}"
+    return _floor_refusal(case, level, vocab, for_adviser=True)
+
+
+def require_ladder_within_floor(
+    case: Case, stages: Sequence[SupervisionStage], path: str, vocab: Vocabularies | None = None
+) -> None:
+    """Refuse a ladder any of whose stages is more independent than a condition allows:
+    the one floor check for issuing, signing and amending, however the ladder was built
+    (a condition added after it, or stages replaced by an amendment)."""
+    for number, stage in enumerate(stages, start=1):
+        problem = _floor_refusal(case, stage.level, vocab, for_adviser=False)
+        if problem:
+            raise RuleError(f"Supervision stage {number}: {problem}.", path)
 
 
 def next_level(case: Case, current: int) -> int:

@@ -18,6 +18,7 @@ from . import request_rules as form
 from .case import Case, Discussion
 from .field_errors import DATE_HINT, FieldError, code_in, not_future, parse_date, required
 from .plan_validation import validate_plan
+from .safe_text import find_control_text, refusal
 from .vocabulary import Vocabularies
 
 __all__ = [
@@ -182,13 +183,32 @@ _RULES: dict[str, Rule] = {
 }
 
 
+def control_text_errors(case: Case, step_key: str) -> list[FieldError]:
+    """Every field of the step holding a control character (pasted ESC, a bidi override):
+    the one rule all typed text passes, so it cannot be saved to drive a terminal later.
+    Newline and tab are allowed (notes take lines; an Input cannot hold them)."""
+    data: object = case.model_dump(mode="json")
+    errors = []
+    for path in STEP_FIELDS[step_key]:
+        value = data
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        for where, char in find_control_text(value):
+            inner = "" if where == "(top level)" else f" ({where})"
+            label = path.rsplit(".", 1)[-1].replace("_", " ").capitalize() + inner
+            message = refusal(label, char)
+            if message:
+                errors.append(FieldError(path, message))
+    return errors
+
+
 def validate_step(
     case: Case, step_key: str, vocab: Vocabularies, today: date | None = None
 ) -> list[FieldError]:
     """Errors for one intake step. Without `today`, dates are not checked against the future."""
     if step_key not in _RULES:
         raise ValueError(f"unknown intake step: {step_key}")
-    return _RULES[step_key](case, vocab, today)
+    return control_text_errors(case, step_key) + _RULES[step_key](case, vocab, today)
 
 
 def validate_request(case: Case, vocab: Vocabularies, today: date) -> list[FieldError]:

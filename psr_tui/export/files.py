@@ -1,7 +1,10 @@
 """Writing an exported document to disk: readable by its owner only (0600).
 
-Plans and reports name a practitioner and the concerns about them: on a shared
-SSH host they must not be world-readable like an ordinary file.
+Plans and reports name a practitioner and the concerns about them: on a shared SSH host
+they must not be world-readable like an ordinary file, must not be written through a
+symbolic link someone left at the target, and a full disk must not leave half a document
+where the old one was. So: missing folders are made 0700, the text goes to a temp file
+beside the target (0600) and is renamed over it, and a link at the target is refused.
 """
 
 from __future__ import annotations
@@ -9,14 +12,45 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..store.atomic_storage import write_file_atomic
+from ..store.disk_errors import plain_cause
+
 DOCUMENT_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+class DocumentNotWritten(Exception):
+    """Why a document was not written; str() is one line for the user. The old file, if
+    any, is untouched."""
 
 
 def write_document(path: Path, text: str) -> Path:
     path = Path(path).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, DOCUMENT_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        os.fchmod(fh.fileno(), DOCUMENT_MODE)  # an existing file keeps no wider mode
-        fh.write(text)
+    if path.is_symlink():
+        raise DocumentNotWritten(f"refusing to write through the symbolic link {path}")
+    if path.exists() and not path.is_file():
+        raise DocumentNotWritten(f"{path} is not a file")
+    try:
+        make_private_folders(path.parent)
+        write_file_atomic(path, text.encode("utf-8"), DOCUMENT_MODE)
+    except OSError as exc:
+        raise DocumentNotWritten(
+            f"cannot write {path}: {plain_cause(exc, path.parent)}; nothing was changed"
+        ) from exc
     return path
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create the missing folders of `folder` as 0700 whatever the umask; existing ones
+    are left as they are (they may be shared on purpose)."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, left alone
+        os.chmod(new, FOLDER_MODE)  # mkdir's mode is narrowed by the umask, never widened

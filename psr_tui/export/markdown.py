@@ -1,13 +1,17 @@
 """Safe Markdown building blocks: user text can never change a document's structure.
 
 Every piece of user text goes through `escape_text` / `escape_inline`; only `Markup`
-(Markdown this package wrote itself) passes through unchanged.
+(Markdown this package wrote itself) passes through unchanged. Both also make control
+characters visible (`domain.safe_text.visible`): a document printed to a terminal or opened
+in a pager cannot run an escape sequence hidden in a name or note.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
+
+from ..domain.safe_text import visible
 
 # Characters that open inline structure anywhere in a line: escapes, code, emphasis,
 # links and images ("!" needs a "["), raw HTML and autolinks, table cells. Only these are
@@ -50,7 +54,8 @@ def escape_text(text: str) -> str:
     """
     if isinstance(text, Markup):
         return text
-    lines = [_escape_line(line) for line in str(text).replace("\t", " ").splitlines()]
+    lines = [_escape_line(line)
+             for line in visible(str(text), multiline=True).replace("\t", " ").splitlines()]
     return "\n".join(line for line in lines if line)
 
 
@@ -58,7 +63,7 @@ def escape_inline(text: object) -> str:
     """Escape user text for one line (heading, table cell, list item): newlines become spaces."""
     if isinstance(text, Markup):
         return text
-    return _escape_line(" ".join(str(text).split()))
+    return _escape_line(" ".join(visible(str(text), multiline=True).split()))
 
 
 def bold(text: object) -> Markup:

@@ -2,13 +2,14 @@
 
 from .case_reader import CaseReader, current_user, format_validation_error
 from .case_store import CaseStore
-from .errors import CaseNotFound, ConflictError, StoreError, UnreadableFile
+from .errors import CaseNotFound, ConflictError, StorageFailure, StoreError, UnreadableFile
 
 __all__ = [
     "CaseNotFound",
     "CaseReader",
     "CaseStore",
     "ConflictError",
+    "StorageFailure",
     "StoreError",
     "UnreadableFile",
     "current_user",

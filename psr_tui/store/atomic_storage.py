@@ -8,6 +8,7 @@ renames it over the old one, so readers see either the old or the new file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -16,6 +17,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from .disk_errors import plain_cause, storage_failure
 from .errors import UnreadableFile
 
 FILE_MODE = 0o600
@@ -29,7 +31,7 @@ def read_json(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UnreadableFile(path, exc.strerror or str(exc)) from exc
+        raise UnreadableFile(path, plain_cause(exc, path, reading=True)) from exc
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -42,20 +44,43 @@ def read_json(path: Path) -> dict[str, Any] | None:
 def write_json_atomic(path: Path, data: dict[str, Any], *, durable: bool = True) -> None:
     """Temp file then rename: readers see the old file or the new one, never a part.
 
+    Any OSError (full disk, read-only folder, no permission, I/O error) becomes a
+    StorageFailure naming the cause; the temp file is removed and the old file is untouched.
     durable=False skips the fsyncs, for bulk loads that sync the folder once at the end.
     """
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        write_file_atomic(path, payload, FILE_MODE, durable=durable)
+    except OSError as exc:
+        raise storage_failure(exc, path.parent, f"writing {path.name}") from exc
+
+
+def write_file_atomic(path: Path, payload: bytes, mode: int, *, durable: bool = True) -> None:
+    """Write `payload` to a new temp file beside `path` (created with `mode`) and rename it
+    over `path`. Raises the OSError after removing the temp file: the old file is intact.
+
+    The temp name starts with a dot and ends in .tmp, so sweeps and `check` can tell it
+    from a record; O_EXCL and O_NOFOLLOW never write through a file or link put there.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+    try:
+        try:
+            os.fchmod(fd, mode)  # the umask may have narrowed it; never wider than asked
+            view = memoryview(payload)
+            while view:
+                # os.write may write part of a buffer (signals, pipes): loop until done.
+                written = os.write(fd, view)
+                view = view[written:]
             if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        # A folder that refuses even this: `check` reports the leftover.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise
     if durable:
         _fsync_dir(path.parent)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..domain.case import Case
-from .atomic_storage import FILE_MODE, read_json
+from .atomic_storage import FILE_MODE, read_json, write_file_atomic
+from .disk_errors import storage_failure
 from .errors import UnreadableFile
 
 Doc = dict[str, Any]
@@ -58,6 +58,8 @@ def stamp_of(path: Path) -> list[int] | None:
         st = path.stat()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise storage_failure(exc, path.parent, f"reading {path.name}", reading=True) from exc
     # Every save is a new file (temp + rename), so the inode tells saves apart even
     # when two land in the same clock tick with the same size.
     return [st.st_ino, st.st_mtime_ns, st.st_size]
@@ -68,14 +70,10 @@ def write_brief(briefs_dir: Path, case_id: str, doc: Doc, stamp: list[int] | Non
     if stamp is None:
         return
     path = briefs_dir / f"{case_id}.json"
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     payload = json.dumps({"stamp": stamp, "case": brief_doc(doc)}, ensure_ascii=False,
                          separators=(",", ":")).encode("utf-8")
-    with contextlib.suppress(OSError):
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
+    with contextlib.suppress(OSError):  # write_file_atomic leaves no temp file behind
+        write_file_atomic(path, payload, FILE_MODE, durable=False)
 
 
 def read_brief(briefs_dir: Path, case_id: str, case_path: Path) -> Case | None:

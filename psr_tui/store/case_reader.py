@@ -25,7 +25,9 @@ from . import migrations
 from .atomic_storage import (
     read_json,
 )
+from .audit_seal import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
+from .disk_errors import storage_failure
 from .errors import CaseNotFound, UnreadableFile
 from .file_lock import exclusive_lock
 
@@ -70,6 +72,7 @@ class CaseReader:
         self.briefs_dir = self.root / "briefs"
         self._dir_stamp: int | None = None
         self._last_fingerprint: dict[str, tuple[int, int, int]] = {}
+        self._audit_key: bytes | None = None
 
     # ---- locking and transactions --------------------------------------
     def _lock(self, name: str) -> AbstractContextManager[None]:
@@ -184,13 +187,14 @@ class CaseReader:
         if data is None:
             raise CaseNotFound(case_id)
         require(self.identity, AUDIT_READ, self._case_from(data, path))
-        table = data.get("audit") or {}
-        if not isinstance(table, dict):
-            raise UnreadableFile(path, "the audit table is not a TinyDB table")
-        try:
-            return [AuditEvent.model_validate(e) for e in table.values()]
-        except ValidationError as exc:
-            raise UnreadableFile(path, f"audit: {format_validation_error(exc)}") from exc
+        return audit_events(data, path)
+
+    @property
+    def audit_key(self) -> bytes:
+        """The database's audit key (store/audit_seal.py), read once."""
+        if self._audit_key is None:
+            self._audit_key = load_key(self.root)
+        return self._audit_key
 
     def fingerprint(self) -> dict[str, tuple[int, int, int]]:
         """(inode, mtime_ns, size) of every case file: cheap polling for changes by other users.
@@ -202,21 +206,28 @@ class CaseReader:
             dir_stamp = self.cases_dir.stat().st_mtime_ns
         except FileNotFoundError:
             dir_stamp = None
+        except OSError as exc:
+            raise storage_failure(exc, self.cases_dir, "listing the cases",
+                                  reading=True) from exc
         # Timestamps tick coarsely: a folder changed in the last 2 s may change again
         # within the same tick, so only an older, unchanged stamp is trusted.
         settled = dir_stamp is not None and time.time_ns() - dir_stamp > 2_000_000_000
         if settled and dir_stamp == self._dir_stamp:
             return dict(self._last_fingerprint)
         out: dict[str, tuple[int, int, int]] = {}
-        with os.scandir(self.cases_dir) as it:
-            for entry in it:
-                if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
-                    try:
-                        st = entry.stat()
-                    except FileNotFoundError:
-                        continue  # deleted since the listing
-                    # The inode too: every save is a new file, even in the same clock tick.
-                    out[entry.name[:-5]] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        try:
+            with os.scandir(self.cases_dir) as it:
+                for entry in it:
+                    if entry.name.endswith(".json") and _SAFE_ID.fullmatch(entry.name[:-5]):
+                        try:
+                            st = entry.stat()
+                        except FileNotFoundError:
+                            continue  # deleted since the listing
+                        # The inode too: every save is a new file, even in one clock tick.
+                        out[entry.name[:-5]] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError as exc:
+            raise storage_failure(exc, self.cases_dir, "listing the cases",
+                                  reading=True) from exc
         self._dir_stamp, self._last_fingerprint = dir_stamp, out
         return dict(out)
 
@@ -233,3 +244,15 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def audit_events(data: dict, path: Path) -> list[AuditEvent]:
+    """A case file's audit trail in the order it was written (TinyDB's document ids)."""
+    table = data.get("audit") or {}
+    if not isinstance(table, dict):
+        raise UnreadableFile(path, "the audit table is not a TinyDB table")
+    try:
+        rows = sorted(table.items(), key=lambda item: int(item[0]))
+        return [AuditEvent.model_validate(e) for _doc_id, e in rows]
+    except ValueError as exc:  # ValidationError is a ValueError; so is a key not a number
+        reason = (format_validation_error(exc) if isinstance(exc, ValidationError)
+                  else "a document id is not a number")
+        raise UnreadableFile(path, f"audit: {reason}") from exc

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tinydb import TinyDB
 
-from ..domain.access import CREATE, IMPORT, Identity, operation_of, require
+from ..domain.access import CREATE, Identity, operation_of, require
 from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
 from . import migrations
@@ -30,6 +30,7 @@ from .atomic_storage import (
     read_json,
     write_json_atomic,
 )
+from .audit_seal import sealed
 from .case_briefs import stamp_of, write_brief
 from .case_reader import (
     CASE_DOC_ID,
@@ -38,6 +39,7 @@ from .case_reader import (
     _utcnow,
     format_validation_error,
 )
+from .disk_errors import storage_failure
 from .errors import CaseNotFound, ConflictError, StoreError
 from .open_checks import prepare_database
 
@@ -66,7 +68,7 @@ class CaseStore(CaseReader):
             for folder in (root, store.cases_dir, store.locks_dir, store.briefs_dir):
                 folder.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the database at {root}: {exc.strerror}") from exc
+            raise storage_failure(exc, root, f"creating the database at {root}") from exc
         store._prepare()
         return store
 
@@ -164,8 +166,11 @@ class CaseStore(CaseReader):
             case = self._case_from(data, path)
             if case.revision != 1 or not is_blank(case):
                 return False
-            path.unlink()
-            (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+            try:
+                path.unlink()
+                (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+            except OSError as exc:
+                raise storage_failure(exc, self.cases_dir, f"removing case {case_id}") from exc
         return True
 
     def save(self, case: Case, summary: str = "", action: str = "update") -> Case:
@@ -231,31 +236,6 @@ class CaseStore(CaseReader):
             self._brief_after_write(case_id, path, storage)
         return self._as_seen(new)
 
-    def import_case(self, case: Case, audit: list[AuditEvent]) -> str:
-        """Write an imported record as it is: 'created', 'unchanged', or ConflictError."""
-        require(self.identity, IMPORT)
-        path = self._path(case.id)
-        with self._lock(case.id):
-            data = read_json(path)
-            incoming = case.model_dump(mode="json")
-            if data is not None:
-                existing = self._case_from(data, path).model_dump(mode="json")
-                if existing == incoming:
-                    return "unchanged"
-                raise ConflictError(
-                    f"case {case.id} already exists with other content (revision "
-                    f"{existing.get('revision')}); not imported"
-                )
-            storage = TransactionStorage(path)
-            db = self._write_case(storage, incoming)
-            table = db.table("audit")
-            for event in audit:
-                table.insert(event.model_dump(mode="json"))
-            self._append_audit(db, case, "import", "imported from a dump", [])
-            storage.commit()
-            self._brief_after_write(case.id, path, storage)
-        return "created"
-
     def _append_audit(
         self, db: TinyDB, case: Case, action: str, summary: str, paths: list[str]
     ) -> None:
@@ -263,7 +243,15 @@ class CaseStore(CaseReader):
             case_id=case.id, at=self.clock(), user=self.user, action=action,
             summary=summary, revision=case.revision, changes=paths,
         )
-        db.table("audit").insert(event.model_dump(mode="json"))
+        append_sealed(db, self.audit_key, event)
+
+
+def append_sealed(db: TinyDB, key: bytes, event: AuditEvent) -> None:
+    """Chain `event` after the last one in the file and seal it: one HMAC per write."""
+    table = (db.storage.read() or {}).get("audit") or {}
+    last = table[max(table, key=int)] if table else None
+    previous = AuditEvent.model_validate(last) if last is not None else None
+    db.table("audit").insert(sealed(key, event, previous).model_dump(mode="json"))
 
 
 _BOOKKEEPING = {"revision", "updated_at", "updated_by"}

@@ -23,3 +23,12 @@ class UnreadableFile(StoreError):
     def __init__(self, path: object, reason: str) -> None:
         super().__init__(f"cannot read {path}: {reason} (the file was left untouched)")
         self.path = path
+
+
+class StorageFailure(StoreError):
+    """The disk or the file system refused a read or write (full, read-only, no permission,
+    quota, I/O error); the message names the cause in plain words (store/disk_errors.py)."""
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno

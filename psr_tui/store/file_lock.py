@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .disk_errors import storage_failure
 from .errors import StoreError
 
 LOCK_TIMEOUT_S = 10.0
@@ -29,7 +30,10 @@ class LockTimeout(StoreError):
 def exclusive_lock(
     path: Path, name: str, timeout: float = LOCK_TIMEOUT_S, poll: float = LOCK_POLL_S
 ) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    except OSError as exc:  # a read-only or full locks folder: nothing can be saved
+        raise storage_failure(exc, path.parent, f"locking {name}") from exc
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -42,8 +46,35 @@ def exclusive_lock(
                         f"case {name} is busy (locked by another user); try again"
                     ) from None
                 time.sleep(poll)
+            except OSError as exc:  # ENOLCK on some network file systems
+                raise storage_failure(exc, path.parent, f"locking {name}") from exc
         try:
             yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def lock_if_free(path: Path) -> Iterator[bool]:
+    """Hold the lock for the block if nobody holds it (True), else yield False at once.
+
+    `check` uses it to tell a save in progress (its writer holds the case's lock for
+    the whole life of its temp file) from a temp file a killed writer left behind.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, LOCK_FILE_MODE)
+    except OSError as exc:
+        raise storage_failure(exc, path.parent, f"locking {path.stem}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

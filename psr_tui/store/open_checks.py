@@ -9,13 +9,16 @@ writer are swept once they are old enough that no live write can own them.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
+from ..domain.audit import AuditEvent
 from . import migrations
 from .atomic_storage import TransactionStorage, read_json
+from .audit_seal import ensure_key
 from .errors import CaseNotFound, StoreError, UnreadableFile
 
 if TYPE_CHECKING:
@@ -30,9 +33,13 @@ def prepare_database(store: CaseStore) -> None:
     target = migrations.SCHEMA_VERSION
     with store._lock("meta"):
         data = read_json(meta_path)
+        ensure_key(store.root, _trails(store))
         if data is None:
             if any(store.cases_dir.glob("*.json")):
-                raise StoreError(f"{meta_path} is missing but cases exist; run `psr-tui check`")
+                raise StoreError(
+                    f"{meta_path} is missing but case files exist: restore meta.json from a "
+                    "backup of this database (nothing was changed)"
+                )
             write_meta(meta_path, target)
             return
         version = _meta_version(meta_path, data)
@@ -51,6 +58,15 @@ def prepare_database(store: CaseStore) -> None:
             # Last: a crash before this line re-runs the migration, which skips done files.
             write_meta(meta_path, target)
     sweep_temp_files(store.root)
+
+
+def _trails(store: CaseStore) -> Iterator[tuple[str, list[AuditEvent]]]:
+    """Every readable case's audit trail (read only when the audit key is made)."""
+    for case_id in store.list_ids():
+        try:
+            yield case_id, store.audit(case_id)
+        except StoreError:
+            continue  # unreadable: check reports the file; its events stay unverified
 
 
 def _meta_version(meta_path: Path, data: dict) -> int:
@@ -99,4 +115,6 @@ def sweep_temp_files(root: Path, max_age_s: float = TEMP_MAX_AGE_S) -> list[Path
                 removed.append(path)
         except FileNotFoundError:
             continue  # another process swept it first
+        except OSError:
+            continue  # a read-only folder: left for `psr-tui check` to report
     return removed

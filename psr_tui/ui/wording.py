@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from ..domain.safe_text import visible
+
 
 def count_of(n: int, noun: str) -> str:
     """'1 stage', '3 stages' (regular plurals: the nouns the screens count)."""
@@ -10,5 +14,20 @@ def count_of(n: int, noun: str) -> str:
 
 def clipped(text: str, width: int) -> str:
     """`text` cut to `width` characters, ending in … when something was cut, so a reader
-    sees that there is more ('Final review and summ…')."""
+    sees that there is more ('Final review and summ…').
+
+    Stored text is untrusted: control characters are made visible first (␛ for ESC), so
+    they count in the width and never reach the terminal."""
+    text = visible(text)
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+# Every "[" with the backslashes before it. Textual's own `escape` leaves "[2J" alone, and
+# its parser then swallowed the closing tag after it ("Dr ␛[2J...Evil[/b]" drew the "[/b]").
+_BRACKET = re.compile(r"(\\*)\[")
+
+
+def in_markup(text: str) -> str:
+    """Stored text placed inside markup: its controls made visible and every `[` escaped,
+    so a name can neither drive the terminal nor open a tag (a link, a click action)."""
+    return _BRACKET.sub(lambda m: m.group(1) * 2 + "\\[", visible(text, multiline=True))

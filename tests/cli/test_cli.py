@@ -64,10 +64,16 @@ def test_dump_import_dump_gives_the_same_records(demo_db: Path, tmp_path: Path, 
     a = json.loads(first.read_text())
     b = json.loads(second.read_text())
     assert [e["case"] for e in a["cases"]] == [e["case"] for e in b["cases"]]
+    seal_fields = {"imported", "prev", "seal"}
     for ea, eb in zip(a["cases"], b["cases"], strict=True):
-        # The import adds its own audit entry; everything before it is the same.
-        assert eb["audit"][: len(ea["audit"])] == ea["audit"]
+        # The import adds its own audit entry; everything before it is the same, but
+        # marked imported (another database's key sealed it) and sealed anew.
+        kept = eb["audit"][: len(ea["audit"])]
+        assert [{k: v for k, v in e.items() if k not in seal_fields} for e in kept] == [
+            {k: v for k, v in e.items() if k not in seal_fields} for e in ea["audit"]]
+        assert all(e["imported"] for e in kept)
         assert [e["action"] for e in eb["audit"][len(ea["audit"]):]] == ["import"]
+    assert main(["check", "--db", str(fresh)]) == 0
 
 
 def test_import_conflict_is_refused_and_nothing_written(demo_db, tmp_path, capsys) -> None:
@@ -92,11 +98,12 @@ def test_import_bad_json_and_wrong_type(tmp_path: Path, capsys) -> None:
     assert "not valid JSON" in one_error_line(capsys)
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"format": "psr-tui", "schema_version": 1, "cases": [
-        {"case": {"id": "case-1", "request": {"received_on": "not a date"}}, "audit": []}]}))
+        {"case": {"id": "case-1", "revision": 1, "request": {"received_on": "not a date"}},
+         "audit": []}]}))
     assert main(["import", "--db", str(db), str(wrong)]) == 2
     line = one_error_line(capsys)
-    assert "cases.0.case.request.received_on" in line
-    assert not list((db / "cases").glob("*.json")) if (db / "cases").exists() else True
+    assert "case case-1: case.request.received_on" in line
+    assert not db.exists()  # not even an empty database
 
 
 def test_schema_marks_confidential_fields(capsys) -> None:

@@ -14,7 +14,7 @@ from psr_tui.domain.amendments import (
     version_diff,
     withdraw_amendment,
 )
-from psr_tui.domain.case import Case
+from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
 from psr_tui.domain.plan import (
     Objective,
@@ -300,3 +300,64 @@ def test_end_date_change_for_an_extension_a_content_and_a_withdrawn_one() -> Non
     withdraw_amendment(case, longer.id, "ca", TODAY)
     assert end_date_change(case.plan, longer) == EndDateChange(date(2027, 5, 1))
     assert EndDateChange(date(2027, 5, 1)).describe() == "New end date: 2027-05-01"
+
+
+def _floored(case: Case, floor: int = 2, *, confidential: bool = False) -> Case:
+    """An interim order holding the practitioner at `floor`, the plan at that level now."""
+    case.request.practitioner.regulator = "GMC"
+    case.request.conditions = [
+        Condition(id="cnd-io", source="interim_order", description="Work under close supervision",
+                  supervision_floor=floor, confidential=confidential)
+    ]
+    assert case.plan is not None
+    case.plan.stages = [SupervisionStage(id="stg-1", level=floor)]
+    case.plan.current_stage = 0
+    return case
+
+
+def test_agreeing_new_stages_past_a_conditions_floor_is_refused_naming_it() -> None:
+    # The mutation run's defect: at L2 under an L2 floor, both agreed `stages: [L5]` and
+    # supervision went to full scope. The proposal is refused, and so is the agreement
+    # when the condition arrived after the proposal.
+    case = _floored(running_case())
+    with pytest.raises(RuleError, match="Interim order 'Work under close supervision'"):
+        propose_amendment(case, "content", "Full scope", {"stages": [{"level": 5}]}, "ca", TODAY)
+    conditions = case.request.conditions
+    case.request.conditions = []
+    amendment = propose_amendment(
+        case, "content", "Full scope", {"stages": [{"level": 5}]}, "ca", TODAY
+    )
+    agree_amendment(case, amendment.id, "organisation", "Dr Director", "ro", TODAY,
+                    recorded_by="ca")
+    case.request.conditions = conditions
+    with pytest.raises(RuleError, match="level 5 is not allowed") as refused:
+        agree_amendment(case, amendment.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+                    recorded_by="ca")
+    assert refused.value.path == "changes.stages"
+    assert amendment.status == "proposed"
+    assert case.plan is not None and case.plan.current_level == 2
+
+
+def test_a_floor_refusal_does_not_describe_a_confidential_condition() -> None:
+    # The practitioner may be the one agreeing: a health condition is not spelled out.
+    case = _floored(running_case(), confidential=True)
+    with pytest.raises(RuleError) as refused:
+        propose_amendment(case, "content", "Step", {"stages": [{"level": 3}]}, "ca", TODAY)
+    assert "a confidential condition" in str(refused.value)
+    assert "close supervision" not in str(refused.value)
+
+
+def test_new_stages_within_the_floor_are_agreed() -> None:
+    case = _floored(running_case(), floor=3)
+    amendment = propose_amendment(
+        case, "content", "Slower ladder", {"stages": [{"level": 2}, {"level": 3}]}, "ca", TODAY
+    )
+    agree_both(case, amendment.id)
+    assert case.plan is not None and [s.level for s in case.plan.stages] == [2, 3]
+
+
+def test_a_new_end_on_the_start_date_is_refused() -> None:
+    case = running_case()
+    with pytest.raises(RuleError, match="after the plan start"):
+        propose_amendment(case, "duration", "End now", {"end_date": "2026-09-01"}, "ca", TODAY)
+    assert case.plan is not None and case.plan.amendments == []

@@ -194,3 +194,10 @@ def test_a_plan_starting_before_the_discussions_is_weak() -> None:
     findings = [f for f in check_plan(case, VOCAB) if f.path == "plan.start_date"]
     assert [f.severity for f in findings] == ["weak"]
     assert "before the discussions were completed on 2026-03-11" in findings[0].message
+
+
+def test_a_plan_starting_on_the_day_the_discussions_finished_is_not_flagged() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    case.plan.start_date = date(2026, 3, 11)  # the organisation's discussion, the later one
+    assert [f for f in check_plan(case, VOCAB) if f.path == "plan.start_date"] == []

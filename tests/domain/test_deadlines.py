@@ -171,3 +171,19 @@ def test_working_days_between_matches_a_day_by_day_count_over_years() -> None:
         b = a + timedelta(days=rng.randint(0, 800))
         assert working_days_between(a, b) == walk(a, b)
         assert working_days_between(b, a) == -walk(a, b)
+
+
+def test_plan_deadline_uses_the_first_issue_not_the_agreement() -> None:
+    # Issued on time, signed by both weeks later: the deadline was met when it went out.
+    case = accepted_case(date(2026, 3, 2))
+    case.discussions.practitioner.held_on = date(2026, 3, 10)
+    case.discussions.organisation.held_on = date(2026, 3, 12)
+    case.state = "agreed"
+    case.plan = Plan(versions=[
+        issued(date(2026, 3, 20)),
+        PlanVersion(version=1, status="agreed", issued_on=date(2026, 4, 30)),
+    ])
+    deadline = plan_deadline(case, date(2026, 5, 5))
+    assert deadline is not None and deadline.due == date(2026, 3, 26)
+    assert deadline.met_on == date(2026, 3, 20)
+    assert not deadline.breached

@@ -376,6 +376,52 @@ def test_resume_compares_with_the_last_version_signed_before_start() -> None:
     assert case.state == "active"
 
 
+def _interim_order(floor: int = 2) -> Condition:
+    return Condition(id="cnd-late", source="interim_order",
+                     description="Work under close supervision", supervision_floor=floor)
+
+
+def test_issuing_a_ladder_past_a_conditions_floor_is_refused_naming_it() -> None:
+    # The condition came after the ladder was built (L2 to L5): the checker reported it,
+    # now the draft cannot go out either.
+    case = accepted_case()
+    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    case.request.conditions.append(_interim_order())
+    with pytest.raises(RuleError, match="Interim order 'Work under close supervision'") as no:
+        lifecycle.issue_draft(case, "ca", TODAY)
+    assert no.value.path == "plan.stages"
+    assert "Supervision stage 2: level 3 is not allowed" in str(no.value)
+    assert case.state == "draft" and case.plan is not None and case.plan.versions == []
+    for stage in case.plan.stages:
+        stage.level = min(stage.level, 2)
+    lifecycle.issue_draft(case, "ca", TODAY)
+    assert case.state == "issued"
+
+
+def test_signing_a_ladder_past_a_condition_added_after_issue_is_refused() -> None:
+    case = issued_case()
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+                    recorded_by="ca")
+    case.request.conditions.append(_interim_order(floor=3))
+    with pytest.raises(RuleError, match="limits supervision to L3"):
+        lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+                    recorded_by="ca")
+    assert case.plan is not None and case.plan.agreement.practitioner is None
+    assert case.state == "issued" and case.plan.status == "issued"
+
+
+def test_reissue_clears_both_signatures() -> None:
+    # Either party's signature was given to the earlier copy; neither stands for the new one.
+    case = issued_case()
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+                    recorded_by="ca")
+    lifecycle.issue_draft(case, "ca", TODAY)
+    assert case.plan is not None and case.plan.agreement.practitioner is None
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+                    recorded_by="ca")
+    assert case.state == "issued"  # one signature after the re-issue does not agree it
+
+
 def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
     from psr_tui.domain.vocabulary import default_vocabularies
     from psr_tui.export import plan_markdown

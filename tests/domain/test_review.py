@@ -315,3 +315,22 @@ def test_second_duration_change_waits_but_outcome_is_recorded() -> None:
     assert outcome.amendment_id == ""
     assert "already awaiting agreement" in outcome.note
     assert case.plan.review_point("rp-2").outcome is outcome
+
+
+def test_concern_at_the_second_stage_steps_back_to_the_first() -> None:
+    case = running_case(current_stage=1)
+    outcome = record(case, "concern", note="An incident on the ward")
+    assert case.plan is not None and case.plan.current_stage == 0
+    assert (outcome.level_before, outcome.level_after) == (3, 2)
+
+
+def test_ahead_when_the_next_review_is_on_the_end_date_records_a_note() -> None:
+    # Shortening to the end date would change nothing: the outcome is still recorded.
+    case = running_case()
+    assert case.plan is not None
+    case.plan.review_points = [rp for rp in case.plan.review_points if rp.id != "rp-2"]
+    outcome = record(case, "ahead")
+    assert case.plan.amendments == []
+    assert outcome.amendment_id == ""
+    assert "No later review point to shorten to" in outcome.note
+    assert case.plan.review_point("rp-1").outcome is outcome

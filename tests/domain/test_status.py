@@ -133,3 +133,26 @@ def test_review_items_filters_and_orders() -> None:
     upcoming = review_items([a], TODAY, statuses=("upcoming",))
     assert [i.review_point_id for i in upcoming] == ["rp-2"]
     assert items[0].level == 2
+
+
+def test_a_review_due_this_week_ranks_above_a_paused_plan_with_an_older_review() -> None:
+    # A paused plan holds no reviews: its older date must not push a due review down.
+    due = summarise(running_case("Due", [date(2026, 11, 26)]), TODAY, VOCAB)
+    paused = summarise(running_case("Paused", [date(2026, 11, 10)], state="paused"), TODAY, VOCAB)
+    assert due.due_this_week == 1 and paused.overdue_reviews == 0
+    ordered = sorted([paused, due], key=urgency_key)
+    assert [s.practitioner for s in ordered] == ["Due", "Paused"]
+
+
+def test_a_breached_deadline_is_urgent() -> None:
+    # Accepted in March, no draft by November: breached, so above a review due this week.
+    late = Case(id="case-late", state="accepted")
+    late.request.practitioner.name = "Late draft"
+    late.request.received_on = date(2026, 3, 2)
+    late.decision = RequestDecision(outcome="accepted", decided_on=date(2026, 3, 4))
+    breached = summarise(late, TODAY, VOCAB)
+    assert breached.deadline_breached and breached.deadline_days_left is not None
+    due = summarise(running_case("Due", [date(2026, 11, 26)]), TODAY, VOCAB)
+    assert [s.practitioner for s in sorted([due, breached], key=urgency_key)] == [
+        "Late draft", "Due",
+    ]

@@ -299,3 +299,20 @@ def test_parse_date_accepts_both_forms(text: str, expected: date) -> None:
 def test_parse_date_rejects_with_a_helpful_message(text: str) -> None:
     with pytest.raises(ValueError, match=r"use YYYY-MM-DD or DD/MM/YYYY, e\.g\. 2026-03-01"):
         parse_date(text)
+
+
+def test_typed_text_with_control_characters_is_refused_naming_the_field() -> None:
+    from psr_tui.domain.case import Case, Practitioner, RequestForm
+    from psr_tui.domain.validation import control_text_errors, validate_step
+    from psr_tui.domain.vocabulary import default_vocabularies
+
+    case = Case(id="case-x", request=RequestForm(
+        practitioner=Practitioner(name="Dr \x1b]52;c;SGVsbG8=\x07", profession="doctor")))
+    errors = validate_step(case, "practitioner", default_vocabularies())
+    refused = [e for e in errors if "control character" in e.message]
+    assert [(e.path, e.message) for e in refused] == [(
+        "request.practitioner.name", "Name contains a control character (ESC): remove it")]
+    case.request.practitioner.name = "Dr Ann\u202eBell"
+    assert "U+202E" in control_text_errors(case, "practitioner")[0].message
+    case.request.practitioner.name = "Dr Ann Bell"
+    assert control_text_errors(case, "practitioner") == []

@@ -9,7 +9,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from ...domain.amendments import PARTIES, agree_amendment, end_date_change
@@ -17,6 +16,7 @@ from ...domain.case import Case
 from ...domain.plan import Amendment, Plan
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
+from ..wording import in_markup
 from .case_save import CaseDialog
 
 PARTY_LABELS = {"organisation": "The healthcare organisation", "practitioner": "The practitioner"}
@@ -61,11 +61,11 @@ agreed version of the plan, only once both parties have agreed.
         plan = self.case.plan
         assert plan is not None
         with VerticalScroll(id="agree-box", can_focus=False):
-            yield Static(f"[b]Agree an amendment[/b] · {self.case.practitioner_name}")
+            yield Static(f"[b]Agree an amendment[/b] · {in_markup(self.case.practitioner_name)}")
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
-                    yield RadioChoice(escape(a.description.splitlines()[0]), value=i == 0,
+                    yield RadioChoice(in_markup(a.description.splitlines()[0]), value=i == 0,
                                       id=f"amd-{i}")
             yield Static("", id="agree-change")
             yield Label("Agreeing for")
@@ -104,7 +104,7 @@ agreed version of the plan, only once both parties have agreed.
         amendment = self._amendment()
         assert self.case.plan is not None
         text = change_text(self.case.plan, amendment) if amendment else ""
-        self.query_one("#agree-change", Static).update(escape(text))
+        self.query_one("#agree-change", Static).update(in_markup(text))
 
     def _party(self) -> str:
         pressed = self.query_one("#agree-party", RadioSet).pressed_button

@@ -20,6 +20,7 @@ from ...domain.plan import ReviewPoint
 from ...domain.validation import parse_date
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
+from ..wording import in_markup
 from .case_save import CaseDialog
 
 
@@ -49,8 +50,8 @@ many days and asks for ctrl+s a second time before proposing it.
         plan = self.case.plan
         assert plan is not None
         with VerticalScroll(id="propose-box", can_focus=False):
-            yield Static(f"[b]Propose an amendment[/b] · {self.case.practitioner_name} · "
-                         f"ends {plan.end_date or '?'}")
+            who = in_markup(self.case.practitioner_name)
+            yield Static(f"[b]Propose an amendment[/b] · {who} · ends {plan.end_date or '?'}")
             yield Label("Kind")
             with RadioSet(id="amd-kind"):
                 yield RadioChoice("Duration: a new end date", value=True, id="kind-duration")

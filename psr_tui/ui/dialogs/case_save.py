@@ -1,58 +1,32 @@
-"""Saving a case from a dialog: one place that turns the store's refusals into words, and
-the base of the dialogs that save a case and close."""
+"""The base of the dialogs that save a case and close (through ui/saving.save_case)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...domain.case import Case
 from ...domain.errors import RuleError
-from ...store import ConflictError, StoreError
+from ..saving import Refusal, save_case
 from ..widgets.form_field import FormField
+from .edit_dialog import EditDialog
 
 if TYPE_CHECKING:
     from ...app import PsrApp
 
-CONFLICT = "Someone else changed this case: close (Esc) and reload it. Nothing was saved."
+# After a conflict: this dialog has no reload, so the way on is to close and reopen.
+CONFLICT_HINT = " Esc closes this dialog; open the case again to see their change."
 
 
-@dataclass(frozen=True)
-class Refusal:
-    message: str
-    path: str = ""  # the rule's field path, when it names one
-
-
-def save_case(
-    app: PsrApp, case: Case, change: Callable[[Case], object], action: str, summary: str
-) -> Case | Refusal:
-    """Apply `change` against the revision the dialog opened on; the saved case or why not."""
-    try:
-        saved = app.store.update(case.id, change, action, summary,  # type: ignore[arg-type]
-                                 expected_revision=case.revision)
-    except RuleError as exc:
-        return Refusal(str(exc), exc.path)
-    except ConflictError:
-        return Refusal(CONFLICT)
-    except StoreError as exc:
-        return Refusal(f"Not saved: {exc}")
-    app.note_own_write(case.id)
-    return saved
-
-
-class CaseDialog(ModalScreen["Case | None"]):
+class CaseDialog(EditDialog["Case | None"]):
     """A dialog that changes one case and closes with the saved Case (None on Esc).
 
     A refusal (a rule, a conflict, a store problem) keeps it open with everything typed:
     under the field the rule names (FIELD_FOR_PATH) and on the dialog's problem line.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # merged with each dialog's own
     PROBLEM_LINE = ""  # the id of the dialog's problem Static
     FIELD_FOR_PATH: ClassVar[dict[str, str]] = {}
 
@@ -72,7 +46,8 @@ class CaseDialog(ModalScreen["Case | None"]):
 
     def save_and_close(self, change: Callable[[Case], object], action: str,
                        summary: str) -> None:
-        result = save_case(self.psr, self.case, change, action, summary)
+        result = save_case(self.psr, self.case.id, change, action, summary,
+                           expected_revision=self.case.revision)
         if isinstance(result, Refusal):
             self.show_refusal(result)
             return
@@ -93,7 +68,5 @@ class CaseDialog(ModalScreen["Case | None"]):
         field_id = self.FIELD_FOR_PATH.get(refusal.path)
         if field_id:
             self._field(field_id).show_error(refusal.message)
-        self.show_problem(refusal.message)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        hint = CONFLICT_HINT if refusal.conflict else ""
+        self.show_problem(refusal.message + hint)

@@ -11,6 +11,7 @@ from ...domain.case import Case
 from ...domain.lifecycle import completion_outstanding, sign_off_completion
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.ticks import RadioChoice
+from ..wording import in_markup
 from .case_save import CaseDialog
 from .confirm import ConfirmDialog
 
@@ -39,7 +40,7 @@ dialog lists it and asks once more: y signs off all the same, n goes back.
         director = next((r for r in plan.roles if r.role == DIRECTOR_ROLE), None) if plan else None
         role_label = self.psr.vocab["roles"].label(DIRECTOR_ROLE)
         with VerticalScroll(id="sign-box", can_focus=False):
-            yield Static(f"[b]Sign off completion[/b] · {self.case.practitioner_name}")
+            yield Static(f"[b]Sign off completion[/b] · {in_markup(self.case.practitioner_name)}")
             yield Label("Outcome")
             with RadioSet(id="sign-outcome"):
                 for label, code in self.psr.vocab["completion_outcomes"].options():

@@ -1,37 +1,29 @@
 """The base of the plan builder's editor dialogs: fields, save at once, problems where they belong.
 
-A dialog never writes itself: it hands its values to `submit`, which saves them through the
-store and returns a SaveProblem when the save was refused. The dialog then stays open with
+A dialog never writes itself: it hands its values to `submit`, which saves them through
+ui/saving.save_case and returns a Refusal when the save was refused. The dialog then stays open with
 what the user typed, so nothing is lost on a conflict or a rule refusal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
+from ..saving import Refusal
 from ..widgets.form_field import FormField
 from ..widgets.labelled_field import LabelledField
 from ..widgets.ticks import TickList
-from .confirm import ConfirmDialog
-
-
-@dataclass(frozen=True)
-class SaveProblem:
-    message: str
-    field: str = ""  # the dialog field to show it under; "" for the dialog's own line
-    conflict: bool = False  # someone else saved first: offer a reload
-
+from .edit_dialog import EditDialog
 
 Values = dict[str, Any]
-Submit = Callable[[Values], SaveProblem | None]
+# Saves the values; a Refusal (its path: a rule's field path or a dialog field id) if not.
+Submit = Callable[[Values], Refusal | None]
 
 
 def field_of(path: str, known: set[str]) -> str:
@@ -51,13 +43,14 @@ def text_area(text: str, field_id: str) -> TextArea:
     return area
 
 
-class PlanItemDialog(ModalScreen[bool]):
-    """Subclasses give TITLE_TEXT, compose_fields() and values(); ctrl+s or Enter saves."""
+class PlanItemDialog(EditDialog[bool]):
+    """Subclasses give TITLE_TEXT, compose_fields() and values(); ctrl+s or Enter saves.
+    Esc (EditDialog) asks before discarding anything typed."""
 
     TITLE_TEXT = ""
+    CANCELLED = False
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+r", "reload", "Reload the case", show=False),
     ]
 
@@ -65,7 +58,6 @@ class PlanItemDialog(ModalScreen[bool]):
         super().__init__(classes="plan-item-dialog")
         self.submit = submit
         self.reload = reload
-        self.opened_with: Values | None = None  # the values shown on opening, for Esc
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -80,7 +72,6 @@ class PlanItemDialog(ModalScreen[bool]):
         # Focusing the first field may scroll the form; start at its top, labels visible.
         body = self.query_one(".dialog-body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False)
-        self.opened_with = self.values()
 
     def dialog_title(self) -> str:
         return self.TITLE_TEXT
@@ -144,12 +135,12 @@ class PlanItemDialog(ModalScreen[bool]):
         else:
             self.show_problem(problem)
 
-    def show_problem(self, problem: SaveProblem) -> None:
+    def show_problem(self, problem: Refusal) -> None:
         fields = self._fields()
-        target = fields.get(field_of(problem.field, set(fields)))
+        target = fields.get(field_of(problem.path, set(fields)))
         message = problem.message
         if problem.conflict:
-            message = f"{message}. Press ctrl+r to reload; what you typed is kept."
+            message = f"{message} Press ctrl+r to reload."
         if target is not None and not problem.conflict:
             target.show_error(message)
             self._focus_field(target)
@@ -179,19 +170,6 @@ class PlanItemDialog(ModalScreen[bool]):
             self.reload()
             self._problem_line("")
             self.notify("Reloaded the latest version: ctrl+s saves your values onto it.")
-
-    def action_cancel(self) -> None:
-        """Close at once when nothing was changed; otherwise ask before throwing typing away."""
-        if self.opened_with is None or self.values() == self.opened_with:
-            self.dismiss(False)
-            return
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmDialog("Discard your changes?", yes="Discard", no="Keep editing"), answered
-        )
 
 
 def options_with_current(options: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:

@@ -13,10 +13,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.case import Case
-from ...domain.errors import AlreadyRecorded, RuleError
 from ...domain.plan import ReviewOutcome
 from ...domain.review import record_review
-from ...store import ConflictError, StoreError
+from ...store import StoreError
+from ..saving import Refusal, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check
 from .case_save import CaseDialog
@@ -141,15 +141,20 @@ here and ctrl+o shows their outcome.
                     return
         self.action_save()
 
-    def _show_rule_error(self, exc: RuleError) -> None:
+    def show_refusal(self, refusal: Refusal) -> None:
+        """A rule under the field it names; a colleague's outcome offers ctrl+o; the rest
+        (a conflict, the disk) on the problem line. The note stays typed in every case."""
+        if refusal.kind == "recorded":
+            self._conflict(refusal.message)
+            return
         by_path = {".due_on": "reschedule", ".reason": "reason", ".note": "note",
                    ".held_on": "held-on"}
         for suffix, field_id in by_path.items():
-            if exc.path.endswith(suffix):
-                self._field(field_id).show_error(str(exc))
+            if refusal.kind == "rule" and refusal.path.endswith(suffix):
+                self._field(field_id).show_error(refusal.message)
                 self._field(field_id).input.focus()
                 break
-        self.show_problem(str(exc))
+        self.show_problem(refusal.message)
 
     def action_save(self) -> None:
         if not self.chosen:
@@ -181,23 +186,12 @@ here and ctrl+o shows their outcome.
         # case lock and refuses a review point already recorded (AlreadyRecorded), so a
         # colleague's unrelated save (an amendment signature, say) does not block this one,
         # while two outcomes for the same review point can never both be stored.
-        try:
-            saved = store.update(self.case.id, change, "review.record",
-                                 f"{self.rp.title}: {label}", expected_revision=None)
-        except AlreadyRecorded as exc:
-            self._conflict(str(exc))
+        result = save_case(self.psr, self.case.id, change, "review.record",
+                           f"{self.rp.title}: {label}", expected_revision=None)
+        if isinstance(result, Refusal):
+            self.show_refusal(result)
             return
-        except RuleError as exc:
-            self._show_rule_error(exc)
-            return
-        except ConflictError as exc:
-            self.show_problem(f"Someone else changed this case: {exc}. Your note is kept.")
-            return
-        except StoreError as exc:
-            self.show_problem(f"Not saved: {exc}")
-            return
-        self.psr.note_own_write(self.case.id)
-        self.dismiss(saved)
+        self.dismiss(result)
 
     def _conflict(self, message: str) -> None:
         try:

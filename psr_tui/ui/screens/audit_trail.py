@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.errors import RuleError
 from ...store import StoreError
 from ..widgets.row_table import RowTable
-from ..wording import clipped
+from ..wording import clipped, in_markup
 from .base import PsrScreen
 
 
@@ -32,7 +32,7 @@ CASE_ID` prints the same trail with the fields each change touched.
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Audit trail of case {self.case_id}", id="audit-title")
+        yield Static(f"Audit trail of case {in_markup(self.case_id)}", id="audit-title")
         yield RowTable(id="audit-table", cursor_type="row")
         yield Footer()
 
@@ -42,7 +42,8 @@ CASE_ID` prints the same trail with the fields each change touched.
         try:
             events = self.psr.store.audit(self.case_id)
         except (StoreError, RuleError) as exc:  # RuleError: AccessRefused
-            self.query_one("#audit-title", Static).update(f"No audit trail to show: {exc}")
+            self.query_one("#audit-title", Static).update(
+                f"No audit trail to show: {in_markup(str(exc))}")
             table.display = False
             return
         events.sort(key=lambda e: (e.at, e.revision))
@@ -51,7 +52,8 @@ CASE_ID` prints the same trail with the fields each change touched.
             table.add_row(event.at.strftime("%Y-%m-%d %H:%M"), Text(clipped(event.user, 12)),
                           Text(clipped(event.action, 20)), Text(event.summary), key=event.id)
         self.query_one("#audit-title", Static).update(
-            f"Audit trail of case {self.case_id}: {len(events)} change(s), oldest first")
+            f"Audit trail of case {in_markup(self.case_id)}: {len(events)} change(s), "
+            "oldest first")
         if events:
             table.move_cursor(row=len(events) - 1)
         table.focus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ...domain.safe_text import visible
 from ...domain.status import CaseSummary
 from ...domain.vocabulary import Vocabularies
 
@@ -56,7 +57,8 @@ def row_cells(s: CaseSummary, vocab: Vocabularies, no_color: bool = False) -> li
         review,
         deadline_cell(s),
     ]
-    cells = [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
+    # Names and organisations are stored text (maybe imported): controls shown visibly.
+    cells = [Text(visible(v), style=style, no_wrap=True, overflow="ellipsis") for v in values]
     if s.deadline_breached:
         cells[-1].stylize("reverse")
     return cells

@@ -12,9 +12,9 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, REVIEW_RECORD, may
 from ...domain.case import Case
-from ...domain.errors import RuleError
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from ..saving import Refusal, create_case
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -327,12 +327,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def action_new_case(self) -> None:
         case = Case()
         case.request.received_on = self.today
-        try:
-            created = self.psr.store.create(case, "new request received")
-        except (StoreError, RuleError) as exc:  # RuleError: AccessRefused
-            self.notify(str(exc), title="Not created", severity="error", timeout=10)
+        created = create_case(self.psr, case, "new request received")
+        if isinstance(created, Refusal):
+            self.notify(created.message, title="Not created", severity="error", timeout=10)
             return
-        self.psr.note_own_write(created.id)
         self._opened.add(created.id)
         from .intake import IntakeScreen
 

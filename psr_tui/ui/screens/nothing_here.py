@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static
 
 from ...domain.access import ROLE_LABELS
+from ..wording import in_markup
 from .base import PsrScreen
 
 
@@ -24,7 +25,7 @@ administrator to change your role (`psr-tui user set-role`).
         identity = self.psr.identity
         role = ROLE_LABELS.get(identity.role, identity.role)
         yield Static(
-            f"Signed in as [b]{identity.name}[/b] ({role}).\n\n"
+            f"Signed in as [b]{in_markup(identity.name)}[/b] ({in_markup(role)}).\n\n"
             "There is nothing for you here yet: your role gives no access to cases, and the "
             "insights for analysts come later.\n\n"
             "If you should see cases, ask the database's administrator to change your role.\n"

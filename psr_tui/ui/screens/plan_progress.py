@@ -18,7 +18,6 @@ from ...domain.access import (
 )
 from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
-from ...domain.errors import RuleError
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.lifecycle import signing_open
 from ...domain.plan import ReviewPoint
@@ -34,12 +33,13 @@ from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
-from ..dialogs.plan_item_form import SaveProblem
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..dialogs.signature_form import Change, signature_dialog, signature_line
+from ..saving import Refusal, save_case
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
+from ..wording import in_markup
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
@@ -116,7 +116,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         try:
             self.case = self.psr.store.get(self.case_id)
         except StoreError as exc:
-            self.query_one("#progress-head", Static).update(f"⚠ Cannot read this case: {exc}")
+            self.query_one("#progress-head", Static).update(
+                f"⚠ Cannot read this case: {in_markup(str(exc))}")
             return
         self._show()
 
@@ -131,7 +132,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         progress = plan_progress(case, today, vocab) or "not running"
         level = plan.current_level if plan else None
         self.query_one("#progress-head", Static).update(
-            f"[b]{case.practitioner_name}[/b] · {case.organisation_name}\n"
+            f"[b]{in_markup(case.practitioner_name)}[/b] · {in_markup(case.organisation_name)}\n"
             f"{vocab['lifecycle_states'].label(case.state)} · progress: {progress.upper()}"
             + (f" · now {vocab['supervision_levels'].label(str(level))}" if level else "")
             + (f" · ends {plan.end_date}" if plan and plan.end_date else "")
@@ -162,7 +163,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if case.plan is None or not signing_open(case):
             return ""
         agreement = case.plan.agreement
-        return "".join(f"\n{signature_line(party, getattr(agreement, party))}"
+        return "".join(f"\n{in_markup(signature_line(party, getattr(agreement, party)))}"
                        for party in ("organisation", "practitioner"))
 
     @staticmethod
@@ -276,17 +277,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.app.push_screen(signature_dialog(self.case, party, self.psr.identity,
                                               self.psr.today(), self._save, self.reload))
 
-    def _save(self, change: Change, action: str, summary: str) -> SaveProblem | None:
-        """Save one change from a PlanItemDialog; the refusal, shown in the dialog."""
-        try:
-            saved = self.psr.store.update(self.case_id, change, action, summary)
-        except RuleError as exc:  # AccessRefused too
-            return SaveProblem(str(exc), exc.path)
-        except (StoreError, ValueError) as exc:
-            return SaveProblem(str(exc))
-        self.psr.note_own_write(saved.id)
+    def _save(self, change: Change, action: str, summary: str) -> Refusal | None:
+        """Save one change from a PlanItemDialog (the one save path); the refusal, if any,
+        is shown in the dialog (an AccessRefused is a rule refusal like any other)."""
+        saved = save_case(self.psr, self.case_id, change, action, summary,
+                          expected_revision=None)
+        if isinstance(saved, Refusal):
+            return saved
         self._after_save(saved)
-        self.notify(f"Saved: {summary}")
+        self.notify(f"Saved: {in_markup(summary)}")
         return None
 
     def action_audit(self) -> None:

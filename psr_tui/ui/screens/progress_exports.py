@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...domain.access import ADVISER, export_refusal
 from ...domain.case import Case
-from ...export.files import write_document
+from ...export.files import DocumentNotWritten, write_document
 from ..dialogs.export_path import ExportPathDialog
 from .base import PsrScreen
 
@@ -56,7 +56,7 @@ class ProgressExports(PsrScreen):
             path, audience = answer
             try:
                 write_document(path, render(case, audience))
-            except (OSError, ValueError) as exc:
+            except (DocumentNotWritten, ValueError) as exc:
                 self.notify(f"Not written: {exc}", severity="error")
                 return
             self.notify(f"Written to {path.resolve()}", title=title)

@@ -19,7 +19,7 @@ from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.row_table import RowTable
-from ..wording import clipped
+from ..wording import clipped, in_markup
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
@@ -151,13 +151,13 @@ is refused before the outcome form opens.
         try:
             case = self.psr.store.get(item.case_id)  # fresh: someone may have recorded it
         except StoreError as exc:  # deleted or unreadable: say so and reload the list
-            self.notify(f"Cannot open this case: {exc}", severity="error")
+            self.notify(f"Cannot open this case: {in_markup(str(exc))}", severity="error")
             self.reload()
             return
         refusal = recording_refusal(case)
         if refusal:  # paused (or closed) since the list was read: it leaves the list
-            self.notify(f"{case.practitioner_name}: {refusal}", title="Not recordable",
-                        severity="warning")
+            self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
+                        title="Not recordable", severity="warning")
             self.cases[case.id] = case
             self._refill()
             return
@@ -180,7 +180,7 @@ is refused before the outcome form opens.
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
         if done and done.amendment_id:
             label += " (amendment proposed: applies once both parties agree)"
-        self.notify(f"{case.practitioner_name}: {label}", title="Review recorded")
+        self.notify(f"{in_markup(case.practitioner_name)}: {label}", title="Review recorded")
         self._refill()
 
     def action_toggle_all(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from rich.text import Text
 
 from ...domain.amendments import end_date_change
@@ -16,7 +15,7 @@ from ...domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ...domain.review import review_status
 from ...domain.vocabulary import Vocabularies
 from ..dialogs.amendment_agreement import agreement_state
-from ..wording import clipped
+from ..wording import clipped, in_markup
 
 STATUS_MARK = {"done": "✓ done", "overdue": "! OVERDUE", "due": "• due", "upcoming": "· upcoming"}
 
@@ -49,13 +48,13 @@ def review_row(rp: ReviewPoint, today: date, vocab: Vocabularies) -> tuple[Text 
 def _outcome_lines(o: ReviewOutcome, vocab: Vocabularies) -> list[str]:
     levels = vocab["supervision_levels"]
     held = o.held_on.isoformat() if o.held_on else "?"
-    lines = [f"Outcome: {escape(vocab['review_outcomes'].label(o.outcome))} · held {held} "
-             f"by {escape(o.recorded_by)}"]
+    lines = [f"Outcome: {in_markup(vocab['review_outcomes'].label(o.outcome))} · held {held} "
+             f"by {in_markup(o.recorded_by)}"]
     if o.level_before is not None and o.level_after is not None:
         lines.append(f"Supervision: {levels.label(str(o.level_before))} → "
                      f"{levels.label(str(o.level_after))}")
     if o.note:
-        lines.append(f"Note: {escape(o.note)}")
+        lines.append(f"Note: {in_markup(o.note)}")
     if o.amendment_id:
         lines.append(f"Proposed amendment: {o.amendment_id}")
     return lines
@@ -64,20 +63,20 @@ def _outcome_lines(o: ReviewOutcome, vocab: Vocabularies) -> list[str]:
 def detail_text(rp: ReviewPoint, today: date, vocab: Vocabularies) -> str:
     """Expected evidence ticked against what was seen, the outcome, earlier reschedules."""
     status = review_status(rp, today)
-    lines = [f"[b]{escape(rp.title)}[/b] · {STATUS_MARK[status]}"
-             + (f" · reviewer {escape(rp.reviewer)}" if rp.reviewer else "")]
+    lines = [f"[b]{in_markup(rp.title)}[/b] · {STATUS_MARK[status]}"
+             + (f" · reviewer {in_markup(rp.reviewer)}" if rp.reviewer else "")]
     seen = rp.outcome.evidence_seen if rp.outcome else []
     tools = {a.tool for a in seen}
     lines.append("Expected evidence:")
     for text in rp.expected_evidence or ["(none listed)"]:
         mark = "[x]" if text in tools else "[ ]"
-        lines.append(f"  {escape(mark)} {escape(text)}")
+        lines.append(f"  {in_markup(mark)} {in_markup(text)}")
     assessments = [a for a in seen if a.tool not in rp.expected_evidence]
     if assessments:
         shown = ", ".join(
-            escape(a.tool)
+            in_markup(a.tool)
             + (f" ×{a.count}" if a.count > 1 else "")
-            + (f" ({escape(a.rating)})" if a.rating else "")
+            + (f" ({in_markup(a.rating)})" if a.rating else "")
             for a in assessments
         )
         lines.append(f"Assessments seen: {shown}")
@@ -85,7 +84,8 @@ def detail_text(rp: ReviewPoint, today: date, vocab: Vocabularies) -> str:
         lines += _outcome_lines(rp.outcome, vocab)
     for missed in rp.history:
         new = missed.reschedule_to.isoformat() if missed.reschedule_to else "?"
-        lines.append(f"Not held {missed.held_on or '?'}: moved to {new} ({escape(missed.reason)})")
+        reason = in_markup(missed.reason)
+        lines.append(f"Not held {missed.held_on or '?'}: moved to {new} ({reason})")
     return "\n".join(lines)
 
 
@@ -94,7 +94,7 @@ def amendments_text(plan: Plan) -> str:
         return "Amendments: none proposed."
     lines = ["[b]Amendments[/b]"]
     for a in plan.amendments:
-        first = escape(a.description.splitlines()[0])
+        first = in_markup(a.description.splitlines()[0])
         if a.status == "proposed":
             lines.append(f"  ⧗ proposed {a.proposed_on or ''}: {first}")
         elif a.status == "agreed":
@@ -106,5 +106,5 @@ def amendments_text(plan: Plan) -> str:
             # The description is free text: the date is what actually changes.
             lines.append(f"      {change.describe()}")
         if a.status == "proposed":
-            lines.append(f"      {escape(agreement_state(a))}")
+            lines.append(f"      {in_markup(agreement_state(a))}")
     return "\n".join(lines)

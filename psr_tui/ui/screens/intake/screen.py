@@ -10,13 +10,14 @@ from textual.widgets import Button, Footer, Header, Select, Static
 from ....domain.access import INTAKE, PLAN_EDIT, may
 from ....domain.case import Case, RequestDecision
 from ....domain.deadlines import case_deadlines, discussions_completed_on
-from ....domain.errors import RuleError
 from ....domain.lifecycle import DECIDABLE_STATES
 from ....domain.validation import INTAKE_STEPS, FieldError, parse_date, validate_step
-from ....store.errors import ConflictError, StoreError
+from ....store.errors import StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
+from ...saving import Refusal, save_case
 from ...widgets.step_list import StepList
+from ...wording import in_markup
 from ..base import PsrScreen
 from .form_area import INTAKE_HELP, KEYS, FormArea
 from .meeting_steps import PLAN_START, STEP_SPECS
@@ -133,7 +134,7 @@ class IntakeScreen(PsrScreen):
         who = req.practitioner.name or "(practitioner not named yet)"
         org = f" · {req.organisation.name}" if req.organisation.name else ""
         state = vocab["lifecycle_states"].label(self.case.state)
-        self.query_one("#intake-title", Static).update(f"Intake: {who}{org} · {state}")
+        self.query_one("#intake-title", Static).update(f"Intake: {in_markup(who + org)} · {state}")
         deadlines = deadline_line(case_deadlines(self.case, self.psr.today()))
         self.query_one("#intake-status", Static).update(deadlines or KEYS)
         titles = [title for _key, title in INTAKE_STEPS]
@@ -186,22 +187,11 @@ class IntakeScreen(PsrScreen):
         return self.write(save_step(self.draft, self.key, reached), f"intake: {title}", "intake")
 
     def write(self, change: Change, summary: str, action: str) -> bool:
-        try:
-            saved = self.psr.store.update(self.case_id, change, action, summary,
-                                          expected_revision=self.case.revision)
-        except ConflictError as exc:
-            self.say(f"Someone else changed this case: ctrl+r reloads it, keeping what you "
-                     f"typed here. ({exc})")
-            self.notify("Not saved: someone else changed this case.", severity="error")
+        saved = save_case(self.psr, self.case_id, change, action, summary,
+                          expected_revision=self.case.revision)
+        if isinstance(saved, Refusal):
+            self.show_refusal(saved)
             return False
-        except RuleError as exc:
-            self.form.show_errors([FieldError(exc.path, str(exc))])
-            self.notify(str(exc), title="Not saved", severity="error")
-            return False
-        except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            return False
-        self.psr.note_own_write(self.case_id)
         self.say("")
         self.app.clear_notifications()  # an earlier "Not saved" no longer holds
         self.case = saved
@@ -209,6 +199,17 @@ class IntakeScreen(PsrScreen):
         self.draft.state, self.draft.plan = saved.state, saved.plan
         self.draft.revision, self.draft.intake_step = saved.revision, saved.intake_step
         return True
+
+    def show_refusal(self, refusal: Refusal) -> None:
+        """A rule under its field; a conflict or the disk on the message line. The step's
+        values stay as typed."""
+        if refusal.kind in ("rule", "recorded"):
+            self.form.show_errors([FieldError(refusal.path, refusal.message)])
+            self.notify(refusal.message, title="Not saved", severity="error")
+            return
+        hint = " ctrl+r reloads it." if refusal.conflict else ""
+        self.say(f"{refusal.message}{hint}")
+        self.notify(refusal.message, title="Not saved", severity="error", timeout=10)
 
     async def move(self, delta: int) -> None:
         target = min(max(self.step + delta, 0), LAST)

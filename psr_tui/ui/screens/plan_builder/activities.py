@@ -7,7 +7,7 @@ from ....domain.errors import RuleError
 from ....domain.plan import Activity, Plan
 from ...dialogs.activity_form import ActivityDialog, activity_kinds
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
-from .objectives import clip
+from ...wording import clipped
 from .section import ListSection
 
 
@@ -30,10 +30,10 @@ class ActivitiesSection(ListSection):
             order = [o.id for o in plan.objectives]
             numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]
         return (
-            clip(self.kind_label(item.kind) or "—", 26),
+            clipped(self.kind_label(item.kind) or "—", 26),
             ",".join(numbers) or "none",
-            clip(item.evidence, 20),
-            clip(self.responsible_label(item.responsible), 18),
+            clipped(item.evidence, 20),
+            clipped(self.responsible_label(item.responsible), 18),
         )
 
     def responsible_label(self, responsible: str) -> str:

@@ -11,11 +11,12 @@ from textual.widgets import DataTable, Static
 from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft
 from ....export import plan_markdown
-from ....export.files import write_document
+from ....export.files import DocumentNotWritten, write_document
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
-from ...dialogs.plan_item_form import SaveProblem, Values
+from ...dialogs.plan_item_form import Values
 from ...dialogs.signature_form import signature_dialog, signature_line
+from ...saving import Refusal
 from .section import Section
 
 
@@ -126,14 +127,14 @@ class AgreementSection(Section):
     def export(self) -> None:
         case = self.builder.case
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             path = Path(values["path"]).expanduser()
             text = plan_markdown(self.builder.case, values["audience"], self.vocab,
                                  self.builder.psr.today())
             try:
                 write_document(path, text)
-            except OSError as exc:
-                return SaveProblem(f"cannot write {path}: {exc.strerror or exc}", "path")
+            except DocumentNotWritten as exc:
+                return Refusal(str(exc), "path")
             self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
             return None
 

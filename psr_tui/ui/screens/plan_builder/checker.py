@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
-from .objectives import clip
+from ...wording import clipped
 from .section import Section
 
 # Plan attribute named in a finding's path -> the builder section that edits it.
@@ -74,7 +74,7 @@ class CheckerSection(Section):
         for i, finding in enumerate(self.findings):
             target = target_of(finding.path)
             where = self.builder.sections[target.section].LABEL if target else "—"
-            table.add_row(finding.severity, clip(finding.message, 56), where, key=str(i))
+            table.add_row(finding.severity, clipped(finding.message, 56), where, key=str(i))
         missing = sum(1 for f in self.findings if f.severity == "missing")
         hint = (f"{missing} missing, {len(self.findings) - missing} weak · Enter goes to it"
                 if self.findings else "Nothing missing or weak found.")

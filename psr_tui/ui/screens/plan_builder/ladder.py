@@ -14,12 +14,12 @@ from ....domain.supervision import (
     replace_ladder,
     supervision_floor,
 )
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
-from ...wording import count_of
+from ...saving import Refusal
+from ...wording import clipped, count_of
 from .dates import short, typed_date
-from .objectives import clip
 from .section import ListSection, fresh_plan
 
 
@@ -66,7 +66,7 @@ class LadderSection(ListSection):
         if floor is not None:
             level = self.vocab["supervision_levels"].label(str(floor[0]))
             hint = f"Floor {level}: {describe_condition(case, floor[1], self.vocab)}"
-        self.query_one(".section-hint").update(clip(hint, 78))  # type: ignore[attr-defined]
+        self.query_one(".section-hint").update(clipped(hint, 78))  # type: ignore[attr-defined]
 
     def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
         marker = "▶" if self.builder.case.plan and index == self.builder.case.plan.current_stage \
@@ -77,7 +77,7 @@ class LadderSection(ListSection):
             self.vocab["supervision_levels"].label(str(item.level)),
             short(item.start),
             short(item.end),
-            clip(limits or "none", 30),
+            clipped(limits or "none", 30),
         )
 
     def new_item(self, plan: Plan) -> SupervisionStage:
@@ -125,7 +125,7 @@ class LadderSection(ListSection):
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
         replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             levels = parse_levels(values["value"])
 
             def change(case: Case) -> None:

@@ -8,6 +8,7 @@ from ....domain.case import Case
 from ....domain.plan import Objective, Plan
 from ...dialogs.objective_form import ObjectiveDialog
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...wording import clipped
 from .dates import short, typed_date
 from .section import ListSection, fresh_plan
 
@@ -29,7 +30,7 @@ class ObjectivesSection(ListSection):
         plan = self.builder.case.plan
         ids = [o.id for o in plan.objectives] if plan else []
         number = str(ids.index(item.id) + 1) if item.id in ids else ""
-        return (number, domain, clip(item.statement, 28), clip(item.measure, 17),
+        return (number, domain, clipped(item.statement, 28), clipped(item.measure, 17),
                 short(item.target_date))
 
     def items(self, plan: Plan) -> list[Any]:
@@ -85,6 +86,3 @@ class ObjectivesSection(ListSection):
                                     "suggested objectives from the intake"):
             self.builder.say("Added: " + ", ".join(labels.label(d) for d in added))
 
-
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

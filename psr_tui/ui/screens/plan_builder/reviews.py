@@ -6,11 +6,12 @@ from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
 from ....domain.schedule import generate_review_points
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
+from ...saving import Refusal
+from ...wording import clipped
 from .dates import short, typed_date
-from .objectives import clip
 from .section import ListSection, fresh_plan
 
 
@@ -30,7 +31,8 @@ class ReviewsSection(ListSection):
     def row(self, item: ReviewPoint, index: int) -> tuple[str, ...]:
         count = len(item.expected_evidence)
         evidence = f"{count} item{'s' if count != 1 else ''}" if count else "none"
-        return (short(item.due_on), clip(item.title, 30), evidence, clip(item.reviewer or "—", 16))
+        return (short(item.due_on), clipped(item.title, 30), evidence,
+                clipped(item.reviewer or "—", 16))
 
     def new_item(self, plan: Plan) -> ReviewPoint:
         return ReviewPoint(title="Review")
@@ -58,7 +60,7 @@ class ReviewsSection(ListSection):
             self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
             return
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             every = int(values["value"])
 
             def change(case: Case) -> None:

@@ -6,7 +6,7 @@ from ....domain.case import Case
 from ....domain.plan import Plan, Role
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.role_form import RoleDialog
-from .objectives import clip
+from ...wording import clipped
 from .section import ListSection
 
 
@@ -20,10 +20,10 @@ class RolesSection(ListSection):
 
     def row(self, item: Role, index: int) -> tuple[str, ...]:
         return (
-            clip(self.vocab["roles"].label(item.role) or "—", 24),
-            clip(item.person or "—", 16),
-            clip(item.deputy or "—", 14),
-            clip(item.responsibilities, 20),
+            clipped(self.vocab["roles"].label(item.role) or "—", 24),
+            clipped(item.person or "—", 16),
+            clipped(item.deputy or "—", 14),
+            clipped(item.responsibilities, 20),
         )
 
     def new_item(self, plan: Plan) -> Role:

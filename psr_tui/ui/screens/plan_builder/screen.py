@@ -13,8 +13,7 @@ from ....domain.access import PLAN_EDIT, READ, SIGN_ORGANISATION, SIGN_PRACTITIO
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.lifecycle import DRAFTING_STATES, is_frozen, signing_open
-from ....store import ConflictError, StoreError
-from ...dialogs.plan_item_form import SaveProblem
+from ...saving import Refusal, save_case
 from ..base import PsrScreen
 from .activities import ActivitiesSection
 from .agreement import AgreementSection
@@ -146,7 +145,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, change: Change, action: str, summary: str, *,
-             editing: bool = True) -> SaveProblem | None:
+             editing: bool = True) -> Refusal | None:
         """Apply `change` to a fresh copy under the case lock; a problem when refused."""
 
         def guarded(fresh: Case) -> None:
@@ -156,17 +155,11 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                 raise RuleError(frozen_message(fresh), "plan.status")
             change(fresh)
 
-        try:
-            saved = self.psr.store.update(self.case_id, guarded, action, summary,
-                                          expected_revision=self.case.revision)
-        except ConflictError as exc:
-            return SaveProblem(f"Someone else changed this case: {exc}", conflict=True)
-        except RuleError as exc:
-            return SaveProblem(str(exc), exc.path)
-        except (StoreError, ValueError) as exc:
-            return SaveProblem(str(exc))
+        saved = save_case(self.psr, self.case_id, guarded, action, summary,
+                          expected_revision=self.case.revision)
+        if isinstance(saved, Refusal):
+            return saved
         self.case = saved
-        self.psr.note_own_write(saved.id)
         self.say(f"Saved: {summary}")
         self.redraw()
         return None
@@ -175,8 +168,10 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                     editing: bool = True) -> bool:
         problem = self.save(change, action, summary, editing=editing)
         if problem is not None:
+            # A rule's message names only the rule; the store's wordings say "Not saved".
+            prefix = "Not saved: " if problem.kind == "rule" else ""
             hint = " Press r to reload." if problem.conflict else ""
-            self.say(f"⚠ Not saved: {problem.message}.{hint}")
+            self.say(f"⚠ {prefix}{problem.message}{hint}")
         return problem is None
 
     def reload(self) -> None:

@@ -16,9 +16,11 @@ from textual.widgets import DataTable, Static
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan
+from ....domain.safe_text import visible
 from ....domain.vocabulary import Vocabularies
 from ...dialogs.confirm import ConfirmDialog
-from ...dialogs.plan_item_form import PlanItemDialog, SaveProblem, Submit, Values
+from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...saving import Refusal
 
 if TYPE_CHECKING:
     from .screen import PlanBuilderScreen
@@ -130,7 +132,8 @@ class ListSection(Section):
         if case.plan is None:
             return
         for i, item in enumerate(self.items(case.plan)):
-            table.add_row(*self.row(item, i), key=item.id)
+            # Every cell, clipped or not, is stored text: shown with its controls visible.
+            table.add_row(*(visible(cell) for cell in self.row(item, i)), key=item.id)
         if keep:
             self.select_item(keep)
 
@@ -189,7 +192,7 @@ class ListSection(Section):
 
         values_box: dict[str, Values] = {}
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             values_box["v"] = values
             verb = "add" if is_new else "edit"
             summary = f"{verb} {self.NOUN}: {self.summary_of(item, values)}"

@@ -9,8 +9,9 @@ from textual.widgets import Static
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.timetable import move_timeframe
-from ...dialogs.plan_item_form import SaveProblem, Values
+from ...dialogs.plan_item_form import Values
 from ...dialogs.timeframe_form import TimeframeDialog, condition_options
+from ...saving import Refusal
 from .dates import short, typed_date
 from .section import Section, fresh_plan
 
@@ -67,7 +68,7 @@ class TimeframeSection(Section):
             plan.reasonable_adjustments = v["reasonable_adjustments"]
             plan.condition_ids = [c for c in v["condition_ids"] if c in known]
 
-        def submit(values: Values) -> SaveProblem | None:
+        def submit(values: Values) -> Refusal | None:
             values_box["v"] = values
             return self.builder.save(change, "plan.timeframe.edit",
                                      "edited the timeframe, consequences and conditions")
