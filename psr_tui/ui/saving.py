@@ -72,10 +72,11 @@ def save_case(
 
 
 def create_case(app: PsrApp, case: Case, summary: str) -> Case | Refusal:
-    """Write a new case; the stored case (revision 1), or why not (the disk, a clash)."""
+    """Write a new case; the stored case (revision 1), or why not (the disk, a clash, or
+    AccessRefused: a role that may not open cases)."""
     try:
         created = app.store.create(case, summary)
-    except StoreError as exc:
+    except (RuleError, StoreError) as exc:
         return refusal_of(exc)
     app.note_own_write(created.id)
     return created

@@ -224,7 +224,8 @@ def build_plan(term: Terminal, export_to: str) -> None:
         choose(term, downs, role, menu="Medical or clinical director")
         tab_to(term, "Named person", BOLD)
         enter_text(term, person)
-        tab_to(term, "Deputy (name)", BOLD, tabs=7)  # past contact, responsibilities, four stages
+        # Past the person's psr-tui user, contact, responsibilities and four stages.
+        tab_to(term, "Deputy (name)", BOLD, tabs=8)
         enter_text(term, deputy)
         term.press("Enter")
         wait_for_line(term, "Saved: add role: ", f": {person}")

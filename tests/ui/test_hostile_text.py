@@ -31,7 +31,8 @@ TEXTUALS_OWN = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\]8;[^\x1b]*\x1b\\")
 
 
 def hostile_store(store: CaseStore) -> CaseStore:
-    case = running_case("case-h", HOSTILE, f"Org {HOSTILE}", f"Sup {HOSTILE}")
+    # The store's user is linked as the supervisor: their quick review lists case-h.
+    case = running_case("case-h", HOSTILE, f"Org {HOSTILE}", f"Sup {HOSTILE}", user=store.user)
     assert case.plan is not None
     for rp in case.plan.review_points:
         rp.title, rp.reviewer = f"Review {HOSTILE}", store.user

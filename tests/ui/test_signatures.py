@@ -82,8 +82,9 @@ async def test_organisation_corrects_its_signature_until_the_practitioner_signs(
         assert case.plan.agreement.organisation.name == "Dr Ann Reid-Hughes"  # type: ignore[union-attr]
         event = store.audit(CASE_ID)[-1]
         assert event.action == "plan.sign.organisation"
+        # The tests' store is an adviser's: a signature it enters is recorded for the signatory.
         assert event.summary == ("organisation signature corrected: Dr Ann Reid-Hughes "
-                                 "(was Dr Ann Reid)")
+                                 "(was Dr Ann Reid) (recorded by tester)")
         assert "plan.agreement.organisation.name" in event.changes
 
         await pilot.press("p")

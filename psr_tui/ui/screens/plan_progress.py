@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.access import (
+    AMENDMENT_AGREE,
+    AMENDMENT_PROPOSE,
+    AUDIT_READ,
+    COMPLETION_SIGN_OFF,
+    REVIEW_RECORD,
+    SIGN_ORGANISATION,
+    SIGN_PRACTITIONER,
+)
 from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
+from ...domain.lifecycle import signing_open
 from ...domain.plan import ReviewPoint
 from ...domain.review import (
     RECORDABLE_STATES,
@@ -22,25 +29,21 @@ from ...domain.review import (
     recording_refusal,
 )
 from ...domain.status import plan_progress
-from ...export.files import DocumentNotWritten, write_document
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
-from ..dialogs.export_path import ExportPathDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
+from ..dialogs.signature_form import Change, signature_dialog, signature_line
+from ..saving import Refusal, save_case
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
-from .base import PsrScreen
-
-# Copies for these audiences (the adviser's copy holds confidential material: not offered).
-EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
-                    ("practitioner", "The practitioner")]
+from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(PsrScreen):
+class PlanProgressScreen(ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -59,18 +62,29 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
   The amendments list names each new end date and the end it replaces.
 - `c` signs off completion (the responsible director, the outcome and follow-up).
+- `o` signs the issued plan for the organisation, `s` for the practitioner: each signs as
+  themselves (an adviser records a signature given on paper, and the record says so).
+- `u` shows the case's audit trail: every change, who made it and when.
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: current folder).
 """
+    OPERATIONS = {
+        "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
+        "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
+        "sign:organisation": SIGN_ORGANISATION, "sign:practitioner": SIGN_PRACTITIONER,
+    }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
+        Binding("o", "sign('organisation')", "Org signs", show=True),
+        Binding("s", "sign('practitioner')", "Pract. signs", show=True),
         Binding("a", "agree", "Agree amendment", show=True),
         Binding("x", "propose", "Propose amendment", show=False),
         Binding("c", "sign_off", "Sign off completion", show=True),
         Binding("e", "export_report", "Export report", show=True),
         Binding("p", "export_summary", "Export progress summary", show=False),
         Binding("m", "export_sheet", "Meeting sheet", show=True),
+        Binding("u", "audit", "Audit trail", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -122,6 +136,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             f"{vocab['lifecycle_states'].label(case.state)} · progress: {progress.upper()}"
             + (f" · now {vocab['supervision_levels'].label(str(level))}" if level else "")
             + (f" · ends {plan.end_date}" if plan and plan.end_date else "")
+            + self._signatures(case)
         )
         if plan is None:
             self.query_one("#progress-detail", Static).update("This case has no plan yet.")
@@ -141,6 +156,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.query_one("#progress-amendments", Static).update(amendments_text(plan))
         self._show_detail()
         self.refresh_bindings()
+
+    @staticmethod
+    def _signatures(case: Case) -> str:
+        """While the issued version awaits signatures: who has signed (o/s sign)."""
+        if case.plan is None or not signing_open(case):
+            return ""
+        agreement = case.plan.agreement
+        return "".join(f"\n{in_markup(signature_line(party, getattr(agreement, party)))}"
+                       for party in ("organisation", "practitioner"))
 
     @staticmethod
     def _first_to_show(case: Case) -> str | None:
@@ -179,8 +203,16 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         case = self.case
         plan = case.plan if case else None
+        if action in EXPORT_REPORTS and self._export_refusal(action):
+            return False
+        if action == "sign":  # hidden until the issued version can be signed
+            return bool(case and signing_open(case))
+        if action == "audit":
+            return case is not None
         if action == "record":
             rp = self._selected() if plan else None
             # Offered on any open review point: on a plan that cannot take one (paused)
@@ -238,52 +270,28 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if self.case is not None:
             self.app.push_screen(CompletionSignOffDialog(self.case), self._after_save)
 
-    # ---- export ----------------------------------------------------------------
-    def _export(self, title: str, filename: str, audiences: list[tuple[str, str]],
-                render: Callable[[Case, str], str]) -> None:
-        case = self.case
-        if case is None:
+    def action_sign(self, party: str) -> None:
+        self.reload()
+        if self.case is None:
             return
+        self.app.push_screen(signature_dialog(self.case, party, self.psr.identity,
+                                              self.psr.today(), self._save, self.reload))
 
-        def write(answer: tuple[Path, str] | None) -> None:
-            if answer is None:
-                return
-            path, audience = answer
-            try:
-                write_document(path, render(case, audience))
-            except (DocumentNotWritten, ValueError) as exc:
-                self.notify(f"Not written: {exc}", severity="error")
-                return
-            self.notify(f"Written to {path.resolve()}", title=title)
+    def _save(self, change: Change, action: str, summary: str) -> Refusal | None:
+        """Save one change from a PlanItemDialog (the one save path); the refusal, if any,
+        is shown in the dialog (an AccessRefused is a rule refusal like any other)."""
+        saved = save_case(self.psr, self.case_id, change, action, summary,
+                          expected_revision=None)
+        if isinstance(saved, Refusal):
+            return saved
+        self._after_save(saved)
+        self.notify(f"Saved: {in_markup(summary)}")
+        return None
 
-        self.app.push_screen(ExportPathDialog(title, Path.cwd() / filename, audiences), write)
+    def action_audit(self) -> None:
+        from .audit_trail import AuditTrailScreen
 
-    def action_export_report(self) -> None:
-        from ...export import progress_report_markdown
-
-        rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"progress report, {rp.title}", f"progress-{self.case_id}-{rp.id}.md",
-                     EXPORT_AUDIENCES, lambda c, aud: progress_report_markdown(
-                         c, rp.id, aud, self.psr.vocab, self.psr.today()))
-
-    def action_export_summary(self) -> None:
-        from ...export import progress_summary_markdown
-
-        self._export("progress summary", f"progress-summary-{self.case_id}.md", EXPORT_AUDIENCES,
-                     lambda c, aud: progress_summary_markdown(
-                         c, aud, self.psr.vocab, self.psr.today()))
-
-    def action_export_sheet(self) -> None:
-        from ...export import review_meeting_sheet_markdown
-
-        rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"review-meeting sheet, {rp.title}", f"review-sheet-{self.case_id}-{rp.id}.md",
-                     [], lambda c, _aud: review_meeting_sheet_markdown(
-                         c, rp.id, self.psr.vocab, self.psr.today()))
+        self.app.push_screen(AuditTrailScreen(self.case_id))
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
