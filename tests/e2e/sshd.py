@@ -118,7 +118,8 @@ class SshServer:
     def ssh_argv(self, key: Path, remote: Sequence[str] = (), *,
                  options: Sequence[str] = ()) -> list[str]:
         """`ssh ... account@127.0.0.1 REMOTE...` for subprocess (no shell)."""
-        return ["ssh", *self.client_options(key), "-p", str(self.port), *options,
+        # ssh keeps the first value it is given for an option: the caller's come first.
+        return ["ssh", *options, *self.client_options(key), "-p", str(self.port),
                 f"{self.account}@{LOOPBACK}", *remote]
 
     def ssh_line(self, key: Path, remote: Sequence[str] = (), *,
