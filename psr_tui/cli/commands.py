@@ -1,25 +1,31 @@
-"""What each CLI subcommand does. Everything here is scriptable and testable without a TTY."""
+"""What each CLI subcommand does, and the one door they all pass: `dispatch`.
+
+`dispatch` resolves who is acting (cli/identity.py) and applies the access policy
+before any command runs; each command then opens the store as that identity, which
+scopes and redacts every case it hands out. Everything here is scriptable and testable
+without a TTY.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..domain.case import Case
+from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
-from ..store import CaseNotFound, CaseStore, StoreError
+from ..store import CaseStore
+from .identity import resolve_identity
 from .integrity import check_store
 from .usage import UsageError
 
-LATEST_RECORDED = "latest"  # what a bare --review-point means
+# The administrator's commands: the whole database, or who may reach it.
+ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN}
 
 
 def today() -> date:
@@ -33,12 +39,22 @@ def today() -> date:
         raise UsageError(f"PSR_TUI_TODAY={fixed!r} is not a date (use YYYY-MM-DD)") from exc
 
 
-def open_store(args: argparse.Namespace, *, create: bool = True) -> CaseStore:
+def db_root(args: argparse.Namespace) -> Path:
+    """--db, else $PSR_TUI_DB, else the user data dir; absolute (it goes into key lines)."""
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
-    return CaseStore.open(path, user=getattr(args, "user", None), create=create)
+    return path.absolute()
 
 
-def _write_output(text: str, output: str | None) -> None:
+def acting(args: argparse.Namespace) -> Identity:
+    identity: Identity = args.identity  # set by dispatch before any command runs
+    return identity
+
+
+def open_store(args: argparse.Namespace, *, create: bool = True) -> CaseStore:
+    return CaseStore.open(db_root(args), identity=acting(args), create=create)
+
+
+def write_output(text: str, output: str | None) -> None:
     if not output or output == "-":
         sys.stdout.write(text)
         return
@@ -52,28 +68,20 @@ def _write_output(text: str, output: str | None) -> None:
     print(f"wrote {path}", file=sys.stderr)
 
 
-def run_app(args: argparse.Namespace, start: str) -> int:
-    temporary = None
-    if getattr(args, "demo", False) and not getattr(args, "db", None):
-        temporary = args.db = tempfile.mkdtemp(prefix="psr-tui-demo-")
-    try:
-        return _run_app_on(args, start)
-    finally:
-        if temporary:  # a demo database nobody asked to keep
-            shutil.rmtree(temporary, ignore_errors=True)
+def dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command in (None, "review"):
+        from .app_launch import run_app
 
+        return run_app(args, start="review" if command == "review" else "home")
+    args.identity = resolve_identity(args, db_root(args))
+    if command == "ssh-session":
+        from .ssh_session import run_session
 
-def _run_app_on(args: argparse.Namespace, start: str) -> int:
-    from ..app import make_app
-
-    store = open_store(args)
-    if getattr(args, "demo", False) and not store.list_ids():
-        from ..demo import write_demo  # only here: the demo package is large to import
-
-        write_demo(store, today())
-    app = make_app(store, today=today, start=start)
-    app.run(mouse=not args.no_mouse)
-    return app.return_code or 0
+        return run_session(args)
+    if command in ADMIN_ONLY:
+        require(args.identity, ADMIN_ONLY[command])
+    return COMMANDS[command](args)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -94,15 +102,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
 
-
     data = interchange.dump(open_store(args, create=False))
-    _write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", args.output)
+    write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", args.output)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
-
 
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
@@ -119,16 +125,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
 
-
     print(json.dumps(interchange.json_schema(), indent=2))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    require(acting(args), READ)
     store = open_store(args, create=False)
     from ..domain.status import summarise, urgency_key
 
-    cases, problems = store.load_all()
+    cases, problems = store.load_all()  # only the cases in the identity's scope
     for problem in problems:
         print(f"psr-tui: {problem}", file=sys.stderr)
     vocab, now = default_vocabularies(), today()
@@ -151,56 +157,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 2 if problems else 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from .. import export
-
-    store = open_store(args, create=False)
-    try:
-        case = store.get(args.case_id)
-    except CaseNotFound as exc:
-        raise UsageError(str(exc)) from exc
-    vocab, now = default_vocabularies(), today()
-    text = _render(case, args, vocab, now, export)
-    _write_output(text, args.output)
-    return 0
-
-
-def _render(case: Case, args: argparse.Namespace, vocab, now: date, export) -> str:
-    if args.report != "supervisor-sheet" and case.plan is None and args.report != "plan":
-        raise UsageError(f"case {case.id} has no plan yet")
-    if args.report == "plan":
-        if case.plan is None:
-            raise UsageError(f"case {case.id} has no plan yet (state: {case.state})")
-        return export.plan_markdown(case, args.audience, vocab, now)
-    if args.report == "supervisor-sheet":
-        if case.plan is None:
-            raise UsageError(f"case {case.id} has no plan yet")
-        return export.supervisor_information_markdown(case, vocab)
-    rp_id = args.review_point
-    if rp_id == LATEST_RECORDED:  # --review-point without an ID
-        if args.report == "progress":
-            from ..domain.review import latest_recorded  # imported on use: start-up time
-
-            latest = latest_recorded(case.plan)
-            if latest is None:
-                raise UsageError(f"case {case.id} has no review point recorded yet")
-            rp_id = latest.id
-        else:
-            rp_id = None  # the meeting sheet is for the next review to hold
-    if rp_id and case.plan.review_point(rp_id) is None:
-        raise UsageError(f"case {case.id} has no review point {rp_id!r}")
-    if args.report == "progress":
-        if rp_id:
-            return export.progress_report_markdown(case, rp_id, args.audience, vocab, now)
-        return export.progress_summary_markdown(case, args.audience, vocab, now)
-    if not rp_id:
-        pending = [r for r in case.plan.review_points if r.outcome is None]
-        if not pending:
-            raise UsageError(f"case {case.id} has no review point left to hold")
-        rp_id = pending[0].id
-    return export.review_meeting_sheet_markdown(case, rp_id, vocab, now)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     problems, checked = check_store(store)
@@ -213,14 +169,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command from its own module, imported when it runs."""
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        command: Callable[[argparse.Namespace], int] = getattr(
+            import_module(f"psr_tui.cli.{module}"), name)
+        return command(args)
+    return run
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "dump": cmd_dump,
     "import": cmd_import,
     "schema": cmd_schema,
     "list": cmd_list,
-    "export": cmd_export,
+    "export": _lazy("export_command", "cmd_export"),
     "check": cmd_check,
+    "audit": _lazy("audit_command", "cmd_audit"),
+    "reviews": _lazy("reviews_command", "cmd_reviews"),
+    "whoami": _lazy("users_commands", "cmd_whoami"),
+    "user": _lazy("users_commands", "cmd_user"),
 }
-
-__all__ = ["COMMANDS", "StoreError", "run_app"]

@@ -19,7 +19,7 @@ TODAY = "2026-11-23"
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PSR_TUI_TODAY", TODAY)
-    monkeypatch.setenv("PSR_TUI_USER", "cli-tester")
+    monkeypatch.delenv("PSR_TUI_USER", raising=False)  # the account owning tmp_path: admin
     monkeypatch.delenv("PSR_TUI_DB", raising=False)
 
 

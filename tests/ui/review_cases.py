@@ -61,6 +61,9 @@ def running_case(
     contact: str = "",
     deputy: str = "",
     floor: int | None = None,
+    user: str = "",
+    deputy_user: str = "",
+    practitioner_user: str = "",
 ) -> Case:
     plan = Plan(
         version=1, status="agreed", start_date=START, end_date=END,
@@ -68,7 +71,7 @@ def running_case(
                     enumerate(["CbD", "DOPS", "MSF"])],
         roles=[
             Role(id=f"{case_id}-cs", role="clinical_supervisor", person=supervisor,
-                 contact=contact, deputy=deputy),
+                 contact=contact, deputy=deputy, user=user, deputy_user=deputy_user),
             Role(id=f"{case_id}-rd", role="responsible_officer", person="Dr Rose Director"),
         ],
         stages=[SupervisionStage(id=f"{case_id}-s{i}", level=lv, start=s, end=e)
@@ -90,7 +93,8 @@ def running_case(
                                     supervision_floor=floor))
     request = RequestForm(
         organisation=Organisation(name=organisation),
-        practitioner=Practitioner(name=practitioner, profession="doctor"),
+        practitioner=Practitioner(name=practitioner, profession="doctor",
+                                  user=practitioner_user),
         conditions=conditions,
     )
     return Case(id=case_id, state="active", request=request, plan=plan)
@@ -98,12 +102,16 @@ def running_case(
 
 def demo_cases() -> list[Case]:
     return [
+        # Users are linked explicitly (Role.user / deputy_user, Practitioner.user): asmith
+        # supervises case-g and deputises on case-p; cwhite supervises case-k.
         running_case("case-g", "Mr David Green", "Northshire NHS Trust", "Dr Anna Smith",
-                     contact="asmith@northshire.nhs.uk"),
+                     contact="asmith@northshire.nhs.uk", user="asmith",
+                     practitioner_user="dgreen"),
         running_case("case-p", "Ms Priya Patel", "Eastfield PCN", "Dr Bob Jones",
-                     contact="bjones", deputy="Dr Anna Smith"),
+                     contact="bjones", deputy="Dr Anna Smith", user="bjones",
+                     deputy_user="asmith", practitioner_user="ppatel"),
         running_case("case-k", "Dr Ravi Khan", "Westbury Hospitals", "Dr Carol White",
-                     floor=3),
+                     floor=3, user="cwhite", practitioner_user="rkhan"),
     ]
 
 

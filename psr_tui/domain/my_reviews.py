@@ -1,0 +1,56 @@
+"""The review points an identity is expected to record: by explicit user links only.
+
+A plan's supervising roles name psr-tui users (`Role.user`, `Role.deputy_user`); a user
+linked to a role, as the person or the deputy, records that role's review points. Names
+are never matched against logins: "Dr Anna Smith" is nobody until a role links `asmith`.
+
+Used by the app's quick review and the CLI's `reviews` list, so both list the same items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .access import SUPERVISING_PLAN_ROLES, Identity, supervises
+from .case import Case
+from .plan import Plan
+from .status import STATUS_ORDER, ReviewItem, review_items
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
+def _persons(plan: Plan, identity: Identity) -> tuple[set[str], set[str]]:
+    """The supervising roles' people: those `identity` is linked to, and the others'."""
+    mine: set[str] = set()
+    others: set[str] = set()
+    for role in plan.roles:
+        if role.role not in SUPERVISING_PLAN_ROLES or not role.person.strip():
+            continue
+        linked = _same(role.user, identity.name) or _same(role.deputy_user, identity.name)
+        (mine if linked else others).add(role.person.strip().casefold())
+    return mine, others - mine
+
+
+def _is_mine(item: ReviewItem, mine: set[str], others: set[str]) -> bool:
+    """Unnamed review points fall to every linked supervisor; one named for the person of
+    another supervising role is theirs; a name matching no role stays visible (better a
+    supervisor sees one too many than a review point nobody is asked to record)."""
+    named = item.reviewer.strip().casefold()
+    return not named or named in mine or named not in others
+
+
+def my_review_items(cases: Iterable[Case], today: date, identity: Identity) -> list[ReviewItem]:
+    """Due and overdue review points `identity` is linked to record, overdue first."""
+    found: list[ReviewItem] = []
+    for case in cases:
+        if case.plan is None or not supervises(identity, case):
+            continue
+        mine, others = _persons(case.plan, identity)
+        found += [i for i in review_items([case], today) if _is_mine(i, mine, others)]
+    return sorted(
+        found,
+        key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner),
+    )
