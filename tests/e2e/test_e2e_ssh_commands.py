@@ -61,7 +61,8 @@ def test_export_to_stdout_at_the_roles_own_audience(deployment: Deployment,
         text = plan.read_text()
         assert text.startswith("#") and deployment.practitioners[CASE].split()[-1] in text
         assert MARKER not in text, f"{user}'s copy carries a confidential field"
-    refused(deployment.ssh(SUPERVISOR, "export", CASE, "--audience", "adviser"), "adviser")
+    refused(deployment.ssh(SUPERVISOR, "export", CASE, "--audience", "adviser"),
+            "only the organisation's copy")
     refused(deployment.ssh(LEAD, "export", CASE), CASE)  # another organisation's case
     refused(deployment.ssh(PRACTITIONER, "export", CASE, "-o", "/tmp/psr-e2e-plan.md"), "-o")
 
@@ -77,7 +78,7 @@ def test_whoami_and_reviews_answer_for_the_keys_user(deployment: Deployment) -> 
 @pytest.mark.parametrize(("remote", "naming"), [
     (("--", "--as", LEAD), "--as"),
     (("list", "--as", LEAD), "--as"),
-    (("--db", "/tmp", "list"), "--db"),
+    (("--", "--db", "/tmp", "list"), "--db"),
     (("bash",), "bash"),
     (("list; id",), "list;"),
     (("/bin/sh", "-c", "id"), "/bin/sh"),
