@@ -9,6 +9,7 @@ from ..domain.case import Case
 from ..store.case_store import CaseStore
 from .case_study import mr_g_case
 from .generator import generate_cases
+from .users import DEMO_USERS, write_demo_users
 
 DEFAULT_CASES = 35
 
@@ -24,7 +25,9 @@ def write_demo(
         yield from generate_cases(count, today, seed)
 
     # One bulk write: create() deep-copies and fsyncs the folder per case, too slow for 10,000.
-    return store.create_many(every_case(), "demo data")
+    written = store.create_many(every_case(), "demo data")
+    write_demo_users(store.root, store.user)  # after the cases: a refused write adds no one
+    return written
 
 
-__all__ = ["generate_cases", "mr_g_case", "write_demo"]
+__all__ = ["DEMO_USERS", "generate_cases", "mr_g_case", "write_demo"]

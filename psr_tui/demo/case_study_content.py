@@ -33,7 +33,7 @@ def request_form(received: date) -> RequestForm:
         practitioner=Practitioner(
             name="Mr Gareth Griffiths", profession="doctor", regulator="GMC",
             registration_number="4721936", specialty_group="surgery", grade="consultant",
-            care_setting="secondary", email="gareth.griffiths@nhs.net",
+            care_setting="secondary", email="gareth.griffiths@nhs.net", user="ggriffiths",
         ),
         plan_type="both", focus=["skills", "behaviours"],
         development_areas=[
@@ -72,24 +72,29 @@ def request_form(received: date) -> RequestForm:
 
 
 def roles() -> dict[str, Role]:
-    def role(n: int, code: str, who: str, contact: str, duties: str, deputy: str = "") -> Role:
+    def role(n: int, code: str, who: str, contact: str, duties: str, deputy: str = "",
+             user: str = "", deputy_user: str = "") -> Role:
+        # `user` / `deputy_user`: the demo's psr-tui users (demo/users.py) these people are.
         return Role(id=f"role-g{n}", role=code, person=who, contact=contact,
-                    responsibilities=duties, deputy=deputy)
+                    responsibilities=duties, deputy=deputy, user=user,
+                    deputy_user=deputy_user)
 
     return {
         "responsible_officer": role(
             1, "responsible_officer", "Dr Anita Rao", "anita.rao@nhs.net",
             "Medical Director and Responsible Officer: oversees the plan, agrees any amendment "
-            "and gives the summary sign-off.", "Dr Jonathan Pike (Deputy Medical Director)"),
+            "and gives the summary sign-off.", "Dr Jonathan Pike (Deputy Medical Director)",
+            user="arao"),
         "clinical_supervisor": role(
             2, "clinical_supervisor", "Mr Daniel Osei", "daniel.osei@nhs.net",
             "Consultant Colorectal Surgeon: supervises operating and ward work at the agreed "
             "stage, completes WBAs and reports before each review.",
-            "Ms Laura Bennett (Consultant Upper GI Surgeon)"),
+            "Ms Laura Bennett (Consultant Upper GI Surgeon)", user="dosei",
+            deputy_user="lbennett"),
         "educational_supervisor": role(
             3, "educational_supervisor", "Miss Fiona Campbell", "fiona.campbell@nhs.net",
             "Surgical Tutor: fortnightly progress meetings, MSF and the evidence portfolio.",
-            "Mr Rhys Morgan (Consultant Vascular Surgeon)"),
+            "Mr Rhys Morgan (Consultant Vascular Surgeon)", user="fcampbell"),
         "coach": role(
             4, "coach", "Ms Catherine Doyle", "Accredited executive coach (external)",
             "Six coaching sessions on communication, leadership style and reflective practice; "
@@ -97,10 +102,11 @@ def roles() -> dict[str, Role]:
         "case_adviser": role(
             5, "case_adviser", "Dr Helen Marsden", "PSR Case Adviser",
             "Drafted the plan; advice to both parties during delivery; not involved in "
-            "delivery."),
+            "delivery.", user="hmarsden"),
         "practitioner": role(
             6, "practitioner", "Mr Gareth Griffiths", "gareth.griffiths@nhs.net",
-            "Takes part in every activity and keeps the evidence portfolio up to date."),
+            "Takes part in every activity and keeps the evidence portfolio up to date.",
+            user="ggriffiths"),
     }
 
 

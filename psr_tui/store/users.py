@@ -9,6 +9,7 @@ the record of who was given access cannot be lost separately from the access its
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -109,7 +110,7 @@ class UserRegistry:
         users = self._load()["users"]
         return [self._record(users[name]) for name in sorted(users)]
 
-    def audit(self) -> list[dict[str, str]]:
+    def audit(self) -> builtins.list[dict[str, str]]:
         return list(self._load()["audit"])
 
     # ---- changing ------------------------------------------------------
