@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from .domain.access import Identity
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore
@@ -18,6 +19,10 @@ from .ui.key_routing import KeysWhereTypedApp
 from .ui.messages import CasesChanged
 
 POLL_SECONDS = 2.0
+# Textual's palette commands psr-tui does not offer: "Screenshot" writes an image of the
+# screen, confidential or not, to the account's Downloads folder; "Keys" is a second help
+# system beside F1 (one help: F1, which lists only what the role may do).
+WITHHELD_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys"})
 # Textual's own screen keys (focus moves, copy) and the palette itself: not worth listing.
 TEXTUAL_ACTIONS = frozenset(
     {binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)}
@@ -65,15 +70,22 @@ class PsrApp(KeysWhereTypedApp):
         self._fingerprint: dict[str, tuple[int, int, int]] = {}
         # Animations off by default: they cost bandwidth over SSH.
         self.animation_level = "none"
+        # Every screen's header: who is signed in, their role and organisation.
+        self.sub_title = self.identity.label
 
     @property
     def user(self) -> str:
         return self.store.user
 
+    @property
+    def identity(self) -> Identity:
+        """The acting identity: the store's, so what is offered matches what is enforced."""
+        return self.store.identity
+
     def on_mount(self) -> None:
         from .ui.screens import start_screen
 
-        self.push_screen(start_screen(self.start))
+        self.push_screen(start_screen(self.start, self.identity))
         if self.poll:
             self._fingerprint = self.store.fingerprint()
             self.set_interval(POLL_SECONDS, self._check_for_changes)
@@ -111,8 +123,22 @@ class PsrApp(KeysWhereTypedApp):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_show_help_panel(self) -> None:
+        """Textual's Keys panel, reachable by its action name: F1's help instead."""
+        self.action_help()
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Never write the screen to a file (action_screenshot ends here too)."""
+        self.notify("Screenshots are not available in psr-tui.", severity="warning")
+        return None
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in WITHHELD_SYSTEM_COMMANDS:
+                yield command
         title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
         for binding, node in self.actions_of(screen):
             yield SystemCommand(

@@ -1,12 +1,20 @@
-"""Screens. start_screen() picks the first one the app shows."""
+"""Screens. start_screen() picks the first one the app shows, by the identity's role."""
 
 from __future__ import annotations
 
 from textual.screen import Screen
 
+from ...domain.access import ANALYST, READ, SUPERVISOR, Identity, may
 
-def start_screen(name: str) -> Screen[None]:
-    if name == "review":
+
+def start_screen(name: str, identity: Identity) -> Screen[None]:
+    """A supervisor opens on their quick review; a role with no case access on a screen
+    that says so; everyone else on home (which lists only what the store returns)."""
+    if identity.role == ANALYST or not may(identity, READ):
+        from .nothing_here import NothingHereScreen
+
+        return NothingHereScreen()
+    if name == "review" or identity.role == SUPERVISOR:
         from .quick_review import QuickReviewScreen
 
         return QuickReviewScreen()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ...domain.access import may
 from ..messages import CasesChanged
 
 if TYPE_CHECKING:
     from ...app import PsrApp
+    from ...domain.case import Case
 
 
 class PsrScreen(Screen[None]):
@@ -21,9 +23,27 @@ class PsrScreen(Screen[None]):
         Binding("q", "quit", "Quit", show=False),
     ]
 
+    # What a role may not do is not offered: action (or "action:first parameter", as in
+    # "sign:organisation") -> the access operation it performs. check_action hides the
+    # action unless access.may allows it on the screen's case, so the footer, the palette
+    # and F1 (all read from the same bindings) never list it. The store refuses it anyway.
+    OPERATIONS: ClassVar[dict[str, str]] = {}
+
     @property
     def psr(self) -> PsrApp:
         return cast("PsrApp", self.app)
+
+    def access_case(self) -> Case | None:
+        """The case the screen's actions act on (None: about no one case)."""
+        return cast("Case | None", getattr(self, "case", None))
+
+    def permits(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
+        """Whether the signed-in identity may perform this screen action at all."""
+        keyed = f"{action}:{parameters[0]}" if parameters else action
+        operation = self.OPERATIONS.get(keyed) or self.OPERATIONS.get(action)
+        if operation is None:
+            return True
+        return may(self.psr.identity, operation, self.access_case())
 
     def can_go_back(self) -> bool:
         # The start screen sits on Textual's blank default screen: popping it left users on
@@ -38,6 +58,8 @@ class PsrScreen(Screen[None]):
         await self.app.action_quit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action == "quit" and _is_text_field(self.focused):
             return False
         return not (action == "back" and not self.can_go_back())

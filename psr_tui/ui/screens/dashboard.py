@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ...domain.access import READ
 from ...domain.case import Case
 from ...domain.status import ReviewItem, plan_supervisors, review_items
 from ...store import StoreError
@@ -35,8 +36,8 @@ class DashboardScreen(PsrScreen):
     TITLE_FOR_PALETTE = "Review dashboard"
     HELP = """# Review dashboard
 
-Every review point due within the next 7 days or already overdue, across all running plans
-(active or extended), overdue first. The cursor starts on the first overdue item.
+Every review point due within the next 7 days or already overdue, across the running plans
+(active or extended) you may see, overdue first. The cursor starts on the first overdue item.
 
 - `o` filters by organisation, `s` by supervisor (type part of a name; Enter or Esc
   returns to the list, `x` clears both filters).
@@ -45,6 +46,7 @@ Every review point due within the next 7 days or already overdue, across all run
 - Changes other people save show up here within a few seconds.
 """
     SHOWS_OWN_WRITES = True
+    OPERATIONS = {"open_plan": READ}
     BINDINGS = [
         Binding("enter", "open_plan", "Open plan", show=True),
         Binding("o", "filter_organisation", "Filter organisation", show=True),
@@ -142,6 +144,8 @@ Every review point due within the next 7 days or already overdue, across all run
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action in ("filter_organisation", "filter_supervisor", "clear_filters", "cursor_down",
                       "cursor_up", "reload", "open_plan") and isinstance(self.focused, Input):
             return False  # letters typed in a filter are text

@@ -7,10 +7,12 @@ from datetime import date
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, may
 from ...domain.case import Case
+from ...domain.errors import RuleError
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.row_table import RowTable
@@ -35,15 +37,19 @@ Every case, with overdue reviews and breached deadlines first, marked **!**.
 Deadlines are in working days: *draft* is the first draft (20 working days from an
 accepted request), *plan* the plan after the discussions (10 working days).
 
-- **Enter**: open the case (the intake for a request, else the plan builder)
+- **Enter**: open the case (advisers: the intake for a request, else the plan builder;
+  everyone else: the plan's progress, read-only, with what your role may do there)
 - **p**: the progress of a plan in delivery (review points, amendments to agree,
   completion sign-off, progress reports), whether or not a review is due
 - **/**: filter by name, organisation, type or state; **Esc** clears the filter
 - **n**: new case (a request received today)
-- **r**: supervisor quick review; **d**: review dashboard
+- **r**: review points you are linked to record; **d**: review dashboard
+- **u**: the case's audit trail (who changed what, when)
 - **j/k** or the arrows: move
 """
     SHOWS_OWN_WRITES = True
+    OPERATIONS = {"new_case": CREATE, "progress": READ, "quick_review": READ,
+                  "dashboard": READ, "open_case": READ}
     BINDINGS = [
         Binding("enter", "open_case", "Open"),
         Binding("n", "new_case", "New case"),
@@ -52,6 +58,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("r", "quick_review", "My reviews"),
         Binding("d", "dashboard", "Dashboard"),
+        Binding("u", "audit", "Audit trail", show=False),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -66,6 +73,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self._opened: set[str] = set()
 
     def compose(self) -> ComposeResult:
+        yield Header()
         yield Static("Loading cases…", id="home-counts")
         yield Input(placeholder="/ to filter: name, organisation, type, state",
                     id="home-filter", compact=True)
@@ -225,12 +233,18 @@ accepted request), *plan* the plan after the discussions (10 working days).
         table.move_cursor(row=max(0, table.cursor_row + step))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action in ("new_case", "progress", "quick_review", "dashboard", "cursor",
-                      "filter") and \
+                      "filter", "audit") and \
                 isinstance(self.focused, Input):
             return False  # letters typed into the filter are text, not commands
         if action in ("open_case", "progress"):
             return self.table.row_count > 0
+        if action == "audit":
+            # Per case (an organisation lead reads only their organisation's trails): the
+            # role must be able to at all; the store checks the case when it is opened.
+            return self.table.row_count > 0 and may(self.psr.identity, AUDIT_READ)
         return super().check_action(action, parameters)
 
     # -- opening ----------------------------------------------------------------------------
@@ -264,20 +278,41 @@ accepted request), *plan* the plan after the discussions (10 working days).
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        if case.plan is None or case.state in INTAKE_STATES | PLANNING_STATES:
+        if self._edits(case) and (case.plan is None
+                                  or case.state in INTAKE_STATES | PLANNING_STATES):
             self.notify("This plan is not in delivery yet: Enter opens the intake or the "
                         "plan builder.", timeout=6)
             return
+        self._open_progress(case_id)
+
+    def _edits(self, case: Case) -> bool:
+        """Whether Enter opens the case for editing (intake, plan builder): advisers only;
+        everyone else reads the plan's progress and acts there as their role allows."""
+        operation = INTAKE if case.plan is None or case.state in INTAKE_STATES else PLAN_EDIT
+        return may(self.psr.identity, operation, case)
+
+    def _open_progress(self, case_id: str) -> None:
         from .plan_progress import PlanProgressScreen
 
         self._opened.add(case_id)
         self.app.push_screen(PlanProgressScreen(case_id))
+
+    def action_audit(self) -> None:
+        case_id = self.selected_id()
+        if case_id is None:
+            return
+        from .audit_trail import AuditTrailScreen
+
+        self.app.push_screen(AuditTrailScreen(case_id))
 
     def open_case(self, case_id: str) -> None:
         try:
             case = self.psr.store.get(case_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
+            return
+        if not self._edits(case):
+            self._open_progress(case_id)
             return
         self._opened.add(case_id)
         if case.plan is None or case.state in INTAKE_STATES:
@@ -294,7 +329,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         case.request.received_on = self.today
         try:
             created = self.psr.store.create(case, "new request received")
-        except StoreError as exc:
+        except (StoreError, RuleError) as exc:  # RuleError: AccessRefused
             self.notify(str(exc), title="Not created", severity="error", timeout=10)
             return
         self.psr.note_own_write(created.id)

@@ -10,9 +10,22 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.access import (
+    ADVISER,
+    AMENDMENT_AGREE,
+    AMENDMENT_PROPOSE,
+    AUDIT_READ,
+    COMPLETION_SIGN_OFF,
+    REVIEW_RECORD,
+    SIGN_ORGANISATION,
+    SIGN_PRACTITIONER,
+    export_refusal,
+)
 from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
+from ...domain.errors import RuleError
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
+from ...domain.lifecycle import signing_open
 from ...domain.plan import ReviewPoint
 from ...domain.review import (
     RECORDABLE_STATES,
@@ -28,7 +41,9 @@ from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.export_path import ExportPathDialog
+from ..dialogs.plan_item_form import SaveProblem
 from ..dialogs.review_outcome import ReviewOutcomeDialog
+from ..dialogs.signature_form import Change, signature_dialog, signature_line
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
@@ -37,6 +52,9 @@ from .base import PsrScreen
 # Copies for these audiences (the adviser's copy holds confidential material: not offered).
 EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
                     ("practitioner", "The practitioner")]
+# The report each export action produces (access.export_refusal decides who may).
+EXPORT_REPORTS = {"export_report": "progress", "export_summary": "progress",
+                  "export_sheet": "review-sheet"}
 
 
 class PlanProgressScreen(PsrScreen):
@@ -58,18 +76,29 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
   The amendments list names each new end date and the end it replaces.
 - `c` signs off completion (the responsible director, the outcome and follow-up).
+- `o` signs the issued plan for the organisation, `s` for the practitioner: each signs as
+  themselves (an adviser records a signature given on paper, and the record says so).
+- `u` shows the case's audit trail: every change, who made it and when.
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: current folder).
 """
+    OPERATIONS = {
+        "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
+        "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
+        "sign:organisation": SIGN_ORGANISATION, "sign:practitioner": SIGN_PRACTITIONER,
+    }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
+        Binding("o", "sign('organisation')", "Sign for the organisation", show=True),
+        Binding("s", "sign('practitioner')", "Practitioner signs", show=True),
         Binding("a", "agree", "Agree amendment", show=True),
         Binding("x", "propose", "Propose amendment", show=False),
         Binding("c", "sign_off", "Sign off completion", show=True),
         Binding("e", "export_report", "Export report", show=True),
         Binding("p", "export_summary", "Export progress summary", show=False),
         Binding("m", "export_sheet", "Meeting sheet", show=True),
+        Binding("u", "audit", "Audit trail", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -120,6 +149,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             f"{vocab['lifecycle_states'].label(case.state)} · progress: {progress.upper()}"
             + (f" · now {vocab['supervision_levels'].label(str(level))}" if level else "")
             + (f" · ends {plan.end_date}" if plan and plan.end_date else "")
+            + self._signatures(case)
         )
         if plan is None:
             self.query_one("#progress-detail", Static).update("This case has no plan yet.")
@@ -139,6 +169,15 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         self.query_one("#progress-amendments", Static).update(amendments_text(plan))
         self._show_detail()
         self.refresh_bindings()
+
+    @staticmethod
+    def _signatures(case: Case) -> str:
+        """While the issued version awaits signatures: who has signed (o/s sign)."""
+        if case.plan is None or not signing_open(case):
+            return ""
+        agreement = case.plan.agreement
+        return "".join(f"\n{signature_line(party, getattr(agreement, party))}"
+                       for party in ("organisation", "practitioner"))
 
     @staticmethod
     def _first_to_show(case: Case) -> str | None:
@@ -177,8 +216,16 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         case = self.case
         plan = case.plan if case else None
+        if action in EXPORT_REPORTS and self._export_refusal(action):
+            return False
+        if action == "sign":  # hidden until the issued version can be signed
+            return bool(case and signing_open(case))
+        if action == "audit":
+            return case is not None
         if action == "record":
             rp = self._selected() if plan else None
             # Offered on any open review point: on a plan that cannot take one (paused)
@@ -196,6 +243,17 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if action == "export_summary":
             return plan is not None or None
         return super().check_action(action, parameters)
+
+    def _export_refusal(self, action: str) -> str:
+        identity = self.psr.identity
+        return export_refusal(identity, EXPORT_REPORTS[action], identity.audience)
+
+    def _audiences(self) -> list[tuple[str, str]]:
+        """An adviser chooses the copy; everyone else gets their own role's copy only."""
+        identity = self.psr.identity
+        if identity.role == ADVISER:
+            return EXPORT_AUDIENCES
+        return [(a, label) for a, label in EXPORT_AUDIENCES if a == identity.audience]
 
     def _after_save(self, case: Case | None) -> None:
         if case is not None:
@@ -236,6 +294,31 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if self.case is not None:
             self.app.push_screen(CompletionSignOffDialog(self.case), self._after_save)
 
+    def action_sign(self, party: str) -> None:
+        self.reload()
+        if self.case is None:
+            return
+        self.app.push_screen(signature_dialog(self.case, party, self.psr.identity,
+                                              self.psr.today(), self._save, self.reload))
+
+    def _save(self, change: Change, action: str, summary: str) -> SaveProblem | None:
+        """Save one change from a PlanItemDialog; the refusal, shown in the dialog."""
+        try:
+            saved = self.psr.store.update(self.case_id, change, action, summary)
+        except RuleError as exc:  # AccessRefused too
+            return SaveProblem(str(exc), exc.path)
+        except (StoreError, ValueError) as exc:
+            return SaveProblem(str(exc))
+        self.psr.note_own_write(saved.id)
+        self._after_save(saved)
+        self.notify(f"Saved: {summary}")
+        return None
+
+    def action_audit(self) -> None:
+        from .audit_trail import AuditTrailScreen
+
+        self.app.push_screen(AuditTrailScreen(self.case_id))
+
     # ---- export ----------------------------------------------------------------
     def _export(self, title: str, filename: str, audiences: list[tuple[str, str]],
                 render: Callable[[Case, str], str]) -> None:
@@ -263,13 +346,13 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if rp is None:
             return
         self._export(f"progress report, {rp.title}", f"progress-{self.case_id}-{rp.id}.md",
-                     EXPORT_AUDIENCES, lambda c, aud: progress_report_markdown(
+                     self._audiences(), lambda c, aud: progress_report_markdown(
                          c, rp.id, aud, self.psr.vocab, self.psr.today()))
 
     def action_export_summary(self) -> None:
         from ...export import progress_summary_markdown
 
-        self._export("progress summary", f"progress-summary-{self.case_id}.md", EXPORT_AUDIENCES,
+        self._export("progress summary", f"progress-summary-{self.case_id}.md", self._audiences(),
                      lambda c, aud: progress_summary_markdown(
                          c, aud, self.psr.vocab, self.psr.today()))
 

@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.access import READ, REVIEW_RECORD
 from ...domain.case import Case
+from ...domain.my_reviews import my_review_items
 from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
@@ -19,7 +21,6 @@ from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
-from .reviewer_identity import my_review_items
 
 STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
 
@@ -33,11 +34,11 @@ overdue first. Enter opens the outcome form: press the outcome's digit (1-7), ty
 press Enter (or ctrl+s) to save. Tab reaches the evidence checklist (optional).
 
 ## Which review points are yours
-Your login (the psr-tui user) is matched, ignoring case, against each review point's named
-reviewer and the clinical and educational supervisors (and their deputies) in the plan:
-by full name, by the role's contact (`asmith` or `asmith@trust.nhs.uk`), or by first
-initial and surname (`asmith` for "Dr Anna Smith"). A deputy sees the supervisor's reviews.
-If yours are not listed, press `a` to show every due or overdue review point.
+Those of the plans where a supervising role (clinical or educational supervisor, workplace
+reporter) names your psr-tui user, as the person or as the deputy: the adviser links you
+in the plan's roles. Names are never guessed. A review point named for the plan's other
+supervisor is theirs. If one of yours is missing, ask the adviser to link your user;
+`a` shows every due or overdue review point of the plans you may see.
 
 ## Outcomes
 A review not held needs the reason and a new date: today or later, and no later than the
@@ -47,6 +48,7 @@ the organisation and the practitioner both agree. A plan paused since the list w
 is refused before the outcome form opens.
 """
     SHOWS_OWN_WRITES = True
+    OPERATIONS = {"record": REVIEW_RECORD, "dashboard": READ}
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
         Binding("a", "toggle_all", "All due / mine", show=True),
@@ -82,8 +84,8 @@ is refused before the outcome form opens.
         self._refill()
 
     def _refill(self) -> None:
-        today, user = self.psr.today(), self.psr.user
-        mine = my_review_items(self.cases.values(), today, user)
+        today, user = self.psr.today(), self.psr.identity.name
+        mine = my_review_items(self.cases.values(), today, self.psr.identity)
         self.items = review_items(self.cases.values(), today) if self.show_all else mine
         table = self.query_one(DataTable)
         keep = table.cursor_row
@@ -122,9 +124,15 @@ is refused before the outcome form opens.
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action == "record" and not self.items:
             return None  # shown greyed: nothing to record
         return super().check_action(action, parameters)
+
+    def access_case(self) -> Case | None:
+        item = self._selected()
+        return self.cases.get(item.case_id) if item else None
 
     def _selected(self) -> ReviewItem | None:
         table = self.query_one(DataTable)

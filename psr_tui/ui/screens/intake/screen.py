@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Select, Static
+from textual.widgets import Button, Footer, Header, Select, Static
 
+from ....domain.access import INTAKE, PLAN_EDIT, may
 from ....domain.case import Case, RequestDecision
 from ....domain.deadlines import case_deadlines, discussions_completed_on
 from ....domain.errors import RuleError
@@ -30,6 +31,9 @@ LAST = len(INTAKE_STEPS) - 1
 class IntakeScreen(PsrScreen):
     TITLE_FOR_PALETTE = "Intake"
     HELP = INTAKE_HELP
+    # Moving between steps saves the step: an adviser's job, like the plan it starts.
+    OPERATIONS = {"next_step": INTAKE, "back_step": INTAKE, "start_plan": PLAN_EDIT,
+                  "reload": INTAKE}
     BINDINGS = [
         Binding("ctrl+n", "next_step", "Next"),
         Binding("ctrl+b", "back_step", "Back"),
@@ -48,6 +52,7 @@ class IntakeScreen(PsrScreen):
         self.step = 0
 
     def compose(self) -> ComposeResult:
+        yield Header()
         yield Static("", id="intake-title")
         yield Static("", id="intake-status")
         with Horizontal(id="intake-body"):
@@ -61,6 +66,12 @@ class IntakeScreen(PsrScreen):
             self.case = self.psr.store.get(self.case_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
+            self.app.pop_screen()
+            return
+        if not may(self.psr.identity, INTAKE, self.case):
+            # Home opens plan progress for every other role; this is the guard behind it:
+            # the intake holds the discussions' practitioner notes and health details.
+            self.notify("Only the PSR case adviser works on the intake.", severity="warning")
             self.app.pop_screen()
             return
         self.draft = self.case.model_copy(deep=True)
@@ -221,6 +232,8 @@ class IntakeScreen(PsrScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action == "start_plan":  # on the last step of an accepted case (it saves the step)
             return self.key == "discussions" and self.case.state == "accepted"
         if action == "back_step":

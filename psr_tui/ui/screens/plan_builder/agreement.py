@@ -9,15 +9,13 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
-from ....domain.lifecycle import activate, issue_draft, sign
-from ....domain.plan import Signature
+from ....domain.lifecycle import activate, issue_draft
 from ....export import plan_markdown
 from ....export.files import write_document
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
 from ...dialogs.plan_item_form import SaveProblem, Values
-from ...dialogs.signature_form import SignatureDialog
-from .dates import typed_date
+from ...dialogs.signature_form import signature_dialog, signature_line
 from .section import Section
 
 
@@ -28,13 +26,6 @@ def slug(text: str) -> str:
 def default_export_path(case: Case, audience: str) -> str:
     version = case.plan.version if case.plan else 1
     return f"./{slug(case.practitioner_name)}-plan-v{version}-{audience}.md"
-
-
-def signature_line(party: str, signature: Signature | None) -> str:
-    if signature is None:
-        return f"{party.capitalize()}: not signed"
-    role = f", {signature.role}" if signature.role else ""
-    return f"{party.capitalize()}: signed by {signature.name}{role} on {signature.signed_on}"
 
 
 class AgreementSection(Section):
@@ -100,29 +91,12 @@ class AgreementSection(Section):
         ), confirmed)
 
     def sign(self, party: str) -> None:
-        case = self.builder.case
-        if party == "organisation":
-            org = case.request.organisation
-            name, role = org.contact_name, org.contact_role
-        else:
-            name, role = case.practitioner_name, "Practitioner"
-        signed = getattr(case.plan.agreement, party) if case.plan else None
-        today = self.builder.psr.today()
-
-        def submit(values: Values) -> SaveProblem | None:
-            def change(fresh: Case) -> None:
-                on = typed_date(values["signed_on"], "signed_on")
-                assert on is not None
-                sign(fresh, party, values["name"], values["role"], on, today)
-
-            if signed is None:
-                summary = f"{party} signed: {values['name']}"
-            else:
-                summary = f"{party} signature corrected: {values['name']} (was {signed.name})"
-            return self.builder.save(change, f"plan.sign.{party}", summary, editing=False)
-
-        self.builder.app.push_screen(SignatureDialog(party, name, role, today, submit,
-                                                     self.builder.reload, signed=signed))
+        builder = self.builder
+        builder.app.push_screen(signature_dialog(
+            builder.case, party, builder.psr.identity, builder.psr.today(),
+            lambda change, action, summary: builder.save(change, action, summary,
+                                                         editing=False),
+            builder.reload))
 
     def start_delivery(self) -> None:
         """Both have signed: the plan starts, so its review points can be recorded."""

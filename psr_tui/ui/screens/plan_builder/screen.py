@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
+from ....domain.access import PLAN_EDIT, READ, SIGN_ORGANISATION, SIGN_PRACTITIONER
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.lifecycle import DRAFTING_STATES, is_frozen, signing_open
@@ -57,6 +58,13 @@ def status_text(case: Case) -> str:
 class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
+    OPERATIONS = {
+        **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "issue",
+                         "new_version", "start_delivery"), PLAN_EDIT),
+        "sign:organisation": SIGN_ORGANISATION,
+        "sign:practitioner": SIGN_PRACTITIONER,
+        "export": READ,
+    }
     BINDINGS: list[BindingType] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
@@ -90,6 +98,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         self._stale = False
 
     def compose(self) -> ComposeResult:
+        yield Header()
         yield Static("", id="builder-header")
         yield Static("", id="builder-sections")
         with ContentSwitcher(initial=f"section-{self.current}", id="builder-body"):
@@ -190,6 +199,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
         if action in {"add", "edit", "remove", "move", "suggest", "generate", "export"}:
             return action in self.section.ACTIONS
         if action in AGREEMENT_STEPS:
