@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -108,9 +109,9 @@ def _link_supervisor(case: Case) -> None:
 def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
     root = tmp_path_factory.mktemp("psr-ssh")
     server = start_sshd(root / "sshd", set_env={"PSR_TUI_TODAY": TODAY})
+    deployment = Deployment(server=server, db=root / "db", second_case="", other_org="",
+                            practitioners={}, organisations={})
     try:
-        deployment = Deployment(server=server, db=root / "db", second_case="", other_org="",
-                                practitioners={}, organisations={})
         _check(deployment.admin("demo"))
         listed = json.loads(_check(deployment.admin("list", "--json")))
         deployment.practitioners = {c["id"]: c["practitioner"] for c in listed}
@@ -140,3 +141,5 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         yield deployment
     finally:
         server.stop()
+        for pid in deployment.session_pids():  # a failed test must not leave one running
+            os.kill(pid, signal.SIGKILL)
