@@ -64,7 +64,7 @@ def run_session(args: argparse.Namespace) -> int:
 
     identity: Identity = args.identity
     requested = os.environ.get("SSH_ORIGINAL_COMMAND")
-    if requested is None:
+    if not requested:  # as needs_terminal() decided: no command means the app
         from .app_launch import run_app
 
         args.demo = False

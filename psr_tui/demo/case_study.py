@@ -31,6 +31,7 @@ CASE_ID = "case-004-mr-g"
 NAME = "Mr Gareth Griffiths"
 RO = "Dr Anita Rao"
 SUPERVISOR_LOGIN = "dosei"
+ADVISER_LOGIN = "hmarsden"
 CONSEQUENCES = (
     "If progress is insufficient at a review point, supervision stays at, or returns to, a "
     "closer stage and the plan may be extended once with the agreement of both parties. If the "
@@ -147,11 +148,13 @@ def mr_g_case(today: date) -> Case:
         review_points=review_points([*reviews, end], plan_roles["clinical_supervisor"].person),
         consequences=CONSEQUENCES, condition_ids=["cnd-g1"],
     )
-    delivery.issue(plan, t["issued"], "hmarsden")
+    delivery.issue(plan, t["issued"], ADVISER_LOGIN)
     delivery.sign_both(
+        # Signed on paper at the agreement meeting; the case adviser entered both.
         plan, Signature(name=RO, role="Medical Director and Responsible Officer",
-                        signed_on=t["signed"]),
-        Signature(name=NAME, role="Practitioner", signed_on=t["signed"] - timedelta(days=2)),
+                        signed_on=t["signed"], recorded_by=ADVISER_LOGIN),
+        Signature(name=NAME, role="Practitioner", signed_on=t["signed"] - timedelta(days=2),
+                  recorded_by=ADVISER_LOGIN),
     )
     first = plan.review_points[0]
     held = reviews[0] + timedelta(days=1)
@@ -170,7 +173,7 @@ def mr_g_case(today: date) -> Case:
     )
     return Case(
         id=CASE_ID, state="active", request=request,
-        created_at=datetime.combine(t["received"], time(11, 5), UTC), created_by="hmarsden",
+        created_at=datetime.combine(t["received"], time(11, 5), UTC), created_by=ADVISER_LOGIN,
         decision=RequestDecision(
             outcome="accepted", decided_on=t["decided"], decided_by="Dr Helen Marsden",
             reason="Return to work after a two-year restriction, with development needs in "

@@ -213,9 +213,12 @@ def _apply(plan: Plan, amendment: Amendment) -> None:
 
 
 def agree_amendment(
-    case: Case, amendment_id: str, party: str, name: str, role: str, today: date
+    case: Case, amendment_id: str, party: str, name: str, role: str, today: date, *,
+    recorded_by: str,
 ) -> Amendment:
-    """One party agrees; once both have, the change is applied as a new agreed version."""
+    """One party agrees; once both have, the change is applied as a new agreed version.
+
+    `recorded_by` is the acting user (the party, or an adviser recording it for them)."""
     plan = _plan(case)
     amendment = _amendment(plan, amendment_id)
     if party not in PARTIES:
@@ -223,7 +226,8 @@ def agree_amendment(
     name = signatory_name(name, f"amendments.{party}", "The agreement needs a name.")
     if getattr(amendment, party) is not None:
         raise RuleError(f"The {party} has already agreed this amendment.", f"amendments.{party}")
-    setattr(amendment, party, Signature(name=name.strip(), role=role, signed_on=today))
+    setattr(amendment, party, Signature(name=name.strip(), role=role, signed_on=today,
+                                        recorded_by=recorded_by))
     if amendment.organisation is None or amendment.practitioner is None:
         return amendment
     end_before = plan.end_date

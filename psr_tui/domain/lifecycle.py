@@ -180,9 +180,15 @@ def _not_after_today(signed_on: date, today: date, path: str) -> None:
         )
 
 
-def sign(case: Case, party: str, name: str, role: str, signed_on: date, today: date) -> None:
+def sign(
+    case: Case, party: str, name: str, role: str, signed_on: date, today: date, *,
+    recorded_by: str,
+) -> None:
     """One party signs the issued version, or corrects their signature while the other has
-    not signed yet; when both have, the plan is agreed (000 7.4) and frozen."""
+    not signed yet; when both have, the plan is agreed (000 7.4) and frozen.
+
+    `recorded_by` is the acting user: the signatory themself, or an adviser entering a
+    signature given on paper (the export then says "recorded by X for Y")."""
     plan = _plan(case)
     party = _check_party(party)
     if not signing_open(case):
@@ -197,7 +203,8 @@ def sign(case: Case, party: str, name: str, role: str, signed_on: date, today: d
     at = f"plan.agreement.{party}"
     name = signatory_name(name, f"{at}.name", "The signature needs a name.")
     _not_after_today(signed_on, today, f"{at}.signed_on")
-    setattr(plan.agreement, party, Signature(name=name, role=role, signed_on=signed_on))
+    setattr(plan.agreement, party, Signature(name=name, role=role, signed_on=signed_on,
+                                             recorded_by=recorded_by))
     if plan.agreement.fully_signed:
         plan.status = "agreed"
         case.state = "agreed"

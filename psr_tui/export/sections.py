@@ -16,7 +16,7 @@ from ..domain.plan import (
 )
 from ..domain.vocabulary import Vocabularies, default_vocabularies
 from .audience import ADVISER, CONFIDENTIAL_NOTICE, recipient
-from .markdown import BLANK, Document, Markup, bold, field, table
+from .markdown import BLANK, Document, Markup, bold, escape_inline, field, table
 
 _DUE_WINDOW_DAYS = 7  # same window as the review rules: "due" within a week
 
@@ -140,4 +140,7 @@ def signature_block(party: str, signature: Signature | None) -> Markup:
     ]
     if signature is None:
         lines.append(field("Signature", ""))
+    elif sig.recorded_by:
+        # Who entered it: the signatory, or an adviser recording a paper signature.
+        lines.append(Markup(escape_inline(f"Recorded by {sig.recorded_by} for {sig.name}")))
     return Markup(f"{bold(party)}\n\n" + "\n".join(f"- {line}" for line in lines))

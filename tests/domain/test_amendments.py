@@ -52,8 +52,10 @@ def running_case(state: str = "active") -> Case:
 
 
 def agree_both(case: Case, amendment_id: str) -> None:
-    agree_amendment(case, amendment_id, "organisation", "Dr Director", "responsible_officer", TODAY)
-    agree_amendment(case, amendment_id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    agree_amendment(case, amendment_id, "organisation", "Dr Director", "responsible_officer", TODAY,
+        recorded_by="hmarsden")
+    agree_amendment(case, amendment_id, "practitioner", "Dr Jones", "practitioner", TODAY,
+        recorded_by="hmarsden")
 
 
 def test_extension_applies_only_when_both_agree() -> None:
@@ -62,11 +64,13 @@ def test_extension_applies_only_when_both_agree() -> None:
         case, "duration", "Extend by two months", {"end_date": "2027-05-01"}, "ca", TODAY
     )
     assert amd.proposed_by == "ca" and amd.proposed_on == TODAY
-    agree_amendment(case, amd.id, "organisation", "Dr Director", "responsible_officer", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "responsible_officer", TODAY,
+        recorded_by="hmarsden")
     assert case.plan.end_date == date(2027, 3, 1)
     assert case.state == "active"
     assert amd.status == "proposed"
-    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+        recorded_by="hmarsden")
     assert case.plan.end_date == date(2027, 5, 1)
     assert case.state == "extended"
     assert case.plan.version == 2
@@ -89,21 +93,26 @@ def test_an_agreement_needs_a_name_not_a_date_in_the_name_field() -> None:
     case = running_case()
     amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
     with pytest.raises(RuleError, match="is not a name"):
-        agree_amendment(case, amd.id, "organisation", "2026-11-30", "ro", TODAY)
+        agree_amendment(case, amd.id, "organisation", "2026-11-30", "ro", TODAY,
+            recorded_by="hmarsden")
     with pytest.raises(RuleError, match="needs a name"):
-        agree_amendment(case, amd.id, "organisation", "  ", "ro", TODAY)
+        agree_amendment(case, amd.id, "organisation", "  ", "ro", TODAY, recorded_by="hmarsden")
     assert amd.organisation is None
 
 
 def test_same_party_cannot_agree_twice_and_agreed_is_final() -> None:
     case = running_case()
     amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-05-01"}, "ca", TODAY)
-    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY,
+        recorded_by="hmarsden")
     with pytest.raises(RuleError):
-        agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
-    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+        agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY,
+            recorded_by="hmarsden")
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+        recorded_by="hmarsden")
     with pytest.raises(RuleError):
-        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+            recorded_by="hmarsden")
     assert case.plan.version == 2
 
 
@@ -144,7 +153,8 @@ def test_one_pending_duration_change_at_a_time() -> None:
     assert "Supervisor found" in first.description
     propose_amendment(case, "duration", "Shorten", {"end_date": "2027-01-01"}, "ca", TODAY)
     with pytest.raises(RuleError):
-        agree_amendment(case, first.id, "organisation", "Dr Director", "ro", TODAY)
+        agree_amendment(case, first.id, "organisation", "Dr Director", "ro", TODAY,
+            recorded_by="hmarsden")
 
 
 def test_content_amendment_replaces_lists_and_keeps_review_history() -> None:
@@ -180,9 +190,11 @@ def test_content_amendment_cannot_drop_a_recorded_review() -> None:
     case = running_case()
     changes = {"review_points": [{"id": "rp-2", "title": "Review 2", "due_on": "2027-01-01"}]}
     amd = propose_amendment(case, "content", "Drop review 1", changes, "ca", TODAY)
-    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY,
+        recorded_by="hmarsden")
     with pytest.raises(RuleError):
-        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+        agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+            recorded_by="hmarsden")
 
 
 def test_version_diff_lines() -> None:
@@ -228,8 +240,10 @@ def _scheduled_case() -> Case:
 
 def _agree(case: Case, changes: dict) -> None:
     amendment = propose_amendment(case, "duration", "change", changes, "ro", TODAY)
-    agree_amendment(case, amendment.id, "organisation", "Dr RO", "RO", TODAY)
-    agree_amendment(case, amendment.id, "practitioner", "Dr P", "Practitioner", TODAY)
+    agree_amendment(case, amendment.id, "organisation", "Dr RO", "RO", TODAY,
+        recorded_by="hmarsden")
+    agree_amendment(case, amendment.id, "practitioner", "Dr P", "Practitioner", TODAY,
+        recorded_by="hmarsden")
 
 
 def test_extension_moves_the_final_review_and_the_last_stage() -> None:

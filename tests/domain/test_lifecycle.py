@@ -32,8 +32,10 @@ def issued_case() -> Case:
 
 def agreed_case() -> Case:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY, TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY, TODAY,
+        recorded_by="hmarsden")
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        recorded_by="hmarsden")
     return case
 
 
@@ -140,16 +142,19 @@ def test_sign_needs_issue_and_both_parties() -> None:
     case = accepted_case()
     lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
+        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+            recorded_by="hmarsden")
     lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
     assert case.state == "issued"
     assert not lifecycle.is_frozen(case)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY, TODAY)
+        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY, TODAY,
+            recorded_by="hmarsden")
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "regulator", "GMC", "", TODAY, TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+        lifecycle.sign(case, "regulator", "GMC", "", TODAY, TODAY, recorded_by="hmarsden")
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        recorded_by="hmarsden")
     assert case.state == "agreed"
     assert case.plan.status == "agreed"
     assert lifecycle.is_frozen(case)
@@ -158,7 +163,7 @@ def test_sign_needs_issue_and_both_parties() -> None:
 
 def test_reissue_clears_a_partial_signature() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
     lifecycle.issue_draft(case, "ca", TODAY)
     assert case.plan.agreement.organisation is None
 
@@ -289,29 +294,34 @@ def test_completion_outstanding_keeps_a_confidential_condition_undescribed() -> 
 def test_sign_refuses_a_future_date_and_a_name_without_letters() -> None:
     case = issued_case()
     with pytest.raises(RuleError, match="in the future") as future:
-        lifecycle.sign(case, "organisation", "Dr Director", "ro", date(2026, 6, 2), TODAY)
+        lifecycle.sign(case, "organisation", "Dr Director", "ro", date(2026, 6, 2), TODAY,
+            recorded_by="hmarsden")
     assert future.value.path == "plan.agreement.organisation.signed_on"
     for not_a_name in ("2026-11-30", "12345", "-- --"):
         with pytest.raises(RuleError, match="not a name") as refused:
-            lifecycle.sign(case, "practitioner", not_a_name, "practitioner", TODAY, TODAY)
+            lifecycle.sign(case, "practitioner", not_a_name, "practitioner", TODAY, TODAY,
+                recorded_by="hmarsden")
         assert refused.value.path == "plan.agreement.practitioner.name"
     assert case.plan.agreement.organisation is None and case.plan.agreement.practitioner is None
-    lifecycle.sign(case, "organisation", "Dr O'Neil-Smith", "ro", date(2026, 5, 30), TODAY)
+    lifecycle.sign(case, "organisation", "Dr O'Neil-Smith", "ro", date(2026, 5, 30), TODAY,
+        recorded_by="hmarsden")
     assert case.plan.agreement.organisation.signed_on == date(2026, 5, 30)
 
 
 def test_a_signature_is_corrected_until_both_have_signed() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Direktor", "ro", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Direktor", "ro", TODAY, TODAY, recorded_by="hmarsden")
     assert lifecycle.signing_open(case)
-    lifecycle.sign(case, "organisation", "Dr Director", "Medical director", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "Medical director", TODAY, TODAY,
+        recorded_by="hmarsden")
     assert case.plan.agreement.organisation == Signature(
-        name="Dr Director", role="Medical director", signed_on=TODAY)
+        name="Dr Director", role="Medical director", signed_on=TODAY, recorded_by="hmarsden")
     assert case.state == "issued"
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        recorded_by="hmarsden")
     assert case.state == "agreed" and not lifecycle.signing_open(case)
     with pytest.raises(RuleError, match="final"):
-        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY, TODAY)
+        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY, TODAY, recorded_by="hmarsden")
     assert case.plan.agreement.organisation.name == "Dr Director"
     assert [v.status for v in case.plan.versions] == ["issued", "agreed"]
 
@@ -343,8 +353,10 @@ def test_resume_after_agreed_extension_is_extended() -> None:
     case = active_case()
     amd = propose_amendment(case, "duration", "Extend", {"end_date": "2027-03-01"}, "ca", TODAY)
     case.state = "paused"  # referred for advice while the extension was being agreed
-    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY)
-    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY)
+    agree_amendment(case, amd.id, "organisation", "Dr Director", "ro", TODAY,
+        recorded_by="hmarsden")
+    agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
+        recorded_by="hmarsden")
     assert case.state == "paused"
     lifecycle.resume(case, TODAY)
     assert case.state == "extended"
@@ -355,9 +367,27 @@ def test_resume_compares_with_the_last_version_signed_before_start() -> None:
     lifecycle.begin_new_version(case, "ca", TODAY)
     case.plan.end_date = date(2027, 3, 1)  # a longer plan agreed before it started
     lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY)
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY)
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        recorded_by="hmarsden")
     lifecycle.activate(case, TODAY)
     case.state = "paused"
     lifecycle.resume(case, TODAY)
     assert case.state == "active"
+
+
+def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
+    from psr_tui.domain.vocabulary import default_vocabularies
+    from psr_tui.export import plan_markdown
+
+    case = issued_case()
+    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+                   recorded_by="hmarsden")
+    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+                   recorded_by="djones")
+    agreement = case.plan.agreement
+    assert agreement.organisation.recorded_by == "hmarsden"
+    assert agreement.practitioner.recorded_by == "djones"
+    text = plan_markdown(case, "organisation", default_vocabularies(), TODAY)
+    assert "Recorded by hmarsden for Dr Director" in text
+    assert "Recorded by djones for Dr Jones" in text

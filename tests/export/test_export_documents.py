@@ -232,6 +232,6 @@ def test_progress_summary_lists_what_a_duration_amendment_does_to_the_end() -> N
     proposed = progress_summary_markdown(case, "organisation", None, ACTIVE_DAY)
     assert f"| Duration | {expected} | Proposed |" in proposed
     for party in ("organisation", "practitioner"):
-        agree_amendment(case, amd.id, party, "Someone", "", ACTIVE_DAY)
+        agree_amendment(case, amd.id, party, "Someone", "", ACTIVE_DAY, recorded_by="hmarsden")
     agreed = progress_summary_markdown(case, "organisation", None, ACTIVE_DAY)
     assert f"| Duration | {expected} | Agreed | 3 |" in agreed

@@ -127,7 +127,8 @@ agreed version of the plan, only once both parties have agreed.
         today = self.psr.today()
 
         def change(case: Case) -> None:
-            agree_amendment(case, amendment.id, party, name, role, today)
+            agree_amendment(case, amendment.id, party, name, role, today,
+                            recorded_by=self.psr.user)
 
         self.save_and_close(change, "amendment.agree",
                             f"{party} agreed: {amendment.description.splitlines()[0]}")

@@ -93,10 +93,9 @@ def signature_dialog(case: Case, party: str, identity: Identity, today: date, sa
                                 "given on paper by someone else is recorded by the adviser.",
                                 f"plan.agreement.{party}.name")
             on = _typed_date(values["signed_on"])
-            sign(fresh, party, values["name"], values["role"], on, today)
-            given = getattr(fresh.plan.agreement, party) if fresh.plan else None
-            if given is not None:  # who entered it: the signatory, or the adviser for them
-                given.recorded_by = identity.name
+            # Who entered it: the signatory, or the adviser for them.
+            sign(fresh, party, values["name"], values["role"], on, today,
+                 recorded_by=identity.name)
 
         if signed is None:
             summary = f"{party} signed: {values['name']}"
