@@ -70,8 +70,10 @@ class PsrApp(KeysWhereTypedApp):
         self._fingerprint: dict[str, tuple[int, int, int]] = {}
         # Animations off by default: they cost bandwidth over SSH.
         self.animation_level = "none"
-        # Every screen's header: who is signed in, their role and organisation.
-        self.sub_title = self.identity.label
+        # Every screen's header: who is signed in, their role and organisation. The label
+        # alone (no "psr-tui — " before it), so a long organisation fits in 80 columns.
+        self.title = self.identity.label
+        self.sub_title = ""
 
     @property
     def user(self) -> str:

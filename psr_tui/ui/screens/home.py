@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, may
+from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, REVIEW_RECORD, may
 from ...domain.case import Case
 from ...domain.errors import RuleError
 from ...domain.status import CaseSummary, summarise, urgency_key
@@ -48,7 +48,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
 - **j/k** or the arrows: move
 """
     SHOWS_OWN_WRITES = True
-    OPERATIONS = {"new_case": CREATE, "progress": READ, "quick_review": READ,
+    OPERATIONS = {"new_case": CREATE, "progress": READ, "quick_review": REVIEW_RECORD,
                   "dashboard": READ, "open_case": READ}
     BINDINGS = [
         Binding("enter", "open_case", "Open"),

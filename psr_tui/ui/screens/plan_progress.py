@@ -90,8 +90,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
     }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
-        Binding("o", "sign('organisation')", "Sign for the organisation", show=True),
-        Binding("s", "sign('practitioner')", "Practitioner signs", show=True),
+        Binding("o", "sign('organisation')", "Org signs", show=True),
+        Binding("s", "sign('practitioner')", "Pract. signs", show=True),
         Binding("a", "agree", "Agree amendment", show=True),
         Binding("x", "propose", "Propose amendment", show=False),
         Binding("c", "sign_off", "Sign off completion", show=True),

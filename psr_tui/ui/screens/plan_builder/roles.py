@@ -44,6 +44,8 @@ class RolesSection(ListSection):
             "responsibilities": values["responsibilities"],
             "stage_responsibilities": per_stage,
             "deputy": values["deputy"],
+            "user": values["user"],
+            "deputy_user": values["deputy_user"],
         })
 
     def describe(self, item: Role) -> str:
