@@ -144,11 +144,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = open_store(args, create=False)
     from ..domain.status import summarise, urgency_key
 
-    cases, problems = store.load_all()  # only the cases in the identity's scope
+    # Digests, not whole cases (store/case_digests.py); only those in the identity's scope.
+    digests, problems = store.load_digests()
     for problem in problems:
         print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
-    summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
+    summaries = sorted((summarise(d, now, vocab) for d in digests), key=urgency_key)
     if args.json:
         rows = [{
             "id": s.id, "practitioner": s.practitioner, "organisation": s.organisation,
@@ -157,7 +158,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             "next_review_status": s.next_review_status or None,
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
-        print(json_escaped(json.dumps(rows, indent=1, ensure_ascii=False)))
+        # One row a line: readable, and json.dumps without indent is the C encoder.
+        body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        print(json_escaped(f"[\n{body}\n]" if rows else "[]"))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"

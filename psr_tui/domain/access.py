@@ -9,13 +9,38 @@ Permissions live in code, not in data/: a vocabulary edit must never widen acces
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .errors import RuleError
 
-if TYPE_CHECKING:
-    from .case import Case
+
+class RoleLinkLike(Protocol):
+    """A plan role's user links (domain/plan.Role, or a digest's RoleLink)."""
+
+    @property
+    def role(self) -> str: ...
+    @property
+    def person(self) -> str: ...
+    @property
+    def user(self) -> str: ...
+    @property
+    def deputy_user(self) -> str: ...
+
+
+class ScopedCase(Protocol):
+    """What the policy asks of a case: a whole Case or its digest (domain/case_digest.py),
+    so the lists decide scope without holding whole cases."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def organisation_name(self) -> str: ...
+    @property
+    def practitioner_user(self) -> str: ...
+    @property
+    def role_links(self) -> Iterable[RoleLinkLike]: ...
 
 ADVISER = "adviser"
 SUPERVISOR = "supervisor"
@@ -168,11 +193,9 @@ def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
-def supervises(identity: Identity, case: Case) -> bool:
+def supervises(identity: Identity, case: ScopedCase) -> bool:
     """Named on the plan, by user name, in a supervising role or as its deputy."""
-    if case.plan is None:
-        return False
-    for role in case.plan.roles:
+    for role in case.role_links:
         if role.role not in SUPERVISING_PLAN_ROLES:
             continue
         if _same(role.user, identity.name) or _same(role.deputy_user, identity.name):
@@ -180,7 +203,7 @@ def supervises(identity: Identity, case: Case) -> bool:
     return False
 
 
-def in_scope(identity: Identity, case: Case) -> bool:
+def in_scope(identity: Identity, case: ScopedCase) -> bool:
     """Whether the case exists at all for this identity (lists, get, export)."""
     role = identity.role
     if role == ADVISER:
@@ -188,13 +211,13 @@ def in_scope(identity: Identity, case: Case) -> bool:
     if role == SUPERVISOR:
         return supervises(identity, case)
     if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
-        return _same(case.request.organisation.name, identity.organisation)
+        return _same(case.organisation_name, identity.organisation)
     if role == PRACTITIONER:
-        return _same(case.request.practitioner.user, identity.name)
+        return _same(case.practitioner_user, identity.name)
     return False
 
 
-def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
+def may(identity: Identity, operation: str, case: ScopedCase | None = None) -> bool:
     """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
     if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
         return identity.admin
@@ -203,7 +226,7 @@ def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
     return case is None or in_scope(identity, case)
 
 
-def require(identity: Identity, operation: str, case: Case | None = None) -> None:
+def require(identity: Identity, operation: str, case: ScopedCase | None = None) -> None:
     """Raise AccessRefused, in words, unless `may`."""
     if may(identity, operation, case):
         return

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import Field, PrivateAttr
 
 from .base import Record, confidential, new_id
-from .plan import Plan
+from .plan import Plan, Role
 
 
 class Organisation(Record):
@@ -201,3 +201,12 @@ class Case(Record):
     @property
     def organisation_name(self) -> str:
         return self.request.organisation.name
+
+    @property
+    def practitioner_user(self) -> str:
+        return self.request.practitioner.user
+
+    @property
+    def role_links(self) -> list[Role]:
+        """The plan's roles with their user links (the access scope of supervisors)."""
+        return self.plan.roles if self.plan is not None else []

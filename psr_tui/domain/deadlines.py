@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -28,6 +28,8 @@ PLAN_ISSUED_STATES = frozenset(
 )
 # A closed case has no open deadlines: nobody should be chased for it.
 CLOSED_STATES = frozenset({"declined", "withdrawn"})
+DRAFT_NAME = "First draft"
+PLAN_NAME = "Plan issued"
 
 
 @cache
@@ -113,18 +115,22 @@ class Deadline:
         return self.days_left < 0
 
 
-def draft_deadline(case: Case, today: date) -> Deadline | None:
-    """First draft within 20 working days of receiving a request that was accepted."""
+def _draft_due(case: Case) -> tuple[date, date | None] | None:
+    """(due, met on) of the first draft: 20 working days after a request that was accepted."""
     received = case.request.received_on
     if case.decision is None or case.decision.outcome != "accepted" or received is None:
         return None
-    due = add_working_days(received, DRAFT_WORKING_DAYS)
-    return Deadline(
-        name="First draft",
-        due=due,
-        days_left=working_days_between(today, due),
-        met_on=case.first_draft_issued_on,
-    )
+    return add_working_days(received, DRAFT_WORKING_DAYS), case.first_draft_issued_on
+
+
+def draft_deadline(case: Case, today: date) -> Deadline | None:
+    """First draft within 20 working days of receiving a request that was accepted."""
+    found = _draft_due(case)
+    if found is None:
+        return None
+    due, met_on = found
+    return Deadline(name=DRAFT_NAME, due=due, days_left=working_days_between(today, due),
+                    met_on=met_on)
 
 
 def discussions_completed_on(case: Case) -> date | None:
@@ -152,8 +158,8 @@ def plan_issued_on(case: Case) -> date | None:
     return min(dates) if dates else None
 
 
-def plan_deadline(case: Case, today: date) -> Deadline | None:
-    """The plan within 10 working days of the discussions being complete."""
+def _plan_due(case: Case) -> tuple[date, date | None] | None:
+    """(due, met on) of the plan: 10 working days after the discussions are complete."""
     completed = discussions_completed_on(case)
     if completed is None:
         return None
@@ -163,12 +169,27 @@ def plan_deadline(case: Case, today: date) -> Deadline | None:
         # The lifecycle says it went out but no date was recorded (e.g. imported data):
         # count it as met on time rather than raise a breach nobody can act on.
         met_on = due
-    return Deadline(
-        name="Plan issued",
-        due=due,
-        days_left=working_days_between(today, due),
-        met_on=met_on,
-    )
+    return due, met_on
+
+
+def plan_deadline(case: Case, today: date) -> Deadline | None:
+    """The plan within 10 working days of the discussions being complete."""
+    found = _plan_due(case)
+    if found is None:
+        return None
+    due, met_on = found
+    return Deadline(name=PLAN_NAME, due=due, days_left=working_days_between(today, due),
+                    met_on=met_on)
+
+
+def open_deadlines(case: Case) -> list[tuple[str, date]]:
+    """(name, due) of each deadline not met yet, whatever the day: what a case digest keeps
+    (domain/case_digest.py); the working days left are counted for the day asked."""
+    if case.state in CLOSED_STATES:
+        return []
+    found = ((DRAFT_NAME, _draft_due(case)), (PLAN_NAME, _plan_due(case)))
+    return [(name, due_met[0]) for name, due_met in found
+            if due_met is not None and due_met[1] is None]
 
 
 def case_deadlines(case: Case, today: date) -> list[Deadline]:
@@ -179,7 +200,8 @@ def case_deadlines(case: Case, today: date) -> list[Deadline]:
     return found
 
 
-def most_urgent(case: Case, today: date) -> Deadline | None:
-    """The open deadline with the fewest working days left."""
-    open_ones = [d for d in case_deadlines(case, today) if not d.met]
-    return min(open_ones, key=lambda d: (d.days_left, d.due), default=None)
+def most_urgent(open_ones: Iterable[tuple[str, date]], today: date) -> Deadline | None:
+    """The open deadline (name, due: `open_deadlines`) with the fewest working days left."""
+    found = [Deadline(name=name, due=due, days_left=working_days_between(today, due))
+             for name, due in open_ones]
+    return min(found, key=lambda d: (d.days_left, d.due), default=None)

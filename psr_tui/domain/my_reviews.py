@@ -14,19 +14,19 @@ from datetime import date
 
 from .access import SUPERVISING_PLAN_ROLES, Identity, supervises
 from .case import Case
-from .plan import Plan
-from .status import STATUS_ORDER, ReviewItem, review_items
+from .case_digest import CaseDigest
+from .status import STATUS_ORDER, ReviewItem, as_digest, review_items
 
 
 def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
-def _persons(plan: Plan, identity: Identity) -> tuple[set[str], set[str]]:
+def _persons(d: CaseDigest, identity: Identity) -> tuple[set[str], set[str]]:
     """The supervising roles' people: those `identity` is linked to, and the others'."""
     mine: set[str] = set()
     others: set[str] = set()
-    for role in plan.roles:
+    for role in d.links:
         if role.role not in SUPERVISING_PLAN_ROLES or not role.person.strip():
             continue
         linked = _same(role.user, identity.name) or _same(role.deputy_user, identity.name)
@@ -42,14 +42,16 @@ def _is_mine(item: ReviewItem, mine: set[str], others: set[str]) -> bool:
     return not named or named in mine or named not in others
 
 
-def my_review_items(cases: Iterable[Case], today: date, identity: Identity) -> list[ReviewItem]:
+def my_review_items(cases: Iterable[Case | CaseDigest], today: date,
+                    identity: Identity) -> list[ReviewItem]:
     """Due and overdue review points `identity` is linked to record, overdue first."""
     found: list[ReviewItem] = []
     for case in cases:
-        if case.plan is None or not supervises(identity, case):
+        d = as_digest(case)
+        if not d.has_plan or not supervises(identity, d):
             continue
-        mine, others = _persons(case.plan, identity)
-        found += [i for i in review_items([case], today) if _is_mine(i, mine, others)]
+        mine, others = _persons(d, identity)
+        found += [i for i in review_items([d], today) if _is_mine(i, mine, others)]
     return sorted(
         found,
         key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner),

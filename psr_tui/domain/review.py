@@ -24,13 +24,16 @@ DEFAULT_EXTENSION_MONTHS = 2
 
 def review_status(rp: ReviewPoint, today: date) -> str:
     """done / overdue / due (within a week) / upcoming."""
-    if rp.outcome is not None:
-        return "done"
-    if rp.due_on is None:
+    return "done" if rp.outcome is not None else due_status(rp.due_on, today)
+
+
+def due_status(due_on: date | None, today: date) -> str:
+    """overdue / due (within a week) / upcoming, for a review point not yet held."""
+    if due_on is None:
         return "upcoming"
-    if rp.due_on < today:
+    if due_on < today:
         return "overdue"
-    if rp.due_on <= today + timedelta(days=DUE_WINDOW_DAYS):
+    if due_on <= today + timedelta(days=DUE_WINDOW_DAYS):
         return "due"
     return "upcoming"
 

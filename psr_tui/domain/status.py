@@ -1,4 +1,8 @@
-"""Where each case stands, for the case list, the dashboard and supervisors' review lists."""
+"""Where each case stands, for the case list, the dashboard and supervisors' review lists.
+
+Worked out from a case digest (domain/case_digest.py) for the day asked; a whole Case is
+digested first. `plan_supervisors` lives with the digest and is re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from .case import Case
+from .case_digest import SUPERVISOR_ROLES, CaseDigest, OpenReview, digest_of, plan_supervisors
 from .deadlines import most_urgent
-from .plan import Plan, ReviewPoint
-from .review import open_review_points, review_status
+from .review import due_status
 from .vocabulary import Vocabularies, default_vocabularies
 
 # States in which review points are expected to be held.
 RUNNING_STATES = frozenset({"active", "extended"})
 DELIVERY_STATES = frozenset({"agreed", "active", "paused", "extended"})
-SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
 # Review effects that mean the practitioner is not progressing as planned.
 BEHIND_EFFECTS = frozenset({"extend", "enhance", "refer"})
 STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2, "done": 3}
+__all__ = ["CaseSummary", "ReviewItem", "plan_supervisors", "review_items", "summarise",
+           "urgency_key"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseSummary:
     id: str
     practitioner: str
@@ -59,80 +64,58 @@ class ReviewItem:
     level: int | None
 
 
-def _last_outcome_code(plan: Plan) -> str:
-    held = [rp.outcome for rp in plan.review_points if rp.outcome is not None]
-    held.sort(key=lambda o: (o.held_on or date.min, o.recorded_at is not None))
-    return held[-1].outcome if held else ""
-
-
-def plan_progress(case: Case, today: date, vocab: Vocabularies | None = None) -> str:
+def plan_progress(case: Case | CaseDigest, today: date, vocab: Vocabularies | None = None) -> str:
     """on track / behind / extended, or "" when no plan is running."""
-    plan = case.plan
-    if plan is None or case.state not in RUNNING_STATES | {"paused"}:
+    d = as_digest(case)
+    if not d.has_plan or d.state not in RUNNING_STATES | {"paused"}:
         return ""
     outcomes = (vocab or default_vocabularies())["review_outcomes"]
-    last = outcomes.term(_last_outcome_code(plan))
-    overdue = any(review_status(rp, today) == "overdue" for rp in plan.review_points)
+    last = outcomes.term(d.last_outcome)
+    overdue = any(due_status(rp.due_on, today) == "overdue" for rp in d.open_reviews)
     if overdue or (last is not None and last.get("effect") in BEHIND_EFFECTS):
         return "behind"
-    if case.state == "extended":
+    if d.state == "extended":
         return "extended"
     return "on track"
 
 
-def plan_supervisors(plan: Plan) -> list[str]:
-    """Names of the people who hold reviews: named reviewers, then supervisors' roles."""
-    names = [rp.reviewer for rp in plan.review_points]
-    names += [r.person for r in plan.roles if r.role in SUPERVISOR_ROLES]
-    seen: dict[str, None] = {}
-    for name in names:
-        if name.strip():
-            seen.setdefault(name.strip(), None)
-    return list(seen)
+def as_digest(case: Case | CaseDigest) -> CaseDigest:
+    return case if isinstance(case, CaseDigest) else digest_of(case)
 
 
-def _evidence_counts(plan: Plan) -> tuple[int, int]:
-    """Expected-evidence items listed for the reviews held so far, and the number of
-    assessments the reviewers recorded seeing at them (two counts, not a ratio: the
-    expected items are free text, the assessments are counted by tool)."""
-    held = [rp for rp in plan.review_points if rp.outcome is not None]
-    expected = sum(len(rp.expected_evidence) for rp in held)
-    seen = sum(a.count for rp in held if rp.outcome for a in rp.outcome.evidence_seen)
-    return expected, seen
-
-
-def summarise(case: Case, today: date, vocab: Vocabularies | None = None) -> CaseSummary:
+def summarise(case: Case | CaseDigest, today: date,
+              vocab: Vocabularies | None = None) -> CaseSummary:
     vocab = vocab or default_vocabularies()
-    plan = case.plan
-    level = plan.current_level if plan is not None else None
-    running = plan is not None and case.state in RUNNING_STATES
-    pending = open_review_points(plan) if plan is not None and case.state in DELIVERY_STATES else []
+    d = as_digest(case)
+    running = d.has_plan and d.state in RUNNING_STATES
+    pending = sorted(d.open_reviews, key=lambda rp: (rp.due_on is None, rp.due_on or date.max)) \
+        if d.has_plan and d.state in DELIVERY_STATES else []
     upcoming = pending[0] if pending else None
-    statuses = [review_status(rp, today) for rp in pending] if running else []
-    deadline = most_urgent(case, today)
-    expected, seen = _evidence_counts(plan) if plan is not None else (0, 0)
+    statuses = [due_status(rp.due_on, today) for rp in pending] if running else []
+    deadline = most_urgent(d.deadlines, today) if d.deadlines else None
     return CaseSummary(
-        id=case.id,
-        practitioner=case.practitioner_name,
-        profession=case.request.practitioner.profession,
-        organisation=case.organisation_name,
-        plan_type=case.request.plan_type,
-        state=case.state,
-        state_label=vocab["lifecycle_states"].label(case.state),
-        level=level,
-        level_label=vocab["supervision_levels"].label(str(level)) if level is not None else "",
+        id=d.id,
+        practitioner=d.practitioner,
+        profession=d.profession,
+        organisation=d.organisation,
+        plan_type=d.plan_type,
+        state=d.state,
+        state_label=vocab["lifecycle_states"].label(d.state),
+        level=d.level,
+        level_label=vocab["supervision_levels"].label(str(d.level)) if d.level is not None
+        else "",
         next_review_id=upcoming.id if upcoming else "",
         next_review_due=upcoming.due_on if upcoming else None,
-        next_review_status=review_status(upcoming, today) if upcoming else "",
+        next_review_status=due_status(upcoming.due_on, today) if upcoming else "",
         overdue_reviews=statuses.count("overdue"),
         due_this_week=statuses.count("due"),
-        reviewers=tuple(plan_supervisors(plan)) if plan is not None else (),
+        reviewers=d.supervisors,
         deadline_name=deadline.name if deadline else "",
         deadline_days_left=deadline.days_left if deadline else None,
         deadline_breached=deadline.breached if deadline else False,
-        plan_progress=plan_progress(case, today, vocab),
-        evidence_expected=expected,
-        evidence_seen=seen,
+        plan_progress=plan_progress(d, today, vocab),
+        evidence_expected=d.evidence_expected,
+        evidence_seen=d.evidence_seen,
     )
 
 
@@ -148,16 +131,17 @@ def urgency_key(summary: CaseSummary) -> tuple[int, date, int, str]:
     return (group, summary.next_review_due or date.max, days_left, summary.practitioner.lower())
 
 
-def _is_reviewer(plan: Plan, rp: ReviewPoint, reviewer: str) -> bool:
+def _is_reviewer(d: CaseDigest, rp: OpenReview, reviewer: str) -> bool:
     """A review point with no named reviewer falls to the plan's supervisors."""
     wanted = reviewer.strip().lower()
     if rp.reviewer.strip():
         return rp.reviewer.strip().lower() == wanted
-    return any(r.person.strip().lower() == wanted for r in plan.roles if r.role in SUPERVISOR_ROLES)
+    return any(r.person.strip().lower() == wanted for r in d.links
+               if r.role in SUPERVISOR_ROLES)
 
 
 def review_items(
-    cases: Iterable[Case],
+    cases: Iterable[Case | CaseDigest],
     today: date,
     *,
     reviewer: str | None = None,
@@ -168,29 +152,21 @@ def review_items(
     wanted = set(statuses)
     items: list[ReviewItem] = []
     for case in cases:
-        plan = case.plan
-        if plan is None or case.state not in RUNNING_STATES:
+        d = as_digest(case)
+        if not d.has_plan or d.state not in RUNNING_STATES:
             continue
-        if organisation is not None and case.organisation_name != organisation:
+        if organisation is not None and d.organisation != organisation:
             continue
-        for rp in plan.review_points:
-            status = review_status(rp, today)
+        for rp in d.open_reviews:
+            status = due_status(rp.due_on, today)
             if status not in wanted:
                 continue
-            if reviewer is not None and not _is_reviewer(plan, rp, reviewer):
+            if reviewer is not None and not _is_reviewer(d, rp, reviewer):
                 continue
-            items.append(
-                ReviewItem(
-                    case_id=case.id,
-                    practitioner=case.practitioner_name,
-                    organisation=case.organisation_name,
-                    review_point_id=rp.id,
-                    title=rp.title,
-                    due_on=rp.due_on,
-                    status=status,
-                    reviewer=rp.reviewer,
-                    level=plan.current_level,
-                )
-            )
+            items.append(ReviewItem(
+                case_id=d.id, practitioner=d.practitioner, organisation=d.organisation,
+                review_point_id=rp.id, title=rp.title, due_on=rp.due_on, status=status,
+                reviewer=rp.reviewer, level=d.level,
+            ))
     items.sort(key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner))
     return items

@@ -21,6 +21,7 @@ from ..domain.case import Case
 from .atomic_storage import TransactionStorage, _fsync_dir, write_json_atomic
 from .audit_seal import adopt_imported
 from .case_briefs import stamp_of, write_brief
+from .case_digests import write_digest
 from .case_store import CaseStore, append_sealed
 from .errors import ConflictError, StoreError
 
@@ -101,6 +102,8 @@ def _roll_back(staged: list[tuple[str, Path]], published: list[tuple[Path, int]]
 
 
 def _brief(store: CaseStore, case: Case) -> None:
-    # Best effort (write_brief): a missing brief is rebuilt from the case file.
+    # Best effort (write_brief, write_digest): a missing one is rebuilt from the case file.
     path = store._path(case.id)
-    write_brief(store.briefs_dir, case.id, case.model_dump(mode="json"), stamp_of(path))
+    stamp = stamp_of(path)
+    write_brief(store.briefs_dir, case.id, case.model_dump(mode="json"), stamp)
+    write_digest(store.briefs_dir, case, stamp)

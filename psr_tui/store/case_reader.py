@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 from ..domain.access import AUDIT_READ, Identity, in_scope, require
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
+from ..domain.case_digest import CaseDigest
 from ..domain.confidentiality import redact_for
 from . import migrations
 from .atomic_storage import (
@@ -27,6 +29,7 @@ from .atomic_storage import (
 )
 from .audit_seal import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
+from .case_digests import read_digest, write_digest
 from .disk_errors import storage_failure
 from .errors import CaseNotFound, UnreadableFile
 from .file_lock import exclusive_lock
@@ -35,6 +38,16 @@ CASE_DOC_ID = 1
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 Clock = Callable[[], datetime]
+
+
+@dataclass
+class DigestBatch:
+    """One step of CaseReader.iter_digests: digests read, files refused, progress."""
+
+    digests: list[CaseDigest]
+    problems: list[UnreadableFile]
+    done: int
+    total: int
 
 
 def _utcnow() -> datetime:
@@ -155,6 +168,7 @@ class CaseReader:
             stamp = stamp_of(path)
             case = self._read(case_id)
             write_brief(self.briefs_dir, case_id, case.model_dump(mode="json"), stamp)
+            write_digest(self.briefs_dir, case, stamp)
             brief = Case.model_validate(brief_doc(case.model_dump(mode="json")))
             brief.mark_brief()
         return self._as_seen(brief)
@@ -180,6 +194,53 @@ class CaseReader:
                 if progress and n % every == 0:
                     progress(n, len(ids))
         return cases, problems
+
+    # ---- digests: what the lists hold (store/case_digests.py) ---------------------------
+    def get_digest(self, case_id: str) -> CaseDigest:
+        """One case's digest, for the acting identity: CaseNotFound outside its scope
+        (a digest holds nothing confidential, so there is nothing to redact)."""
+        path = self._path(case_id)
+        return self._digest_in_scope(case_id, stamp_of(path))
+
+    def _digest_in_scope(self, case_id: str, stamp: list[int] | None) -> CaseDigest:
+        digest = read_digest(self.briefs_dir, case_id, stamp)
+        if digest is None:  # missing or stale: from the case file (and stored for next time)
+            case = self._read(case_id)
+            stamp = stamp_of(self._path(case_id))
+            write_brief(self.briefs_dir, case_id, case.model_dump(mode="json"), stamp)
+            digest = write_digest(self.briefs_dir, case, stamp)
+        if not in_scope(self.identity, digest):
+            raise CaseNotFound(case_id)  # not even its existence is told
+        return digest
+
+    def iter_digests(self, batch: int = 500) -> Iterator[DigestBatch]:
+        """Every case's digest in the identity's scope, `batch` case files at a time (a
+        list fills as they come), with each file that could not be read."""
+        stamps = self.fingerprint()  # one folder scan: (inode, mtime_ns, size) of each file
+        ids = sorted(stamps)
+        done = 0
+        for start in range(0, len(ids), batch):
+            found = DigestBatch([], [], 0, len(ids))
+            with _gc_paused():
+                for case_id in ids[start:start + batch]:
+                    try:
+                        found.digests.append(
+                            self._digest_in_scope(case_id, list(stamps[case_id])))
+                    except UnreadableFile as exc:
+                        found.problems.append(exc)
+                    except CaseNotFound:
+                        continue  # out of scope, or deleted since the scan
+            done += len(ids[start:start + batch])
+            found.done = done
+            yield found
+
+    def load_digests(self) -> tuple[list[CaseDigest], list[UnreadableFile]]:
+        digests: list[CaseDigest] = []
+        problems: list[UnreadableFile] = []
+        for found in self.iter_digests():
+            digests += found.digests
+            problems += found.problems
+        return digests, problems
 
     def audit(self, case_id: str) -> list[AuditEvent]:
         path = self._path(case_id)

@@ -33,6 +33,7 @@ from .atomic_storage import (
 )
 from .audit_seal import sealed
 from .case_briefs import stamp_of, write_brief
+from .case_digests import digest_path, write_digest
 from .case_reader import (
     CASE_DOC_ID,
     CaseReader,
@@ -93,11 +94,14 @@ class CaseStore(CaseReader):
         )
         return db
 
-    def _brief_after_write(self, case_id: str, path: Path, storage: TransactionStorage) -> None:
+    def _brief_after_write(self, case: Case, path: Path, storage: TransactionStorage) -> None:
+        """The list copies of the case just written: its brief and its digest."""
         data = storage.read() or {}
         doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
+        stamp = stamp_of(path)
         if isinstance(doc, dict):
-            write_brief(self.briefs_dir, case_id, doc, stamp_of(path))
+            write_brief(self.briefs_dir, case.id, doc, stamp)
+        write_digest(self.briefs_dir, case, stamp)
 
     # ---- writing -------------------------------------------------------
     def create(self, case: Case, summary: str = "case created") -> Case:
@@ -116,7 +120,7 @@ class CaseStore(CaseReader):
             db = self._write_case(storage, new.model_dump(mode="json"))
             self._append_audit(db, new, "create", summary, ["(new)"])
             storage.commit()
-            self._brief_after_write(new.id, path, storage)
+            self._brief_after_write(new, path, storage)
         return new
 
     def create_many(self, cases: Iterable[Case], summary: str = "case created") -> int:
@@ -146,7 +150,7 @@ class CaseStore(CaseReader):
                 db = self._write_case(storage, new.model_dump(mode="json"))
                 self._append_audit(db, new, "create", summary, ["(new)"])
                 write_json_atomic(path, storage.read() or {}, durable=False)
-                self._brief_after_write(new.id, path, storage)
+                self._brief_after_write(new, path, storage)
                 written += 1
         finally:
             if written:
@@ -170,6 +174,7 @@ class CaseStore(CaseReader):
             try:
                 path.unlink()
                 (self.briefs_dir / f"{case_id}.json").unlink(missing_ok=True)
+                digest_path(self.briefs_dir, case_id).unlink(missing_ok=True)
             except OSError as exc:
                 raise storage_failure(exc, self.cases_dir, f"removing case {case_id}") from exc
         return True
@@ -235,7 +240,7 @@ class CaseStore(CaseReader):
             db = self._write_case(storage, after)
             self._append_audit(db, new, action, summary, paths)
             storage.commit()
-            self._brief_after_write(case_id, path, storage)
+            self._brief_after_write(new, path, storage)
         return self._as_seen(new)
 
     def _append_audit(

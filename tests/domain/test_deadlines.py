@@ -8,6 +8,7 @@ from psr_tui.domain.deadlines import (
     draft_deadline,
     is_working_day,
     most_urgent,
+    open_deadlines,
     plan_deadline,
     working_day_warning,
     working_days_between,
@@ -144,11 +145,11 @@ def test_most_urgent_picks_fewest_days_left_among_open() -> None:
     case.discussions.organisation.held_on = date(2026, 3, 4)  # plan due 18 Mar
     today = date(2026, 3, 16)
     assert [d.name for d in case_deadlines(case, today)] == ["First draft", "Plan issued"]
-    urgent = most_urgent(case, today)
+    urgent = most_urgent(open_deadlines(case), today)
     assert urgent is not None and urgent.name == "Plan issued" and urgent.days_left == 2
     case.first_draft_issued_on = date(2026, 3, 10)
     case.plan = Plan(versions=[issued(date(2026, 3, 17))])
-    assert most_urgent(case, today) is None
+    assert most_urgent(open_deadlines(case), today) is None
     assert len(case_deadlines(case, today)) == 2  # met ones are still listed
 
 
@@ -156,6 +157,20 @@ def test_withdrawn_case_has_no_open_deadlines() -> None:
     case = accepted_case(date(2026, 3, 2))
     case.state = "withdrawn"
     assert case_deadlines(case, date(2026, 5, 1)) == []
+    assert open_deadlines(case) == []
+
+
+def test_open_deadlines_match_the_deadlines_of_the_day() -> None:
+    """A digest keeps (name, due) of the open deadlines; counted for a day they are the
+    deadlines case_deadlines finds not met."""
+    case = accepted_case(date(2026, 3, 2))
+    case.discussions.practitioner.held_on = date(2026, 3, 3)
+    case.discussions.organisation.held_on = date(2026, 3, 4)
+    today = date(2026, 3, 16)
+    assert open_deadlines(case) == [(d.name, d.due) for d in case_deadlines(case, today)
+                                    if not d.met]
+    case.first_draft_issued_on = date(2026, 3, 10)
+    assert [name for name, _due in open_deadlines(case)] == ["Plan issued"]
 
 
 def test_deadline_breached_property() -> None:

@@ -1,0 +1,186 @@
+"""A case digest: the few facts of one case that lists, filters and the access scope need.
+
+Home, the quick review, the dashboard and `psr-tui list` hold one digest per case, never
+the Case itself (a pydantic Case is about 43 KB of Python objects; a digest well under
+1 KB). The store writes each digest beside the case's brief (store/case_digests.py) and
+reads it back with the plain json module, without pydantic.
+
+A digest does not depend on the day: review statuses and working days left are worked
+out from it by domain/status.py for the day asked. It holds no confidential field (no
+notes, health or demographics), so every role's copy is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from .case import Case
+from .plan import Plan
+
+SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
+# Bump when the stored shape changes: an older digest is then rebuilt from its case file.
+DIGEST_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReview:
+    """A review point not yet held (only these can be due or overdue)."""
+
+    id: str
+    title: str
+    due_on: date | None
+    reviewer: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLink:
+    """A plan role and the psr-tui users it names: the access scope of supervisors."""
+
+    role: str
+    person: str
+    user: str
+    deputy_user: str
+
+
+class OpenDeadline(NamedTuple):
+    """A working-day deadline not met yet (days left depend on the day: status.py)."""
+
+    name: str
+    due: date
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDigest:
+    id: str
+    practitioner: str
+    practitioner_user: str
+    profession: str
+    organisation: str
+    plan_type: str
+    state: str
+    has_plan: bool
+    level: int | None
+    links: tuple[RoleLink, ...]
+    open_reviews: tuple[OpenReview, ...]  # in the plan's order
+    supervisors: tuple[str, ...]  # reviewers named, then supervising roles' people
+    last_outcome: str  # code of the outcome recorded last ("" if none)
+    evidence_expected: int
+    evidence_seen: int
+    deadlines: tuple[OpenDeadline, ...]
+
+    # The names access.in_scope asks any case for (a Case has the same).
+    @property
+    def organisation_name(self) -> str:
+        return self.organisation
+
+    @property
+    def practitioner_name(self) -> str:
+        return self.practitioner
+
+    @property
+    def role_links(self) -> tuple[RoleLink, ...]:
+        return self.links
+
+
+def plan_supervisors(plan: Plan) -> list[str]:
+    """Names of the people who hold reviews: named reviewers, then supervisors' roles."""
+    names = [rp.reviewer for rp in plan.review_points]
+    names += [r.person for r in plan.roles if r.role in SUPERVISOR_ROLES]
+    seen: dict[str, None] = {}
+    for name in names:
+        if name.strip():
+            seen.setdefault(name.strip(), None)
+    return list(seen)
+
+
+def _last_outcome_code(plan: Plan) -> str:
+    held = [rp.outcome for rp in plan.review_points if rp.outcome is not None]
+    held.sort(key=lambda o: (o.held_on or date.min, o.recorded_at is not None))
+    return held[-1].outcome if held else ""
+
+
+def _evidence_counts(plan: Plan) -> tuple[int, int]:
+    """Expected-evidence items listed for the reviews held so far, and the number of
+    assessments the reviewers recorded seeing at them (two counts, not a ratio: the
+    expected items are free text, the assessments are counted by tool)."""
+    held = [rp for rp in plan.review_points if rp.outcome is not None]
+    expected = sum(len(rp.expected_evidence) for rp in held)
+    seen = sum(a.count for rp in held if rp.outcome for a in rp.outcome.evidence_seen)
+    return expected, seen
+
+
+def digest_of(case: Case) -> CaseDigest:
+    from .deadlines import open_deadlines  # lazy: working days need the holidays package
+
+    plan = case.plan
+    expected, seen = _evidence_counts(plan) if plan is not None else (0, 0)
+    return CaseDigest(
+        id=case.id,
+        practitioner=case.practitioner_name,
+        practitioner_user=case.request.practitioner.user,
+        profession=case.request.practitioner.profession,
+        organisation=case.organisation_name,
+        plan_type=case.request.plan_type,
+        state=case.state,
+        has_plan=plan is not None,
+        level=plan.current_level if plan is not None else None,
+        links=tuple(RoleLink(r.role, r.person, r.user, r.deputy_user)
+                    for r in plan.roles) if plan is not None else (),
+        open_reviews=tuple(OpenReview(rp.id, rp.title, rp.due_on, rp.reviewer)
+                           for rp in plan.review_points if rp.outcome is None)
+        if plan is not None else (),
+        supervisors=tuple(plan_supervisors(plan)) if plan is not None else (),
+        last_outcome=_last_outcome_code(plan) if plan is not None else "",
+        evidence_expected=expected,
+        evidence_seen=seen,
+        deadlines=tuple(OpenDeadline(name, due) for name, due in open_deadlines(case)),
+    )
+
+
+def _day(text: Any) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def to_json(d: CaseDigest) -> list[Any]:
+    """A compact JSON value (positional lists: a fifth of the size of keyed objects)."""
+    return [
+        DIGEST_VERSION, d.id, d.practitioner, d.practitioner_user, d.profession,
+        d.organisation, d.plan_type, d.state, d.has_plan, d.level,
+        [[r.role, r.person, r.user, r.deputy_user] for r in d.links],
+        [[r.id, r.title, r.due_on.isoformat() if r.due_on else None, r.reviewer]
+         for r in d.open_reviews],
+        list(d.supervisors), d.last_outcome, d.evidence_expected, d.evidence_seen,
+        [[x.name, x.due.isoformat()] for x in d.deadlines],
+    ]
+
+
+def from_json(value: Any) -> CaseDigest:
+    """The digest `to_json` wrote; ValueError (or TypeError) for anything else."""
+    (version, id_, practitioner, practitioner_user, profession, organisation, plan_type,
+     state, has_plan, level, links, reviews, supervisors, last_outcome, expected, seen,
+     deadlines) = value
+    if version != DIGEST_VERSION:
+        raise ValueError(f"digest version {version}")
+    strings = (id_, practitioner, practitioner_user, profession, organisation, plan_type,
+               state, last_outcome)
+    if not all(isinstance(s, str) for s in strings) or not isinstance(has_plan, bool) \
+            or not (level is None or type(level) is int):
+        raise ValueError("digest fields of the wrong type")
+    return CaseDigest(
+        id_, practitioner, practitioner_user, profession, organisation, plan_type, state,
+        has_plan, level,
+        tuple(RoleLink(*_strs(r, 4)) for r in links),
+        tuple(OpenReview(str(i), str(t), _day(due), str(who)) for i, t, due, who in reviews),
+        tuple(_strs(supervisors, len(supervisors))), last_outcome, int(expected), int(seen),
+        tuple(OpenDeadline(str(name), date.fromisoformat(due)) for name, due in deadlines),
+    )
+
+
+def _strs(values: Iterable[Any], n: int) -> tuple[str, ...]:
+    out = tuple(values)
+    if len(out) != n or not all(isinstance(v, str) for v in out):
+        raise ValueError("digest strings of the wrong shape")
+    return out
