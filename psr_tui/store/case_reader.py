@@ -257,6 +257,11 @@ class CaseReader:
             self._audit_key = load_key(self.root)
         return self._audit_key
 
+    def stamp(self, case_id: str) -> tuple[int, int, int] | None:
+        """One case file's (inode, mtime_ns, size), as in `fingerprint`; None if it is gone."""
+        found = stamp_of(self._path(case_id))
+        return (found[0], found[1], found[2]) if found is not None else None
+
     def fingerprint(self) -> dict[str, tuple[int, int, int]]:
         """(inode, mtime_ns, size) of every case file: cheap polling for changes by other users.
 

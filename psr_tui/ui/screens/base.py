@@ -13,7 +13,7 @@ from ..messages import CasesChanged
 
 if TYPE_CHECKING:
     from ...app import PsrApp
-    from ...domain.case import Case
+    from ...domain.access import ScopedCase
 
 
 class PsrScreen(Screen[None]):
@@ -35,9 +35,10 @@ class PsrScreen(Screen[None]):
         # Textual types `app` as App[Any]; every psr-tui screen runs inside a PsrApp.
         return cast("PsrApp", self.app)
 
-    def access_case(self) -> Case | None:
-        """The case the screen's actions act on (None: about no one case)."""
-        return cast("Case | None", getattr(self, "case", None))
+    def access_case(self) -> ScopedCase | None:
+        """The case the screen's actions act on (None: about no one case): a whole Case,
+        or a list's digest of it (the policy asks either the same questions)."""
+        return cast("ScopedCase | None", getattr(self, "case", None))
 
     def permits(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
         """Whether the signed-in identity may perform this screen action at all."""

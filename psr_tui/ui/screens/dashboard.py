@@ -7,29 +7,30 @@ organisation (`o`) and by supervisor (`s`); Enter opens the plan's progress view
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain.access import READ
-from ...domain.case import Case
-from ...domain.status import ReviewItem, plan_supervisors, review_items
+from ...domain.case_digest import CaseDigest
+from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
+LOAD_BATCH = 500  # case digests read per step
+REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
-def item_supervisor(case: Case | None, item: ReviewItem) -> str:
+def item_supervisor(case: CaseDigest | None, item: ReviewItem) -> str:
     """Who holds this review: its named reviewer, else the plan's supervisors."""
     if item.reviewer.strip():
         return item.reviewer.strip()
-    if case is None or case.plan is None:
-        return ""
-    return ", ".join(plan_supervisors(case.plan))
+    return ", ".join(case.supervisors) if case is not None else ""
 
 
 class DashboardScreen(PsrScreen):
@@ -60,9 +61,10 @@ Every review point due within the next 7 days or already overdue, across the run
 
     def __init__(self) -> None:
         super().__init__()
-        self.cases: dict[str, Case] = {}
+        self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
         self.items: list[ReviewItem] = []
         self.problems = 0
+        self.load_progress = ""  # "n/total" while the digests are being read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,15 +84,32 @@ Every review point due within the next 7 days or already overdue, across the run
 
     # ---- data ------------------------------------------------------------------
     def reload(self) -> None:
-        cases, problems = self.psr.store.load_briefs()
-        self.cases = {c.id: c for c in cases}
-        self.problems = len(problems)
+        self.cases, self.problems, self.load_progress = {}, 0, "0"
         self._refill()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="dashboard-load")
+    def _load(self) -> None:
+        """Digests in batches off the UI thread: the list fills as they come."""
+        for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH)):
+            last = batch.done == batch.total
+            self.app.call_from_thread(self._arrived, batch.digests, len(batch.problems),
+                                      f"{batch.done}/{batch.total}",
+                                      n % REFILL_EVERY == 0 or last)
+        self.app.call_from_thread(self._arrived, [], 0, "", True)
+
+    def _arrived(self, digests: list[CaseDigest], problems: int, progress: str,
+                 refill: bool) -> None:
+        self.cases.update((d.id, d) for d in digests)
+        self.problems += problems
+        self.load_progress = progress
+        if refill:
+            self._refill()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         for case_id in case_ids:
             try:
-                self.cases[case_id] = self.psr.store.get_brief(case_id)
+                self.cases[case_id] = self.psr.store.get_digest(case_id)
             except StoreError:  # deleted or unreadable: no longer listed
                 self.cases.pop(case_id, None)
         self._refill()
@@ -126,12 +145,14 @@ Every review point due within the next 7 days or already overdue, across the run
         overdue = sum(i.status == "overdue" for i in self.items)
         filtered = " (filtered)" if organisation or supervisor else ""
         unreadable = f" · {self.problems} case file(s) unreadable" if self.problems else ""
+        loading = f" · loading cases… {self.load_progress}" if self.load_progress else ""
         self.query_one("#dash-summary", Static).update(
             f"{overdue} overdue · {len(self.items) - overdue} due within 7 days"
-            f"{filtered}{unreadable}"
+            f"{filtered}{unreadable}{loading}"
         )
         self.query_one("#dash-empty", Static).update(
-            "" if self.items else "No review points are overdue or due within 7 days."
+            "" if self.items else "Loading review points…" if self.load_progress
+            else "No review points are overdue or due within 7 days."
         )
         self.refresh_bindings()
 

@@ -7,12 +7,14 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.access import READ, REVIEW_RECORD
+from ...domain.access import READ, REVIEW_RECORD, ScopedCase
 from ...domain.case import Case
+from ...domain.case_digest import CaseDigest, digest_of
 from ...domain.my_reviews import my_review_items
 from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
@@ -23,6 +25,8 @@ from ..wording import clipped, in_markup
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
+LOAD_BATCH = 500  # case digests read per step
+REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
 class QuickReviewScreen(PsrScreen):
@@ -61,8 +65,9 @@ is refused before the outcome form opens.
     def __init__(self) -> None:
         super().__init__()
         self.show_all = False
-        self.cases: dict[str, Case] = {}
+        self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
         self.items: list[ReviewItem] = []
+        self.load_progress = ""  # "n/total" while the digests are being read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,9 +84,26 @@ is refused before the outcome form opens.
 
     # ---- data ----------------------------------------------------------------
     def reload(self) -> None:
-        cases, _problems = self.psr.store.load_briefs()
-        self.cases = {c.id: c for c in cases}
+        self.cases = {}
+        self.load_progress = "0"
         self._refill()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="quick-load")
+    def _load(self) -> None:
+        """Digests in batches off the UI thread: the list fills as they come."""
+        for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH)):
+            last = batch.done == batch.total
+            self.app.call_from_thread(self._arrived, batch.digests, batch.done, batch.total,
+                                      refill=n % REFILL_EVERY == 0 or last)
+        self.app.call_from_thread(self._arrived, [], 0, 0, refill=True)
+
+    def _arrived(self, digests: list[CaseDigest], done: int, total: int,
+                 refill: bool) -> None:
+        self.cases.update((d.id, d) for d in digests)
+        self.load_progress = f"{done}/{total}" if total else ""
+        if refill:
+            self._refill()
 
     def _refill(self) -> None:
         today, user = self.psr.today(), self.psr.identity.name
@@ -102,10 +124,13 @@ is refused before the outcome form opens.
         whose = (
             "All due and overdue review points" if self.show_all else f"Due or overdue for {user}"
         )
-        self.query_one("#quick-title", Static).update(f"{whose} ({len(self.items)})")
+        loading = f" · loading cases… {self.load_progress}" if self.load_progress else ""
+        self.query_one("#quick-title", Static).update(f"{whose} ({len(self.items)}){loading}")
         empty = self.query_one("#quick-empty", Static)
         if self.items:
             empty.update("")
+        elif self.load_progress:
+            empty.update("Loading review points…")
         elif self.show_all:
             empty.update("No review points are due this week or overdue.")
         else:
@@ -117,7 +142,7 @@ is refused before the outcome form opens.
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         for case_id in case_ids:
             try:
-                self.cases[case_id] = self.psr.store.get_brief(case_id)
+                self.cases[case_id] = self.psr.store.get_digest(case_id)
             except StoreError:  # deleted or unreadable: drop it from the list
                 self.cases.pop(case_id, None)
         self._refill()
@@ -130,7 +155,7 @@ is refused before the outcome form opens.
             return None  # shown greyed: nothing to record
         return super().check_action(action, parameters)
 
-    def access_case(self) -> Case | None:
+    def access_case(self) -> ScopedCase | None:
         item = self._selected()
         return self.cases.get(item.case_id) if item else None
 
@@ -158,14 +183,14 @@ is refused before the outcome form opens.
         if refusal:  # paused (or closed) since the list was read: it leaves the list
             self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
                         title="Not recordable", severity="warning")
-            self.cases[case.id] = case
+            self.cases[case.id] = digest_of(case)
             self._refill()
             return
         rp = case.plan.review_point(item.review_point_id) if case.plan else None
         if rp is None or rp.outcome is not None:
             who = rp.outcome.recorded_by if rp and rp.outcome else "someone"
             self.notify(f"Already recorded by {who}.", severity="warning")
-            self.cases[case.id] = case
+            self.cases[case.id] = digest_of(case)
             self._refill()
             return
         self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
@@ -174,7 +199,7 @@ is refused before the outcome form opens.
     def _saved(self, case: Case | None, review_point_id: str) -> None:
         if case is None:
             return
-        self.cases[case.id] = case
+        self.cases[case.id] = digest_of(case)
         rp = case.plan.review_point(review_point_id) if case.plan else None
         done = rp.outcome or (rp.history[-1] if rp and rp.history else None) if rp else None
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
