@@ -1,4 +1,4 @@
-"""Time to first frame of a terminal program, measured as a user sees it: in tmux."""
+"""A program in a fresh tmux session at 80x24, seen as a user sees it: the screen's text."""
 
 from __future__ import annotations
 
@@ -6,24 +6,63 @@ import shlex
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+POLL = 0.005
 
 
-def time_to_text(command: str, expect: str, *, width: int = 80, height: int = 24,
-                 timeout: float = 30.0, env: dict[str, str] | None = None) -> float:
-    """Seconds from starting `command` in a fresh tmux session until `expect` is on screen."""
-    session = f"bench-{uuid.uuid4().hex[:8]}"
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
-    shell = f"{'export ' + exports + '; ' if exports else ''}exec {command}"
-    start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y",
-                    str(height), shell], check=True)
-    try:
-        while time.perf_counter() - start < timeout:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                    capture_output=True, text=True).stdout
-            if expect in screen:
-                return time.perf_counter() - start
-            time.sleep(0.005)
-        raise TimeoutError(f"{expect!r} did not appear within {timeout}s:\n{screen}")
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+class Pane:
+    """One tmux session running `command` (exec'd, so the pane's process is the program)."""
+
+    def __init__(self, command: str, env: dict[str, str], width: int = 80, height: int = 24):
+        self.name = f"bench-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        self.started = time.perf_counter()
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y",
+                        str(height), f"export {exports}; exec {command}"], check=True)
+        subprocess.run(["tmux", "set-option", "-t", self.name, "escape-time", "0"],
+                       capture_output=True)
+        self.pid = int(subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            capture_output=True, text=True, check=True).stdout.strip())
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                              capture_output=True, text=True).stdout
+
+    def wait(self, done: Callable[[str], bool], timeout: float = 120.0) -> float:
+        """Seconds since the program started until `done(screen)`."""
+        screen = ""
+        while time.perf_counter() - self.started < timeout:
+            screen = self.screen()
+            if done(screen):
+                return time.perf_counter() - self.started
+            time.sleep(POLL)
+        raise TimeoutError(f"not on screen within {timeout}s:\n{screen}")
+
+    def wait_text(self, text: str, timeout: float = 120.0) -> float:
+        return self.wait(lambda screen: text in screen, timeout)
+
+    def keys(self, *keys: str, literal: bool = False) -> float:
+        """Send keys; returns the moment they were sent (perf_counter)."""
+        sent = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []),
+                        *keys], check=True)
+        return sent
+
+    def peak_rss_mb(self) -> float:
+        """The program's peak resident memory (VmHWM), in MB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError(f"no VmHWM for pid {self.pid}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+    def __enter__(self) -> Pane:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -56,9 +56,10 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> CaseStore:
     return CaseStore.open(db_root(args), identity=acting(args), create=create)
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | Iterable[str], output: str | None) -> None:
+    """To standard output, or atomically to the file `output` (text or its pieces)."""
     if not output or output == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
     path = Path(output).expanduser()
     from ..export.files import DocumentNotWritten, write_document  # lazy: lean start-up
@@ -104,9 +105,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
 
-    data = interchange.dump(open_store(args, create=False))
-    write_output(json_escaped(json.dumps(data, indent=1, ensure_ascii=False)) + "\n",
-                 args.output)
+    # Streamed case by case (store/interchange.dump_text): memory stays flat at any size.
+    write_output(interchange.dump_text(open_store(args, create=False)), args.output)
     return 0
 
 

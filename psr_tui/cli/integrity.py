@@ -66,8 +66,7 @@ def check_store(store: CaseStore) -> CheckResult:
     legacy_events = legacy_cases = imported_events = imported_cases = 0
     for case_id in ids:
         try:
-            case = store.get(case_id)
-            audit = store.audit(case_id)
+            case, audit = store.with_audit(case_id)  # one read of the file
         except StoreError as exc:
             problems.append(str(exc))
             continue

@@ -10,6 +10,7 @@ beside the target (0600) and is renamed over it, and a link at the target is ref
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..store.atomic_storage import write_file_atomic
@@ -24,7 +25,8 @@ class DocumentNotWritten(Exception):
     any, is untouched."""
 
 
-def write_document(path: Path, text: str) -> Path:
+def write_document(path: Path, text: str | Iterable[str]) -> Path:
+    """Write `text` (or its pieces, streamed: a dump) atomically, readable by the owner."""
     path = Path(path).expanduser()
     if path.is_symlink():
         raise DocumentNotWritten(f"refusing to write through the symbolic link {path}")
@@ -32,7 +34,8 @@ def write_document(path: Path, text: str) -> Path:
         raise DocumentNotWritten(f"{path} is not a file")
     try:
         make_private_folders(path.parent)
-        write_file_atomic(path, text.encode("utf-8"), DOCUMENT_MODE)
+        pieces = [text] if isinstance(text, str) else text
+        write_file_atomic(path, (piece.encode("utf-8") for piece in pieces), DOCUMENT_MODE)
     except OSError as exc:
         raise DocumentNotWritten(
             f"cannot write {path}: {plain_cause(exc, path.parent)}; nothing was changed"

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +56,12 @@ def write_json_atomic(path: Path, data: dict[str, Any], *, durable: bool = True)
         raise storage_failure(exc, path.parent, f"writing {path.name}") from exc
 
 
-def write_file_atomic(path: Path, payload: bytes, mode: int, *, durable: bool = True) -> None:
-    """Write `payload` to a new temp file beside `path` (created with `mode`) and rename it
-    over `path`. Raises the OSError after removing the temp file: the old file is intact.
+def write_file_atomic(path: Path, payload: bytes | Iterable[bytes], mode: int, *,
+                      durable: bool = True) -> None:
+    """Write `payload` (bytes, or pieces of it: a dump streams case by case) to a new temp
+    file beside `path` (created with `mode`) and rename it over `path`. Raises the
+    OSError (or whatever producing a piece raised) after removing the temp file: the old
+    file is intact.
 
     The temp name starts with a dot and ends in .tmp, so sweeps and `check` can tell it
     from a record; O_EXCL and O_NOFOLLOW never write through a file or link put there.
@@ -67,11 +71,12 @@ def write_file_atomic(path: Path, payload: bytes, mode: int, *, durable: bool = 
     try:
         try:
             os.fchmod(fd, mode)  # the umask may have narrowed it; never wider than asked
-            view = memoryview(payload)
-            while view:
-                # os.write may write part of a buffer (signals, pipes): loop until done.
-                written = os.write(fd, view)
-                view = view[written:]
+            for piece in [payload] if isinstance(payload, bytes) else payload:
+                view = memoryview(piece)
+                while view:
+                    # os.write may write part of a buffer (signals, pipes): loop until done.
+                    written = os.write(fd, view)
+                    view = view[written:]
             if durable:
                 os.fsync(fd)
         finally:

@@ -129,18 +129,7 @@ class CaseReader:
         return seen
 
     def _case_from(self, data: dict, path: Path) -> Case:
-        table = data.get("case")
-        doc = table.get(str(CASE_DOC_ID)) if isinstance(table, dict) else None
-        if not isinstance(doc, dict):
-            raise UnreadableFile(path, "no case record in it")
-        version, target = migrations.file_schema_version(data), migrations.SCHEMA_VERSION
-        if version > target:
-            raise UnreadableFile(path, f"written by a newer psr-tui (schema {version})")
-        if version < target:
-            try:  # a file the bulk migration skipped (unreadable then, repaired since)
-                doc = migrations.migrate_case_doc(dict(doc), version, target)
-            except ValueError as exc:
-                raise UnreadableFile(path, str(exc)) from exc
+        doc = case_doc(data, path)
         try:
             return Case.model_validate(doc)
         except ValidationError as exc:
@@ -250,6 +239,16 @@ class CaseReader:
         require(self.identity, AUDIT_READ, self._case_from(data, path))
         return audit_events(data, path)
 
+    def with_audit(self, case_id: str) -> tuple[Case, list[AuditEvent]]:
+        """The case as seen and its audit trail from one read of its file (`check`)."""
+        path = self._path(case_id)
+        data = read_json(path)
+        if data is None:
+            raise CaseNotFound(case_id)
+        case = self._case_from(data, path)
+        require(self.identity, AUDIT_READ, case)
+        return self._as_seen(case), audit_events(data, path)
+
     @property
     def audit_key(self) -> bytes:
         """The database's audit key (store/audit_seal.py), read once."""
@@ -296,6 +295,24 @@ class CaseReader:
                                   reading=True) from exc
         self._dir_stamp, self._last_fingerprint = dir_stamp, out
         return dict(out)
+
+
+def case_doc(data: dict, path: Path) -> dict:
+    """A case file's record as stored, brought to the current schema; not validated
+    (the dump streams it as it is: `check` and import validate)."""
+    table = data.get("case")
+    doc = table.get(str(CASE_DOC_ID)) if isinstance(table, dict) else None
+    if not isinstance(doc, dict):
+        raise UnreadableFile(path, "no case record in it")
+    version, target = migrations.file_schema_version(data), migrations.SCHEMA_VERSION
+    if version > target:
+        raise UnreadableFile(path, f"written by a newer psr-tui (schema {version})")
+    if version < target:
+        try:  # a file the bulk migration skipped (unreadable then, repaired since)
+            doc = migrations.migrate_case_doc(dict(doc), version, target)
+        except ValueError as exc:
+            raise UnreadableFile(path, str(exc)) from exc
+    return doc
 
 
 @contextmanager

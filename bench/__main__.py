@@ -1,0 +1,120 @@
+"""The benchmark suite: `python -m bench` (from the repository root).
+
+Builds (once, cached in bench/.cache) databases of 50, 5,000 and 20,000 cases, measures
+each figure of issue 9 with its floor in the same run, interleaved, `--repeat` times,
+prints a table (median, spread, ratio, target, pass/fail) and writes
+docs/benchmarks.md. `--quick` runs 50 cases once (CI's smoke test: that it works, not
+how fast); `--no-write` leaves docs/benchmarks.md alone. Exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # the bench modules import each other by name
+
+import figures  # noqa: E402
+from databases import database, practitioner_names  # noqa: E402
+from report import Result, Sample, markdown, table  # noqa: E402
+from screens import name_prefixes  # noqa: E402
+
+SIZES = (50, 5000, 20000)
+# Startup and memory targets by size (issue 9): ratio to the hello-world app's.
+FIRST_ROWS_TARGET = {50: 2.0, 5000: 2.0, 20000: 3.0}
+MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="50 cases, once (smoke test)")
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--saves", type=int, default=5, help="saves timed per size")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("python -m bench: needs tmux (apt-get install tmux)", file=sys.stderr)
+        return 2
+    sizes = (50,) if args.quick else SIZES
+    repeat = 1 if args.quick else args.repeat
+    saves = 1 if args.quick else args.saves
+    load_before = os.getloadavg()
+    dbs = {n: database(n) for n in sizes}
+    prefixes = {n: name_prefixes(practitioner_names(db)) for n, db in dbs.items()}
+    s = Sample()
+    for _ in range(repeat):  # interleaved: the machine's load falls on floor and figure alike
+        for n, db in dbs.items():
+            seconds, rss = figures.hello()
+            s.add("hello: first rows", n, seconds)
+            s.add("hello: memory", n, rss)
+            seconds, rss = figures.home(db, prefixes[n])
+            s.add("home: first case rows", n, seconds)
+            s.add("home: memory, all loaded", n, rss)
+            s.add("hello: first rows (review)", n, figures.hello()[0])
+            s.add("review: first case row", n, figures.review(db))
+            for name, argv in (("list --json", figures.psr(db, "list", "--json")),
+                               ("check", figures.psr(db, "check"))):
+                s.add("read every case file", n, figures.read_all(db)[0])
+                s.add(name, n, figures.command(argv)[0])
+            with tempfile.TemporaryDirectory() as tmp:
+                s.add("read every case file (dump)", n, figures.read_all(db)[0])
+                seconds, rss = figures.command(figures.psr(db, "dump", "-o", f"{tmp}/d.json"))
+                s.add("dump -o", n, seconds)
+                s.add("dump: memory", n, rss)
+    for n, db in dbs.items():
+        s.add("filter: key to list", n, figures.filter_keystroke(db, prefixes[n]))
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "db"
+            # Hard links: every save writes a new file and renames it, so the cached
+            # database is never changed by the saves timed here.
+            subprocess.run(["cp", "-al", str(db), str(copy)], check=True)
+            screen, disk = figures.saves(copy, prefixes[n], saves)
+        for value in screen:
+            s.add("save: Enter to 'Review recorded'", n, value)
+        for value in disk:
+            s.add("save: Enter to the file on disk", n, value)
+    results = compare(s, sizes)
+    load_after = os.getloadavg()
+    print(table(results))
+    machine = (f"{platform.node()}: {platform.processor() or platform.machine()}, "
+               f"{os.cpu_count()} cores, Python {platform.python_version()}, load average "
+               f"{load_before[0]:.1f} before and {load_after[0]:.1f} after")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if not args.no_write:
+        docs = HERE.parent / "docs" / "benchmarks.md"
+        docs.write_text(markdown(results, machine, when, repeat, sizes,
+                                 (HERE / "capacity.md").read_text()))
+        print(f"wrote {docs}")
+    return 0 if all(r.passed is not False for r in results) else 1
+
+
+def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
+    out: list[Result] = []
+    for n in sizes:
+        out.append(s.ratio("home: first case rows", n, "hello: first rows", n,
+                           FIRST_ROWS_TARGET[n], "s"))
+        out.append(s.ratio("review: first case row", n, "hello: first rows (review)", n,
+                           FIRST_ROWS_TARGET[n], "s"))
+        out.append(s.ratio("home: memory, all loaded", n, "hello: memory", n,
+                           MEMORY_TARGET[n], "MB"))
+        out.append(s.ratio("list --json", n, "read every case file", n, 3.0, "s"))
+        out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
+        out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
+        out.append(s.absolute("dump: memory", n, 100.0, "MB"))
+        out.append(s.absolute("filter: key to list", n, 0.05, "s"))
+    small, large = sizes[0], sizes[-1]
+    for name in ("save: Enter to 'Review recorded'", "save: Enter to the file on disk"):
+        out.append(s.ratio(name, large, name, small, 1.5, "s"))
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

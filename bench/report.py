@@ -1,0 +1,99 @@
+"""Samples, their medians and spreads, ratios to their floors, and the printed table."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Result:
+    figure: str
+    cases: int
+    median: float
+    spread: tuple[float, float]  # lowest and highest sample
+    unit: str
+    floor: str  # what it is compared with ("" for an absolute target)
+    floor_median: float | None
+    ratio: float | None
+    target: float
+    passed: bool | None  # None: not measurable this run
+
+    @property
+    def target_text(self) -> str:
+        if self.floor:
+            return f"<= {self.target:g}x"
+        if self.unit == "s":
+            return f"< {self.target * 1000:g} ms"
+        return f"< {self.target:g} {self.unit}"
+
+
+class Sample:
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, int], list[float]] = defaultdict(list)
+
+    def add(self, name: str, cases: int, value: float) -> None:
+        self.values[(name, cases)].append(value)
+
+    def ratio(self, name: str, cases: int, floor: str, floor_cases: int, target: float,
+              unit: str) -> Result:
+        values, base = self.values[(name, cases)], self.values[(floor, floor_cases)]
+        median, floor_median = statistics.median(values), statistics.median(base)
+        ratio = median / floor_median
+        label = floor if floor != name else f"the same at {floor_cases} cases"
+        return Result(name, cases, median, (min(values), max(values)), unit, label,
+                      floor_median, ratio, target, ratio <= target)
+
+    def absolute(self, name: str, cases: int, target: float, unit: str) -> Result:
+        values = self.values[(name, cases)]
+        median = statistics.median(values)
+        return Result(name, cases, median, (min(values), max(values)), unit, "", None, None,
+                      target, median < target)
+
+
+def _value(value: float, unit: str) -> str:
+    return f"{value * 1000:.0f} ms" if unit == "s" else f"{value:.0f} {unit}"
+
+
+def rows(results: list[Result]) -> list[list[str]]:
+    out = []
+    for r in results:
+        spread = f"{_value(r.spread[0], r.unit)}-{_value(r.spread[1], r.unit)}"
+        floor = f"{r.floor} {_value(r.floor_median, r.unit)}" if r.floor_median is not None \
+            else "-"
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "-"
+        verdict = "pass" if r.passed else "FAIL" if r.passed is False else "n/a"
+        out.append([r.figure, f"{r.cases:,}", _value(r.median, r.unit), spread, floor, ratio,
+                    r.target_text, verdict])
+    return out
+
+
+HEADERS = ["figure", "cases", "median", "spread", "floor (median)", "ratio", "target",
+           "result"]
+
+
+def table(results: list[Result]) -> str:
+    body = [HEADERS, *rows(results)]
+    widths = [max(len(row[i]) for row in body) for i in range(len(HEADERS))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+                     for row in body)
+
+
+def markdown(results: list[Result], machine: str, when: str, repeat: int,
+             sizes: tuple[int, ...], capacity: str) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `python -m bench` (bench/__main__.py); do not edit the tables by hand.",
+        f"Measured {when} on {machine}; {repeat} interleaved runs of each figure and its "
+        f"floor at {', '.join(f'{n:,}' for n in sizes)} cases (saves: several in one "
+        "session per size). Ratios are against a floor measured in the same run, so load "
+        "from other work on the machine falls on both.",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "---|" * len(HEADERS),
+        *("| " + " | ".join(row) + " |" for row in rows(results)),
+        "",
+    ]
+    return "\n".join(lines) + "\n" + capacity
