@@ -97,8 +97,18 @@ class PsrApp(KeysWhereTypedApp):
 
         self.push_screen(start_screen(self.start, self.identity))
         if self.poll:
-            self._fingerprint = self._fingerprint_now() or {}
-            self.set_interval(POLL_SECONDS, self._poll)
+            # The first stamps too are read off the UI thread (20,000 stats); polling starts
+            # once they are in, so nothing reads as changed meanwhile.
+            self.run_worker(self._first_fingerprint, thread=True, group="poll",
+                            exit_on_error=False)
+
+    def _first_fingerprint(self) -> None:
+        now = self._fingerprint_now() or {}
+        self.call_from_thread(self._start_polling, now)
+
+    def _start_polling(self, now: dict[str, tuple[int, int, int]]) -> None:
+        self._fingerprint = now
+        self.set_interval(POLL_SECONDS, self._poll)
 
     def _fingerprint_now(self) -> dict[str, tuple[int, int, int]] | None:
         """The store's stamps, or None when the folder cannot be read just now (a failing

@@ -1,0 +1,47 @@
+"""The benchmark suite: its "drawn" check, and CI's smoke run (that it works, not timings)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from screens import case_row_drawn, name_prefixes  # noqa: E402
+
+NAMES = name_prefixes(["Dr Gareth Griffiths", "Ms Amaka Obi-Lawson", "Dr Li Wei"])
+HEADER = " psr-tui                       admin · PSR case adviser · admin"
+
+
+def screen(*lines: str) -> str:
+    return "\n".join([HEADER, *lines, "", " ^p palette"])
+
+
+def test_the_loading_line_alone_is_not_a_drawn_row() -> None:
+    assert not case_row_drawn(screen("Loading cases…"), NAMES)
+    assert not case_row_drawn(screen("Loading cases… 250/20001 (sorted by urgency when "
+                                     "all are read)", "/ to filter: name, organisation"), NAMES)
+    assert not case_row_drawn(screen("Due or overdue for dosei (0) · loading cases… 500/5000",
+                                     "Loading review points…"), NAMES)
+
+
+def test_a_row_naming_a_practitioner_is_drawn() -> None:
+    row = "   Dr Gareth Gr… Northmoor Ho… Remed…  active    L3 25 Nov 26"
+    assert case_row_drawn(screen("Loading cases… 250/5000", " ! Practitioner  Organisation",
+                                 row), NAMES)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.timeout(240)
+def test_the_suite_runs_at_50_cases() -> None:
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "--no-write"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=230)
+    # Exit 1 is a missed target (timings are not CI's business); 2 or a traceback is not.
+    assert done.returncode in (0, 1), done.stderr
+    assert "home: first case rows" in done.stdout and "save: Enter to" in done.stdout

@@ -1,0 +1,82 @@
+"""Lists at scale: home fills as digests arrive, the loaded heap leaves the collector's
+sight, and a save re-reads only its own case (issue 9)."""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from psr_tui.app import make_app
+from psr_tui.demo import write_demo
+from psr_tui.store import CaseStore
+from psr_tui.ui.screens import home as home_module
+from psr_tui.ui.screens.home import HomeScreen
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo(store: CaseStore) -> CaseStore:
+    write_demo(store, TODAY)
+    return store
+
+
+async def test_home_shows_rows_before_every_case_is_read(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(home_module, "LOAD_BATCH", 10)
+    seen: list[tuple[bool, int, str]] = []
+    arrived = HomeScreen._arrived
+
+    def watch(self: HomeScreen, *args: object) -> None:
+        arrived(self, *args)  # type: ignore[arg-type]
+        counts = str(self.query_one("#home-counts", Static).render())
+        seen.append((self.loaded, self.query_one(DataTable).row_count, counts))
+
+    monkeypatch.setattr(HomeScreen, "_arrived", watch)
+    app = make_app(demo, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        total = len(demo.list_ids())
+        assert seen[0] == (False, 10, f"Loading cases… 10/{total} (sorted by urgency when "
+                                      "all are read)")
+        assert len(seen) == -(-total // 10)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.loaded
+        assert screen.query_one(DataTable).row_count == total
+    gc.unfreeze()
+
+
+async def test_the_loaded_list_is_frozen_out_of_collections(demo: CaseStore) -> None:
+    gc.unfreeze()
+    app = make_app(demo, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
+async def test_a_save_reads_one_stamp_not_the_whole_folder(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(demo, today=lambda: TODAY, poll=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        case_id = "case-004-mr-g"
+        assert app._fingerprint.get(case_id) == demo.stamp(case_id)
+
+        def whole_folder() -> None:
+            raise AssertionError("a save scanned every case file")
+
+        monkeypatch.setattr(demo, "fingerprint", whole_folder)
+        demo.update(case_id, lambda case: None, "intake", "touched")
+        app.note_own_write(case_id)
+        assert app._fingerprint[case_id] == demo.stamp(case_id)
+    gc.unfreeze()
