@@ -70,7 +70,11 @@ def main() -> int:
                 s.add("dump -o", n, seconds)
                 s.add("dump: memory", n, rss)
     for n, db in dbs.items():
-        s.add("filter: key to list", n, figures.filter_keystroke(db, prefixes[n]))
+        for _ in range(repeat):
+            echo, filtered = figures.filter_keystroke(db, prefixes[n])
+            s.add("filter: key echoed in the box", n, echo)
+            s.add("filter: key to list filtered", n, filtered)
+            s.add("filter: list after the echo", n, max(filtered - echo, 0.0))
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "db"
             # Hard links: every save writes a new file and renames it, so the cached
@@ -109,7 +113,8 @@ def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
         out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
         out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
         out.append(s.absolute("dump: memory", n, 100.0, "MB"))
-        out.append(s.absolute("filter: key to list", n, 0.05, "s"))
+        out.append(s.absolute("filter: key to list filtered", n, 1.0, "s"))
+        out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
     small, large = sizes[0], sizes[-1]
     for name in ("save: Enter to 'Review recorded'", "save: Enter to the file on disk"):
         out.append(s.ratio(name, large, name, small, 1.5, "s"))

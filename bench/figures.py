@@ -52,15 +52,28 @@ def review(db: Path) -> float:
         return pane.wait(row_check(MR_G))
 
 
-def filter_keystroke(db: Path, prefixes: frozenset[str]) -> float:
-    """Home, all loaded: seconds from a key typed into the filter until the list shows it."""
+def filter_keystroke(db: Path, prefixes: frozenset[str]) -> tuple[float, float]:
+    """Home, all loaded, a key typed into the filter: seconds until the key shows in the
+    filter box (the floor: tmux and the terminal's own delay), and until the list is
+    filtered (the count line changes to "· N shown")."""
     with Pane(f"{PSR} --db {db}", ENV) as pane:
         pane.wait(lambda screen: LOADED.search(screen) is not None, timeout=300)
         pane.keys("/")
         time.sleep(0.3)
+        counts = pane.screen().splitlines()[1]
         sent = pane.keys("z", literal=True)
-        pane.wait_text(" shown")
-        return time.perf_counter() - sent
+        echo = filtered = 0.0
+        while not (echo and filtered) and time.perf_counter() - sent < 30:
+            lines = pane.screen().splitlines()
+            now = time.perf_counter()
+            if not echo and "z" in lines[2]:
+                echo = now
+            if not filtered and lines[1] != counts:
+                filtered = now
+            time.sleep(POLL)
+        if not (echo and filtered):
+            raise TimeoutError(f"the filter did not answer:\n{pane.screen()}")
+        return echo - sent, filtered - sent
 
 
 def saves(db: Path, prefixes: frozenset[str], count: int) -> tuple[list[float], list[float]]:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shlex
 import subprocess
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 POLL = 0.005
+# A tmux server of the bench's own: other people's tmux sessions are never touched, and
+# no server shutting down (its last session killed) races the next session's start.
+SOCKET = f"psr-bench-{os.getpid()}"
+
+
+def tmux(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], text=True, **kwargs)
 
 
 class Pane:
@@ -19,17 +29,15 @@ class Pane:
         self.name = f"bench-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         self.started = time.perf_counter()
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y",
-                        str(height), f"export {exports}; exec {command}"], check=True)
-        subprocess.run(["tmux", "set-option", "-t", self.name, "escape-time", "0"],
-                       capture_output=True)
-        self.pid = int(subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
-            capture_output=True, text=True, check=True).stdout.strip())
+        _keep_server()
+        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+             f"export {exports}; exec {command}", check=True)
+        tmux("set-option", "-t", self.name, "escape-time", "0", capture_output=True)
+        self.pid = int(tmux("display-message", "-p", "-t", self.name, "#{pane_pid}",
+                            capture_output=True, check=True).stdout.strip())
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
-                              capture_output=True, text=True).stdout
+        return tmux("capture-pane", "-p", "-t", self.name, capture_output=True).stdout
 
     def wait(self, done: Callable[[str], bool], timeout: float = 120.0) -> float:
         """Seconds since the program started until `done(screen)`."""
@@ -47,8 +55,7 @@ class Pane:
     def keys(self, *keys: str, literal: bool = False) -> float:
         """Send keys; returns the moment they were sent (perf_counter)."""
         sent = time.perf_counter()
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []),
-                        *keys], check=True)
+        tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), *keys, check=True)
         return sent
 
     def peak_rss_mb(self) -> float:
@@ -59,10 +66,22 @@ class Pane:
         raise RuntimeError(f"no VmHWM for pid {self.pid}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        tmux("kill-session", "-t", self.name, capture_output=True)
 
     def __enter__(self) -> Pane:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_server_kept = False
+
+
+def _keep_server() -> None:
+    """One idle session for the whole run keeps the bench's tmux server up."""
+    global _server_kept
+    if not _server_kept:
+        tmux("new-session", "-d", "-s", "keep", "sleep 86400", check=True)
+        atexit.register(lambda: tmux("kill-server", capture_output=True))
+        _server_kept = True
