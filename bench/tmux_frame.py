@@ -42,7 +42,8 @@ class Pane:
     def wait(self, done: Callable[[str], bool], timeout: float = 120.0) -> float:
         """Seconds since the program started until `done(screen)`."""
         screen = ""
-        while time.perf_counter() - self.started < timeout:
+        called = time.perf_counter()
+        while time.perf_counter() - called < timeout:
             screen = self.screen()
             if done(screen):
                 return time.perf_counter() - self.started
