@@ -202,15 +202,18 @@ class CaseReader:
             raise CaseNotFound(case_id)  # not even its existence is told
         return digest
 
-    def iter_digests(self, batch: int = 500) -> Iterator[DigestBatch]:
+    def iter_digests(self, batch: int = 500, first: int | None = None) -> Iterator[DigestBatch]:
         """Every case's digest in the identity's scope, `batch` case files at a time (a
-        list fills as they come), with each file that could not be read."""
+        list fills as they come; the `first` batch may be smaller, a screenful, so the
+        first rows come sooner), with each file that could not be read."""
         ids = self.list_ids()  # names only: each file's stamp is read with its batch, so
         done = 0               # the first rows do not wait for 20,000 stats
-        for start in range(0, len(ids), batch):
+        starts = [0, *range(first, len(ids), batch)] if first else range(0, len(ids), batch)
+        ends = [*starts[1:], len(ids)]
+        for start, end in zip(starts, ends, strict=True):
             found = DigestBatch([], [], 0, len(ids))
             with _gc_paused():
-                for case_id in ids[start:start + batch]:
+                for case_id in ids[start:end]:
                     try:
                         found.digests.append(
                             self._digest_in_scope(case_id, stamp_of(self._path(case_id))))
@@ -218,7 +221,7 @@ class CaseReader:
                         found.problems.append(exc)
                     except CaseNotFound:
                         continue  # out of scope, or deleted since the scan
-            done += len(ids[start:start + batch])
+            done += len(ids[start:end])
             found.done = done
             yield found
 

@@ -27,6 +27,7 @@ def demo(store: CaseStore) -> CaseStore:
 async def test_home_shows_rows_before_every_case_is_read(
         demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(home_module, "LOAD_BATCH", 10)
+    monkeypatch.setattr(home_module, "FIRST_BATCH", 10)
     seen: list[tuple[bool, int, str]] = []
     arrived = HomeScreen._arrived
 

@@ -6,6 +6,8 @@ organisation (`o`) and by supervisor (`s`); Enter opens the plan's progress view
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,12 +19,14 @@ from ...domain.access import READ
 from ...domain.case_digest import CaseDigest
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
+from ...store.case_reader import DigestBatch
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
 LOAD_BATCH = 500  # case digests read per step
+FIRST_BATCH = 50  # read before the first frame: small databases are whole at once
 REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
@@ -84,14 +88,21 @@ Every review point due within the next 7 days or already overdue, across the run
 
     # ---- data ------------------------------------------------------------------
     def reload(self) -> None:
-        self.cases, self.problems, self.load_progress = {}, 0, "0"
-        self._refill()
-        self._load()
+        """The first screenful of case files here, at once; the rest in a worker."""
+        self.cases, self.problems = {}, 0
+        batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
+        found = next(batches, None)
+        if found is None or found.done == found.total:
+            self._arrived(found.digests if found else [],
+                          len(found.problems) if found else 0, "", True)
+            return
+        self._arrived(found.digests, len(found.problems), f"{found.done}/{found.total}", True)
+        self._load(batches)
 
     @work(thread=True, exclusive=True, group="dashboard-load")
-    def _load(self) -> None:
-        """Digests in batches off the UI thread: the list fills as they come."""
-        for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH)):
+    def _load(self, batches: Iterator[DigestBatch]) -> None:
+        """The other digests in batches off the UI thread: the list fills as they come."""
+        for n, batch in enumerate(batches, start=1):
             last = batch.done == batch.total
             self.app.call_from_thread(self._arrived, batch.digests, len(batch.problems),
                                       f"{batch.done}/{batch.total}",

@@ -27,7 +27,8 @@ CHUNK_ROWS = 220
 # costs in proportion to its rows (1-2 s at 20,000), and nobody scrolls 20,000 rows: the
 # filter finds any case. The count line says when more match than are listed.
 SHOWN_ROWS = 500
-LOAD_BATCH = 250  # case digests read per step while loading: the first rows show at once
+LOAD_BATCH = 250  # case digests read per step while loading
+FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
 INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
 PLANNING_STATES = frozenset({"draft", "issued"})
@@ -108,7 +109,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         screen at once and keys stay answered; sorted by urgency once all are read."""
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
         problems: list[UnreadableFile] = []
-        for batch in store.iter_digests(batch=LOAD_BATCH):
+        for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
             rows = [summarise(d, today, vocab) for d in batch.digests]
             problems += batch.problems
             self.app.call_from_thread(self._arrived, rows, batch.done, batch.total)
