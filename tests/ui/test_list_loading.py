@@ -71,6 +71,10 @@ async def test_a_save_reads_one_stamp_not_the_whole_folder(
         await app.workers.wait_for_complete()
         await pilot.pause()
         case_id = "case-004-mr-g"
+        for _ in range(100):  # the first stamps are read by a worker, then handed over
+            if app._fingerprint:
+                break
+            await pilot.pause(0.02)
         assert app._fingerprint.get(case_id) == demo.stamp(case_id)
 
         def whole_folder() -> None:
@@ -80,4 +84,28 @@ async def test_a_save_reads_one_stamp_not_the_whole_folder(
         demo.update(case_id, lambda case: None, "intake", "touched")
         app.note_own_write(case_id)
         assert app._fingerprint[case_id] == demo.stamp(case_id)
+    gc.unfreeze()
+
+
+async def test_a_recorded_review_removes_its_row_without_refilling_the_list(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psr_tui.ui.screens.quick_review import QuickReviewScreen
+
+    app = make_app(demo, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")  # every due review point: an adviser is linked to none
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuickReviewScreen) and len(screen.items) >= 2
+        table = screen.query_one(DataTable)
+        before = [str(k.value) for k in table.rows]
+        clears: list[int] = []
+        monkeypatch.setattr(table, "clear", lambda *a, **k: clears.append(1))
+        await pilot.press("enter", "2", *"fine", "enter")
+        await pilot.pause()
+        assert clears == []  # the list was not rebuilt
+        assert [str(k.value) for k in table.rows] == before[1:]
+        assert [f"{i.case_id}/{i.review_point_id}" for i in screen.items] == before[1:]
     gc.unfreeze()
