@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -11,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.amendments import AMENDABLE_STATES
+from ...domain.audiences import ADVISER, audience_label
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
 from ...domain.plan import ReviewPoint
@@ -22,7 +22,8 @@ from ...domain.review import (
     recording_refusal,
 )
 from ...domain.status import plan_progress
-from ...export.files import DocumentNotWritten, write_document
+from ...export.files import DocumentNotWritten, proposed_path, write_document
+from ...export.reports import REPORTS, ReportRequest, ReportUnavailable, document_text, format_of
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
 from ..dialogs.amendment_proposal import AmendmentProposalDialog
@@ -34,10 +35,6 @@ from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
 from .base import PsrScreen
-
-# Copies for these audiences (the adviser's copy holds confidential material: not offered).
-EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
-                    ("practitioner", "The practitioner")]
 
 
 class PlanProgressScreen(PsrScreen):
@@ -61,7 +58,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 - `c` signs off completion (the responsible director, the outcome and follow-up).
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
-  (you choose the file; default: current folder).
+  (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
+  ending .html writes one page to print from a browser).
 """
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
@@ -238,52 +236,48 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if self.case is not None:
             self.app.push_screen(CompletionSignOffDialog(self.case), self._after_save)
 
-    # ---- export ----------------------------------------------------------------
-    def _export(self, title: str, filename: str, audiences: list[tuple[str, str]],
-                render: Callable[[Case, str], str]) -> None:
+    # ---- export (the register: export/reports.py) ---------------------------------
+    def _export(self, report_id: str, review_point_id: str | None = None) -> None:
         case = self.case
         if case is None:
             return
+        report = REPORTS[report_id]
+        # The adviser's copy holds confidential material: never offered on this screen.
+        offered = [] if report.one_copy else [
+            (code, audience_label(code)) for code in report.audiences if code != ADVISER]
+        first = offered[0][0] if offered else report.audiences[0]
+        rp = case.plan.review_point(review_point_id) if case.plan and review_point_id else None
+        title = report.title + (f", {rp.title}" if rp else "")
 
         def write(answer: tuple[Path, str] | None) -> None:
             if answer is None:
                 return
             path, audience = answer
+            request = ReportRequest(case, audience or first, self.psr.vocab, self.psr.today(),
+                                    review_point_id)
             try:
-                write_document(path, render(case, audience))
-            except (DocumentNotWritten, ValueError) as exc:
+                text = document_text(report.render(request), format_of(str(path)))
+                write_document(path, text)
+            except (DocumentNotWritten, ReportUnavailable) as exc:
                 self.notify(f"Not written: {exc}", severity="error")
                 return
-            self.notify(f"Written to {path.resolve()}", title=title)
+            self.notify(f"Written to {path.resolve()}", title=report.title)
 
-        self.app.push_screen(ExportPathDialog(title, Path.cwd() / filename, audiences), write)
+        default = proposed_path(report.filename(case.id, first, review_point_id))
+        self.app.push_screen(ExportPathDialog(title, default, offered), write)
 
     def action_export_report(self) -> None:
-        from ...export import progress_report_markdown
-
         rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"progress report, {rp.title}", f"progress-{self.case_id}-{rp.id}.md",
-                     EXPORT_AUDIENCES, lambda c, aud: progress_report_markdown(
-                         c, rp.id, aud, self.psr.vocab, self.psr.today()))
+        if rp is not None:
+            self._export("progress", rp.id)
 
     def action_export_summary(self) -> None:
-        from ...export import progress_summary_markdown
-
-        self._export("progress summary", f"progress-summary-{self.case_id}.md", EXPORT_AUDIENCES,
-                     lambda c, aud: progress_summary_markdown(
-                         c, aud, self.psr.vocab, self.psr.today()))
+        self._export("progress")
 
     def action_export_sheet(self) -> None:
-        from ...export import review_meeting_sheet_markdown
-
         rp = self._selected()
-        if rp is None:
-            return
-        self._export(f"review-meeting sheet, {rp.title}", f"review-sheet-{self.case_id}-{rp.id}.md",
-                     [], lambda c, _aud: review_meeting_sheet_markdown(
-                         c, rp.id, self.psr.vocab, self.psr.today()))
+        if rp is not None:
+            self._export("review-sheet", rp.id)
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
