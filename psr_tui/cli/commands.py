@@ -76,6 +76,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from .app_launch import run_app
 
         return run_app(args, start="review" if command == "review" else "home")
+    if command == "completion":  # no database, no identity: a script for the shell
+        from .completion import cmd_completion
+
+        return cmd_completion(args)
     args.identity = resolve_identity(args, db_root(args))
     if command == "ssh-session":
         from .ssh_session import run_session
@@ -208,6 +212,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "audit": _lazy("audit_command", "cmd_audit"),
     "reviews": _lazy("reviews_command", "cmd_reviews"),
+    "due": _lazy("reminders_command", "cmd_due"),
+    "calendar": _lazy("reminders_command", "cmd_calendar"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
 }

@@ -49,6 +49,9 @@ AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
 CASE_MANAGE = "case.manage"  # pause, resume, withdraw
 AUDIT_READ = "case.audit"
+# Another user's reminders and calendar (`due --for`, `calendar --for`): advisers, who
+# allocate the work, and the administrator.
+OTHERS_REMINDERS = "reminders.others"
 # Operations on the database as a whole (no case): the administrator's.
 DUMP = "database.dump"
 IMPORT = "database.import"
@@ -63,6 +66,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
         AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
+        OTHERS_REMINDERS,
     }),
     SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
     ORGANISATION_LEAD: _ORG_SIDE,
@@ -198,6 +202,8 @@ def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
     """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
     if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
         return identity.admin
+    if operation == OTHERS_REMINDERS and identity.admin:
+        return True
     if operation not in PERMISSIONS.get(identity.role, frozenset()):
         return False
     return case is None or in_scope(identity, case)
@@ -236,6 +242,7 @@ _WORDS = {
     COMPLETION_SIGN_OFF: "sign off completion",
     CASE_MANAGE: "pause, resume or withdraw a case",
     AUDIT_READ: "read the audit trail",
+    OTHERS_REMINDERS: "see another user's reminders (advisers and the administrator)",
     DUMP: "dump the database (administrators only)",
     IMPORT: "import into the database (administrators only)",
     CHECK: "check the database (administrators only)",

@@ -149,3 +149,11 @@ def test_only_advisers_see_confidential_material() -> None:
     assert [r for r, who in PEOPLE.items() if who.sees_confidential] == [ADVISER]
     assert PEOPLE[PRACTITIONER].audience == "practitioner"
     assert PEOPLE[SUPERVISOR].audience == "organisation"
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+def test_another_users_reminders_are_the_advisers_and_the_administrators(role: str) -> None:
+    plain = PEOPLE[role]
+    assert may(plain, access.OTHERS_REMINDERS) is (role == ADVISER)
+    assert may(Identity(plain.name, plain.role, plain.organisation, admin=True),
+               access.OTHERS_REMINDERS)

@@ -357,17 +357,21 @@ async def test_suggest_adds_only_missing_domains(store: CaseStore) -> None:
     assert "communication" in domains  # the concern is about working relationships
 
 
-async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path, export_folder) -> None:  # type: ignore[no-untyped-def]
     app = make(store)
     target = tmp_path / "plan.md"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "w")
         await pilot.pause()
         dialog = app.screen
-        assert dialog.text("path") == "./mr-g-plan-v1-organisation.md"  # type: ignore[attr-defined]
-        await choose(pilot, app, "Practitioner")
-        assert dialog.text("path") == "./mr-g-plan-v1-practitioner.md"  # type: ignore[attr-defined]
-        await pilot.press("tab", *["backspace"] * 40)
+        # The user's own export folder (0700), never the current one.
+        proposed = export_folder / f"plan-{CASE_ID}-v1-organisation.md"
+        assert dialog.text("path") == str(proposed)  # type: ignore[attr-defined]
+        assert export_folder.stat().st_mode & 0o777 == 0o700
+        await choose(pilot, app, "practitioner")
+        proposed = export_folder / f"plan-{CASE_ID}-v1-practitioner.md"
+        assert dialog.text("path") == str(proposed)  # type: ignore[attr-defined]
+        await pilot.press("tab", *["backspace"] * 120)
         await type_text(pilot, str(target))
         await pilot.press("enter")
         await pilot.pause()

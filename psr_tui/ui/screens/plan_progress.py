@@ -67,7 +67,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 - `u` shows the case's audit trail: every change, who made it and when.
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
-  (you choose the file; default: current folder).
+  (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
+  ending .html writes one page to print from a browser).
 """
     OPERATIONS = {
         "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
