@@ -44,6 +44,9 @@ PLAN_EDIT = "plan.edit"
 SIGN_ORGANISATION = "plan.sign.organisation"
 SIGN_PRACTITIONER = "plan.sign.practitioner"
 REVIEW_RECORD = "review.record"
+# Correcting a recorded outcome: its recorder or an adviser (domain/outcome_correction.py
+# checks who recorded it; see `may_correct_outcome`).
+OUTCOME_CORRECT = "review.correct"
 AMENDMENT_PROPOSE = "amendment.propose"
 AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
@@ -55,6 +58,9 @@ IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
+# Erasing archived cases past their retention period (store/purge.py): never a role's.
+PURGE = "database.purge"
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN, PURGE})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
@@ -62,9 +68,10 @@ _ORG_SIDE = frozenset({
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
-        AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
+        OUTCOME_CORRECT, AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE,
+        AUDIT_READ,
     }),
-    SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
+    SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE}),
     ORGANISATION_LEAD: _ORG_SIDE,
     RESPONSIBLE_OFFICER: _ORG_SIDE | {COMPLETION_SIGN_OFF},
     PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE}),
@@ -103,6 +110,7 @@ _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     ("plan.resume", CASE_MANAGE),
     ("case.withdraw", CASE_MANAGE),
     ("withdraw", CASE_MANAGE),
+    ("review.correct", OUTCOME_CORRECT),
     ("review.", REVIEW_RECORD),
     ("amendment.propose", AMENDMENT_PROPOSE),
     ("amendment.withdraw", AMENDMENT_PROPOSE),
@@ -196,11 +204,19 @@ def in_scope(identity: Identity, case: Case) -> bool:
 
 def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
     """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
-    if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
+    if operation in ADMIN_OPERATIONS:
         return identity.admin
     if operation not in PERMISSIONS.get(identity.role, frozenset()):
         return False
     return case is None or in_scope(identity, case)
+
+
+def may_correct_outcome(identity: Identity, recorded_by: str, case: Case | None = None) -> bool:
+    """Whether `identity` may correct an outcome `recorded_by` recorded: an adviser any,
+    anyone else with the operation only their own."""
+    if not may(identity, OUTCOME_CORRECT, case):
+        return False
+    return identity.role == ADVISER or _same(recorded_by, identity.name)
 
 
 def require(identity: Identity, operation: str, case: Case | None = None) -> None:
@@ -231,6 +247,7 @@ _WORDS = {
     SIGN_ORGANISATION: "sign for the organisation",
     SIGN_PRACTITIONER: "sign for the practitioner",
     REVIEW_RECORD: "record review outcomes",
+    OUTCOME_CORRECT: "correct review outcomes",
     AMENDMENT_PROPOSE: "propose amendments",
     AMENDMENT_AGREE: "agree amendments",
     COMPLETION_SIGN_OFF: "sign off completion",
@@ -241,4 +258,5 @@ _WORDS = {
     CHECK: "check the database (administrators only)",
     DEMO: "write demo data (administrators only)",
     USER_ADMIN: "manage users (administrators only)",
+    PURGE: "purge archived cases (administrators only)",
 }
