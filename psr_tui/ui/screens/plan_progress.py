@@ -34,13 +34,14 @@ from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
 from .base import PsrScreen
+from .plan_progress_fixes import FIX_ACTIONS, FIX_BINDINGS, FIX_HELP, PlanFixActions
 
 # Copies for these audiences (the adviser's copy holds confidential material: not offered).
 EXPORT_AUDIENCES = [("organisation", "The healthcare organisation"),
                     ("practitioner", "The practitioner")]
 
 
-class PlanProgressScreen(PsrScreen):
+class PlanProgressScreen(PlanFixActions, PsrScreen):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -62,7 +63,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: current folder).
-"""
+""" + FIX_HELP
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
         Binding("a", "agree", "Agree amendment", show=True),
@@ -73,6 +74,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         Binding("m", "export_sheet", "Meeting sheet", show=True),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        *FIX_BINDINGS,
     ]
 
     def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
@@ -197,6 +199,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return self._selected() is not None or None
         if action == "export_summary":
             return plan is not None or None
+        if action in FIX_ACTIONS:
+            return self.fix_allowed(action)
         return super().check_action(action, parameters)
 
     def _after_save(self, case: Case | None) -> None:
