@@ -120,3 +120,31 @@ async def test_a_supervisor_is_offered_only_their_own_correction(tmp_path: Path)
             assert screen.fix_allowed("correct_outcome") is own
             for action in ("resume", "withdraw_case"):  # CASE_MANAGE: advisers only
                 assert not screen.fix_allowed(action)
+
+
+async def test_a_completed_plan_opens_as_completed_not_as_a_new_version(
+        store: CaseStore) -> None:
+    from psr_tui.domain.case import Completion
+
+    from .test_home import loaded
+
+    fill(store)
+
+    def complete(case):  # type: ignore[no-untyped-def]
+        case.state = "completed"
+        case.completion = Completion(outcome="completed", signed_by="Dr Rose Director",
+                                     signed_on=TODAY, follow_up="Annual appraisal")
+
+    store.update("case-g", complete, "completion.sign_off", "completed")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded(app, pilot)
+        home.open_case("case-g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanProgressScreen)
+        assert "Completed" in str(screen.query_one("#progress-head").render())
+        offered = {b.action for b, _node in app.actions_of(screen)}
+        assert {"export_summary", "export_report"} <= offered
+        assert not offered & {"record", "propose", "agree", "sign_off", "resume",
+                              "withdraw_case", "correct_outcome", "withdraw_amendment"}
