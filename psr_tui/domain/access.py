@@ -58,9 +58,7 @@ IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
-# Erasing archived cases past their retention period (store/purge.py): never a role's.
-PURGE = "database.purge"
-ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN, PURGE})
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
@@ -258,5 +256,4 @@ _WORDS = {
     CHECK: "check the database (administrators only)",
     DEMO: "write demo data (administrators only)",
     USER_ADMIN: "manage users (administrators only)",
-    PURGE: "purge archived cases (administrators only)",
 }

@@ -82,7 +82,7 @@ def test_every_role_against_every_case_operation(role: str, operation: str) -> N
 
 @pytest.mark.parametrize("role", list(PEOPLE))
 @pytest.mark.parametrize("operation", [access.DUMP, access.IMPORT, access.CHECK, access.DEMO,
-                                       access.USER_ADMIN, access.PURGE])
+                                       access.USER_ADMIN])
 def test_database_operations_are_the_administrators_only(role: str, operation: str) -> None:
     plain = PEOPLE[role]
     assert not may(plain, operation)
