@@ -44,6 +44,9 @@ PLAN_EDIT = "plan.edit"
 SIGN_ORGANISATION = "plan.sign.organisation"
 SIGN_PRACTITIONER = "plan.sign.practitioner"
 REVIEW_RECORD = "review.record"
+# Correcting a recorded outcome: its recorder or an adviser (domain/outcome_correction.py
+# checks who recorded it; see `may_correct_outcome`).
+OUTCOME_CORRECT = "review.correct"
 AMENDMENT_PROPOSE = "amendment.propose"
 AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
@@ -58,6 +61,7 @@ IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
@@ -65,10 +69,10 @@ _ORG_SIDE = frozenset({
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
-        AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
-        OTHERS_REMINDERS,
+        OUTCOME_CORRECT, AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE,
+        AUDIT_READ, OTHERS_REMINDERS,
     }),
-    SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
+    SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE}),
     ORGANISATION_LEAD: _ORG_SIDE,
     RESPONSIBLE_OFFICER: _ORG_SIDE | {COMPLETION_SIGN_OFF},
     PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE}),
@@ -107,6 +111,7 @@ _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     ("plan.resume", CASE_MANAGE),
     ("case.withdraw", CASE_MANAGE),
     ("withdraw", CASE_MANAGE),
+    ("review.correct", OUTCOME_CORRECT),
     ("review.", REVIEW_RECORD),
     ("amendment.propose", AMENDMENT_PROPOSE),
     ("amendment.withdraw", AMENDMENT_PROPOSE),
@@ -200,13 +205,21 @@ def in_scope(identity: Identity, case: Case) -> bool:
 
 def may(identity: Identity, operation: str, case: Case | None = None) -> bool:
     """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
-    if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
+    if operation in ADMIN_OPERATIONS:
         return identity.admin
     if operation == OTHERS_REMINDERS and identity.admin:
         return True
     if operation not in PERMISSIONS.get(identity.role, frozenset()):
         return False
     return case is None or in_scope(identity, case)
+
+
+def may_correct_outcome(identity: Identity, recorded_by: str, case: Case | None = None) -> bool:
+    """Whether `identity` may correct an outcome `recorded_by` recorded: an adviser any,
+    anyone else with the operation only their own."""
+    if not may(identity, OUTCOME_CORRECT, case):
+        return False
+    return identity.role == ADVISER or _same(recorded_by, identity.name)
 
 
 def require(identity: Identity, operation: str, case: Case | None = None) -> None:
@@ -237,6 +250,7 @@ _WORDS = {
     SIGN_ORGANISATION: "sign for the organisation",
     SIGN_PRACTITIONER: "sign for the practitioner",
     REVIEW_RECORD: "record review outcomes",
+    OUTCOME_CORRECT: "correct review outcomes",
     AMENDMENT_PROPOSE: "propose amendments",
     AMENDMENT_AGREE: "agree amendments",
     COMPLETION_SIGN_OFF: "sign off completion",

@@ -167,6 +167,14 @@ class Withdrawal(Record):
     withdrawn_by: str = ""
 
 
+class Resumption(Record):
+    """A paused plan continuing, and the advice it continues on."""
+
+    advice: str = ""
+    resumed_on: date | None = None
+    resumed_by: str = ""
+
+
 class Case(Record):
     # True for a brief (a list's cut-down copy, see store/case_briefs.py): never saved back.
     _brief: bool = PrivateAttr(default=False)
@@ -186,6 +194,7 @@ class Case(Record):
     plan: Plan | None = None
     completion: Completion | None = None
     withdrawal: Withdrawal | None = None
+    resumptions: list[Resumption] = Field(default_factory=list)
 
     def mark_brief(self) -> None:
         self._brief = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from .case import Case, Completion, RequestDecision, Withdrawal
+from .case import Case, Completion, RequestDecision, Resumption, Withdrawal
 from .errors import RuleError
 from .plan import Plan, PlanVersion, Signature
 from .review import latest_recorded, open_review_points
@@ -275,11 +275,18 @@ def activate(case: Case, today: date) -> None:
     case.state = "active"
 
 
-def resume(case: Case, today: date) -> None:
-    """A paused plan (referred for advice) continues; extended if its end moved later."""
+def resume(case: Case, today: date, *, advice: str, user: str) -> Resumption:
+    """A paused plan (referred for advice) continues on the advice received, which is
+    recorded with who resumed it; extended if its end moved later."""
     plan = _plan(case)
     _require_state(case, {"paused"}, "resume the plan")
+    if not advice.strip():
+        raise RuleError("Record the advice received before the plan resumes.",
+                        "resumption.advice")
+    resumption = Resumption(advice=advice.strip(), resumed_on=today, resumed_by=user)
+    case.resumptions.append(resumption)
     case.state = "extended" if end_moved_later(plan) else "active"
+    return resumption
 
 
 def end_moved_later(plan: Plan) -> bool:

@@ -76,6 +76,19 @@ class ReviewOutcome(Record):
     amendment_id: str = ""
 
 
+class OutcomeCorrection(Record):
+    """A recorded outcome that was wrong, kept as it was with who corrected it and why:
+    the history of a review never loses what was first recorded."""
+
+    original: ReviewOutcome
+    corrected_by: str = ""
+    corrected_at: datetime | None = None
+    reason: str = ""
+    # What the correction did to the ladder (undone, or left because a later review
+    # builds on it), in words for the exports.
+    ladder_note: str = ""
+
+
 class ReviewPoint(Record):
     id: str = Field(default_factory=lambda: new_id("rp"))
     title: str = ""
@@ -86,6 +99,8 @@ class ReviewPoint(Record):
     outcome: ReviewOutcome | None = None
     # Earlier attempts that were not held and rescheduled.
     history: list[ReviewOutcome] = Field(default_factory=list)
+    # Outcomes recorded here and then corrected, oldest first (rp.outcome is the current).
+    corrections: list[OutcomeCorrection] = Field(default_factory=list)
 
 
 class Signature(Record):

@@ -254,6 +254,19 @@ def record_review(
         rp.history.append(outcome)
         rp.due_on = reschedule_to
         return outcome
+    apply_effect(case, rp, outcome, effect, user=user, today=today, path=path)
+    rp.outcome = outcome
+    return outcome
+
+
+def apply_effect(
+    case: Case, rp: ReviewPoint, outcome: ReviewOutcome, effect: str, *,
+    user: str, today: date, path: str,
+) -> None:
+    """What a held review's outcome does to the plan (not 'reschedule': a review not held
+    only moves); sets `outcome.level_after`. Shared by recording and correcting."""
+    plan = case.plan
+    assert plan is not None
     if effect == "step_down":
         _step_down(case, plan, outcome)
     elif effect == "enhance":
@@ -267,5 +280,3 @@ def record_review(
             raise RuleError("Say why the plan is no longer appropriate.", f"{path}.note")
         case.state = "paused"
     outcome.level_after = plan.current_level
-    rp.outcome = outcome
-    return outcome

@@ -10,6 +10,7 @@ from ..domain.plan import Amendment, Plan, ReviewOutcome, ReviewPoint
 from ..domain.review import review_status
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
+from .corrections import corrections_section, resumptions_section, withdrawal_section
 from .markdown import BLANK, Document, bullets, checklist, fields
 from .sections import (
     assessments_seen,
@@ -123,6 +124,7 @@ def progress_report_markdown(
              fmt_date(h.reschedule_to), h.reason)
             for h in rp.history
         ])
+    corrections_section(doc, [rp], vocab)
     return doc.render()
 
 
@@ -185,7 +187,10 @@ def progress_summary_markdown(
     ])
     if shown.completion is None:
         _current_stage(doc, plan, vocab)
+    corrections_section(doc, ordered, vocab)
+    resumptions_section(doc, shown)
     _amendments(doc, plan)
+    withdrawal_section(doc, shown)
     doc.heading(2, "Completion")
     c = shown.completion
     if c is None or not c.outcome:

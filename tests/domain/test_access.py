@@ -47,13 +47,15 @@ PEOPLE = {
 }
 CASE_OPERATIONS = (
     access.READ, access.CREATE, access.INTAKE, access.PLAN_EDIT, access.SIGN_ORGANISATION,
-    access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE,
+    access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
+    access.AMENDMENT_PROPOSE,
     access.AMENDMENT_AGREE, access.COMPLETION_SIGN_OFF, access.CASE_MANAGE, access.AUDIT_READ,
 )
 # The table of the issue: what each role may do on a case in its scope.
 EXPECTED = {
     ADVISER: set(CASE_OPERATIONS),
-    SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE},
+    SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
+                 access.AMENDMENT_PROPOSE},
     ORGANISATION_LEAD: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
                         access.AMENDMENT_AGREE, access.AUDIT_READ},
     RESPONSIBLE_OFFICER: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
@@ -118,6 +120,10 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
 
 @pytest.mark.parametrize(("action", "operation"), [
     ("review.record", access.REVIEW_RECORD),
+    ("review.correct", access.OUTCOME_CORRECT),
+    ("plan.resume", access.CASE_MANAGE),
+    ("case.withdraw", access.CASE_MANAGE),
+    ("amendment.withdraw", access.AMENDMENT_PROPOSE),
     ("plan.sign.organisation", access.SIGN_ORGANISATION),
     ("plan.sign.practitioner", access.SIGN_PRACTITIONER),
     ("plan.issue", access.PLAN_EDIT),
@@ -133,6 +139,17 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
 ])
 def test_store_actions_map_to_operations(action: str, operation: str) -> None:
     assert operation_of(action) == operation
+
+
+def test_a_supervisor_corrects_only_the_outcomes_they_recorded() -> None:
+    case = linked_case()
+    assert access.may_correct_outcome(PEOPLE[SUPERVISOR], "jones", case)
+    assert access.may_correct_outcome(PEOPLE[SUPERVISOR], "JONES ", case)
+    assert not access.may_correct_outcome(PEOPLE[SUPERVISOR], "green", case)
+    assert access.may_correct_outcome(PEOPLE[ADVISER], "green", case)  # an adviser, any
+    # Out of scope, or a role without the operation, never corrects even its own name.
+    assert not access.may_correct_outcome(Identity("jones", SUPERVISOR), "jones", Case())
+    assert not access.may_correct_outcome(PEOPLE[ORGANISATION_LEAD], "olive", case)
 
 
 def test_exports_are_limited_to_the_roles_own_audience() -> None:

@@ -13,6 +13,7 @@ from psr_tui.domain.errors import RuleError
 from psr_tui.domain.plan import ReviewOutcome, Signature
 
 TODAY = date(2026, 6, 1)
+ADVICE = "PSR advice: continue with weekly case-based discussions"
 LATER = date(2026, 12, 20)  # the plan (2026-07-01 to 2027-01-01) is nearly over
 
 
@@ -329,12 +330,31 @@ def test_a_signature_is_corrected_until_both_have_signed() -> None:
 def test_resume_paused_plan() -> None:
     case = active_case()
     case.state = "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "active"
     case.state = "paused"
     case.plan.end_date = date(2027, 3, 1)  # later than the agreed 2027-01-01
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "extended"
+
+
+def test_resume_records_the_advice_and_refuses_without_it() -> None:
+    case = active_case()
+    case.state = "paused"
+    with pytest.raises(RuleError, match="advice") as refused:
+        lifecycle.resume(case, TODAY, advice="  ", user="ca")
+    assert refused.value.path == "resumption.advice"
+    assert case.state == "paused" and case.resumptions == []
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
+    (resumed,) = case.resumptions
+    assert (resumed.advice, resumed.resumed_on, resumed.resumed_by) == (ADVICE, TODAY, "ca")
+
+
+def test_resume_refused_unless_paused() -> None:
+    case = active_case()
+    with pytest.raises(RuleError, match="resume"):
+        lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
+    assert case.resumptions == []
 
 
 def test_withdraw() -> None:
@@ -358,7 +378,7 @@ def test_resume_after_agreed_extension_is_extended() -> None:
     agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
         recorded_by="hmarsden")
     assert case.state == "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "extended"
 
 
@@ -372,7 +392,7 @@ def test_resume_compares_with_the_last_version_signed_before_start() -> None:
         recorded_by="hmarsden")
     lifecycle.activate(case, TODAY)
     case.state = "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "active"
 
 

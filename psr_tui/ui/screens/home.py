@@ -12,6 +12,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, REVIEW_RECORD, may
 from ...domain.case import Case
+from ...domain.lifecycle import CLOSED_STATES
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..saving import Refusal, create_case
@@ -319,6 +320,13 @@ accepted request), *plan* the plan after the discussions (10 working days).
             from .intake import IntakeScreen
 
             self.app.push_screen(IntakeScreen(case_id))
+            return
+        if case.state in CLOSED_STATES:
+            # A finished plan opens as what it is: its read-only summary and exports, not
+            # the builder offering a new version of a plan that has ended.
+            from .plan_progress import PlanProgressScreen
+
+            self.app.push_screen(PlanProgressScreen(case_id))
             return
         from .plan_builder import PlanBuilderScreen
 

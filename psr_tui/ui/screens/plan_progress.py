@@ -40,10 +40,11 @@ from ..widgets.review_point_detail import amendments_text, detail_text, review_r
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
+from .plan_progress_fixes import FIX_ACTIONS, FIX_BINDINGS, FIX_HELP, PlanFixActions
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(ProgressExports):
+class PlanProgressScreen(PlanFixActions, ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -69,7 +70,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
   ending .html writes one page to print from a browser).
-"""
+""" + FIX_HELP
     OPERATIONS = {
         "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
         "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
@@ -88,6 +89,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         Binding("u", "audit", "Audit trail", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        *FIX_BINDINGS,
     ]
 
     def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
@@ -230,6 +232,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return self._selected() is not None or None
         if action == "export_summary":
             return plan is not None or None
+        if action in FIX_ACTIONS:
+            return self.fix_allowed(action)
         return super().check_action(action, parameters)
 
     def _after_save(self, case: Case | None) -> None:

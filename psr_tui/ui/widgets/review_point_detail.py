@@ -86,6 +86,10 @@ def detail_text(rp: ReviewPoint, today: date, vocab: Vocabularies) -> str:
         new = missed.reschedule_to.isoformat() if missed.reschedule_to else "?"
         reason = in_markup(missed.reason)
         lines.append(f"Not held {missed.held_on or '?'}: moved to {new} ({reason})")
+    for fixed in rp.corrections:  # the outcome first recorded is never hidden
+        was = in_markup(vocab["review_outcomes"].label(fixed.original.outcome))
+        lines.append(f"Corrected from '{was}' (recorded by {in_markup(fixed.original.recorded_by)})"
+                     f" by {in_markup(fixed.corrected_by)}: {in_markup(fixed.reason)}")
     return "\n".join(lines)
 
 
