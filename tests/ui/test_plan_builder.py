@@ -656,3 +656,42 @@ async def test_reviewer_is_picked_from_the_plan_people_deputy_included(
         assert isinstance(app.screen, PlanBuilderScreen)
     point = store.get(CASE_ID).plan.review_points[0]  # type: ignore[union-attr]
     assert point.reviewer == "Mr Carl Otto"
+
+
+async def test_assessment_count_per_period_sets_the_reviews_expected_evidence(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("3", "tab")
+        await choose(pilot, app, "per review period")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    assert (plan.activities[0].count, plan.activities[0].per) == (3, "review")
+    assert plan.review_points[0].expected_evidence == ["Summary report", "DOPS x3"]
+
+
+async def test_a_count_on_an_activity_that_is_not_an_assessment_is_refused(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await choose(pilot, app, "Coaching")
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # not saved: the message is under the field
+        assert "a count is for an assessment (WBA) kind" in screen_text(app)
+    assert len(store.get(CASE_ID).plan.activities) == 1  # type: ignore[union-attr]
