@@ -14,6 +14,7 @@ from typing import Literal
 from .case import Case, Completion, RequestDecision, Resumption, Withdrawal
 from .errors import RuleError
 from .plan import Plan, PlanVersion, Signature
+from .plan_templates import PlanTemplate, apply_template
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .signatories import signatory_name
@@ -93,11 +94,16 @@ def decide_request(
     case.state = str(term.get("state", outcome))
 
 
-def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies) -> None:
-    """Fill a new plan with suggested objectives, stages and review points."""
+def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
+                       template: PlanTemplate | None) -> None:
+    """Fill a new plan from its template, or (none fits) with suggested objectives, the
+    default ladder and review points."""
+    floor = supervision_floor(case)
+    if template is not None:
+        apply_template(template, case, plan, vocab, floor[0] if floor else None)
+        return
     plan.objectives = suggest_objectives(case, vocab)  # reads case.plan for target dates
     assert plan.start_date is not None and plan.end_date is not None
-    floor = supervision_floor(case)
     plan.stages = generate_stages(
         plan.start_date,
         plan.end_date,
@@ -109,9 +115,11 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies) -> None:
 
 
 def start_plan(
-    case: Case, start: date, months: int, today: date, vocab: Vocabularies | None = None
+    case: Case, start: date, months: int, today: date, vocab: Vocabularies | None = None,
+    template: PlanTemplate | None = None,
 ) -> Plan:
-    """Create the first draft (version 1) of the plan for an accepted request."""
+    """Create the first draft (version 1) of the plan for an accepted request, filled from
+    `template` (plan_templates.choose_template picks the one the intake's facts fit)."""
     _require_state(case, {"accepted"}, "start a plan")
     if case.plan is not None:
         raise RuleError("This case already has a plan.", "plan")
@@ -126,7 +134,7 @@ def start_plan(
         condition_ids=[c.id for c in case.request.conditions],
     )
     case.plan = plan
-    _suggested_content(case, plan, _vocab(vocab))
+    _suggested_content(case, plan, _vocab(vocab), template)
     case.state = "draft"
     return plan
 

@@ -29,7 +29,11 @@ class Activity(Record):
     objective_ids: list[str] = Field(default_factory=list)
     evidence: str = ""  # what the activity produces as evidence
     responsible: str = ""  # a role id or a person's name
-    frequency: str = ""
+    frequency: str = ""  # free text ("fortnightly"); an assessment's is count and per
+    # An assessment (kind is a wba_types code): how many are due each `per`
+    # (vocabulary: assessment_periods); the review points' expected evidence follows from it.
+    count: int | None = None
+    per: str = ""
 
 
 class Role(Record):

@@ -63,6 +63,12 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
         errors += _known(case.completion.outcome, vocab, "completion_outcomes",
                          "completion.outcome", "completion outcome")
     if case.plan is not None:
+        for activity in case.plan.activities:
+            at = item_path("plan.activities", activity.id, "per")
+            errors += _known(activity.per, vocab, "assessment_periods", at, "assessment period")
+            if activity.count is not None and activity.count < 1:
+                errors.append(FieldError(item_path("plan.activities", activity.id, "count"),
+                                         "an assessment count is at least 1"))
         for point in case.plan.review_points:
             at = item_path("plan.review_points", point.id)
             for outcome in [point.outcome, *point.history]:

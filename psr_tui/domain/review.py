@@ -97,6 +97,18 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
     plan.current_stage += 1
 
 
+def stage_move(plan: Plan, effect: str) -> tuple[int, int] | None:
+    """(level now, level after) for an outcome's effect that moves the ladder ("step_down",
+    "enhance"), so the move is shown before it is confirmed; None when it moves nothing."""
+    if not plan.stages:
+        return None
+    now = min(plan.current_stage, len(plan.stages) - 1)
+    target = {"step_down": now + 1, "enhance": now - 1}.get(effect)
+    if target is None or not 0 <= target < len(plan.stages):
+        return None
+    return plan.stages[now].level, plan.stages[target].level
+
+
 def _enhance(plan: Plan, outcome: ReviewOutcome) -> None:
     if plan.current_stage > 0:
         plan.current_stage -= 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
 from ..domain.plan import Activity, Plan
 from ..domain.vocabulary import Vocabularies
@@ -104,7 +105,7 @@ def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> N
 def _activity_rows(plan: Plan, vocab: Vocabularies, activities: list[Activity]) -> Markup:
     return table(("Activity", "Description", "Evidence", "Responsible", "Frequency"), [
         (activity_kind(vocab, a.kind), a.description, a.evidence,
-         person(plan, vocab, a.responsible), a.frequency)
+         person(plan, vocab, a.responsible), frequency_text(a, vocab))
         for a in activities
     ])
 

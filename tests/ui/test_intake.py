@@ -174,6 +174,9 @@ async def test_start_plan_creates_the_draft(store: CaseStore) -> None:
         saved = store.get(created.id)
         assert saved.state == "draft"
         assert saved.plan is not None and saved.plan.start_date == date(2027, 1, 4)
+        # A surgeon back after a local restriction: the template's ladder and assessments.
+        assert [s.level for s in saved.plan.stages] == [1, 2, 3, 5]
+        assert any(a.kind == "NOTSS" and a.count for a in saved.plan.activities)
 
 
 async def test_conflict_keeps_typed_values(store: CaseStore) -> None:

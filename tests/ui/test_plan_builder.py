@@ -23,6 +23,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.activity_form import ActivityDialog
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
 from psr_tui.ui.dialogs.objective_form import ObjectiveDialog
+from psr_tui.ui.dialogs.review_point_form import ReviewPointDialog
 from psr_tui.ui.dialogs.stage_form import StageDialog
 from psr_tui.ui.screens.base import PsrScreen
 from psr_tui.ui.screens.plan_builder import PlanBuilderScreen
@@ -637,3 +638,64 @@ async def test_generated_ladder_keeps_role_duties_on_real_stages(store: CaseStor
     event = store.audit(CASE_ID)[-1]
     assert event.action == "plan.stages.generate"
     assert event.summary.startswith("generated the ladder: L1 → L2 (L3, L4, L5 held at L2")
+
+
+async def test_reviewer_is_picked_from_the_plan_people_deputy_included(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPointDialog)
+        select = app.screen.query_one("#input-reviewer_person", Select)
+        labels = [str(label) for label, _ in list(select._options)[1:]]
+        # Supervisors first; the deputy offered for when the supervisor is away.
+        assert labels == ["Ms Bea Shah (Clinical supervisor)",
+                          "Mr Carl Otto (deputy Clinical supervisor)",
+                          "Dr Ann Reid (Responsible officer / responsible director)"]
+        await pilot.press("tab", "tab")  # title, due date, then the reviewer
+        await choose(pilot, app, "Mr Carl Otto")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    point = store.get(CASE_ID).plan.review_points[0]  # type: ignore[union-attr]
+    assert point.reviewer == "Mr Carl Otto"
+
+
+async def test_assessment_count_per_period_sets_the_reviews_expected_evidence(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("3", "tab")
+        await choose(pilot, app, "per review period")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    assert (plan.activities[0].count, plan.activities[0].per) == (3, "review")
+    assert plan.review_points[0].expected_evidence == ["Summary report", "DOPS x3"]
+
+
+async def test_a_count_on_an_activity_that_is_not_an_assessment_is_refused(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await choose(pilot, app, "Coaching")
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # not saved: the message is under the field
+        assert "a count is for an assessment (WBA) kind" in screen_text(app)
+    assert len(store.get(CASE_ID).plan.activities) == 1  # type: ignore[union-attr]

@@ -339,3 +339,18 @@ async def test_esc_on_the_start_screen_stays_put(asmith: CaseStore) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuickReviewScreen)
+
+
+async def test_the_supervision_move_is_shown_before_it_is_confirmed(asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert "Supervision: L3 Indirect -> L4 Independent with review" in screen_text(app)
+        await pilot.press("shift+tab", "4")
+        await pilot.pause()
+        assert "Supervision: L3 Indirect -> L2 Close" in screen_text(app)
+        await pilot.press("shift+tab", "2")
+        await pilot.pause()
+        assert "Supervision:" not in screen_text(app)  # remain: nothing moves
+        assert asmith.get("case-g").plan.current_stage == 1  # nothing saved yet

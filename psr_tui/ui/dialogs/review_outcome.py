@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.case import Case
 from ...domain.plan import ReviewOutcome
-from ...domain.review import record_review
+from ...domain.review import record_review, stage_move
 from ...store import StoreError
 from ..saving import Refusal, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
@@ -97,6 +97,16 @@ here and ctrl+o shows their outcome.
         term = self.psr.vocab["review_outcomes"].term(self.chosen)
         return str(term.get("effect", "")) if term else ""
 
+    def _move_text(self) -> str:
+        """What saving will do to the supervision ladder: "\nSupervision: L1 Direct -> L2
+        Close", so a step down is seen before it is confirmed ("" when nothing moves)."""
+        assert self.case.plan is not None
+        move = stage_move(self.case.plan, self._effect())
+        if move is None:
+            return ""
+        levels = self.psr.vocab["supervision_levels"]
+        return f"\nSupervision: {levels.label(str(move[0]))} -> {levels.label(str(move[1]))}"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and self.focused is not None and (
                 isinstance(self.focused, Input)
@@ -120,7 +130,8 @@ here and ctrl+o shows their outcome.
     def _set_outcome(self, code: str) -> None:
         self.chosen = code
         key, label = next((k, lab) for k, c, lab in self._outcomes() if c == code)
-        self.query_one("#outcome-chosen", Static).update(f"Outcome: ({key}) {label}")
+        self.query_one("#outcome-chosen", Static).update(
+            f"Outcome: ({key}) {label}{self._move_text()}")
         options = self.query_one("#outcome-list", OptionList)
         options.highlighted = options.get_option_index(code)
         self.query_one("#reschedule-fields").set_class(

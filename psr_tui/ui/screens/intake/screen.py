@@ -11,7 +11,9 @@ from ....domain.access import INTAKE, PLAN_EDIT, may
 from ....domain.case import Case, RequestDecision
 from ....domain.deadlines import case_deadlines, discussions_completed_on
 from ....domain.lifecycle import DECIDABLE_STATES
+from ....domain.plan_templates import choose_template, shipped_plan_templates
 from ....domain.validation import INTAKE_STEPS, FieldError, parse_date, validate_step
+from ....domain.vocabulary import VocabularyError
 from ....store.errors import StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
@@ -343,10 +345,19 @@ class IntakeScreen(PsrScreen):
         if errors:
             self.refuse(errors)
             return
+        try:
+            template = choose_template(self.draft, shipped_plan_templates(self.psr.vocab),
+                                       self.psr.vocab)
+        except VocabularyError as exc:  # an organisation's own template file is malformed
+            self.notify(str(exc), title="Plan not started", severity="error", timeout=15)
+            return
         change = begin_plan(self.draft, parse_date(start), int(months), self.psr.today(),
-                            self.psr.vocab)
+                            self.psr.vocab, template)
         if not self.write(change, "plan started (first draft)", "start_plan"):
             return
+        if template is not None:
+            self.notify(f"Drafted from the template '{in_markup(template.label)}': "
+                        "edit anything in it.")
         self.open_plan_builder()
 
     def open_plan_builder(self) -> None:

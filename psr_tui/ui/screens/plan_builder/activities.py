@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....domain.assessments import refresh_expected_evidence
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Activity, Plan
@@ -71,7 +72,12 @@ class ActivitiesSection(ListSection):
             "evidence": values["evidence"],
             "responsible": values["responsible"],
             "frequency": values["frequency"],
+            "count": values["count"],
+            "per": values["per"],
         })
+
+    def after_change(self, plan: Plan) -> None:
+        refresh_expected_evidence(plan, self.vocab)
 
     def describe(self, item: Activity) -> str:
         return self.kind_label(item.kind) + (f": {item.description}" if item.description else "")

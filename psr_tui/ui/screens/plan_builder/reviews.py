@@ -38,7 +38,9 @@ class ReviewsSection(ListSection):
         return ReviewPoint(title="Review")
 
     def dialog(self, item: ReviewPoint, submit: Submit) -> PlanItemDialog:
-        return ReviewPointDialog(item, submit)
+        plan = self.builder.case.plan
+        assert plan is not None
+        return ReviewPointDialog(item, plan, self.vocab, submit)
 
     def apply(self, case: Case, item: ReviewPoint, values: Values) -> ReviewPoint:
         due = typed_date(values["due_on"], "due_on")

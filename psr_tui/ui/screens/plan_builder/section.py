@@ -189,11 +189,12 @@ class ListSection(Section):
             items = getattr(fresh_plan(case), self.COLLECTION)
             if is_new:
                 items.append(self.apply(case, item, values_box["v"]))
-                return
-            at = next((i for i, x in enumerate(items) if x.id == item_id), None)
-            if at is None:
-                raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
-            items[at] = self.apply(case, items[at], values_box["v"])
+            else:
+                at = next((i for i, x in enumerate(items) if x.id == item_id), None)
+                if at is None:
+                    raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
+                items[at] = self.apply(case, items[at], values_box["v"])
+            self.after_change(fresh_plan(case))
 
         values_box: dict[str, Values] = {}
 
@@ -223,6 +224,7 @@ class ListSection(Section):
             setattr(plan, self.COLLECTION,
                     [x for x in getattr(plan, self.COLLECTION) if x.id != item_id])
             self.after_remove(plan, item_id)
+            self.after_change(plan)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -235,6 +237,10 @@ class ListSection(Section):
 
     def after_remove(self, plan: Plan, item_id: str) -> None:
         """Drop references to a removed item (subclasses)."""
+
+    def after_change(self, plan: Plan) -> None:
+        """Keep what follows from this section's items in step, in the same save
+        (subclasses: activities re-derive the review points' expected assessments)."""
 
     def move(self, delta: int) -> None:
         item = self.current_item()
