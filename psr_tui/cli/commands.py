@@ -208,6 +208,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "audit": _lazy("audit_command", "cmd_audit"),
     "reviews": _lazy("reviews_command", "cmd_reviews"),
+    "insights": _lazy("insights_command", "cmd_insights"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
 }

@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from .access import SUPERVISING_PLAN_ROLES
+from .access import supervising_users
 from .case import Case
+from .demographics import VOCABULARY_OF_FIELD
 from .lifecycle import end_moved_later
 from .vocabulary import Vocabularies
 
@@ -70,8 +71,7 @@ def facts_of(case: Case, vocab: Vocabularies) -> PlanFacts | None:
     req, person = case.request, case.request.practitioner
     issued = [v.issued_on for v in plan.versions if v.issued_on]
     start = plan.start_date or (min(issued) if issued else None)
-    supervisors = tuple(sorted({u for role in plan.roles for u in (role.user, role.deputy_user)
-                                if u and role.role in SUPERVISING_PLAN_ROLES}))
+    supervisors = tuple(sorted(set(supervising_users(case))))
     outcomes = {o.outcome for rp in plan.review_points
                 for o in [rp.outcome, *rp.history] if o is not None and o.outcome}
     completion = case.completion
@@ -79,6 +79,9 @@ def facts_of(case: Case, vocab: Vocabularies) -> PlanFacts | None:
     if completion and completion.signed_on and plan.start_date:
         actual = (completion.signed_on - plan.start_date).days
     demo = req.demographics
+    # Only known codes: a stray typed value must never reach a table as written.
+    coded = {name: value if value in vocab[VOCABULARY_OF_FIELD[name]] else ""
+             for name, value in demo.model_dump().items()}
     return PlanFacts(
         case_id=case.id,
         organisation=req.organisation.name,
@@ -99,10 +102,10 @@ def facts_of(case: Case, vocab: Vocabularies) -> PlanFacts | None:
         completion_outcome=completion.outcome if completion else "",
         extended=case.state == "extended" or end_moved_later(plan),
         paused=case.state == "paused" or REFER in outcomes,
-        sex=demo.sex,
-        age_band=demo.age_band,
-        ethnic_group=demo.ethnic_group,
-        qualification_region=demo.qualification_region,
+        sex=coded["sex"],
+        age_band=coded["age_band"],
+        ethnic_group=coded["ethnic_group"],
+        qualification_region=coded["qualification_region"],
     )
 
 

@@ -17,11 +17,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..domain.access import AUDIT_READ, Identity, in_scope, require
+from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scope, require
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
 from ..domain.confidentiality import redact_for
+from ..domain.plan_facts import PlanFacts, facts_of
+from ..domain.vocabulary import Vocabularies
 from . import migrations
+from . import plan_facts_files as facts_files
 from .atomic_storage import (
     read_json,
 )
@@ -180,6 +183,35 @@ class CaseReader:
                 if progress and n % every == 0:
                     progress(n, len(ids))
         return cases, problems
+
+    def plan_facts(self, vocab: Vocabularies) -> tuple[list[PlanFacts], list[UnreadableFile]]:
+        """The facts of every plan in the acting identity's insight scope (AccessRefused
+        unless it may see insights), and each case file that could not be read."""
+        require(self.identity, INSIGHTS)
+        folder = self.root / facts_files.FOLDER
+        found: list[PlanFacts] = []
+        problems: list[UnreadableFile] = []
+        with _gc_paused():
+            for case_id in self.list_ids():
+                path = self._path(case_id)
+                stamp = stamp_of(path)
+                facts = facts_files.read_facts(folder / f"{case_id}.json", stamp)
+                if facts is None:
+                    try:
+                        case = self._read(case_id)
+                    except UnreadableFile as exc:
+                        problems.append(exc)
+                        continue
+                    except CaseNotFound:
+                        continue  # deleted between listing and reading
+                    facts = facts_of(case, vocab) or facts_files.NO_PLAN
+                    made = facts if isinstance(facts, PlanFacts) else None
+                    facts_files.write_facts(folder / f"{case_id}.json", made, stamp)
+                if isinstance(facts, PlanFacts) and in_insights(
+                        self.identity, facts.organisation, facts.practitioner_user,
+                        facts.supervisor_users):
+                    found.append(facts)
+        return found, problems
 
     def audit(self, case_id: str) -> list[AuditEvent]:
         path = self._path(case_id)
