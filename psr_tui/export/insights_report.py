@@ -25,8 +25,8 @@ def scope_text(insights: Insights) -> str:
 
 def _cells(table: Table) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     over_groups = any(row.of is not None for row in table.rows)
-    headers = ("", "Plans", "%", "Of") if over_groups else ("", "Plans", "%")
-    rows = []
+    headers: tuple[str, ...] = ("", "Plans", "%", "Of") if over_groups else ("", "Plans", "%")
+    rows: list[tuple[str, ...]] = []
     for row in table.rows:
         pct = "" if row.percent is None else f"{row.percent}%"
         cells = (row.label, row.shown.text, pct)
