@@ -9,6 +9,7 @@ a group is only drawn for groups whose own size is shown.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -84,8 +85,9 @@ def build_insights(all_facts: Iterable[PlanFacts], vocab: Vocabularies,
         ("specialty group", "specialty_group", "specialty_groups", specialty),
         ("grade", "grade", "grades", grade),
     ):
+        groups = _partition(plans, attr)
         for code, _size in b.shown_groups(plans, attr, vocab_name, margin):
-            members = [f for f in plans if getattr(f, attr) == code]
+            members = groups[code]
             label = vocab[vocab_name].label(code)
             tables.append(b.several(f"Objective domains: {label} ({title})", members,
                                     lambda f: f.domains, "objective_domains", "an objective"))
@@ -141,13 +143,15 @@ class _Builder:
                 what: str = "") -> Table:
         """Each plan in one cell: primary and secondary suppression over a shown total."""
         vocabulary = self.vocab[vocab_name] if vocab_name else None
-        values = [getattr(f, attr) for f in plans]
-        recorded = [v for v in values
-                    if v and not (vocabulary is not None and declined(vocabulary, v))]
-        counts = {code: recorded.count(code) for code in self._ordered(vocab_name, recorded)}
+        tally = Counter(getattr(f, attr) for f in plans)  # count once, judge each code once
+        for code in list(tally):
+            if not code or (vocabulary is not None and declined(vocabulary, code)):
+                del tally[code]
+        recorded = sum(tally.values())
+        counts = {code: tally[code] for code in self._ordered(vocab_name, tally)}
         field_words = what or f"{title.lower()} recorded"
-        return self._table(title, counts, len(recorded), len(values) - len(recorded),
-                           field_words, vocab_name, total_shown=True)
+        return self._table(title, counts, recorded, len(plans) - recorded, field_words,
+                           vocab_name, total_shown=True)
 
     def several(self, title: str, plans: Sequence[PlanFacts],
                 codes_of: Callable[[PlanFacts], tuple[str, ...]], vocab_name: str, what: str,
@@ -156,8 +160,8 @@ class _Builder:
         only, as the cells add up to no shown total."""
         lists = [codes_of(f) for f in plans]
         having = [codes for codes in lists if codes] if not all_plans else lists
-        flat = [c for codes in having for c in codes]
-        counts = {code: flat.count(code) for code in self._ordered(vocab_name, flat)}
+        tally = Counter(c for codes in having for c in codes)
+        counts = {code: tally[code] for code in self._ordered(vocab_name, tally)}
         return self._table(title, counts, len(having), len(lists) - len(having),
                            f"with {what}" if not all_plans else "", vocab_name,
                            total_shown=False)
@@ -182,23 +186,24 @@ class _Builder:
                      margin: Table) -> list[tuple[str, int]]:
         """The groups whose size the margin table shows (a withheld one stays withheld)."""
         shown = {row.label for row in margin.rows if not row.shown.suppressed}
-        codes = self._ordered(vocab_name, [getattr(f, attr) for f in plans if getattr(f, attr)])
-        return [(code, sum(1 for f in plans if getattr(f, attr) == code)) for code in codes
+        sizes = Counter(getattr(f, attr) for f in plans)
+        sizes.pop("", None)
+        return [(code, sizes[code]) for code in self._ordered(vocab_name, sizes)
                 if self.vocab[vocab_name].label(code) in shown]
 
     def most_frequent_non_clinical(self, title: str, plans: Sequence[PlanFacts], attr: str,
                                    vocab_name: str, margin: Table) -> Table:
         domains = self.vocab["objective_domains"]
         clinical = {t.code for t in domains.terms if t.get("clinical")}
+        groups = _partition(plans, attr)
         rows = []
         for code, size in self.shown_groups(plans, attr, vocab_name, margin):
-            flat = [d for f in plans if getattr(f, attr) == code
-                    for d in f.domains if d not in clinical]
-            if not flat:
+            tally = Counter(d for f in groups[code] for d in f.domains if d not in clinical)
+            if not tally:
                 continue
-            top = max(flat.count(d) for d in set(flat))
-            names = " / ".join(domains.label(d) for d in self._ordered("objective_domains", flat)
-                               if flat.count(d) == top)
+            top = max(tally.values())
+            names = " / ".join(domains.label(d) for d in self._ordered("objective_domains", tally)
+                               if tally[d] == top)
             cell = suppress({"top": top}, total_shown=False)["top"]
             rows.append(Row(f"{self.vocab[vocab_name].label(code)}: {names}", cell,
                             None if cell.suppressed else percent(top, size), of=size))
@@ -222,6 +227,13 @@ class _Builder:
         return Table("Team working: secondary care and general practice", tuple(rows),
                      f"Percentages of each setting's plans; a setting with fewer than "
                      f"{THRESHOLD} plans is not shown.")
+
+
+def _partition(plans: Sequence[PlanFacts], attr: str) -> dict[str, list[PlanFacts]]:
+    groups: dict[str, list[PlanFacts]] = {}
+    for facts in plans:
+        groups.setdefault(getattr(facts, attr), []).append(facts)
+    return groups
 
 
 def _with(what: str) -> str:

@@ -56,11 +56,14 @@ class PlanFacts:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> PlanFacts:
         """From a stored doc; KeyError/TypeError/ValueError on a malformed one."""
-        values = {f.name: doc[f.name] for f in fields(cls)}
+        values = {name: doc[name] for name in _FIELD_NAMES}
         for name in ("supervisor_users", "domains", "review_outcomes"):
             values[name] = tuple(values[name])
         values["start"] = date.fromisoformat(doc["start"]) if doc["start"] else None
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(PlanFacts))
 
 
 def facts_of(case: Case, vocab: Vocabularies) -> PlanFacts | None:

@@ -25,10 +25,11 @@ FOLDER = "insights"
 NO_PLAN = "no plan"  # the cached answer for a case that has no plan yet
 
 
-def read_facts(path: Path, stamp: list[int] | None) -> PlanFacts | str | None:
+def read_facts(path: str, stamp: list[int] | None) -> PlanFacts | str | None:
     """The stored facts (or NO_PLAN) if they still match `stamp`; None to rebuild."""
     try:
-        data = json.loads(path.read_bytes())
+        with open(path, "rb") as file:
+            data = json.loads(file.read())
     except (OSError, ValueError):
         return None  # missing, unreadable or torn: rebuilt from the case file
     if (not isinstance(data, dict) or data.get("stamp") != stamp
