@@ -214,6 +214,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "reviews": _lazy("reviews_command", "cmd_reviews"),
     "due": _lazy("reminders_command", "cmd_due"),
     "calendar": _lazy("reminders_command", "cmd_calendar"),
+    "insights": _lazy("insights_command", "cmd_insights"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
 }

@@ -121,6 +121,16 @@ def add_case_commands(sub: argparse._SubParsersAction, common: bool) -> None:
                    help="another user's calendar (advisers and the administrator)")
     if common:
         p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    p = add("insights", "counts and percentages over the plans in your scope (small numbers "
+            "suppressed)", "psr-tui insights --from 2025-04-01 --to 2026-03-31",
+            "psr-tui insights --organisation 'Northmoor Hospitals NHS Foundation Trust' --json")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="plans starting (or first issued) on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="... on or before DATE")
+    p.add_argument("--organisation", metavar="ORG", help="only this organisation's plans")
+    p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
+    if common:
+        p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     p = add("audit", "every change to a case: who, when, what", "psr-tui audit case-0001")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--json", action="store_true", help="a JSON array instead of lines")

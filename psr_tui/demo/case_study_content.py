@@ -65,8 +65,8 @@ def request_form(received: date) -> RequestForm:
             funding="Trust funds six coaching sessions and NOTSS training for supervisors.",
         ),
         demographics=Demographics(
-            sex="male", age_band="45-54", ethnic_group="White",
-            qualification_country="United Kingdom",
+            sex="male", age_band="45_54", ethnic_group="white",
+            qualification_region="uk",
         ),
     )
 

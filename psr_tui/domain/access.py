@@ -9,6 +9,7 @@ Permissions live in code, not in data/: a vocabulary edit must never widen acces
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,10 @@ AUDIT_READ = "case.audit"
 # Another user's reminders and calendar (`due --for`, `calendar --for`): advisers, who
 # allocate the work, and the administrator.
 OTHERS_REMINDERS = "reminders.others"
+
+# Aggregate figures over the cases in scope (no case detail): every role that reads cases,
+# and the analyst, who reads nothing else.
+INSIGHTS = "insights.read"
 # Operations on the database as a whole (no case): the administrator's.
 DUMP = "database.dump"
 IMPORT = "database.import"
@@ -64,19 +69,19 @@ USER_ADMIN = "users.admin"
 ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
 
 _ORG_SIDE = frozenset({
-    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
+    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ, INSIGHTS,
 })
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
         OUTCOME_CORRECT, AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE,
-        AUDIT_READ, OTHERS_REMINDERS,
+        AUDIT_READ, OTHERS_REMINDERS, INSIGHTS,
     }),
-    SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE}),
+    SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE, INSIGHTS}),
     ORGANISATION_LEAD: _ORG_SIDE,
     RESPONSIBLE_OFFICER: _ORG_SIDE | {COMPLETION_SIGN_OFF},
-    PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE}),
-    ANALYST: frozenset(),
+    PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE, INSIGHTS}),
+    ANALYST: frozenset({INSIGHTS}),
 }
 
 # The copy of a case each role is shown, on screen and in exports.
@@ -177,29 +182,47 @@ def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
+def supervising_users(case: Case) -> list[str]:
+    """The user names (person or deputy) in the plan's supervising roles."""
+    if case.plan is None:
+        return []
+    return [user for role in case.plan.roles if role.role in SUPERVISING_PLAN_ROLES
+            for user in (role.user, role.deputy_user) if user]
+
+
 def supervises(identity: Identity, case: Case) -> bool:
     """Named on the plan, by user name, in a supervising role or as its deputy."""
-    if case.plan is None:
-        return False
-    for role in case.plan.roles:
-        if role.role not in SUPERVISING_PLAN_ROLES:
-            continue
-        if _same(role.user, identity.name) or _same(role.deputy_user, identity.name):
-            return True
-    return False
+    return any(_same(user, identity.name) for user in supervising_users(case))
 
 
 def in_scope(identity: Identity, case: Case) -> bool:
     """Whether the case exists at all for this identity (lists, get, export)."""
+    return _holds(identity, case.request.organisation.name, case.request.practitioner.user,
+                  supervising_users(case))
+
+
+def in_insights(identity: Identity, organisation: str, practitioner_user: str,
+                supervisor_users: Iterable[str]) -> bool:
+    """Whether a plan (by its scope keys, see domain/plan_facts.py) counts in this
+    identity's insights: the cases it may read; an analyst, who reads none, counts every
+    plan, or its organisation's when its user record names one."""
+    if identity.role == ANALYST:
+        return not identity.organisation.strip() or _same(organisation, identity.organisation)
+    return may(identity, INSIGHTS) and _holds(identity, organisation, practitioner_user,
+                                              supervisor_users)
+
+
+def _holds(identity: Identity, organisation: str, practitioner_user: str,
+           supervisor_users: Iterable[str]) -> bool:
     role = identity.role
     if role == ADVISER:
         return True
     if role == SUPERVISOR:
-        return supervises(identity, case)
+        return any(_same(user, identity.name) for user in supervisor_users)
     if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
-        return _same(case.request.organisation.name, identity.organisation)
+        return _same(organisation, identity.organisation)
     if role == PRACTITIONER:
-        return _same(case.request.practitioner.user, identity.name)
+        return _same(practitioner_user, identity.name)
     return False
 
 
@@ -257,6 +280,7 @@ _WORDS = {
     CASE_MANAGE: "pause, resume or withdraw a case",
     AUDIT_READ: "read the audit trail",
     OTHERS_REMINDERS: "see another user's reminders (advisers and the administrator)",
+    INSIGHTS: "see insights",
     DUMP: "dump the database (administrators only)",
     IMPORT: "import into the database (administrators only)",
     CHECK: "check the database (administrators only)",

@@ -87,12 +87,13 @@ class LocalSupport(Record):
 
 
 class Demographics(Record):
-    """Optional, for insights only: never printed in any plan copy."""
+    """Optional, for insights only: never printed in any plan copy. Codes from the
+    vocabularies sexes, age_bands, ethnic_groups and qualification_regions ("" not recorded)."""
 
     sex: str = confidential()
     age_band: str = confidential()
     ethnic_group: str = confidential()
-    qualification_country: str = confidential()
+    qualification_region: str = confidential()  # uk / eea / international graduate
 
 
 class RequestForm(Record):

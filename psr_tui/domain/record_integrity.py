@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .case import Case
+from .demographics import LABELS, VOCABULARY_OF_FIELD
 from .field_errors import FieldError, blank, code_in, item_path
 from .plan import Plan
 from .vocabulary import Vocabularies
@@ -56,6 +57,9 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     for condition in req.conditions:
         at = item_path("request.conditions", condition.id, "source")
         errors += _known(condition.source, vocab, "condition_sources", at, "condition source")
+    for name, vocab_name in VOCABULARY_OF_FIELD.items():
+        errors += _known(getattr(req.demographics, name), vocab, vocab_name,
+                         f"request.demographics.{name}", LABELS[name].lower())
     if case.decision is not None:
         errors += _known(case.decision.outcome, vocab, "decision_outcomes", "decision.outcome",
                          "decision")

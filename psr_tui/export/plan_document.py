@@ -6,6 +6,7 @@ from datetime import date
 
 from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
+from ..domain.demographics import VOCABULARY_OF_FIELD
 from ..domain.plan import Activity, Plan
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
@@ -218,8 +219,12 @@ def _agreement(doc: Document, plan: Plan) -> None:
     doc.add(signature_block("The practitioner", signed.practitioner))
 
 
-def _adviser_only(doc: Document, case: Case) -> None:
-    items = confidential_items(case)
+def _adviser_only(doc: Document, case: Case, vocab: Vocabularies) -> None:
+    # Demographics are stored as codes: the adviser reads their labels.
+    coded = {f"Request › Demographics › {name.replace('_', ' ').capitalize()}": vocab_name
+             for name, vocab_name in VOCABULARY_OF_FIELD.items()}
+    items = [(where, vocab[coded[where]].label(text) if where in coded else text)
+             for where, text in confidential_items(case)]
     if not items:
         return
     doc.heading(2, "Confidential: adviser only")
@@ -259,5 +264,5 @@ def plan_markdown(
     _amendments(doc, plan)
     _agreement(doc, plan)
     if audience == ADVISER:
-        _adviser_only(doc, shown)
+        _adviser_only(doc, shown, vocab)
     return doc.render()

@@ -174,3 +174,21 @@ def test_another_users_reminders_are_the_advisers_and_the_administrators(role: s
     assert may(plain, access.OTHERS_REMINDERS) is (role == ADVISER)
     assert may(Identity(plain.name, plain.role, plain.organisation, admin=True),
                access.OTHERS_REMINDERS)
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+def test_every_role_sees_insights_over_the_plans_it_may_read(role: str) -> None:
+    from psr_tui.domain.plan_facts import facts_of
+    from psr_tui.domain.vocabulary import default_vocabularies
+
+    who = PEOPLE[role]
+    assert may(who, access.INSIGHTS)
+    facts = facts_of(linked_case(), default_vocabularies())
+    assert facts is not None
+    keys = (facts.organisation, facts.practitioner_user, facts.supervisor_users)
+    # Everyone counts the plan they may read; the analyst reads none but counts every plan.
+    assert access.in_insights(who, *keys) is (role == ANALYST or in_scope(who, linked_case()))
+    stranger = Identity("zed", role, organisation="Elsewhere NHS Trust")
+    # Of another organisation: only the adviser (all cases) still counts it.
+    assert access.in_insights(stranger, *keys) is (role == ADVISER)
+    assert access.in_insights(Identity("ann", ANALYST, organisation=ORG.lower()), *keys)

@@ -40,10 +40,14 @@ from psr_tui.domain.plan import (
 DISCUSSION_NOTES = "Mr G said the long restriction felt like a punishment and he dreads theatre"
 HEALTH_DETAILS = "Treated for anxiety and insomnia during the restriction period"
 CONFIDENTIAL_CONDITION = "Monthly occupational health wellbeing appointments"
-AGE_BAND = "55-59"
-QUALIFICATION_COUNTRY = "Ireland"
+AGE_BAND = "55_64"  # codes: their labels are what a leak would print
+QUALIFICATION_REGION = "eea"
 CONFIDENTIAL_STRINGS = (
-    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, AGE_BAND, QUALIFICATION_COUNTRY
+    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, AGE_BAND, QUALIFICATION_REGION
+)
+# What a document prints for them: demographics as their labels.
+CONFIDENTIAL_PRINTED = (
+    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, "55 to 64", "EEA graduate"
 )
 HOSTILE_NAME = "Dr <b>A</b> | *B* # C"
 
@@ -83,8 +87,8 @@ def _request(name: str) -> RequestForm:
                                                health_details=HEALTH_DETAILS),
         reasonable_adjustments="Operating lists start no earlier than 08:30 for the first month",
         shared_with_practitioner=True,
-        demographics=Demographics(sex="male", age_band=AGE_BAND, ethnic_group="White Irish",
-                                  qualification_country=QUALIFICATION_COUNTRY),
+        demographics=Demographics(sex="male", age_band=AGE_BAND, ethnic_group="white",
+                                  qualification_region=QUALIFICATION_REGION),
     )
 
 

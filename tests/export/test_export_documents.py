@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from case_fixture import (
-    CONFIDENTIAL_STRINGS,
+    CONFIDENTIAL_PRINTED,
     HOSTILE_NAME,
     active_case,
     completed_case,
@@ -119,7 +119,7 @@ def test_each_copy_says_who_it_is_for(name: str) -> None:
 def test_confidential_material_only_in_the_adviser_copy(name: str) -> None:
     text = _render(name)
     is_adviser_plan = name == "plan_signed_adviser"
-    for secret in CONFIDENTIAL_STRINGS:
+    for secret in CONFIDENTIAL_PRINTED:
         assert (secret in plain_text(text)) == is_adviser_plan, secret
     says_confidential = "CONFIDENTIAL" in text
     assert says_confidential == (DOCUMENTS[name][2] == "adviser")

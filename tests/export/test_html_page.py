@@ -8,7 +8,13 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from case_fixture import CONFIDENTIAL_STRINGS, HOSTILE_NAME, active_case, draft_case
+from case_fixture import (
+    CONFIDENTIAL_PRINTED,
+    CONFIDENTIAL_STRINGS,
+    HOSTILE_NAME,
+    active_case,
+    draft_case,
+)
 
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.export.html_page import html_page
@@ -66,7 +72,7 @@ def test_redaction_holds_in_html_as_in_markdown(report_id: str, audience: str) -
 
 def test_the_adviser_copy_keeps_what_the_markdown_keeps() -> None:
     text = " ".join(parsed(render("plan", active_case(), "adviser")).text)
-    assert all(secret in text for secret in CONFIDENTIAL_STRINGS)
+    assert all(secret in text for secret in CONFIDENTIAL_PRINTED)
 
 
 def test_draft_watermark_while_draft_only() -> None:

@@ -114,8 +114,10 @@ SHARING = StepSpec("sharing", (
 
 DEMOGRAPHICS = StepSpec("demographics", (
     Note("Optional, for insights only: never printed in any plan copy."),
-    Field("request.demographics.sex", "Sex"),
-    Field("request.demographics.age_band", "Age band"),
-    Field("request.demographics.ethnic_group", "Ethnic group"),
-    Field("request.demographics.qualification_country", "Country of primary qualification"),
+    Field("request.demographics.sex", "Sex", "select", vocab="sexes"),
+    Field("request.demographics.age_band", "Age band", "select", vocab="age_bands"),
+    Field("request.demographics.ethnic_group", "Ethnic group (ONS)", "select",
+          vocab="ethnic_groups"),
+    Field("request.demographics.qualification_region", "Where qualified", "select",
+          vocab="qualification_regions"),
 ))

@@ -1,0 +1,72 @@
+"""Insights as Markdown (and as JSON for `--json`): the same tables the screen draws, with
+the period, each table's denominator and the suppression rule stated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.insights import Insights, Table
+from ..domain.suppression import RULE_TEXT
+from .markdown import Document
+
+
+def period_text(insights: Insights) -> str:
+    start, end = insights.period_from, insights.period_to
+    if start is None and end is None:
+        return "all plans, whenever they started"
+    return (f"plans starting (or first issued) from {start.isoformat() if start else 'the first'}"
+            f" to {end.isoformat() if end else 'today'}")
+
+
+def scope_text(insights: Insights) -> str:
+    where = insights.organisation or "every organisation in your scope"
+    return f"{insights.plans} plans; {period_text(insights)}; {where}."
+
+
+def _cells(table: Table) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    over_groups = any(row.of is not None for row in table.rows)
+    headers: tuple[str, ...] = ("", "Plans", "%", "Of") if over_groups else ("", "Plans", "%")
+    rows: list[tuple[str, ...]] = []
+    for row in table.rows:
+        pct = "" if row.percent is None else f"{row.percent}%"
+        cells = (row.label, row.shown.text, pct)
+        rows.append((*cells, str(row.of)) if over_groups else cells)
+    return headers, rows
+
+
+def insights_markdown(insights: Insights) -> str:
+    doc = Document()
+    doc.heading(1, "PSR action plans: insights")
+    doc.paragraph(scope_text(insights))
+    doc.paragraph(f"Small numbers: {RULE_TEXT} Percentages are whole numbers, rounded half "
+                  "up, of the plans with the field recorded (stated under each table).")
+    for table in insights.tables:
+        doc.heading(2, table.title)
+        if table.rows:
+            headers, rows = _cells(table)
+            doc.table(headers, rows)
+        else:
+            doc.paragraph("No plans to show.")
+        doc.paragraph(table.denominator)
+    doc.heading(2, "Duration")
+    doc.fields(insights.durations)
+    return doc.render()
+
+
+def insights_json(insights: Insights) -> dict[str, Any]:
+    """Withheld cells carry no count: `"count": null, "shown": "<5"`."""
+    return {
+        "period_from": insights.period_from.isoformat() if insights.period_from else None,
+        "period_to": insights.period_to.isoformat() if insights.period_to else None,
+        "organisation": insights.organisation or None,
+        "plans": insights.plans,
+        "suppression": RULE_TEXT,
+        "tables": [{
+            "title": t.title,
+            "denominator": t.denominator,
+            "rows": [{"label": r.label, "shown": r.shown.text,
+                      "count": None if r.shown.suppressed else r.shown.count,
+                      "percent": r.percent, "of": r.of} for r in t.rows],
+        } for t in insights.tables],
+        "durations": dict(insights.durations),
+    }
