@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import Field, PrivateAttr
 
 from .base import Record, confidential, new_id
-from .plan import Plan
+from .plan import ObjectiveProgress, Plan
 
 
 class Organisation(Record):
@@ -157,6 +157,8 @@ class Completion(Record):
     role: str = ""
     signed_on: date | None = None
     follow_up: str = ""
+    # The final position against each objective (seed 003 "Finish").
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
 
 
 class Withdrawal(Record):

@@ -13,7 +13,9 @@ from typing import Literal
 
 from .case import Case, Completion, RequestDecision, Withdrawal
 from .errors import RuleError
-from .plan import Plan, PlanVersion, Signature
+from .evidence import final_review_gaps
+from .objective_progress import checked_progress, latest_progress
+from .plan import ObjectiveProgress, Plan, PlanVersion, Signature
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .signatories import signatory_name
@@ -338,6 +340,7 @@ def completion_outstanding(
         if term is None or term.get("effect") not in REASSURING_EFFECTS:
             label = vocab["review_outcomes"].label(last.outcome.outcome)
             items.append(f"last outcome: {label[:1].lower()}{label[1:]}")
+    items += final_review_gaps(plan, vocab["wba_types"])
     if state == "completed":
         level = plan.current_level
         if level is not None and level < MAX_LEVEL:
@@ -357,10 +360,13 @@ def sign_off_completion(
     *,
     today: date,
     vocab: Vocabularies | None = None,
+    objective_progress: list[ObjectiveProgress] | None = None,
 ) -> None:
     """The responsible director signs off the extent of completion and follow-up (seed 003).
 
     The date is the day it was signed: not ahead of today, nor before the plan started.
+    The final position against each objective is `objective_progress`, or (None) each
+    objective's latest rating at the reviews.
     """
     state = _completion_state(outcome, _vocab(vocab))
     _require_state(case, RUNNING_STATES, "sign off completion")
@@ -378,12 +384,17 @@ def sign_off_completion(
         raise RuleError(
             "Agree the follow-up arrangements with the practitioner.", "completion.follow_up"
         )
+    plan = _plan(case)
+    final = (list(latest_progress(plan).values()) if objective_progress is None
+             else checked_progress(plan, objective_progress, "completion.objective_progress",
+                                   vocab))
     case.completion = Completion(
         outcome=outcome,
         signed_by=name,
         role=role,
         signed_on=signed_on,
         follow_up=follow_up.strip(),
+        objective_progress=final,
     )
     case.state = state
 

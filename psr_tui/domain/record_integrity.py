@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .case import Case
 from .field_errors import FieldError, blank, code_in, item_path
-from .plan import Plan
+from .plan import ObjectiveProgress, Plan
 from .vocabulary import Vocabularies
 
 
@@ -62,6 +62,8 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     if case.completion is not None:
         errors += _known(case.completion.outcome, vocab, "completion_outcomes",
                          "completion.outcome", "completion outcome")
+        errors += _progress_codes(case.completion.objective_progress, vocab,
+                                  "completion.objective_progress")
     if case.plan is not None:
         for point in case.plan.review_points:
             at = item_path("plan.review_points", point.id)
@@ -69,6 +71,17 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
                 if outcome is not None:
                     errors += _known(outcome.outcome, vocab, "review_outcomes",
                                      f"{at}.outcome.outcome", "review outcome")
+                    errors += _progress_codes(outcome.objective_progress, vocab,
+                                              f"{at}.outcome.objective_progress")
+    return errors
+
+
+def _progress_codes(progress: Iterable[ObjectiveProgress], vocab: Vocabularies,
+                    at: str) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for i, entry in enumerate(progress):
+        errors += _known(entry.rating, vocab, "objective_progress", f"{at}[{i}].rating",
+                         "objective progress")
     return errors
 
 
@@ -126,6 +139,11 @@ def _plan_links(case: Case, plan: Plan) -> list[FieldError]:
     amendment_ids = {a.id for a in plan.amendments}
     for point in plan.review_points:
         for outcome in [point.outcome, *point.history]:
+            for entry in outcome.objective_progress if outcome else ():
+                if entry.objective_id not in objective_ids:
+                    errors.append(FieldError(
+                        item_path("plan.review_points", point.id, "outcome.objective_progress"),
+                        f"rates missing objective {entry.objective_id}"))
             if outcome is not None and outcome.amendment_id and (
                 outcome.amendment_id not in amendment_ids
             ):

@@ -10,7 +10,7 @@ from psr_tui.domain import lifecycle
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
-from psr_tui.domain.plan import ReviewOutcome, Signature
+from psr_tui.domain.plan import AssessmentSeen, ReviewOutcome, Signature
 
 TODAY = date(2026, 6, 1)
 LATER = date(2026, 12, 20)  # the plan (2026-07-01 to 2027-01-01) is nearly over
@@ -274,7 +274,10 @@ def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
     case = active_case()
     plan = case.plan
     for rp in plan.review_points:
-        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+        # Every expected item ticked as seen, and an assessment done at each review.
+        seen = [AssessmentSeen(tool=text) for text in rp.expected_evidence]
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on,
+                                   evidence_seen=[*seen, AssessmentSeen(tool="CbD")])
     plan.current_stage = len(plan.stages) - 1
     assert plan.current_level == 5
     assert lifecycle.completion_outstanding(case, "completed") == []
@@ -437,3 +440,15 @@ def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
     text = plan_markdown(case, "organisation", default_vocabularies(), TODAY)
     assert "Recorded by hmarsden for Dr Director" in text
     assert "Recorded by djones for Dr Jones" in text
+
+
+def test_completion_outstanding_names_a_final_review_held_without_its_evidence() -> None:
+    case = active_case()
+    plan = case.plan
+    for rp in plan.review_points:
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+    plan.current_stage = len(plan.stages) - 1
+    items = lifecycle.completion_outstanding(case, "completed")
+    final = next(rp for rp in plan.review_points if rp.is_final)
+    assert f"no assessments recorded at '{final.title}'" in items
+    assert any(item.startswith(f"evidence expected at '{final.title}' not seen") for item in items)
