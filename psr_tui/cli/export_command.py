@@ -54,6 +54,8 @@ def _render(case: Case, args: argparse.Namespace, audience: str, vocab: Vocabula
         raise UsageError(f"case {case.id} has no plan yet")
     if args.report == "supervisor-sheet":
         return str(export.supervisor_information_markdown(case, vocab))
+    if args.report == "supervisor-report":
+        return str(export.educational_supervisor_report_markdown(case, audience, vocab, now))
     rp_id = args.review_point
     if rp_id == LATEST_RECORDED:  # --review-point without an ID
         if args.report == "progress":
@@ -72,7 +74,9 @@ def _render(case: Case, args: argparse.Namespace, audience: str, vocab: Vocabula
             return str(export.progress_report_markdown(case, rp_id, audience, vocab, now))
         return str(export.progress_summary_markdown(case, audience, vocab, now))
     if not rp_id:
-        pending = [r for r in case.plan.review_points if r.outcome is None]
+        from ..domain.review import open_review_points  # imported on use: start-up time
+
+        pending = open_review_points(case.plan)  # soonest first, as the app lists them
         if not pending:
             raise UsageError(f"case {case.id} has no review point left to hold")
         rp_id = pending[0].id

@@ -13,7 +13,7 @@ from .usage import UsageError
 
 LATEST_RECORDED = "latest"  # what a bare --review-point means
 AUDIENCES = ["adviser", "organisation", "practitioner"]
-REPORTS = ["plan", "progress", "review-sheet", "supervisor-sheet"]
+REPORTS = ["plan", "progress", "review-sheet", "supervisor-sheet", "supervisor-report"]
 ROLE_CHOICES = ["adviser", "supervisor", "organisation_lead", "responsible_officer",
                 "practitioner", "analyst"]
 

@@ -82,10 +82,14 @@ AUDIENCE_OF_ROLE = {
 }
 # The documents each role may produce (at its own audience; advisers at any).
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
-    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                        "supervisor-report"}),
+    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                           "supervisor-report"}),
+    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                  "supervisor-report"}),
+    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                    "supervisor-report"}),
     PRACTITIONER: frozenset({"plan", "progress"}),
     ANALYST: frozenset(),
 }

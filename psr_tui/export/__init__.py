@@ -8,10 +8,12 @@ from .audience import AUDIENCES, redact_for
 from .plan_document import plan_markdown
 from .progress_report import progress_report_markdown, progress_summary_markdown
 from .review_sheet import review_meeting_sheet_markdown
+from .supervisor_report import educational_supervisor_report_markdown
 from .supervisor_sheet import supervisor_information_markdown
 
 __all__ = [
     "AUDIENCES",
+    "educational_supervisor_report_markdown",
     "plan_markdown",
     "progress_report_markdown",
     "progress_summary_markdown",
