@@ -48,6 +48,7 @@ AMENDMENT_PROPOSE = "amendment.propose"
 AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
 CASE_MANAGE = "case.manage"  # pause, resume, withdraw
+CONDITION_LIFT = "condition.lift"  # record that a condition on practice was lifted
 AUDIT_READ = "case.audit"
 # Operations on the database as a whole (no case): the administrator's.
 DUMP = "database.dump"
@@ -57,12 +58,13 @@ DEMO = "database.demo"
 USER_ADMIN = "users.admin"
 
 _ORG_SIDE = frozenset({
-    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
+    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ, CONDITION_LIFT,
 })
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
         AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
+        CONDITION_LIFT,
     }),
     SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
     ORGANISATION_LEAD: _ORG_SIDE,
@@ -108,6 +110,7 @@ _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     ("case.withdraw", CASE_MANAGE),
     ("withdraw", CASE_MANAGE),
     ("review.", REVIEW_RECORD),
+    ("condition.lift", CONDITION_LIFT),
     ("amendment.propose", AMENDMENT_PROPOSE),
     ("amendment.withdraw", AMENDMENT_PROPOSE),
     ("amendment.agree", AMENDMENT_AGREE),
@@ -239,6 +242,7 @@ _WORDS = {
     AMENDMENT_AGREE: "agree amendments",
     COMPLETION_SIGN_OFF: "sign off completion",
     CASE_MANAGE: "pause, resume or withdraw a case",
+    CONDITION_LIFT: "record that a condition was lifted",
     AUDIT_READ: "read the audit trail",
     DUMP: "dump the database (administrators only)",
     IMPORT: "import into the database (administrators only)",

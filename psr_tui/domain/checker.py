@@ -163,10 +163,10 @@ def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
     if not plan.stages:
         return [Finding("plan.stages", MISSING, "the plan has no supervision stages")]
     findings = []
-    for stage in plan.stages:
+    for number, stage in enumerate(plan.stages, start=1):
         if not MIN_LEVEL <= stage.level <= MAX_LEVEL:
             continue  # validate_plan already reports a level off the ladder
-        problem = check_level(case, stage.level, vocab)
+        problem = check_level(case, stage.level, vocab, stage_number=number)
         if problem:
             findings.append(Finding(item_path("plan.stages", stage.id, "level"), MISSING, problem))
     return findings

@@ -23,6 +23,8 @@ from .suggestions import suggest_objectives
 from .supervision import (
     MAX_LEVEL,
     condition_name,
+    current_stage_number,
+    in_force,
     level_label,
     require_ladder_within_floor,
     supervision_floor,
@@ -307,7 +309,10 @@ def _conditions_in_force(case: Case, vocab: Vocabularies) -> list[str]:
     supervision below full scope. A confidential one is not described."""
     sources = vocab["condition_sources"]
     names = []
+    stage = current_stage_number(case)
     for condition in case.request.conditions:
+        if not in_force(condition, stage):
+            continue  # lifted: it stands against nothing
         term = sources.term(condition.source)
         regulatory = bool(term and term.get("regulatory"))
         capped = condition.supervision_floor is not None and condition.supervision_floor < MAX_LEVEL

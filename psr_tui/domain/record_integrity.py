@@ -56,6 +56,10 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     for condition in req.conditions:
         at = item_path("request.conditions", condition.id, "source")
         errors += _known(condition.source, vocab, "condition_sources", at, "condition source")
+        if condition.lifted is not None:
+            errors += _known(condition.lifted.by, vocab, "condition_lifters",
+                             item_path("request.conditions", condition.id, "lifted.by"),
+                             "who lifted the condition")
     if case.decision is not None:
         errors += _known(case.decision.outcome, vocab, "decision_outcomes", "decision.outcome",
                          "decision")

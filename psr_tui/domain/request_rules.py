@@ -150,6 +150,10 @@ def check_conditions(case: Case, vocab: Vocabularies, today: date | None) -> lis
         errors += required(c.description, f"{at}.description", "what the condition says")
         if c.supervision_floor is not None and not 1 <= c.supervision_floor <= 5:
             errors.append(FieldError(f"{at}.supervision_floor", "supervision level must be 1-5"))
+        if c.lifted_at_stage is not None and c.lifted_at_stage < 2:
+            # On entry to stage 1 it would never be in force: not a condition at all.
+            errors.append(FieldError(f"{at}.lifted_at_stage",
+                                     "a planned lifting is on entry to stage 2 or later"))
         errors += not_future(c.imposed_on, today, f"{at}.imposed_on", "the date imposed")
         if c.imposed_on and c.review_on and c.review_on < c.imposed_on:
             errors.append(FieldError(f"{at}.review_on", "review date is before the date imposed"))

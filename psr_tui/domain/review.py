@@ -87,7 +87,9 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
         _append_note(outcome, "Already at the last supervision stage: no further step down.")
         return
     target = plan.stages[plan.current_stage + 1]
-    floor = supervision_floor(case)
+    # The conditions in force at the stage stepped into: one lifted on entry to it no
+    # longer holds supervision back, one lifted by a recorded decision never does.
+    floor = supervision_floor(case, plan.current_stage + 2)
     if floor is not None and target.level > floor[0]:
         level, condition = floor
         raise RuleError(

@@ -93,12 +93,27 @@ def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> N
     if not referenced:
         return
     doc.heading(2, "Conditions on practice")
-    doc.table(("Source", "Condition", "Most independent level allowed", "Review on"), [
+    doc.table(("Source", "Condition", "Most independent level allowed", "In force",
+               "Review on"), [
         (label(vocab, "condition_sources", c.source),
          c.description + (" (confidential)" if c.confidential else ""),
-         level_text(vocab, c.supervision_floor), fmt_date(c.review_on))
+         level_text(vocab, c.supervision_floor), _in_force(c, vocab), fmt_date(c.review_on))
         for c in referenced
     ])
+
+
+def _in_force(c: Condition, vocab: Vocabularies) -> str:
+    """Its period: from when, and until a planned stage or a recorded lifting (who, when,
+    on what evidence)."""
+    since = f"From {fmt_date(c.imposed_on)}" if c.imposed_on else "In force"
+    if c.lifted is not None:
+        lifted = c.lifted
+        by = label(vocab, "condition_lifters", lifted.by)
+        return (f"{since}; lifted {fmt_date(lifted.lifted_on)} ({by}: {lifted.decided_by}; "
+                f"evidence: {lifted.evidence})")
+    if c.lifted_at_stage is not None:
+        return f"{since} until entry to supervision stage {c.lifted_at_stage}"
+    return since
 
 
 def _activity_rows(plan: Plan, vocab: Vocabularies, activities: list[Activity]) -> Markup:

@@ -36,3 +36,20 @@ def test_summary_ticks_expected_evidence_by_tool_and_prints_every_review_note() 
     assert "- [x] DOPS and CbD forms" in text
     assert "Routine lists performed safely; good rapport" in text
     assert "MSF positive; theatre team reports better briefings" in text
+
+
+def test_plan_shows_each_conditions_period_and_how_it_was_lifted() -> None:
+    from psr_tui.domain.case import ConditionLifted
+    from psr_tui.export import plan_markdown
+
+    case = active_case()
+    restriction = case.request.conditions[0]
+    restriction.lifted = ConditionLifted(by="organisation", decided_by="Dr Helen Marsh",
+                                         lifted_on=date(2026, 5, 1),
+                                         evidence="Two-month review satisfactory")
+    text = plan_markdown(case, "organisation", None, TODAY)
+    assert ("From 8 January 2024; lifted 1 May 2026 (The organisation: Dr Helen Marsh; "
+            "evidence: Two-month review satisfactory)") in text
+    restriction.lifted, restriction.lifted_at_stage = None, 3
+    text = plan_markdown(case, "organisation", None, TODAY)
+    assert "From 8 January 2024 until entry to supervision stage 3" in text

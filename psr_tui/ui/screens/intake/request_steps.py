@@ -71,6 +71,8 @@ CONDITIONS = StepSpec("conditions", (
               vocab="supervision_levels"),
         Field("imposed_on", "Imposed on", "date", placeholder=DATE),
         Field("review_on", "Review on", "date", placeholder=DATE),
+        Field("lifted_at_stage", "Lifted on entry to supervision stage (a number; blank: "
+              "until lifted by a decision)", "int"),
     ), Condition),
 ))
 
