@@ -12,6 +12,8 @@ from .plan import ObjectiveProgress, Plan
 
 class Organisation(Record):
     name: str = ""
+    # Whose bank holidays count (vocabulary: nations): ENG, WLS, SCT, NIR; blank is England.
+    nation: str = ""
     contact_name: str = ""
     contact_role: str = ""
     contact_email: str = ""

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 from .case import Case, Completion, RequestDecision, Withdrawal
+from .deadlines import nation_of
 from .errors import RuleError
 from .evidence import final_review_gaps
 from .objective_progress import checked_progress, latest_progress
@@ -109,7 +110,8 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies) -> None:
         floor=floor[0] if floor else None,
         vocab=vocab,
     )
-    plan.review_points = generate_review_points(plan.start_date, plan.end_date)
+    plan.review_points = generate_review_points(plan.start_date, plan.end_date,
+                                                nation=nation_of(case))
 
 
 def start_plan(

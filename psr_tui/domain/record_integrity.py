@@ -38,6 +38,8 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     req, p = case.request, case.request.practitioner
     errors = _known(case.state, vocab, "lifecycle_states", "state", "state")
     errors += _known(req.plan_type, vocab, "plan_types", "request.plan_type", "plan type")
+    errors += _known(req.organisation.nation, vocab, "nations", "request.organisation.nation",
+                     "nation")
     at = "request.practitioner"
     errors += _known(p.profession, vocab, "professions", f"{at}.profession", "profession")
     errors += _known(p.specialty_group, vocab, "specialty_groups", f"{at}.specialty_group",

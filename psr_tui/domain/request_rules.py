@@ -24,6 +24,8 @@ FITNESS_ANSWERS = ("yes", "no", "unknown")
 def check_organisation(case: Case, vocab: Vocabularies, today: date | None) -> list[FieldError]:
     req, org = case.request, case.request.organisation
     errors = required(org.name, "request.organisation.name", "the organisation's name")
+    if not blank(org.nation):  # blank counts as England, as before nations were recorded
+        errors += code_in(org.nation, vocab, "nations", "request.organisation.nation", "nation")
     errors += required(org.contact_name, "request.organisation.contact_name", "a contact name")
     if blank(org.contact_email):
         errors.append(FieldError("request.organisation.contact_email", "enter a contact email"))

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..domain.case import Case, Condition
 from ..domain.plan import Activity, Plan
+from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
 from .markdown import Document, Markup, bold, bullets, fields, table
@@ -200,11 +201,11 @@ def _review_points(doc: Document, plan: Plan) -> None:
 
 def _timeframe(doc: Document, plan: Plan) -> None:
     doc.heading(2, "Timeframe")
-    weeks = ""
+    length = ""
     if plan.start_date and plan.end_date:
-        weeks = f"{(plan.end_date - plan.start_date).days // 7} weeks"
+        length = plan_length(plan.start_date, plan.end_date)
     doc.fields([("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
-                ("Length", weeks)])
+                ("Length", length)])
 
 
 def _amendments(doc: Document, plan: Plan) -> None:

@@ -103,7 +103,8 @@ def test_start_plan_creates_draft_with_schedule() -> None:
     assert case.state == "draft"
     assert (plan.version, plan.status) == (1, "draft")
     assert (plan.start_date, plan.end_date) == (date(2026, 7, 1), date(2027, 1, 1))
-    assert plan.review_points[-1].due_on == date(2027, 1, 1)
+    # The plan ends on New Year's Day: its final review is the working day before.
+    assert plan.review_points[-1].due_on == date(2026, 12, 31)
     assert plan.review_points[-1].is_final
     assert plan.stages and max(s.level for s in plan.stages) == 3  # capped at the floor
     assert plan.condition_ids == [case.request.conditions[0].id]

@@ -16,7 +16,7 @@ from ...domain.case import Case
 from ...domain.plan import ReviewOutcome
 from ...domain.review import record_review
 from ...store import StoreError
-from ..saving import Refusal, save_case
+from ..saving import Refusal, rule_now, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check, working_day_notice
 from .case_save import CaseDialog
@@ -175,7 +175,7 @@ here and ctrl+o shows their outcome.
         reason = self._field("reason").value if reschedule else ""
         evidence = self.query_one(EvidenceChecklist).seen()
         label = vocab["review_outcomes"].label(self.chosen)
-        now = store.clock()
+        now = rule_now(self.psr)
 
         def change(case: Case) -> None:
             record_review(case, self.rp.id, self.chosen, user=store.user, now=now,

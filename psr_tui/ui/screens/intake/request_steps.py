@@ -11,6 +11,8 @@ YES_NO_UNKNOWN = (("Yes", "yes"), ("No", "no"), ("Unknown", "unknown"))
 
 ORGANISATION = StepSpec("organisation", (
     Field("request.organisation.name", "Organisation"),
+    Field("request.organisation.nation", "Nation (its bank holidays count in deadlines)",
+          "select", vocab="nations"),
     Field("request.organisation.contact_name", "Contact name"),
     Field("request.organisation.contact_role", "Contact role"),
     Field("request.organisation.contact_email", "Contact email", "email"),
