@@ -112,6 +112,19 @@ def generate_review_points(
     return points
 
 
+def exit_criteria_for_level(
+    text: str, old_level: int, new_level: int, vocab: Vocabularies | None = None
+) -> str:
+    """A stage's exit criteria after its level changes: the generated wording names the
+    level, so it follows the new one; anything the adviser wrote is theirs and stays."""
+    vocab = vocab or default_vocabularies()
+    wording = load_template("schedule_defaults")["stage"]["exit"]
+    levels = vocab["supervision_levels"]
+    if old_level != new_level and text == wording.format(level=levels.label(str(old_level))):
+        return str(wording.format(level=levels.label(str(new_level))))
+    return text
+
+
 def generate_stages(
     start: date,
     end: date,

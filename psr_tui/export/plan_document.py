@@ -19,6 +19,7 @@ from .sections import (
     label,
     level_text,
     person,
+    scope_text,
     signature_block,
     vocabularies,
 )
@@ -178,11 +179,10 @@ def _stages(doc: Document, case: Case, plan: Plan, vocab: Vocabularies, draft: b
         "Supervision is reduced stage by stage as progress is shown at review points, with "
         "due regard to patient safety and any conditions on practice."
     )
-    scope = vocab["scope_limits"]
     doc.table(("Stage", "Supervision", "From", "To", "Entry criteria", "Exit criteria",
                "Scope limits"), [
         (str(n), level_text(vocab, s.level), fmt_date(s.start), fmt_date(s.end),
-         s.entry_criteria, s.exit_criteria, ", ".join(scope.label(c) for c in s.scope_limits))
+         s.entry_criteria, s.exit_criteria, scope_text(vocab, s))
         for n, s in enumerate(plan.stages, start=1)
     ])
     if not draft and plan.stages and case.completion is None:

@@ -20,6 +20,7 @@ from .sections import (
     label,
     level_text,
     objectives_table,
+    scope_text,
     vocabularies,
 )
 
@@ -137,7 +138,7 @@ def _current_stage(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
         ("Stage", f"{n + 1} of {len(plan.stages)}"),
         ("Supervision", level_text(vocab, stage.level)),
         ("Since", fmt_date(stage.start)),
-        ("Scope limits", ", ".join(vocab["scope_limits"].label(c) for c in stage.scope_limits)),
+        ("Scope limits", scope_text(vocab, stage)),
         ("Exit criteria", stage.exit_criteria),
     ], blanks=False)
 

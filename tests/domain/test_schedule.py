@@ -122,3 +122,13 @@ def test_plan_length_reads_as_people_say_it(start, end, words) -> None:
     from psr_tui.domain.schedule import plan_length
 
     assert plan_length(start, end) == words
+
+
+def test_exit_criteria_follow_the_level_unless_the_adviser_wrote_their_own() -> None:
+    from psr_tui.domain.schedule import exit_criteria_for_level, generate_stages
+
+    stage = generate_stages(date(2026, 1, 1), date(2026, 7, 1), [2, 3])[0]
+    assert "L2" in stage.exit_criteria
+    moved = exit_criteria_for_level(stage.exit_criteria, 2, 1)
+    assert "L1" in moved and "L2" not in moved
+    assert exit_criteria_for_level("My own words at L2", 2, 1) == "My own words at L2"

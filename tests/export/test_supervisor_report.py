@@ -53,3 +53,14 @@ def test_plan_shows_each_conditions_period_and_how_it_was_lifted() -> None:
     restriction.lifted, restriction.lifted_at_stage = None, 3
     text = plan_markdown(case, "organisation", None, TODAY)
     assert "From 8 January 2024 until entry to supervision stage 3" in text
+
+
+def test_a_stages_scope_note_follows_its_limits_in_every_document() -> None:
+    from psr_tui.export import plan_markdown, supervisor_information_markdown
+
+    case = active_case()
+    case.plan.stages[2].scope_note = "Direct supervision for complex cases only"
+    for text in (plan_markdown(case, "organisation", None, TODAY),
+                 supervisor_information_markdown(case, None),
+                 progress_summary_markdown(case, "organisation", None, TODAY)):
+        assert "Direct supervision for complex cases only" in text
