@@ -78,3 +78,32 @@ async def test_the_checklist_names_tools_by_their_labels(make_store) -> None:
         checklist = app.screen.query_one(EvidenceChecklist)
         labels = [str(box.label) for box in checklist.query(".tool")]
         assert "Case-based discussion (CbD)" in labels and "CbD" not in labels
+
+
+async def test_completion_sign_off_records_the_final_position(make_store) -> None:
+    from psr_tui.ui.dialogs.completion_sign_off import CompletionSignOffDialog
+    from psr_tui.ui.dialogs.confirm import ConfirmDialog
+
+    store = make_store("asmith")
+    fill(store)
+    with_objectives(store)
+    app = make_app(store, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(CompletionSignOffDialog(store.get("case-g")))
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("enter")  # the first outcome: completed
+        assert dialog.query_one("#objective-rating-0", Select).value == "progressing"
+        dialog.query_one("#objective-rating-0", Select).value = "achieved"
+        dialog.query_one("#objective-rating-1", Select).value = "achieved"
+        dialog.query_one("#input-sign-follow-up", Input).value = "Annual appraisal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmDialog):  # reviews still open: sign all the same
+            await pilot.press("y")
+            await pilot.pause()
+    completion = store.get("case-g").completion
+    assert completion is not None
+    assert [(p.objective_id, p.rating) for p in completion.objective_progress] == [
+        ("obj-a", "achieved"), ("obj-b", "achieved")]
