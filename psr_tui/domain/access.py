@@ -52,6 +52,7 @@ AMENDMENT_PROPOSE = "amendment.propose"
 AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
 CASE_MANAGE = "case.manage"  # pause, resume, withdraw
+CONDITION_LIFT = "condition.lift"  # record that a condition on practice was lifted
 AUDIT_READ = "case.audit"
 # Another user's reminders and calendar (`due --for`, `calendar --for`): advisers, who
 # allocate the work, and the administrator.
@@ -70,12 +71,13 @@ ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ, INSIGHTS,
+    CONDITION_LIFT,
 })
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
         OUTCOME_CORRECT, AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE,
-        AUDIT_READ, OTHERS_REMINDERS, INSIGHTS,
+        AUDIT_READ, OTHERS_REMINDERS, INSIGHTS, CONDITION_LIFT,
     }),
     SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE, INSIGHTS}),
     ORGANISATION_LEAD: _ORG_SIDE,
@@ -95,10 +97,14 @@ AUDIENCE_OF_ROLE = {
 }
 # The documents each role may produce (at its own audience; advisers at any).
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
-    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                        "supervisor-report"}),
+    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                           "supervisor-report"}),
+    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                  "supervisor-report"}),
+    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                    "supervisor-report"}),
     PRACTITIONER: frozenset({"plan", "progress"}),
     ANALYST: frozenset(),
 }
@@ -118,6 +124,7 @@ _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     ("withdraw", CASE_MANAGE),
     ("review.correct", OUTCOME_CORRECT),
     ("review.", REVIEW_RECORD),
+    ("condition.lift", CONDITION_LIFT),
     ("amendment.propose", AMENDMENT_PROPOSE),
     ("amendment.withdraw", AMENDMENT_PROPOSE),
     ("amendment.agree", AMENDMENT_AGREE),
@@ -278,6 +285,7 @@ _WORDS = {
     AMENDMENT_AGREE: "agree amendments",
     COMPLETION_SIGN_OFF: "sign off completion",
     CASE_MANAGE: "pause, resume or withdraw a case",
+    CONDITION_LIFT: "record that a condition was lifted",
     AUDIT_READ: "read the audit trail",
     OTHERS_REMINDERS: "see another user's reminders (advisers and the administrator)",
     INSIGHTS: "see insights",

@@ -7,11 +7,13 @@ from datetime import date, datetime
 from pydantic import Field, PrivateAttr
 
 from .base import Record, confidential, new_id
-from .plan import Plan
+from .plan import ObjectiveProgress, Plan
 
 
 class Organisation(Record):
     name: str = ""
+    # Whose bank holidays count (vocabulary: nations): ENG, WLS, SCT, NIR; blank is England.
+    nation: str = ""
     contact_name: str = ""
     contact_role: str = ""
     contact_email: str = ""
@@ -53,8 +55,21 @@ class Absence(Record):
     detail: str = ""
 
 
+class ConditionLifted(Record):
+    """How a condition ended: a decision recorded in the plan, or the regulator's or the
+    organisation's own (who, when, on what evidence)."""
+
+    by: str = ""  # vocabulary: condition_lifters (plan_decision / regulator / organisation)
+    decided_by: str = ""  # the person who decided (or who recorded the regulator's letter)
+    lifted_on: date | None = None
+    evidence: str = ""
+    recorded_by: str = ""  # the psr-tui user who entered it
+
+
 class Condition(Record):
-    """A regulatory, performers-list or local condition on practice (3.2.3)."""
+    """A regulatory, performers-list or local condition on practice (3.2.3), in force from
+    `imposed_on` until it is lifted (a recorded decision) or, as a planned step of the
+    ladder, on entry to supervision stage `lifted_at_stage` (1-based)."""
 
     id: str = Field(default_factory=lambda: new_id("cnd"))
     source: str = ""  # vocabulary: condition_sources
@@ -64,6 +79,8 @@ class Condition(Record):
     supervision_floor: int | None = None
     imposed_on: date | None = None
     review_on: date | None = None
+    lifted_at_stage: int | None = None
+    lifted: ConditionLifted | None = None
 
 
 class OccupationalHealth(Record):
@@ -158,6 +175,8 @@ class Completion(Record):
     role: str = ""
     signed_on: date | None = None
     follow_up: str = ""
+    # The final position against each objective (seed 003 "Finish").
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
 
 
 class Withdrawal(Record):

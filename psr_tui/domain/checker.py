@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .case import Case
-from .deadlines import discussions_completed_on, working_day_warning
+from .deadlines import discussions_completed_on, nation_of, working_day_warning
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
@@ -127,7 +127,7 @@ def _roles(plan: Plan, vocab: Vocabularies) -> list[Finding]:
     return findings
 
 
-def _review_points(plan: Plan) -> list[Finding]:
+def _review_points(plan: Plan, nation: str) -> list[Finding]:
     if not plan.review_points:
         return [Finding("plan.review_points", MISSING, "the plan has no review points")]
     findings = []
@@ -140,7 +140,8 @@ def _review_points(plan: Plan) -> list[Finding]:
                                     f"name who holds {point.title or 'this review'} (no "
                                     "clinical or educational supervisor is named to hold it)"))
         due = point.due_on
-        if due is not None and point.outcome is None and (slip := working_day_warning(due)):
+        if due is not None and point.outcome is None and (
+                slip := working_day_warning(due, nation)):
             # Not refused (a Saturday meeting can be agreed), but usually a slip of the date.
             findings.append(Finding(item_path("plan.review_points", point.id, "due_on"), WEAK,
                                     f"{point.title or 'this review'} is due on "
@@ -163,10 +164,10 @@ def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
     if not plan.stages:
         return [Finding("plan.stages", MISSING, "the plan has no supervision stages")]
     findings = []
-    for stage in plan.stages:
+    for number, stage in enumerate(plan.stages, start=1):
         if not MIN_LEVEL <= stage.level <= MAX_LEVEL:
             continue  # validate_plan already reports a level off the ladder
-        problem = check_level(case, stage.level, vocab)
+        problem = check_level(case, stage.level, vocab, stage_number=number)
         if problem:
             findings.append(Finding(item_path("plan.stages", stage.id, "level"), MISSING, problem))
     return findings
@@ -212,7 +213,7 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     findings += _activities(plan)
     findings += _roles(plan, vocab)
     findings += _stages(case, plan, vocab)
-    findings += _review_points(plan)
+    findings += _review_points(plan, nation_of(case))
     findings += _timeframe(case, plan)
     if blank(plan.consequences):
         # 003: recognise the possibility of failure and agree up front what happens then.

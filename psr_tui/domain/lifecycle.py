@@ -12,8 +12,11 @@ from datetime import date
 from typing import Literal
 
 from .case import Case, Completion, RequestDecision, Resumption, Withdrawal
+from .deadlines import nation_of
 from .errors import RuleError
-from .plan import Plan, PlanVersion, Signature
+from .evidence import final_review_gaps
+from .objective_progress import checked_progress, latest_progress
+from .plan import ObjectiveProgress, Plan, PlanVersion, Signature
 from .plan_templates import PlanTemplate, apply_template
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
@@ -22,6 +25,8 @@ from .suggestions import suggest_objectives
 from .supervision import (
     MAX_LEVEL,
     condition_name,
+    current_stage_number,
+    in_force,
     level_label,
     require_ladder_within_floor,
     supervision_floor,
@@ -111,7 +116,8 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
         floor=floor[0] if floor else None,
         vocab=vocab,
     )
-    plan.review_points = generate_review_points(plan.start_date, plan.end_date)
+    plan.review_points = generate_review_points(plan.start_date, plan.end_date,
+                                                nation=nation_of(case))
 
 
 def start_plan(
@@ -320,7 +326,10 @@ def _conditions_in_force(case: Case, vocab: Vocabularies) -> list[str]:
     supervision below full scope. A confidential one is not described."""
     sources = vocab["condition_sources"]
     names = []
+    stage = current_stage_number(case)
     for condition in case.request.conditions:
+        if not in_force(condition, stage):
+            continue  # lifted: it stands against nothing
         term = sources.term(condition.source)
         regulatory = bool(term and term.get("regulatory"))
         capped = condition.supervision_floor is not None and condition.supervision_floor < MAX_LEVEL
@@ -353,6 +362,7 @@ def completion_outstanding(
         if term is None or term.get("effect") not in REASSURING_EFFECTS:
             label = vocab["review_outcomes"].label(last.outcome.outcome)
             items.append(f"last outcome: {label[:1].lower()}{label[1:]}")
+    items += final_review_gaps(plan, vocab["wba_types"])
     if state == "completed":
         level = plan.current_level
         if level is not None and level < MAX_LEVEL:
@@ -372,10 +382,13 @@ def sign_off_completion(
     *,
     today: date,
     vocab: Vocabularies | None = None,
+    objective_progress: list[ObjectiveProgress] | None = None,
 ) -> None:
     """The responsible director signs off the extent of completion and follow-up (seed 003).
 
     The date is the day it was signed: not ahead of today, nor before the plan started.
+    The final position against each objective is `objective_progress`, or (None) each
+    objective's latest rating at the reviews.
     """
     state = _completion_state(outcome, _vocab(vocab))
     _require_state(case, RUNNING_STATES, "sign off completion")
@@ -393,12 +406,17 @@ def sign_off_completion(
         raise RuleError(
             "Agree the follow-up arrangements with the practitioner.", "completion.follow_up"
         )
+    plan = _plan(case)
+    final = (list(latest_progress(plan).values()) if objective_progress is None
+             else checked_progress(plan, objective_progress, "completion.objective_progress",
+                                   vocab))
     case.completion = Completion(
         outcome=outcome,
         signed_by=name,
         role=role,
         signed_on=signed_on,
         follow_up=follow_up.strip(),
+        objective_progress=final,
     )
     case.state = state
 

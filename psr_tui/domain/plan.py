@@ -58,12 +58,22 @@ class SupervisionStage(Record):
     entry_criteria: str = ""
     exit_criteria: str = ""
     scope_limits: list[str] = Field(default_factory=list)  # vocabulary: scope_limits
+    # What the limits do not say ("direct supervision for complex cases only").
+    scope_note: str = ""
 
 
 class AssessmentSeen(Record):
     tool: str = ""  # vocabulary: wba_types
     count: int = 1
     rating: str = ""
+
+
+class ObjectiveProgress(Record):
+    """Where one objective stands at a review point or at completion (000 8.1)."""
+
+    objective_id: str = ""
+    rating: str = ""  # vocabulary: objective_progress
+    note: str = ""
 
 
 class ReviewOutcome(Record):
@@ -73,6 +83,7 @@ class ReviewOutcome(Record):
     recorded_at: datetime | None = None
     note: str = ""
     evidence_seen: list[AssessmentSeen] = Field(default_factory=list)
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
     level_before: int | None = None
     level_after: int | None = None
     reschedule_to: date | None = None

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from .amendments import propose_amendment
 from .case import Case
 from .errors import AlreadyRecorded, RuleError
-from .plan import AssessmentSeen, Plan, ReviewOutcome, ReviewPoint
+from .objective_progress import checked_progress
+from .plan import AssessmentSeen, ObjectiveProgress, Plan, ReviewOutcome, ReviewPoint
 from .schedule import add_months
 from .supervision import condition_name, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
@@ -86,7 +87,9 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
         _append_note(outcome, "Already at the last supervision stage: no further step down.")
         return
     target = plan.stages[plan.current_stage + 1]
-    floor = supervision_floor(case)
+    # The conditions in force at the stage stepped into: one lifted on entry to it no
+    # longer holds supervision back, one lifted by a recorded decision never does.
+    floor = supervision_floor(case, plan.current_stage + 2)
     if floor is not None and target.level > floor[0]:
         level, condition = floor
         raise RuleError(
@@ -223,11 +226,13 @@ def record_review(
     held_on: date,
     note: str = "",
     evidence_seen: Sequence[AssessmentSeen] = (),
+    objective_progress: Sequence[ObjectiveProgress] = (),
     reschedule_to: date | None = None,
     reason: str = "",
     vocab: Vocabularies | None = None,
 ) -> ReviewOutcome:
-    """Record the outcome of a review point and apply its effect to the plan."""
+    """Record the outcome of a review point and apply its effect to the plan; progress
+    against each objective is optional (a review not held records none)."""
     plan = case.plan
     if plan is None:
         raise RuleError("This case has no plan.", "plan")
@@ -246,6 +251,8 @@ def record_review(
     if held_on > now.date():
         raise RuleError("A review cannot be recorded before it is held.", f"{path}.held_on")
     effect = str(term.get("effect", "stay"))
+    progress = checked_progress(plan, objective_progress, f"{path}.outcome.objective_progress",
+                                vocab)
     outcome = ReviewOutcome(
         outcome=outcome_code,
         held_on=held_on,
@@ -253,6 +260,7 @@ def record_review(
         recorded_at=now,
         note=note.strip(),
         evidence_seen=list(evidence_seen),
+        objective_progress=progress,
         level_before=plan.current_level,
         reason=reason.strip(),
     )
@@ -262,6 +270,7 @@ def record_review(
         if not outcome.reason:
             raise RuleError("Say why the review was not held.", f"{path}.reason")
         outcome.reschedule_to = reschedule_to
+        outcome.objective_progress = []  # not held: nothing was assessed
         outcome.level_after = plan.current_level
         rp.history.append(outcome)
         rp.due_on = reschedule_to

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the same names, typed, for mypy
     from .plan_document import plan_markdown
     from .progress_report import progress_report_markdown, progress_summary_markdown
     from .review_sheet import review_meeting_sheet_markdown
+    from .supervisor_report import educational_supervisor_report_markdown
     from .supervisor_sheet import supervisor_information_markdown
 
 _WHERE = {
@@ -26,11 +27,13 @@ _WHERE = {
     "progress_report_markdown": "progress_report",
     "progress_summary_markdown": "progress_report",
     "review_meeting_sheet_markdown": "review_sheet",
+    "educational_supervisor_report_markdown": "supervisor_report",
     "supervisor_information_markdown": "supervisor_sheet",
 }
 
 __all__ = [
-    "AUDIENCES", "plan_markdown", "progress_report_markdown", "progress_summary_markdown",
+    "AUDIENCES", "educational_supervisor_report_markdown", "plan_markdown",
+    "progress_report_markdown", "progress_summary_markdown",
     "redact_for", "review_meeting_sheet_markdown", "supervisor_information_markdown",
 ]
 

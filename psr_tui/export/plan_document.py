@@ -8,6 +8,7 @@ from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
 from ..domain.demographics import VOCABULARY_OF_FIELD
 from ..domain.plan import Activity, Plan
+from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
 from .markdown import Document, Markup, bold, bullets, fields, table
@@ -20,6 +21,7 @@ from .sections import (
     label,
     level_text,
     person,
+    scope_text,
     signature_block,
     vocabularies,
 )
@@ -95,12 +97,27 @@ def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> N
     if not referenced:
         return
     doc.heading(2, "Conditions on practice")
-    doc.table(("Source", "Condition", "Most independent level allowed", "Review on"), [
+    doc.table(("Source", "Condition", "Most independent level allowed", "In force",
+               "Review on"), [
         (label(vocab, "condition_sources", c.source),
          c.description + (" (confidential)" if c.confidential else ""),
-         level_text(vocab, c.supervision_floor), fmt_date(c.review_on))
+         level_text(vocab, c.supervision_floor), _in_force(c, vocab), fmt_date(c.review_on))
         for c in referenced
     ])
+
+
+def _in_force(c: Condition, vocab: Vocabularies) -> str:
+    """Its period: from when, and until a planned stage or a recorded lifting (who, when,
+    on what evidence)."""
+    since = f"From {fmt_date(c.imposed_on)}" if c.imposed_on else "In force"
+    if c.lifted is not None:
+        lifted = c.lifted
+        by = label(vocab, "condition_lifters", lifted.by)
+        return (f"{since}; lifted {fmt_date(lifted.lifted_on)} ({by}: {lifted.decided_by}; "
+                f"evidence: {lifted.evidence})")
+    if c.lifted_at_stage is not None:
+        return f"{since} until entry to supervision stage {c.lifted_at_stage}"
+    return since
 
 
 def _activity_rows(plan: Plan, vocab: Vocabularies, activities: list[Activity]) -> Markup:
@@ -164,11 +181,10 @@ def _stages(doc: Document, case: Case, plan: Plan, vocab: Vocabularies, draft: b
         "Supervision is reduced stage by stage as progress is shown at review points, with "
         "due regard to patient safety and any conditions on practice."
     )
-    scope = vocab["scope_limits"]
     doc.table(("Stage", "Supervision", "From", "To", "Entry criteria", "Exit criteria",
                "Scope limits"), [
         (str(n), level_text(vocab, s.level), fmt_date(s.start), fmt_date(s.end),
-         s.entry_criteria, s.exit_criteria, ", ".join(scope.label(c) for c in s.scope_limits))
+         s.entry_criteria, s.exit_criteria, scope_text(vocab, s))
         for n, s in enumerate(plan.stages, start=1)
     ])
     if not draft and plan.stages and case.completion is None:
@@ -187,11 +203,11 @@ def _review_points(doc: Document, plan: Plan) -> None:
 
 def _timeframe(doc: Document, plan: Plan) -> None:
     doc.heading(2, "Timeframe")
-    weeks = ""
+    length = ""
     if plan.start_date and plan.end_date:
-        weeks = f"{(plan.end_date - plan.start_date).days // 7} weeks"
+        length = plan_length(plan.start_date, plan.end_date)
     doc.fields([("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
-                ("Length", weeks)])
+                ("Length", length)])
 
 
 def _amendments(doc: Document, plan: Plan) -> None:

@@ -11,7 +11,8 @@ from ..domain.review import review_status
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
 from .corrections import corrections_section, resumptions_section, withdrawal_section
-from .markdown import BLANK, Document, bullets, checklist, fields
+from .markdown import BLANK, Document, bullets, fields
+from .objective_progress import every_review, expected_checklist, progress_by_objective
 from .sections import (
     assessments_seen,
     evidence_seen_table,
@@ -20,6 +21,7 @@ from .sections import (
     label,
     level_text,
     objectives_table,
+    scope_text,
     vocabularies,
 )
 
@@ -108,8 +110,8 @@ def progress_report_markdown(
     doc.heading(2, "Evidence expected by this review")
     if not rp.expected_evidence:
         doc.paragraph("None listed in the plan.")
-    elif rp.outcome is not None:  # ticked: seen at the review
-        doc.add(checklist(rp.expected_evidence, {a.tool for a in rp.outcome.evidence_seen}))
+    elif rp.outcome is not None:  # ticked: met by what was seen at the review
+        doc.add(expected_checklist(rp, vocab))
     else:
         doc.add(bullets(rp.expected_evidence))
     doc.heading(2, "Outcome")
@@ -138,7 +140,7 @@ def _current_stage(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
         ("Stage", f"{n + 1} of {len(plan.stages)}"),
         ("Supervision", level_text(vocab, stage.level)),
         ("Since", fmt_date(stage.start)),
-        ("Scope limits", ", ".join(vocab["scope_limits"].label(c) for c in stage.scope_limits)),
+        ("Scope limits", scope_text(vocab, stage)),
         ("Exit criteria", stage.exit_criteria),
     ], blanks=False)
 
@@ -166,7 +168,8 @@ def _amendments(doc: Document, plan: Plan) -> None:
 def progress_summary_markdown(
     case: Case, audience: str, vocab: Vocabularies | None = None, today: date | None = None
 ) -> str:
-    """Every review point with its status and outcome, the current stage, amendments, completion."""
+    """Every review point with its status and outcome, each objective across the reviews,
+    every review's notes and assessments, the current stage, amendments, completion."""
     shown, plan, vocab = _shown(case, audience, vocab)
     today = today or date.today()
     doc = Document()
@@ -185,6 +188,8 @@ def progress_summary_markdown(
          _level_change(vocab, rp.outcome) if rp.outcome else "")
         for rp in ordered
     ])
+    progress_by_objective(doc, shown, plan, vocab)
+    every_review(doc, plan, vocab)
     if shown.completion is None:
         _current_stage(doc, plan, vocab)
     corrections_section(doc, ordered, vocab)

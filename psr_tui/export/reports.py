@@ -112,7 +112,9 @@ def _render_review_sheet(r: ReportRequest) -> RenderedReport:
     _check_point(r.case, plan, r.review_point_id)
     rp_id = r.review_point_id
     if not rp_id:
-        pending = [rp for rp in plan.review_points if rp.outcome is None]
+        from ..domain.review import open_review_points
+
+        pending = open_review_points(plan)  # soonest first, as the app lists them
         if not pending:
             raise ReportUnavailable(f"case {r.case.id} has no review point left to hold")
         rp_id = pending[0].id
@@ -130,6 +132,15 @@ def _render_supervisor_sheet(r: ReportRequest) -> RenderedReport:
                           SHEET_AUDIENCE, False)
 
 
+def _render_supervisor_report(r: ReportRequest) -> RenderedReport:
+    from .supervisor_report import educational_supervisor_report_markdown
+
+    _plan_of(r.case)
+    text = educational_supervisor_report_markdown(r.case, r.audience, r.vocab, r.today)
+    return RenderedReport(text, f"Educational supervisor's report, case {r.case.id}",
+                          r.audience, False)
+
+
 REPORTS: dict[str, Report] = {report.id: report for report in (
     Report("plan", "Action plan", (ORGANISATION, PRACTITIONER, ADVISER), False,
            "the plan (marked DRAFT until both parties have signed)", _render_plan),
@@ -141,6 +152,9 @@ REPORTS: dict[str, Report] = {report.id: report for report in (
            _render_review_sheet),
     Report("supervisor-sheet", "Supervisor information sheet", (ORGANISATION,), False,
            "what a supervisor needs to know about the plan", _render_supervisor_sheet),
+    Report("supervisor-report", "Educational supervisor's report", (ORGANISATION, ADVISER),
+           False, "the educational supervisor's report to the responsible director: each "
+           "objective across the reviews", _render_supervisor_report),
 )}
 REPORT_IDS: tuple[str, ...] = tuple(REPORTS)
 

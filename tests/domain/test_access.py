@@ -50,17 +50,19 @@ CASE_OPERATIONS = (
     access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
     access.AMENDMENT_PROPOSE,
     access.AMENDMENT_AGREE, access.COMPLETION_SIGN_OFF, access.CASE_MANAGE, access.AUDIT_READ,
+    access.CONDITION_LIFT,
 )
 # The table of the issue: what each role may do on a case in its scope.
 EXPECTED = {
     ADVISER: set(CASE_OPERATIONS),
     SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
                  access.AMENDMENT_PROPOSE},
+    # The organisation may lift its own local restriction (and record the regulator's).
     ORGANISATION_LEAD: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
-                        access.AMENDMENT_AGREE, access.AUDIT_READ},
+                        access.AMENDMENT_AGREE, access.AUDIT_READ, access.CONDITION_LIFT},
     RESPONSIBLE_OFFICER: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
                           access.AMENDMENT_AGREE, access.AUDIT_READ,
-                          access.COMPLETION_SIGN_OFF},
+                          access.COMPLETION_SIGN_OFF, access.CONDITION_LIFT},
     PRACTITIONER: {access.READ, access.SIGN_PRACTITIONER, access.AMENDMENT_AGREE},
     ANALYST: set(),
 }
@@ -131,6 +133,7 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
     ("amendment.propose", access.AMENDMENT_PROPOSE),
     ("amendment.agree", access.AMENDMENT_AGREE),
     ("completion.sign_off", access.COMPLETION_SIGN_OFF),
+    ("condition.lift", access.CONDITION_LIFT),
     ("intake", access.INTAKE),
     ("decision", access.INTAKE),
     ("start_plan", access.PLAN_EDIT),

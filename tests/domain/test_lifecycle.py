@@ -10,7 +10,7 @@ from psr_tui.domain import lifecycle
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
-from psr_tui.domain.plan import ReviewOutcome, Signature
+from psr_tui.domain.plan import AssessmentSeen, ReviewOutcome, Signature
 
 TODAY = date(2026, 6, 1)
 ADVICE = "PSR advice: continue with weekly case-based discussions"
@@ -104,7 +104,8 @@ def test_start_plan_creates_draft_with_schedule() -> None:
     assert case.state == "draft"
     assert (plan.version, plan.status) == (1, "draft")
     assert (plan.start_date, plan.end_date) == (date(2026, 7, 1), date(2027, 1, 1))
-    assert plan.review_points[-1].due_on == date(2027, 1, 1)
+    # The plan ends on New Year's Day: its final review is the working day before.
+    assert plan.review_points[-1].due_on == date(2026, 12, 31)
     assert plan.review_points[-1].is_final
     assert plan.stages and max(s.level for s in plan.stages) == 3  # capped at the floor
     assert plan.condition_ids == [case.request.conditions[0].id]
@@ -275,7 +276,10 @@ def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
     case = active_case()
     plan = case.plan
     for rp in plan.review_points:
-        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+        # Every expected item ticked as seen, and an assessment done at each review.
+        seen = [AssessmentSeen(tool=text) for text in rp.expected_evidence]
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on,
+                                   evidence_seen=[*seen, AssessmentSeen(tool="CbD")])
     plan.current_stage = len(plan.stages) - 1
     assert plan.current_level == 5
     assert lifecycle.completion_outstanding(case, "completed") == []
@@ -457,3 +461,15 @@ def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
     text = plan_markdown(case, "organisation", default_vocabularies(), TODAY)
     assert "Recorded by hmarsden for Dr Director" in text
     assert "Recorded by djones for Dr Jones" in text
+
+
+def test_completion_outstanding_names_a_final_review_held_without_its_evidence() -> None:
+    case = active_case()
+    plan = case.plan
+    for rp in plan.review_points:
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+    plan.current_stage = len(plan.stages) - 1
+    items = lifecycle.completion_outstanding(case, "completed")
+    final = next(rp for rp in plan.review_points if rp.is_final)
+    assert f"no assessments recorded at '{final.title}'" in items
+    assert any(item.startswith(f"evidence expected at '{final.title}' not seen") for item in items)

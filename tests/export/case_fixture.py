@@ -28,6 +28,7 @@ from psr_tui.domain.plan import (
     Amendment,
     AssessmentSeen,
     Objective,
+    ObjectiveProgress,
     Plan,
     PlanVersion,
     ReviewOutcome,
@@ -251,6 +252,14 @@ def active_case(name: str = "Mr G") -> Case:
         "step_down", date(2026, 7, 1), 3, 4, "MSF positive; theatre team reports better briefings",
         [AssessmentSeen(tool="MSF", count=1, rating="meets expectations"),
          AssessmentSeen(tool="NOTSS", count=3, rating="3 acceptable")])
+    plan.review_points[0].outcome.objective_progress = [
+        ObjectiveProgress(objective_id="obj-clin", rating="progressing",
+                          note="Routine lists to standard; complex cases not yet"),
+        ObjectiveProgress(objective_id="obj-comm", rating="concern", note="Briefings rushed")]
+    plan.review_points[1].outcome.objective_progress = [
+        ObjectiveProgress(objective_id="obj-clin", rating="progressing"),
+        ObjectiveProgress(objective_id="obj-comm", rating="achieved"),
+        ObjectiveProgress(objective_id="obj-lead", rating="progressing")]
     plan.current_stage = 2
     case.state = "active"
     return case
@@ -270,6 +279,9 @@ def completed_case(name: str = "Mr G") -> Case:
     plan.current_stage = 3
     case.completion = Completion(outcome="completed", signed_by="Dr Helen Marsh",
                                  role="Medical Director", signed_on=END,
-                                 follow_up="Annual appraisal as usual")
+                                 follow_up="Annual appraisal as usual",
+                                 objective_progress=[
+                                     ObjectiveProgress(objective_id=o.id, rating="achieved")
+                                     for o in plan.objectives])
     case.state = "completed"
     return case

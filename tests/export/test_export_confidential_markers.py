@@ -22,6 +22,7 @@ from psr_tui.domain.base import is_confidential
 from psr_tui.domain.case import Case
 from psr_tui.export import (
     AUDIENCES,
+    educational_supervisor_report_markdown,
     plan_markdown,
     progress_report_markdown,
     progress_summary_markdown,
@@ -127,7 +128,12 @@ def _supervisor_sheets(case: Case, audience: str) -> Iterator[str]:
     yield supervisor_information_markdown(case, None)
 
 
+def _supervisor_reports(case: Case, audience: str) -> Iterator[str]:
+    yield educational_supervisor_report_markdown(case, audience, None, TODAY)
+
+
 DOCUMENTS: dict[str, Render] = {
+    "educational_supervisor_report_markdown": _supervisor_reports,
     "plan_markdown": _plans,
     "progress_report_markdown": _progress_reports,
     "progress_summary_markdown": _summaries,

@@ -16,9 +16,10 @@ from ...domain.case import Case
 from ...domain.plan import ReviewOutcome
 from ...domain.review import record_review, stage_move
 from ...store import StoreError
-from ..saving import Refusal, save_case
+from ..saving import Refusal, rule_now, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check, working_day_notice
+from ..widgets.objective_progress_form import ObjectiveProgressForm
 from .case_save import CaseDialog
 
 RESCHEDULE_EFFECT = "reschedule"
@@ -30,8 +31,9 @@ class ReviewOutcomeDialog(CaseDialog):
 
 Press the outcome's digit (1-7) or pick it with the arrows and Enter; the cursor moves to
 the note. Enter in the note (or ctrl+s anywhere) saves. A review not held asks for the
-new date and the reason. Tab reaches the date held and the evidence checklist: tick what
-was seen (Space), and for each assessment type how many were done and their rating.
+new date and the reason. Tab reaches the date held, the progress against each objective
+(a rating, pre-filled from the last review, and a note) and the evidence checklist: tick
+what was seen (Space), and for each assessment type how many were done and their rating.
 
 If a colleague recorded this review point first, nothing is overwritten: your note stays
 here and ctrl+o shows their outcome.
@@ -81,6 +83,8 @@ here and ctrl+o shows their outcome.
                 yield FormField("Reason not held", field_id="reason")
             yield FormField("Held on", self.psr.today().isoformat(), field_id="held-on",
                             check=date_check(True), notice=working_day_notice)
+            yield ObjectiveProgressForm(plan, self.psr.vocab["objective_progress"],
+                                        id="objective-progress")
             yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
         yield Static("", id="outcome-error")
         yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",
@@ -110,9 +114,10 @@ here and ctrl+o shows their outcome.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and self.focused is not None and (
                 isinstance(self.focused, Input)
-                or any(isinstance(n, EvidenceChecklist) for n in self.focused.ancestors)):
+                or any(isinstance(n, EvidenceChecklist | ObjectiveProgressForm)
+                       for n in self.focused.ancestors)):
             # Digits typed in a field are text; in the evidence checklist they were meant
-            # as a count, and must never quietly change the outcome chosen.
+            # as a count, in the objectives as a choice: never quietly the outcome.
             return False
         if action == "view_other":
             return self.other is not None
@@ -187,12 +192,14 @@ here and ctrl+o shows their outcome.
         note = self._field("note").value
         reason = self._field("reason").value if reschedule else ""
         evidence = self.query_one(EvidenceChecklist).seen()
+        progress = self.query_one(ObjectiveProgressForm).progress()
         label = vocab["review_outcomes"].label(self.chosen)
-        now = store.clock()
+        now = rule_now(self.psr)
 
         def change(case: Case) -> None:
             record_review(case, self.rp.id, self.chosen, user=store.user, now=now,
                           held_on=held_on, note=note, evidence_seen=evidence,
+                          objective_progress=progress,
                           reschedule_to=reschedule_to, reason=reason, vocab=vocab)
 
         # expected_revision=None on purpose: record_review runs on the fresh copy under the

@@ -1,7 +1,8 @@
 """Tick the evidence seen at a review: the expected items, and assessments with a rating.
 
 Expected items are free text in the plan; they are recorded as seen under their own text
-(a vocabulary label lookup shows an unknown code as typed). Assessments use wba_types codes,
+(a vocabulary label lookup shows an unknown code as typed). Assessments are shown by their
+label ("Case-based discussion (CbD)") and recorded by their wba_types code,
 how many were done (a supervisor often sees several DOPS at one review) and the rating
 scale of that tool's form.
 """
@@ -47,7 +48,7 @@ class EvidenceChecklist(Vertical):
             term = self.wba.term(code)
             ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
             with Horizontal(classes="evidence-row"):
-                yield TickBox(code, id=f"tool-{i}", classes="tool")
+                yield TickBox(term.label if term else code, id=f"tool-{i}", classes="tool")
                 yield Input("", placeholder="no.", restrict=r"[0-9]{0,2}", id=f"count-{i}",
                             compact=True, tooltip="how many were done")
                 yield Select([(r, r) for r in ratings], prompt="rating", id=f"rating-{i}")

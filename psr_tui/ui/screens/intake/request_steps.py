@@ -11,6 +11,8 @@ YES_NO_UNKNOWN = (("Yes", "yes"), ("No", "no"), ("Unknown", "unknown"))
 
 ORGANISATION = StepSpec("organisation", (
     Field("request.organisation.name", "Organisation"),
+    Field("request.organisation.nation", "Nation (its bank holidays count in deadlines)",
+          "select", vocab="nations"),
     Field("request.organisation.contact_name", "Contact name"),
     Field("request.organisation.contact_role", "Contact role"),
     Field("request.organisation.contact_email", "Contact email", "email"),
@@ -71,6 +73,8 @@ CONDITIONS = StepSpec("conditions", (
               vocab="supervision_levels"),
         Field("imposed_on", "Imposed on", "date", placeholder=DATE),
         Field("review_on", "Review on", "date", placeholder=DATE),
+        Field("lifted_at_stage", "Lifted on entry to supervision stage (a number; blank: "
+              "until lifted by a decision)", "int"),
     ), Condition),
 ))
 

@@ -9,7 +9,7 @@ from textual.widgets import Static
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, SupervisionStage
-from ....domain.schedule import generate_stages
+from ....domain.schedule import exit_criteria_for_level, generate_stages
 from ....domain.supervision import (
     check_level,
     describe_condition,
@@ -53,6 +53,12 @@ def ladder_summary(case: Case, levels: list[int]) -> str:
             f"{describe_condition(case, floor[1])})")
 
 
+def stage_number(case: Case, item: SupervisionStage) -> int:
+    """The stage's place on the ladder, 1-based (a new stage goes at the end)."""
+    stages = case.plan.stages if case.plan else []
+    return next((n for n, s in enumerate(stages, start=1) if s.id == item.id), len(stages) + 1)
+
+
 class LadderSection(ListSection):
     KEY = "ladder"
     LABEL = "Ladder"
@@ -89,12 +95,14 @@ class LadderSection(ListSection):
 
     def dialog(self, item: SupervisionStage, submit: Submit) -> PlanItemDialog:
         case = self.builder.case
-        return StageDialog(item, self.vocab, submit,
-                           level_check=lambda level: check_level(case, level, self.vocab))
+        number = stage_number(case, item)
+        return StageDialog(item, self.vocab, submit, level_check=lambda level: check_level(
+            case, level, self.vocab, stage_number=number))
 
     def apply(self, case: Case, item: SupervisionStage, values: Values) -> SupervisionStage:
         level = int(values["level"])
-        refusal = check_level(case, level, self.vocab)  # the fresh case's conditions decide
+        # The fresh case's conditions decide, as in force at this stage of the ladder.
+        refusal = check_level(case, level, self.vocab, stage_number=stage_number(case, item))
         if refusal:
             raise RuleError(refusal, "level")
         start = typed_date(values["start"], "start")
@@ -104,8 +112,10 @@ class LadderSection(ListSection):
         return item.model_copy(update={
             "level": level, "start": start, "end": end,
             "entry_criteria": values["entry_criteria"],
-            "exit_criteria": values["exit_criteria"],
+            "exit_criteria": exit_criteria_for_level(values["exit_criteria"], item.level,
+                                                     level, self.vocab),
             "scope_limits": list(values["scope_limits"]),
+            "scope_note": values["scope_note"].strip(),
         })
 
     def describe(self, item: SupervisionStage) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
 from ....domain.schedule import generate_review_points
@@ -70,7 +71,8 @@ class ReviewsSection(ListSection):
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
                 try:
-                    generated = generate_review_points(fresh.start_date, fresh.end_date, every)
+                    generated = generate_review_points(fresh.start_date, fresh.end_date, every,
+                                                       nation=nation_of(case))
                 except ValueError as exc:
                     raise RuleError(str(exc), "value") from None
                 # Reviews already held stay; only the planned ones are replaced.
