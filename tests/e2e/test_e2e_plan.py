@@ -214,21 +214,23 @@ def build_plan(term: Terminal, export_to: str) -> None:
     screen = term.wait_for("Record keeping")  # objectives suggested from the intake
     assert "DRAFT v1" in screen
 
-    term.press("3")  # roles: a responsible officer and a clinical supervisor, with deputies
+    term.press("3")  # roles: the template lists them; name each supervisor and a deputy
     term.wait_for("Who supports the plan")
-    for downs, role, person, deputy in ((1, "Responsible officer", ORG_CONTACT, "Dr Ben Roe"),
-                                        (4, "Clinical supervisor", "Dr Cy Dunn", "Dr Di Eve")):
-        term.press("a")
+    term.wait_for("Educational supervisor")
+    for downs, person, deputy in ((0, ORG_CONTACT, "Dr Ben Roe"),
+                                  (1, "Dr Cy Dunn", "Dr Di Eve"),
+                                  (1, "Dr Ed Fry", "Dr Flo Gee")):
+        term.press(*["Down"] * downs, "Enter")  # the next role, opened for editing
         term.wait_for("Named person")
         tab_to(term, "Role", BOLD, tabs=0)
-        choose(term, downs, role, menu="Medical or clinical director")
         tab_to(term, "Named person", BOLD)
         enter_text(term, person)
-        # Past the person's psr-tui user, contact, responsibilities and four stages.
-        tab_to(term, "Deputy (name)", BOLD, tabs=8)
+        # Past the person's psr-tui user, contact, responsibilities and the template's
+        # three stages.
+        tab_to(term, "Deputy (name)", BOLD, tabs=7)
         enter_text(term, deputy)
         term.press("Enter")
-        wait_for_line(term, "Saved: add role: ", f": {person}")
+        wait_for_line(term, "Saved: edit role: ", f": {person}")
 
     term.press("2")  # one activity serving every objective, with its evidence
     term.wait_for("2 Activities")
@@ -239,7 +241,7 @@ def build_plan(term: Terminal, export_to: str) -> None:
     tab_to(term, "What happens (detail)", BOLD)
     enter_text(term, "Weekly supervised clinics")
     tab_to(term, "Objectives it serves", LIST)
-    term.press("Space", "Down", "Space", "Down", "Space")
+    term.press("Space", "Down", "Space")  # the template's two objectives
     tab_to(term, "Evidence it produces", BOLD)
     enter_text(term, "Supervisor reports")
     tab_to(term, "Responsible: a role in the plan", BOLD)
@@ -279,11 +281,11 @@ def build_plan(term: Terminal, export_to: str) -> None:
     term.wait_for("Version 1: AGREED")
 
     term.press("w")
-    term.wait_for("Export the plan as Markdown")
-    term.wait_for("-organisation.md")  # the default file name follows the audience
+    term.wait_for("Export the action plan")
+    term.wait_for("-v1-org")  # the default file name follows the audience
     tab_to(term, "Write to file", BOLD)
     term.press("C-u")
-    wait_gone(term, "-organisation.md")
+    wait_gone(term, "-v1-org")
     enter_text(term, export_to)
     term.press("Enter")
     term.wait_for("Wrote the organisation copy")
@@ -341,12 +343,15 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     assert plan.agreement.organisation.name == ORG_CONTACT
     assert plan.agreement.practitioner is not None
     assert plan.agreement.practitioner.name == PRACTITIONER
-    [activity] = plan.activities
+    # F5 drafted from the clinical remediation template: its assessments, and the one
+    # activity typed here serving both of its objectives.
+    assert {"CbD", "mini-CEX"} <= {a.kind for a in plan.activities}
+    [activity] = [a for a in plan.activities if a.evidence == "Supervisor reports"]
     assert set(activity.objective_ids) == {o.id for o in plan.objectives}
-    assert activity.evidence == "Supervisor reports"
-    assert {(r.role, r.person, r.deputy) for r in plan.roles} == {
+    assert {(r.role, r.person, r.deputy) for r in plan.roles if r.deputy} == {
         ("responsible_officer", ORG_CONTACT, "Dr Ben Roe"),
         ("clinical_supervisor", "Dr Cy Dunn", "Dr Di Eve"),
+        ("educational_supervisor", "Dr Ed Fry", "Dr Flo Gee"),
     }
     assert plan.review_points and plan.stages
     assert plan.consequences == "Referral back to the responsible officer"
