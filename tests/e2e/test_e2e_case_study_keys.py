@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from psr_tui.demo.case_study import CONSEQUENCES, NAME, RO
-from psr_tui.demo.case_study_content import discussions, request_form
+from psr_tui.demo.case_study_content import discussions, objectives, request_form
 from psr_tui.domain.case import Case
 from psr_tui.domain.checker import check_plan
 from psr_tui.domain.lifecycle import decide_request
@@ -66,6 +66,30 @@ def start_plan(term: Terminal) -> None:
     enter_text(term, "2026-12-01")
     term.press("F5")
     term.wait_for("Drafted from the template")
+
+
+# The case study's own wording of each objective, typed over the template's starter.
+WORDING = [(o.statement, o.measure) for o in objectives(date(2026, 12, 1), date(2027, 6, 1))]
+
+
+def word_objectives(term: Terminal) -> None:
+    """Each suggested objective edited in place: its statement and measure retyped."""
+    term.press("1")
+    term.wait_for("1 Objectives")
+    for n, (statement, measure) in enumerate(WORDING):
+        term.press(*["Down"] * (n > 0), "Enter")
+        term.wait_for("Measurable: how achievement is judged")
+        tab_to(term, "Domain", BOLD, tabs=0)
+        tab_to(term, "Specific: what the practitioner will do", BOLD)
+        term.press("C-u")  # the starter's wording goes
+        term.type(statement)
+        term.wait_for(statement[-30:])  # the end of the line is in view
+        tab_to(term, "Measurable: how achievement is judged", BOLD)
+        term.press("C-u")
+        term.type(measure)
+        term.wait_for(measure[-30:])
+        term.press("Enter")
+        wait_for_line(term, "Saved: edit objective: ", statement[:20])
 
 
 def name_people(term: Terminal) -> None:
@@ -152,6 +176,7 @@ def test_case_study_plan_within_the_keystroke_target(tmp_path: Path) -> None:
     term = Terminal(command, env)
     try:
         start_plan(term)
+        word_objectives(term)
         name_people(term)
         add_reflective_log(term)
         agree(term)
@@ -167,8 +192,7 @@ def test_case_study_plan_within_the_keystroke_target(tmp_path: Path) -> None:
     plan = case.plan
     assert plan is not None and plan.status == "agreed" and case.state == "agreed"
     assert [s.level for s in plan.stages] == [1, 2, 3, 5]
-    assert {o.domain for o in plan.objectives} == {"clinical_skills", "communication",
-                                                    "leadership"}
+    assert [(o.statement, o.measure) for o in plan.objectives] == WORDING
     assert {"CbD", "DOPS", "mini-CEX", "NOTSS", "MSF", "reflective_practice"} <= {
         a.kind for a in plan.activities}
     assert {(r.person, r.deputy) for r in plan.roles} >= {(p, d) for _, p, d in PEOPLE}
