@@ -227,7 +227,10 @@ class IntakeScreen(PsrScreen):
         if target == self.step:
             self.form.show_errors([])
             if self.can_start_plan():
-                self.notify("Intake complete: F5 starts the plan.")
+                # Said only when F5 will work: the start date sits below the fold.
+                self.notify("Intake complete: F5 starts the plan." if not self.start_errors()
+                            else "Intake complete: enter when the plan starts (below), "
+                            "then F5 starts it.")
             await self.show_step(focus=False)
             return
         self.step = target
@@ -242,6 +245,17 @@ class IntakeScreen(PsrScreen):
         if action == "back_step":
             return self.step > 0
         return super().check_action(action, parameters)
+
+    def start_errors(self) -> list[FieldError]:
+        """What F5 still needs of the plan's start (typed on the discussions step, kept
+        beside the case until the plan exists)."""
+        start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
+        errors = []
+        if not start:
+            errors.append(FieldError("plan.start_date", "enter the date the plan starts"))
+        if not months.isdigit() or int(months) < 1:
+            errors.append(FieldError("plan.months", "enter the plan's length in months"))
+        return errors
 
     def can_start_plan(self) -> bool:
         return (self.case.state == "accepted" and self.key == "discussions"
@@ -336,12 +350,8 @@ class IntakeScreen(PsrScreen):
                             "not engage and the organisation was consulted) first.",
                             title="Cannot start the plan yet", severity="warning")
                 return
-        errors = self.check_step()
+        errors = self.check_step() + self.start_errors()
         start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
-        if not start:
-            errors.append(FieldError("plan.start_date", "enter the date the plan starts"))
-        if not months.isdigit() or int(months) < 1:
-            errors.append(FieldError("plan.months", "enter the plan's length in months"))
         if errors:
             self.refuse(errors)
             return
