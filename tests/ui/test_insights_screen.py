@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from psr_tui.app import make_app
 from psr_tui.demo import write_demo
-from psr_tui.domain.access import ADVISER, ANALYST, ORGANISATION_LEAD, Identity
+from psr_tui.domain.access import ADVISER, ANALYST, ORGANISATION_LEAD, SUPERVISOR, Identity
 from psr_tui.domain.insights import Insights, build_insights
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.store import CaseStore
@@ -24,6 +24,7 @@ from psr_tui.ui.dialogs.help import HelpScreen
 from psr_tui.ui.dialogs.prompt_form import PromptDialog
 from psr_tui.ui.screens.home import HomeScreen
 from psr_tui.ui.screens.insights import COUNTING, InsightsScreen, year_before
+from psr_tui.ui.screens.quick_review import QuickReviewScreen
 from psr_tui.ui.widgets.insight_chart import BAR, EIGHTHS, FULL, bar
 
 from .screen_text import assert_snapshot, screen_text
@@ -172,6 +173,26 @@ async def test_an_organisation_lead_counts_only_their_organisations_plans(db: Pa
         assert screen.insights is not None
         assert 0 < screen.insights.plans < everything.plans
         assert screen.insights == expected(db, lead)
+
+
+async def test_the_palette_offers_insights_where_no_key_does(db: Path) -> None:
+    """A supervisor starts on quick review, with no way to home: the palette's Insights."""
+    supervisor = Identity("dosei", SUPERVISOR, "Northmoor Hospitals NHS Foundation Trust")
+    app = app_as(db, supervisor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuickReviewScreen)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Insights")
+        command.callback()
+        screen = await counted(app, pilot)
+        assert screen.insights == expected(db, supervisor)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Insights" not in titles  # open already
+    app = app_as(db, ADVISER_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Cases: Insights" in titles and "Insights" not in titles  # home's i: once
 
 
 # ---- the filter ---------------------------------------------------------------------------

@@ -351,9 +351,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.app.push_screen(QuickReviewScreen())
 
     def action_insights(self) -> None:
-        from .insights import InsightsScreen  # figures across the cases in scope, no names
-
-        self.app.push_screen(InsightsScreen())
+        self.psr.open_insights()  # figures across the cases in scope, no names
 
     def action_dashboard(self) -> None:
         from .dashboard import DashboardScreen
