@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Static
 
 from psr_tui.app import make_app
-from psr_tui.demo import write_demo
+from psr_tui.demo import generate_cases, write_demo
 from psr_tui.domain.access import ADVISER, ANALYST, ORGANISATION_LEAD, SUPERVISOR, Identity
 from psr_tui.domain.insights import Insights, build_insights
 from psr_tui.domain.vocabulary import default_vocabularies
@@ -301,6 +301,22 @@ async def test_x_writes_the_report_shown(db: Path, tmp_path: Path, name: str,
         else:
             assert text.startswith("# PSR action plans: insights")
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600
+
+
+async def test_other_users_saves_are_counted_again(tmp_path: Path) -> None:
+    root = tmp_path / "db"
+    admin = CaseStore.open(root, user="admin")
+    write_demo(admin, TODAY, cases=10)
+    app = app_as(root, ANALYST_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await counted(app, pilot)
+        before = screen.insights
+        assert before is not None
+        admin.create_many(generate_cases(10, TODAY, seed=99), "more")  # someone else, meanwhile
+        app._post_changes({"any"})  # as the app's poll does when the stamps change
+        screen = await counted(app, pilot)
+        assert screen.insights == expected(root, ANALYST_ID)
+        assert screen.insights is not None and screen.insights.plans > before.plans
 
 
 # ---- counting never blocks the UI thread --------------------------------------------------
