@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..domain.insights import Insights, Table
-from ..domain.suppression import RULE_TEXT
+from ..domain.suppression import PRIMARY, RULE_TEXT, Shown, primary
 from .markdown import Document
 from .reports import RenderedReport
 
@@ -24,9 +24,15 @@ def period_words(start: date | None, end: date | None) -> str:
             f" to {end.isoformat() if end else 'today'}")
 
 
+def plans_shown(insights: Insights) -> str:
+    """How many plans were counted, suppressed like any cell: a period and organisation
+    narrow enough to hold 1 to 4 plans must not say how many (one is someone)."""
+    return Shown(insights.plans, PRIMARY if primary(insights.plans) else "").text
+
+
 def scope_text(insights: Insights) -> str:
     where = insights.organisation or "every organisation in your scope"
-    return f"{insights.plans} plans; {period_text(insights)}; {where}."
+    return f"{plans_shown(insights)} plans; {period_text(insights)}; {where}."
 
 
 def _cells(table: Table) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
@@ -65,7 +71,8 @@ def insights_json(insights: Insights) -> dict[str, Any]:
         "period_from": insights.period_from.isoformat() if insights.period_from else None,
         "period_to": insights.period_to.isoformat() if insights.period_to else None,
         "organisation": insights.organisation or None,
-        "plans": insights.plans,
+        "plans": None if primary(insights.plans) else insights.plans,
+        "plans_shown": plans_shown(insights),
         "suppression": RULE_TEXT,
         "tables": [{
             "title": t.title,
