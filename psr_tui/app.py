@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from .domain.access import Identity
+from .domain.access import INSIGHTS, Identity, may
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore, StoreError
@@ -183,6 +183,9 @@ class PsrApp(KeysWhereTypedApp):
         for command in super().get_system_commands(screen):
             if command.title not in WITHHELD_SYSTEM_COMMANDS:
                 yield command
+        if self._insights_offered(screen):
+            yield SystemCommand("Insights", "figures across the plans you may see, no names",
+                                self.open_insights)
         title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
         for binding, node in self.actions_of(screen):
             yield SystemCommand(
@@ -190,6 +193,23 @@ class PsrApp(KeysWhereTypedApp):
                 f"key {binding.key_display or binding.key}",
                 partial(self.run_action, binding.action, node),
             )
+
+    def _insights_offered(self, screen: Screen) -> bool:
+        """From any psr-tui screen (a supervisor's quick review has no way to home), not a
+        dialog; not where the screen has its own key for it (home's `i`: one entry), nor
+        when Insights is open already."""
+        from .ui.screens.base import PsrScreen
+        from .ui.screens.insights import InsightsScreen
+
+        if not isinstance(screen, PsrScreen) or hasattr(screen, "action_insights"):
+            return False
+        on_insights = any(isinstance(s, InsightsScreen) for s in self.screen_stack)
+        return may(self.identity, INSIGHTS) and not on_insights
+
+    def open_insights(self) -> None:
+        from .ui.screens.insights import InsightsScreen
+
+        self.push_screen(InsightsScreen())
 
     def actions_of(self, screen: Screen) -> list[tuple[Binding, DOMNode]]:
         """The actions that apply on `screen` now, each with the node that runs it (palette, F1).

@@ -37,9 +37,10 @@ def cmd_insights(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"psr-tui: {problem}", file=sys.stderr)
     insights = build_insights(facts, vocab, start, end, args.organisation or "")
+    output = getattr(args, "output", None)  # none under ssh-session: stdout only
     if args.json:
         text = json_escaped(json.dumps(insights_json(insights), indent=1, ensure_ascii=False))
-        write_output(text + "\n", args.output)
+        write_output(text + "\n", output)
     else:
-        write_output(insights_markdown(insights), args.output)
+        write_output(insights_markdown(insights), output)
     return 2 if problems else 0

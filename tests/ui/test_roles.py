@@ -28,6 +28,7 @@ from psr_tui.store import CaseNotFound, CaseStore
 from psr_tui.ui.dialogs.signature_form import SignatureDialog
 from psr_tui.ui.screens.audit_trail import AuditTrailScreen
 from psr_tui.ui.screens.home import HomeScreen
+from psr_tui.ui.screens.insights import InsightsScreen
 from psr_tui.ui.screens.nothing_here import NothingHereScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
@@ -149,14 +150,20 @@ async def test_practitioner_sees_only_their_own_case(db: Path) -> None:
         assert offered(app).isdisjoint({"record", "propose", "sign_off", "audit"})
 
 
-async def test_analyst_is_told_there_is_nothing_here_yet(db: Path) -> None:
+async def test_analyst_starts_on_insights(db: Path) -> None:
     app = app_as(db, ANALYST_ID)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert isinstance(app.screen, InsightsScreen)
+        assert "ana · Analyst" in screen_text(app)
+
+
+async def test_a_role_with_neither_cases_nor_insights_is_told_so(db: Path) -> None:
+    app = app_as(db, Identity("nobody", "visitor"))  # a role access.PERMISSIONS lacks
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, NothingHereScreen)
-        text = screen_text(app)
-        assert "nothing for you here yet" in text
-        assert "ana · Analyst" in text
+        assert "nothing for you here" in screen_text(app)
 
 
 # ---- what is offered, and the refusal below it -----------------------------------------

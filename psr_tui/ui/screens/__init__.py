@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from ...domain.access import ANALYST, READ, SUPERVISOR, Identity, may
+from ...domain.access import ANALYST, INSIGHTS, READ, SUPERVISOR, Identity, may
 
 
 def start_screen(name: str, identity: Identity) -> Screen[None]:
-    """A supervisor opens on their quick review; a role with no case access on a screen
-    that says so; everyone else on home (which lists only what the store returns)."""
+    """A supervisor opens on their quick review; an analyst (no case access) on insights,
+    a role with neither on a screen that says so; everyone else on home (which lists only
+    what the store returns)."""
     if identity.role == ANALYST or not may(identity, READ):
+        if may(identity, INSIGHTS):  # the analyst: figures across plans, no case detail
+            from .insights import InsightsScreen
+
+            return InsightsScreen()
         from .nothing_here import NothingHereScreen
 
         return NothingHereScreen()

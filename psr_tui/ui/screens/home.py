@@ -60,6 +60,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("r", "quick_review", "My reviews"),
         Binding("d", "dashboard", "Dashboard"),
         Binding("u", "audit", "Audit trail", show=False),
+        Binding("i", "insights", "Insights", show=False),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -348,6 +349,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         from .quick_review import QuickReviewScreen
 
         self.app.push_screen(QuickReviewScreen())
+
+    def action_insights(self) -> None:
+        self.psr.open_insights()  # figures across the cases in scope, no names
 
     def action_dashboard(self) -> None:
         from .dashboard import DashboardScreen

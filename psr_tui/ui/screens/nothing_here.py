@@ -1,5 +1,6 @@
-"""The start screen of a role with no case access (an analyst): says so, rather than an
-empty list that looks like a broken database."""
+"""The start screen of a role with neither case access nor insights (none of the roles
+today; a role added to access.PERMISSIONS without them): says so, rather than an empty
+list that looks like a broken database. An analyst starts on insights."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ class NothingHereScreen(PsrScreen):
     TITLE_FOR_PALETTE = "Signed in"
     HELP = """# Nothing here for your role yet
 
-Your psr-tui user has no access to cases: an analyst's insights (figures across plans,
-with no names) are not built yet. If you need to see cases, ask the database's
-administrator to change your role (`psr-tui user set-role`).
+Your psr-tui user has no access to cases or to insights (figures across plans, with no
+names). If you need to see them, ask the database's administrator to change your role
+(`psr-tui user set-role`).
 """
 
     def compose(self) -> ComposeResult:
@@ -26,9 +27,9 @@ administrator to change your role (`psr-tui user set-role`).
         role = ROLE_LABELS.get(identity.role, identity.role)
         yield Static(
             f"Signed in as [b]{in_markup(identity.name)}[/b] ({in_markup(role)}).\n\n"
-            "There is nothing for you here yet: your role gives no access to cases, and the "
-            "insights for analysts come later.\n\n"
-            "If you should see cases, ask the database's administrator to change your role.\n"
+            "There is nothing for you here: your role gives no access to cases or to "
+            "insights.\n\n"
+            "If you should see them, ask the database's administrator to change your role.\n"
             "Press q or ctrl+q to quit.",
             id="nothing-here",
         )
