@@ -46,7 +46,7 @@ yet: when a case adviser links you to a plan, it appears here within a few secon
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """A case in the user's scope has arrived (another user's save): their start
         screen, as if they had just opened the app."""
-        if not self.is_current or not may(self.psr.identity, READ):
+        if not self.is_active or not may(self.psr.identity, READ):
             return
         if any(self._visible(case_id) for case_id in case_ids):
             from . import start_screen

@@ -38,7 +38,8 @@ This database has no cases yet.
 
 Once the database holds a case, psr-tui opens on the list of cases.
 """
-    SHOWS_OWN_WRITES = True
+    # Its own `n` is followed by the intake: resuming decides, not the save's message.
+    SHOWS_OWN_WRITES = False
     OPERATIONS = {"new_case": CREATE}
     BINDINGS = [Binding("n", "new_case", "New case")]
 
@@ -53,13 +54,16 @@ Once the database holds a case, psr-tui opens on the list of cases.
     # A case left behind (typed into, or another user's): the list of cases from now on.
     # An intake left blank is discarded, and the welcome stays.
     def on_screen_resume(self) -> None:
-        self._home_once_not_empty()
+        # After the resumed screen has drawn: switching it away mid-resume left its
+        # Header updating widgets already removed (a crash).
+        self.call_after_refresh(self._home_once_not_empty)
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
-        if self.is_current:  # never switch away the intake on top of it
-            self._home_once_not_empty()
+        self._home_once_not_empty()  # only while on top: never the intake above it
 
     def _home_once_not_empty(self) -> None:
+        if not self.is_active:
+            return
         try:
             empty = not self.psr.store.list_ids()
         except (OSError, StoreError):
