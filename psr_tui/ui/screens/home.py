@@ -10,22 +10,20 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, REVIEW_RECORD, may
-from ...domain.case import Case
-from ...domain.lifecycle import CLOSED_STATES
+from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
-from ..saving import Refusal, create_case
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
 from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
+from .nothing_here import NOTHING_YET
+from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
 FIRST_ROWS = 200  # painted at once; the rest follow in chunks so the screen stays live
 CHUNK_ROWS = 500
 PROGRESS_EVERY = 500
 MAX_PROBLEM_NOTES = 5
-INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
 PLANNING_STATES = frozenset({"draft", "issued"})
 
 
@@ -159,6 +157,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.loaded:
             return
         all_ = list(self.summaries.values())
+        if not all_ and not may(self.psr.identity, CREATE):  # a plain line, not "0 cases"
+            self.query_one("#home-counts", Static).update(NOTHING_YET)
+            return
         overdue = sum(s.overdue_reviews for s in all_)
         breached = sum(1 for s in all_ if s.deadline_breached)
         text = (f"{count_of(len(all_), 'case')} · {count_of(overdue, 'overdue review')} · "
@@ -280,18 +281,12 @@ accepted request), *plan* the plan after the discussions (10 working days).
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        if self._edits(case) and (case.plan is None
-                                  or case.state in INTAKE_STATES | PLANNING_STATES):
+        if edits_case(case, self.psr.identity) and (
+                case.plan is None or case.state in INTAKE_STATES | PLANNING_STATES):
             self.notify("This plan is not in delivery yet: Enter opens the intake or the "
                         "plan builder.", timeout=6)
             return
         self._open_progress(case_id)
-
-    def _edits(self, case: Case) -> bool:
-        """Whether Enter opens the case for editing (intake, plan builder): advisers only;
-        everyone else reads the plan's progress and acts there as their role allows."""
-        operation = INTAKE if case.plan is None or case.state in INTAKE_STATES else PLAN_EDIT
-        return may(self.psr.identity, operation, case)
 
     def _open_progress(self, case_id: str) -> None:
         from .plan_progress import PlanProgressScreen
@@ -308,42 +303,13 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.app.push_screen(AuditTrailScreen(case_id))
 
     def open_case(self, case_id: str) -> None:
-        try:
-            case = self.psr.store.get(case_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        if not self._edits(case):
-            self._open_progress(case_id)
-            return
-        self._opened.add(case_id)
-        if case.plan is None or case.state in INTAKE_STATES:
-            from .intake import IntakeScreen
-
-            self.app.push_screen(IntakeScreen(case_id))
-            return
-        if case.state in CLOSED_STATES:
-            # A finished plan opens as what it is: its read-only summary and exports, not
-            # the builder offering a new version of a plan that has ended.
-            from .plan_progress import PlanProgressScreen
-
-            self.app.push_screen(PlanProgressScreen(case_id))
-            return
-        from .plan_builder import PlanBuilderScreen
-
-        self.app.push_screen(PlanBuilderScreen(case_id))
+        if open_case(self.psr, case_id):
+            self._opened.add(case_id)  # its row is re-read when home shows again
 
     def action_new_case(self) -> None:
-        case = Case()
-        case.request.received_on = self.today
-        created = create_case(self.psr, case, "new request received")
-        if isinstance(created, Refusal):
-            self.notify(created.message, title="Not created", severity="error", timeout=10)
-            return
-        self._opened.add(created.id)
-        from .intake import IntakeScreen
-
-        self.app.push_screen(IntakeScreen(created.id))
+        created = start_new_request(self.psr)
+        if created is not None:
+            self._opened.add(created)
 
     def action_quick_review(self) -> None:
         from .quick_review import QuickReviewScreen
