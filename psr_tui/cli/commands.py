@@ -216,4 +216,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "calendar": _lazy("reminders_command", "cmd_calendar"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
+    "resume": _lazy("case_commands", "cmd_resume"),
+    "withdraw": _lazy("case_commands", "cmd_withdraw"),
 }

@@ -203,6 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
     add("schema", "print the JSON Schema of the dump format", "psr-tui schema > dump.schema.json")
     add_case_commands(sub, common=True)
     add("check", "check every record's integrity and schema", "psr-tui check")
+    p = add("resume", "resume a paused plan on the advice received (advisers)",
+            "psr-tui resume case-0001 --advice 'NCAS advised continuing with weekly CbDs'")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--advice", required=True, metavar="TEXT",
+                   help="the advice the plan resumes on (recorded, shown in the exports)")
+    p = add("withdraw", "withdraw a case, with the reason (advisers; it closes)",
+            "psr-tui withdraw case-0001 --reason 'Practitioner left the organisation'")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--reason", required=True, metavar="TEXT",
+                   help="why the case is withdrawn (recorded, shown in the exports)")
     p = sub.add_parser("completion", help="print a shell completion script (bash or zsh)",
                        description="print a shell completion script (bash or zsh)",
                        epilog=_examples("psr-tui completion bash > ~/.local/share/"
