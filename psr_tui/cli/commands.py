@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
+from ..domain.case import Case
 from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
@@ -152,6 +153,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for problem in problems:
         print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
+    cases = shown_cases(cases, now, args)
     summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
     if args.json:
         rows = [{
@@ -170,6 +172,16 @@ def cmd_list(args: argparse.Namespace) -> int:
             name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
             print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
     return 2 if problems else 0
+
+
+def shown_cases(cases: list[Case], now: date, args: argparse.Namespace) -> list[Case]:
+    """The working list (closed cases leave it once archived), the archive, or all."""
+    if getattr(args, "all", False):
+        return cases
+    from ..domain.archive import split_archive
+
+    working, archived = split_archive(cases, now)
+    return archived if getattr(args, "archived", False) else working
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -76,9 +76,16 @@ def add_case_commands(sub: argparse._SubParsersAction, common: bool) -> None:
             _common(p, suppress=True)
         return p
 
-    p = add("list", "list cases, most urgent first", "psr-tui list",
-            "psr-tui list --json > cases.json")
+    p = add("list", "list cases, most urgent first (closed cases leave the list once "
+            "archived)", "psr-tui list", "psr-tui list --json > cases.json",
+            "psr-tui list --archived")
     p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true",
+                       help="the working list and the archive together")
+    shown.add_argument("--archived", action="store_true",
+                       help="only archived cases (closed longer than data/templates/"
+                            "retention.toml's archive.after_days), and purged cases' stubs")
     p = add("export", "write a plan or report as Markdown or printable HTML",
             "psr-tui export case-0001 > plan.md",
             "psr-tui export case-0001 --report progress --review-point --format html "
