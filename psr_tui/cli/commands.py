@@ -17,7 +17,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
+from ..domain.access import (
+    CHECK,
+    DEMO,
+    DUMP,
+    IMPORT,
+    PURGE,
+    READ,
+    USER_ADMIN,
+    Identity,
+    require,
+)
 from ..domain.case import Case
 from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
@@ -28,7 +38,8 @@ from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 # The administrator's commands: the whole database, or who may reach it.
-ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN}
+ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN,
+              "purge": PURGE}
 
 
 def today() -> date:
@@ -155,6 +166,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     vocab, now = default_vocabularies(), today()
     cases = shown_cases(cases, now, args)
     summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
+    from .purge_command import stub_line, stub_rows  # purged cases: archived, as stubs
+
+    stubs = stub_rows(args) if args.archived or args.all else []
     if args.json:
         rows = [{
             "id": s.id, "practitioner": s.practitioner, "organisation": s.organisation,
@@ -163,7 +177,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "next_review_status": s.next_review_status or None,
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
-        print(json_escaped(json.dumps(rows, indent=1, ensure_ascii=False)))
+        print(json_escaped(json.dumps(rows + stubs, indent=1, ensure_ascii=False)))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"
@@ -171,6 +185,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Cut after making controls visible, so the columns stay where they are.
             name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
             print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
+        for row in stubs:
+            print(visible(stub_line(row)))
     return 2 if problems else 0
 
 
@@ -230,4 +246,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "user": _lazy("users_commands", "cmd_user"),
     "resume": _lazy("case_commands", "cmd_resume"),
     "withdraw": _lazy("case_commands", "cmd_withdraw"),
+    "purge": _lazy("purge_command", "cmd_purge"),
 }

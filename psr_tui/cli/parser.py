@@ -210,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     add("schema", "print the JSON Schema of the dump format", "psr-tui schema > dump.schema.json")
     add_case_commands(sub, common=True)
     add("check", "check every record's integrity and schema", "psr-tui check")
+    p = add("purge", "erase archived cases past their retention period, leaving an audit "
+            "stub for each (administrator; see docs/retention.md)", "psr-tui purge --dry-run",
+            "psr-tui purge")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list what would be erased and erase nothing")
     p = add("resume", "resume a paused plan on the advice received (advisers)",
             "psr-tui resume case-0001 --advice 'NCAS advised continuing with weekly CbDs'")
     p.add_argument("case_id", metavar="CASE_ID")

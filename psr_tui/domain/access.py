@@ -61,7 +61,10 @@ IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
-ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
+# Erasing archived cases past retention (psr-tui purge): irreversible, so the
+# administrator's alone, never an adviser's (domain/archive.py, store/purge.py).
+PURGE = "database.purge"
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN, PURGE})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
@@ -262,4 +265,5 @@ _WORDS = {
     CHECK: "check the database (administrators only)",
     DEMO: "write demo data (administrators only)",
     USER_ADMIN: "manage users (administrators only)",
+    PURGE: "purge cases past retention (administrators only)",
 }

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from pydantic import Field
+
+from .audit import AuditEvent
+from .base import Record
 from .case import Case
 from .lifecycle import CLOSED_STATES
 from .vocabulary import VocabularyError
@@ -91,3 +95,21 @@ def split_archive(cases: Iterable[Case], today: date,
     for case in cases:
         (archived if is_archived(case, today, life) else working).append(case)
     return working, archived
+
+
+class PurgeStub(Record):
+    """What is left of a case `psr-tui purge` erased: ids, dates and who, nothing personal
+    (no name, organisation, reason or note). Its own audit trail is one sealed event whose
+    `prev` is the digest of the erased trail's last event (`trail_end`), so the stub is
+    the continuation of that trail, verifiable with the database's key."""
+
+    case_id: str
+    received_on: date | None = None
+    closed_as: str = ""  # the closed state: withdrawn, declined, completed...
+    closed_on: date
+    retained_until: date
+    purged_by: str
+    purged_at: datetime
+    trail_events: int = 0  # how many audit events were erased with the case
+    trail_end: str = ""
+    audit: list[AuditEvent] = Field(default_factory=list)
