@@ -92,11 +92,16 @@ AUDIENCE_OF_ROLE = {
     ANALYST: "organisation",
 }
 # The documents each role may produce (at its own audience; advisers at any).
+# The decision letter is the organisation's (000 4.5): not a supervisor's, who is named
+# only once there is a plan.
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
-    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                        "decision-letter"}),
     SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
+    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                  "decision-letter"}),
+    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                    "decision-letter"}),
     PRACTITIONER: frozenset({"plan", "progress"}),
     ANALYST: frozenset(),
 }

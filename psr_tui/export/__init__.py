@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the same names, typed, for mypy
     from .audience import AUDIENCES, redact_for
+    from .decision_letter import decision_letter_markdown
     from .plan_document import plan_markdown
     from .progress_report import progress_report_markdown, progress_summary_markdown
     from .review_sheet import review_meeting_sheet_markdown
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # the same names, typed, for mypy
 _WHERE = {
     "AUDIENCES": "audience",
     "redact_for": "audience",
+    "decision_letter_markdown": "decision_letter",
     "plan_markdown": "plan_document",
     "progress_report_markdown": "progress_report",
     "progress_summary_markdown": "progress_report",
@@ -30,7 +32,8 @@ _WHERE = {
 }
 
 __all__ = [
-    "AUDIENCES", "plan_markdown", "progress_report_markdown", "progress_summary_markdown",
+    "AUDIENCES", "decision_letter_markdown", "plan_markdown", "progress_report_markdown",
+    "progress_summary_markdown",
     "redact_for", "review_meeting_sheet_markdown", "supervisor_information_markdown",
 ]
 

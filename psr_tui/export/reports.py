@@ -130,6 +130,16 @@ def _render_supervisor_sheet(r: ReportRequest) -> RenderedReport:
                           SHEET_AUDIENCE, False)
 
 
+def _render_decision_letter(r: ReportRequest) -> RenderedReport:
+    from .decision_letter import LETTER_AUDIENCE, decision_letter_markdown
+
+    try:
+        text = decision_letter_markdown(r.case, r.vocab, r.today)
+    except ValueError as exc:
+        raise ReportUnavailable(str(exc)) from exc
+    return RenderedReport(text, f"Decision letter, case {r.case.id}", LETTER_AUDIENCE, False)
+
+
 REPORTS: dict[str, Report] = {report.id: report for report in (
     Report("plan", "Action plan", (ORGANISATION, PRACTITIONER, ADVISER), False,
            "the plan (marked DRAFT until both parties have signed)", _render_plan),
@@ -141,6 +151,9 @@ REPORTS: dict[str, Report] = {report.id: report for report in (
            _render_review_sheet),
     Report("supervisor-sheet", "Supervisor information sheet", (ORGANISATION,), False,
            "what a supervisor needs to know about the plan", _render_supervisor_sheet),
+    Report("decision-letter", "Decision letter", (ORGANISATION,), False,
+           "to the organisation: a request declined or needing more information, and why",
+           _render_decision_letter),
 )}
 REPORT_IDS: tuple[str, ...] = tuple(REPORTS)
 

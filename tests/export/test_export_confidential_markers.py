@@ -19,9 +19,11 @@ from pydantic import BaseModel
 
 import psr_tui.export as export
 from psr_tui.domain.base import is_confidential
-from psr_tui.domain.case import Case
+from psr_tui.domain.case import Case, RequestDecision
+from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.export import (
     AUDIENCES,
+    decision_letter_markdown,
     plan_markdown,
     progress_report_markdown,
     progress_summary_markdown,
@@ -127,7 +129,18 @@ def _supervisor_sheets(case: Case, audience: str) -> Iterator[str]:
     yield supervisor_information_markdown(case, None)
 
 
+def _decision_letters(case: Case, audience: str) -> Iterator[str]:
+    # One copy, the organisation's; the same case as declined and as sent back.
+    for outcome in ("declined", "further_information"):
+        sent = case.model_copy(deep=True)
+        sent.decision = RequestDecision(outcome=outcome, decided_on=date(2026, 1, 5),
+                                        decided_by="Dr A Adviser", reason="why",
+                                        alternative_offered="another service")
+        yield decision_letter_markdown(sent, default_vocabularies(), TODAY)
+
+
 DOCUMENTS: dict[str, Render] = {
+    "decision_letter_markdown": _decision_letters,
     "plan_markdown": _plans,
     "progress_report_markdown": _progress_reports,
     "progress_summary_markdown": _summaries,
