@@ -16,6 +16,7 @@ from ....domain.supervision import (
     replace_ladder,
     supervision_floor,
 )
+from ....domain.vocabulary import Vocabularies
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
@@ -51,6 +52,26 @@ def ladder_summary(case: Case, levels: list[int]) -> str:
         return f"generated the ladder: {steps}"
     return (f"generated the ladder: {steps} ({', '.join(held)} held at L{floor[0]} by "
             f"{describe_condition(case, floor[1])})")
+
+
+def stage_from(case: Case, item: SupervisionStage, values: Values,
+               vocab: Vocabularies) -> SupervisionStage:
+    """The stage the form's values make, checked against the (fresh) case's conditions
+    (the builder's edit and a content amendment)."""
+    level = int(values["level"])
+    refusal = check_level(case, level, vocab)  # the fresh case's conditions decide
+    if refusal:
+        raise RuleError(refusal, "level")
+    start = typed_date(values["start"], "start")
+    end = typed_date(values["end"], "end")
+    if start and end and end < start:
+        raise RuleError("a stage cannot end before it starts", "end")
+    return item.model_copy(update={
+        "level": level, "start": start, "end": end,
+        "entry_criteria": values["entry_criteria"],
+        "exit_criteria": values["exit_criteria"],
+        "scope_limits": list(values["scope_limits"]),
+    })
 
 
 class LadderSection(ListSection):
@@ -93,20 +114,7 @@ class LadderSection(ListSection):
                            level_check=lambda level: check_level(case, level, self.vocab))
 
     def apply(self, case: Case, item: SupervisionStage, values: Values) -> SupervisionStage:
-        level = int(values["level"])
-        refusal = check_level(case, level, self.vocab)  # the fresh case's conditions decide
-        if refusal:
-            raise RuleError(refusal, "level")
-        start = typed_date(values["start"], "start")
-        end = typed_date(values["end"], "end")
-        if start and end and end < start:
-            raise RuleError("a stage cannot end before it starts", "end")
-        return item.model_copy(update={
-            "level": level, "start": start, "end": end,
-            "entry_criteria": values["entry_criteria"],
-            "exit_criteria": values["exit_criteria"],
-            "scope_limits": list(values["scope_limits"]),
-        })
+        return stage_from(case, item, values, self.vocab)
 
     def describe(self, item: SupervisionStage) -> str:
         level = self.vocab["supervision_levels"].label(str(item.level))
