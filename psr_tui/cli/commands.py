@@ -247,4 +247,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "resume": _lazy("case_commands", "cmd_resume"),
     "withdraw": _lazy("case_commands", "cmd_withdraw"),
     "purge": _lazy("purge_command", "cmd_purge"),
+    "withhold": _lazy("case_commands", "cmd_withhold"),
+    "release": _lazy("case_commands", "cmd_release"),
 }

@@ -210,6 +210,24 @@ def build_parser() -> argparse.ArgumentParser:
     add("schema", "print the JSON Schema of the dump format", "psr-tui schema > dump.schema.json")
     add_case_commands(sub, common=True)
     add("check", "check every record's integrity and schema", "psr-tui check")
+    p = add("withhold", "record the decision on an organisation's request to withhold the "
+            "plan from the practitioner, with its reasons (advisers; 000 7.1)",
+            "psr-tui withhold case-0001 --requested-by 'Dr A Rao' --reason 'Support is not "
+            "yet in place'",
+            "psr-tui withhold case-0001 --requested-by 'Dr A Rao' --reason 'Not agreed' "
+            "--refuse")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--requested-by", required=True, metavar="NAME",
+                   help="who at the organisation asked")
+    p.add_argument("--reason", required=True, metavar="TEXT",
+                   help="the decision's reasons (written to both)")
+    p.add_argument("--refuse", action="store_true",
+                   help="the request is not agreed: the plan goes to the practitioner")
+    p.add_argument("--not-told", metavar="REASON",
+                   help="the practitioner is not to be contacted now, and why")
+    p = add("release", "release a withheld plan to the practitioner (advisers)",
+            "psr-tui release case-0001")
+    p.add_argument("case_id", metavar="CASE_ID")
     p = add("purge", "erase archived cases past their retention period, leaving an audit "
             "stub for each (administrator; see docs/retention.md)", "psr-tui purge --dry-run",
             "psr-tui purge")

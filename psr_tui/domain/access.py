@@ -96,13 +96,13 @@ AUDIENCE_OF_ROLE = {
 # only once there is a plan.
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
     ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                        "decision-letter"}),
+                        "decision-letter", "withholding-letter"}),
     SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
     ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                                  "decision-letter"}),
+                                  "decision-letter", "withholding-letter"}),
     RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                                    "decision-letter"}),
-    PRACTITIONER: frozenset({"plan", "progress"}),
+                                    "decision-letter", "withholding-letter"}),
+    PRACTITIONER: frozenset({"plan", "progress", "withholding-letter"}),
     ANALYST: frozenset(),
 }
 
@@ -207,7 +207,11 @@ def in_scope(identity: Identity, case: Case) -> bool:
     if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
         return _same(case.request.organisation.name, identity.organisation)
     if role == PRACTITIONER:
-        return _same(case.request.practitioner.user, identity.name)
+        # A plan withheld from them (000 7.1 note) withholds the case: not even its
+        # existence is told until it is released.
+        from .withholding import is_withheld
+
+        return _same(case.request.practitioner.user, identity.name) and not is_withheld(case)
     return False
 
 

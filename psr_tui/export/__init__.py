@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the same names, typed, for mypy
     from .progress_report import progress_report_markdown, progress_summary_markdown
     from .review_sheet import review_meeting_sheet_markdown
     from .supervisor_sheet import supervisor_information_markdown
+    from .withholding_letter import withholding_letter_markdown
 
 _WHERE = {
     "AUDIENCES": "audience",
@@ -29,12 +30,14 @@ _WHERE = {
     "progress_summary_markdown": "progress_report",
     "review_meeting_sheet_markdown": "review_sheet",
     "supervisor_information_markdown": "supervisor_sheet",
+    "withholding_letter_markdown": "withholding_letter",
 }
 
 __all__ = [
     "AUDIENCES", "decision_letter_markdown", "plan_markdown", "progress_report_markdown",
     "progress_summary_markdown",
     "redact_for", "review_meeting_sheet_markdown", "supervisor_information_markdown",
+    "withholding_letter_markdown",
 ]
 
 

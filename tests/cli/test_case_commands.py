@@ -73,3 +73,28 @@ def test_a_practitioner_cannot_learn_of_another_case(db: Path, one_line) -> None
                  "--reason", "x"]) == 2
     line = one_line()
     assert "no case" in line or "may not" in line
+
+
+def test_withhold_then_release_as_the_practitioner_sees_it(db: Path, capsys) -> None:
+    import json
+
+    def theirs() -> list[str]:
+        assert main(["--db", str(db), "--as", "ggriffiths", "list", "--json", "--all"]) == 0
+        return [r["id"] for r in json.loads(capsys.readouterr().out)]
+
+    assert theirs() == [ACTIVE]
+    assert main(["--db", str(db), "withhold", ACTIVE, "--requested-by", "Dr A Rao",
+                 "--reason", "Support is not yet in place"]) == 0
+    assert capsys.readouterr().out.startswith(f"{ACTIVE}: plan withheld from the practitioner")
+    assert theirs() == []
+    assert main(["--db", str(db), "--as", "ggriffiths", "export", ACTIVE]) == 2
+    assert main(["--db", str(db), "release", ACTIVE]) == 0
+    capsys.readouterr()
+    assert theirs() == [ACTIVE]
+    assert _case(db, ACTIVE).withholding.reasons == "Support is not yet in place"
+
+
+def test_withhold_is_refused_to_a_supervisor_in_one_line(db: Path, one_line) -> None:
+    assert main(["--db", str(db), "--as", "dosei", "withhold", ACTIVE, "--requested-by", "x",
+                 "--reason", "y"]) == 2
+    assert "may not edit the plan" in one_line()

@@ -53,3 +53,45 @@ def test_an_accepted_request_has_no_letter_in_words() -> None:
 def test_the_organisation_side_and_advisers_may_export_it_supervisors_and_practitioners_not():
     may = {role for role, reports in REPORTS_OF_ROLE.items() if "decision-letter" in reports}
     assert may == {"adviser", "organisation_lead", "responsible_officer"}
+
+
+def _withheld_case(told: bool = True):  # type: ignore[no-untyped-def]
+    from psr_tui.domain.withholding import decide_withholding
+
+    case = active_case()
+    decide_withholding(case, withhold=True, requested_by="Dr A Rao", reasons="Support first",
+                       user="hm", today=TODAY, practitioner_told=told,
+                       not_told_reason="" if told else "Unwell just now")
+    return case
+
+
+def _render(report: str, case, audience: str):  # type: ignore[no-untyped-def]
+    return REPORTS[report].render(ReportRequest(case, audience, default_vocabularies(), TODAY))
+
+
+def test_the_withholding_letter_goes_to_both_with_the_reasons() -> None:
+    case = _withheld_case()
+    for audience in ("organisation", "practitioner"):
+        text = _render("withholding-letter", case, audience).markdown
+        assert "The plan is withheld from the practitioner for now." in text
+        assert "## Reasons\n\nSupport first" in text
+
+
+def test_a_withheld_plan_has_no_practitioners_copy_of_anything_built_on_it() -> None:
+    case = _withheld_case()
+    for report in ("plan", "progress", "review-sheet"):
+        with pytest.raises(ReportUnavailable, match="withheld from the practitioner"):
+            _render(report, case, "practitioner")
+    assert _render("plan", case, "organisation").markdown
+
+
+def test_not_to_be_contacted_the_practitioners_letter_waits_and_never_says_why() -> None:
+    case = _withheld_case(told=False)
+    with pytest.raises(ReportUnavailable, match="not to be contacted"):
+        _render("withholding-letter", case, "practitioner")
+    assert "Unwell just now" in _render("withholding-letter", case, "organisation").markdown
+    from psr_tui.domain.withholding import release_plan
+
+    release_plan(case, user="hm", today=TODAY)
+    assert "Unwell just now" not in _render("withholding-letter", case,
+                                            "practitioner").markdown

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 import psr_tui.export as export
 from psr_tui.domain.base import is_confidential
-from psr_tui.domain.case import Case, RequestDecision
+from psr_tui.domain.case import Case, PlanWithholding, RequestDecision
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.export import (
     AUDIENCES,
@@ -29,6 +29,7 @@ from psr_tui.export import (
     progress_summary_markdown,
     review_meeting_sheet_markdown,
     supervisor_information_markdown,
+    withholding_letter_markdown,
 )
 
 TODAY = date(2026, 7, 15)
@@ -139,8 +140,16 @@ def _decision_letters(case: Case, audience: str) -> Iterator[str]:
         yield decision_letter_markdown(sent, default_vocabularies(), TODAY)
 
 
+def _withholding_letters(case: Case, audience: str) -> Iterator[str]:
+    sent = case.model_copy(deep=True)
+    sent.withholding = PlanWithholding(requested_by="Dr A Rao", withheld=True, reasons="why",
+                                       decided_by="hm")
+    yield withholding_letter_markdown(sent, audience, TODAY)
+
+
 DOCUMENTS: dict[str, Render] = {
     "decision_letter_markdown": _decision_letters,
+    "withholding_letter_markdown": _withholding_letters,
     "plan_markdown": _plans,
     "progress_report_markdown": _progress_reports,
     "progress_summary_markdown": _summaries,
