@@ -17,7 +17,18 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
+from ..domain.access import (
+    CHECK,
+    DEMO,
+    DUMP,
+    IMPORT,
+    PURGE,
+    READ,
+    USER_ADMIN,
+    Identity,
+    require,
+)
+from ..domain.case import Case
 from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
@@ -27,7 +38,8 @@ from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 # The administrator's commands: the whole database, or who may reach it.
-ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN}
+ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN,
+              "purge": PURGE}
 
 
 def today() -> date:
@@ -152,7 +164,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     for problem in problems:
         print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
+    cases = shown_cases(cases, now, args)
     summaries = sorted((summarise(c, now, vocab) for c in cases), key=urgency_key)
+    from .purge_command import stub_line, stub_rows  # purged cases: archived, as stubs
+
+    stubs = stub_rows(args) if args.archived or args.all else []
     if args.json:
         rows = [{
             "id": s.id, "practitioner": s.practitioner, "organisation": s.organisation,
@@ -161,7 +177,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "next_review_status": s.next_review_status or None,
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
-        print(json_escaped(json.dumps(rows, indent=1, ensure_ascii=False)))
+        print(json_escaped(json.dumps(rows + stubs, indent=1, ensure_ascii=False)))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"
@@ -169,7 +185,19 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Cut after making controls visible, so the columns stay where they are.
             name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
             print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
+        for row in stubs:
+            print(visible(stub_line(row)))
     return 2 if problems else 0
+
+
+def shown_cases(cases: list[Case], now: date, args: argparse.Namespace) -> list[Case]:
+    """The working list (closed cases leave it once archived), the archive, or all."""
+    if getattr(args, "all", False):
+        return cases
+    from ..domain.archive import split_archive
+
+    working, archived = split_archive(cases, now)
+    return archived if getattr(args, "archived", False) else working
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -217,4 +245,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "insights": _lazy("insights_command", "cmd_insights"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
+    "resume": _lazy("case_commands", "cmd_resume"),
+    "withdraw": _lazy("case_commands", "cmd_withdraw"),
+    "purge": _lazy("purge_command", "cmd_purge"),
+    "withhold": _lazy("case_commands", "cmd_withhold"),
+    "release": _lazy("case_commands", "cmd_release"),
 }

@@ -76,9 +76,16 @@ def add_case_commands(sub: argparse._SubParsersAction, common: bool) -> None:
             _common(p, suppress=True)
         return p
 
-    p = add("list", "list cases, most urgent first", "psr-tui list",
-            "psr-tui list --json > cases.json")
+    p = add("list", "list cases, most urgent first (closed cases leave the list once "
+            "archived)", "psr-tui list", "psr-tui list --json > cases.json",
+            "psr-tui list --archived")
     p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true",
+                       help="the working list and the archive together")
+    shown.add_argument("--archived", action="store_true",
+                       help="only archived cases (closed longer than data/templates/"
+                            "retention.toml's archive.after_days), and purged cases' stubs")
     p = add("export", "write a plan or report as Markdown or printable HTML",
             "psr-tui export case-0001 > plan.md",
             "psr-tui export case-0001 --report progress --review-point --format html "
@@ -213,6 +220,39 @@ def build_parser() -> argparse.ArgumentParser:
     add("schema", "print the JSON Schema of the dump format", "psr-tui schema > dump.schema.json")
     add_case_commands(sub, common=True)
     add("check", "check every record's integrity and schema", "psr-tui check")
+    p = add("withhold", "record the decision on an organisation's request to withhold the "
+            "plan from the practitioner, with its reasons (advisers; 000 7.1)",
+            "psr-tui withhold case-0001 --requested-by 'Dr A Rao' --reason 'Support is not "
+            "yet in place'",
+            "psr-tui withhold case-0001 --requested-by 'Dr A Rao' --reason 'Not agreed' "
+            "--refuse")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--requested-by", required=True, metavar="NAME",
+                   help="who at the organisation asked")
+    p.add_argument("--reason", required=True, metavar="TEXT",
+                   help="the decision's reasons (written to both)")
+    p.add_argument("--refuse", action="store_true",
+                   help="the request is not agreed: the plan goes to the practitioner")
+    p.add_argument("--not-told", metavar="REASON",
+                   help="the practitioner is not to be contacted now, and why")
+    p = add("release", "release a withheld plan to the practitioner (advisers)",
+            "psr-tui release case-0001")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p = add("purge", "erase archived cases past their retention period, leaving an audit "
+            "stub for each (administrator; see docs/retention.md)", "psr-tui purge --dry-run",
+            "psr-tui purge")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list what would be erased and erase nothing")
+    p = add("resume", "resume a paused plan on the advice received (advisers)",
+            "psr-tui resume case-0001 --advice 'NCAS advised continuing with weekly CbDs'")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--advice", required=True, metavar="TEXT",
+                   help="the advice the plan resumes on (recorded, shown in the exports)")
+    p = add("withdraw", "withdraw a case, with the reason (advisers; it closes)",
+            "psr-tui withdraw case-0001 --reason 'Practitioner left the organisation'")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--reason", required=True, metavar="TEXT",
+                   help="why the case is withdrawn (recorded, shown in the exports)")
     p = sub.add_parser("completion", help="print a shell completion script (bash or zsh)",
                        description="print a shell completion script (bash or zsh)",
                        epilog=_examples("psr-tui completion bash > ~/.local/share/"

@@ -67,7 +67,10 @@ IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
-ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN})
+# Erasing archived cases past retention (psr-tui purge): irreversible, so the
+# administrator's alone, never an adviser's (domain/archive.py, store/purge.py).
+PURGE = "database.purge"
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN, PURGE})
 
 _ORG_SIDE = frozenset({
     READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ, INSIGHTS,
@@ -96,16 +99,19 @@ AUDIENCE_OF_ROLE = {
     ANALYST: "organisation",
 }
 # The documents each role may produce (at its own audience; advisers at any).
+# The decision letter is the organisation's (000 4.5): not a supervisor's, who is named
+# only once there is a plan.
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
     ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                        "supervisor-report"}),
+                        "supervisor-report", "decision-letter", "withholding-letter"}),
     SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
                            "supervisor-report"}),
     ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                                  "supervisor-report"}),
+                                  "supervisor-report", "decision-letter", "withholding-letter"}),
     RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
-                                    "supervisor-report"}),
-    PRACTITIONER: frozenset({"plan", "progress"}),
+                                    "supervisor-report", "decision-letter",
+                                    "withholding-letter"}),
+    PRACTITIONER: frozenset({"plan", "progress", "withholding-letter"}),
     ANALYST: frozenset(),
 }
 
@@ -204,6 +210,13 @@ def supervises(identity: Identity, case: Case) -> bool:
 
 def in_scope(identity: Identity, case: Case) -> bool:
     """Whether the case exists at all for this identity (lists, get, export)."""
+    if identity.role == PRACTITIONER:
+        # A plan withheld from them (000 7.1 note) withholds the case: not even its
+        # existence is told until it is released.
+        from .withholding import is_withheld
+
+        if is_withheld(case):
+            return False
     return _holds(identity, case.request.organisation.name, case.request.practitioner.user,
                   supervising_users(case))
 
@@ -294,4 +307,5 @@ _WORDS = {
     CHECK: "check the database (administrators only)",
     DEMO: "write demo data (administrators only)",
     USER_ADMIN: "manage users (administrators only)",
+    PURGE: "purge cases past retention (administrators only)",
 }

@@ -187,6 +187,24 @@ class Withdrawal(Record):
     withdrawn_by: str = ""
 
 
+class PlanWithholding(Record):
+    """The organisation asked that the plan not reach the practitioner yet (seed 000 7.1
+    note: their ill-health, or support not yet in place): the decision and its reasons,
+    written to both unless the practitioner is not to be contacted now
+    (domain/withholding.py)."""
+
+    requested_by: str = ""  # who at the organisation asked
+    requested_on: date | None = None
+    withheld: bool = False  # the decision: withheld, or the request refused
+    reasons: str = ""
+    decided_by: str = ""
+    decided_on: date | None = None
+    practitioner_told: bool = True
+    not_told_reason: str = ""  # why the practitioner is not contacted now
+    released_on: date | None = None
+    released_by: str = ""
+
+
 class Resumption(Record):
     """A paused plan continuing, and the advice it continues on."""
 
@@ -215,6 +233,7 @@ class Case(Record):
     completion: Completion | None = None
     withdrawal: Withdrawal | None = None
     resumptions: list[Resumption] = Field(default_factory=list)
+    withholding: PlanWithholding | None = None
 
     def mark_brief(self) -> None:
         self._brief = True

@@ -12,7 +12,7 @@ from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
 from .markdown import Document, Markup, bold, bullets, fields, table
-from .plan_changes import changes_from_previous
+from .plan_changes import amendment_text, changes_from_previous
 from .sections import (
     activity_kind,
     fmt_date,
@@ -215,7 +215,7 @@ def _amendments(doc: Document, plan: Plan) -> None:
     if agreed:
         doc.heading(2, "Amendments agreed")
         doc.table(("Version", "Kind", "Amendment", "Organisation agreed", "Practitioner agreed"), [
-            (str(a.applied_in_version or ""), a.kind.capitalize(), a.description,
+            (str(a.applied_in_version or ""), a.kind.capitalize(), amendment_text(plan, a),
              fmt_date(a.organisation.signed_on) if a.organisation else "",
              fmt_date(a.practitioner.signed_on) if a.practitioner else "")
             for a in agreed

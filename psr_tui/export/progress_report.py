@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.amendments import end_date_change
 from ..domain.case import Case
-from ..domain.plan import Amendment, Plan, ReviewOutcome, ReviewPoint
+from ..domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ..domain.review import review_status
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
 from .corrections import corrections_section, resumptions_section, withdrawal_section
 from .markdown import BLANK, Document, bullets, fields
 from .objective_progress import every_review, expected_checklist, progress_by_objective
+from .plan_changes import amendment_text
 from .sections import (
     assessments_seen,
     evidence_seen_table,
@@ -145,21 +145,12 @@ def _current_stage(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
     ], blanks=False)
 
 
-def _amendment_text(plan: Plan, amendment: Amendment) -> str:
-    """The description and, for a new end date, the dates themselves: the description is
-    free text and may not say (or may contradict) what changes."""
-    change = end_date_change(plan, amendment)
-    if change is None:
-        return amendment.description
-    return f"{amendment.description} ({change.describe(fmt_date)})"
-
-
 def _amendments(doc: Document, plan: Plan) -> None:
     if not plan.amendments:
         return
     doc.heading(2, "Amendments")
     doc.table(("Proposed on", "Kind", "Amendment", "Status", "Version"), [
-        (fmt_date(a.proposed_on), a.kind.capitalize(), _amendment_text(plan, a),
+        (fmt_date(a.proposed_on), a.kind.capitalize(), amendment_text(plan, a),
          a.status.capitalize(), str(a.applied_in_version or ""))
         for a in plan.amendments
     ])

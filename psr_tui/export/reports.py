@@ -79,6 +79,17 @@ def _plan_of(case: Case) -> Plan:
     return case.plan
 
 
+def _plan_for(r: ReportRequest) -> Plan:
+    """The plan, unless this copy is the practitioner's and the plan is withheld from them
+    (000 7.1 note): then no copy of it, or of any report built on it, is made."""
+    from ..domain.withholding import is_withheld
+
+    if r.audience == PRACTITIONER and is_withheld(r.case):
+        raise ReportUnavailable(f"case {r.case.id}: the plan is withheld from the practitioner "
+                                "(see the withholding letter); no practitioner's copy")
+    return _plan_of(r.case)
+
+
 def _check_point(case: Case, plan: Plan, review_point_id: str | None) -> None:
     if review_point_id and plan.review_point(review_point_id) is None:
         raise ReportUnavailable(f"case {case.id} has no review point {review_point_id!r}")
@@ -88,7 +99,7 @@ def _render_plan(r: ReportRequest) -> RenderedReport:
     from .plan_document import plan_markdown
     from .sections import is_draft
 
-    plan = _plan_of(r.case)
+    plan = _plan_for(r)
     return RenderedReport(plan_markdown(r.case, r.audience, r.vocab, r.today),
                           f"Action plan, case {r.case.id}", r.audience, is_draft(plan))
 
@@ -96,7 +107,7 @@ def _render_plan(r: ReportRequest) -> RenderedReport:
 def _render_progress(r: ReportRequest) -> RenderedReport:
     from .progress_report import progress_report_markdown, progress_summary_markdown
 
-    plan = _plan_of(r.case)
+    plan = _plan_for(r)
     _check_point(r.case, plan, r.review_point_id)
     if r.review_point_id:
         text = progress_report_markdown(r.case, r.review_point_id, r.audience, r.vocab, r.today)
@@ -108,7 +119,7 @@ def _render_progress(r: ReportRequest) -> RenderedReport:
 def _render_review_sheet(r: ReportRequest) -> RenderedReport:
     from .review_sheet import SHEET_AUDIENCE, review_meeting_sheet_markdown
 
-    plan = _plan_of(r.case)
+    plan = _plan_for(r)
     _check_point(r.case, plan, r.review_point_id)
     rp_id = r.review_point_id
     if not rp_id:
@@ -126,7 +137,7 @@ def _render_review_sheet(r: ReportRequest) -> RenderedReport:
 def _render_supervisor_sheet(r: ReportRequest) -> RenderedReport:
     from .supervisor_sheet import SHEET_AUDIENCE, supervisor_information_markdown
 
-    _plan_of(r.case)
+    _plan_for(r)
     text = supervisor_information_markdown(r.case, r.vocab)
     return RenderedReport(text, f"Supervisor information sheet, case {r.case.id}",
                           SHEET_AUDIENCE, False)
@@ -139,6 +150,26 @@ def _render_supervisor_report(r: ReportRequest) -> RenderedReport:
     text = educational_supervisor_report_markdown(r.case, r.audience, r.vocab, r.today)
     return RenderedReport(text, f"Educational supervisor's report, case {r.case.id}",
                           r.audience, False)
+
+
+def _render_decision_letter(r: ReportRequest) -> RenderedReport:
+    from .decision_letter import LETTER_AUDIENCE, decision_letter_markdown
+
+    try:
+        text = decision_letter_markdown(r.case, r.vocab, r.today)
+    except ValueError as exc:
+        raise ReportUnavailable(str(exc)) from exc
+    return RenderedReport(text, f"Decision letter, case {r.case.id}", LETTER_AUDIENCE, False)
+
+
+def _render_withholding_letter(r: ReportRequest) -> RenderedReport:
+    from .withholding_letter import withholding_letter_markdown
+
+    try:
+        text = withholding_letter_markdown(r.case, r.audience, r.today)
+    except ValueError as exc:
+        raise ReportUnavailable(str(exc)) from exc
+    return RenderedReport(text, f"Withholding decision, case {r.case.id}", r.audience, False)
 
 
 REPORTS: dict[str, Report] = {report.id: report for report in (
@@ -155,6 +186,13 @@ REPORTS: dict[str, Report] = {report.id: report for report in (
     Report("supervisor-report", "Educational supervisor's report", (ORGANISATION, ADVISER),
            False, "the educational supervisor's report to the responsible director: each "
            "objective across the reviews", _render_supervisor_report),
+    Report("decision-letter", "Decision letter", (ORGANISATION,), False,
+           "to the organisation: a request declined or needing more information, and why",
+           _render_decision_letter),
+    Report("withholding-letter", "Withholding decision letter",
+           (ORGANISATION, PRACTITIONER, ADVISER), False,
+           "the decision on withholding the plan from the practitioner, and its reasons",
+           _render_withholding_letter),
 )}
 REPORT_IDS: tuple[str, ...] = tuple(REPORTS)
 

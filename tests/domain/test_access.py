@@ -84,12 +84,19 @@ def test_every_role_against_every_case_operation(role: str, operation: str) -> N
 
 @pytest.mark.parametrize("role", list(PEOPLE))
 @pytest.mark.parametrize("operation", [access.DUMP, access.IMPORT, access.CHECK, access.DEMO,
-                                       access.USER_ADMIN])
+                                       access.USER_ADMIN, access.PURGE])
 def test_database_operations_are_the_administrators_only(role: str, operation: str) -> None:
     plain = PEOPLE[role]
     assert not may(plain, operation)
     admin = Identity(plain.name, plain.role, plain.organisation, admin=True)
     assert may(admin, operation)
+
+
+def test_purge_is_the_administrators_alone_not_even_an_advisers() -> None:
+    # Erasing records is irreversible: no role's permissions include it.
+    assert access.PURGE in access.ADMIN_OPERATIONS
+    assert all(access.PURGE not in ops for ops in access.PERMISSIONS.values())
+    assert not may(Identity("hm", access.ADVISER), access.PURGE)
 
 
 def test_scope_follows_explicit_links_not_names() -> None:

@@ -11,7 +11,6 @@ from psr_tui.domain.amendments import (
     agree_amendment,
     end_date_change,
     propose_amendment,
-    version_diff,
     withdraw_amendment,
 )
 from psr_tui.domain.case import Case, Condition
@@ -24,6 +23,7 @@ from psr_tui.domain.plan import (
     ReviewPoint,
     SupervisionStage,
 )
+from psr_tui.domain.plan_diff import version_diff
 
 TODAY = date(2026, 11, 23)
 

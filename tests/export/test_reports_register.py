@@ -44,7 +44,7 @@ def test_one_copy_sheets_name_the_copy_they_are_made_safe_for() -> None:
     assert REPORTS["supervisor-sheet"].audiences == (supervisor_sheet.SHEET_AUDIENCE,)
 
 
-@pytest.mark.parametrize("report_id", list(REPORTS))
+@pytest.mark.parametrize("report_id", [r for r in REPORTS if not r.endswith("-letter")])
 def test_a_case_without_a_plan_is_refused_in_words(report_id: str) -> None:
     case = draft_case()
     case.plan = None

@@ -342,9 +342,9 @@ async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container
         from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
 
         for key, dialog, title in (("a", AmendmentAgreementDialog, "Agree an amendment"),
-                                   ("x", AmendmentProposalDialog, "Propose an amendment"),
+                                   ("x enter", AmendmentProposalDialog, "Propose an amendment"),
                                    ("c", CompletionSignOffDialog, "Sign off completion")):
-            await pilot.press(key)
+            await pilot.press(*key.split())  # x: the kind chooser first, Enter: its first
             await pilot.pause()
             assert isinstance(app.screen, dialog)
             assert title in screen_text(app)  # the title stays in view
@@ -363,7 +363,7 @@ async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: Ca
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         before = filled.get("case-g")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, AmendmentProposalDialog)
@@ -399,7 +399,7 @@ async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         revision = filled.get("case-g").revision
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#input-amd-description").focus()
@@ -505,7 +505,7 @@ async def _propose_duration(app, pilot, description: str, end: str):  # type: ig
     from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
 
     await _progress(app, pilot)
-    await pilot.press("x")
+    await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
     await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, AmendmentProposalDialog)

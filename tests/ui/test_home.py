@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from psr_tui.app import make_app
 from psr_tui.demo import write_demo
+from psr_tui.domain.archive import split_archive
 from psr_tui.domain.case import Case
 from psr_tui.domain.status import summarise
 from psr_tui.store import CaseStore
@@ -36,7 +37,8 @@ def row_ids(screen: HomeScreen) -> list[str]:
 
 async def test_overdue_first_marked_and_counted(store: CaseStore) -> None:
     write_demo(store, TODAY)
-    cases = {c.id: c for c in store.load_all()[0]}
+    working, _archived = split_archive(store.load_all()[0], TODAY)
+    cases = {c.id: c for c in working}
     urgent = {i for i, c in cases.items() if is_urgent(summarise(c, TODAY))}
     assert urgent, "the demo data should have overdue reviews or breached deadlines"
     app = make_app(store, today=lambda: TODAY, poll=False)
@@ -219,7 +221,7 @@ async def test_p_opens_progress_of_a_plan_nothing_is_due_on(store: CaseStore) ->
     from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 
     write_demo(store, TODAY)
-    cases = store.load_all()[0]
+    cases, _archived = split_archive(store.load_all()[0], TODAY)  # home lists these
     quiet = next(c for c in cases if c.state in ("active", "extended", "completed")
                  and not review_items([c], TODAY))
     draft = next(c for c in cases if c.state == "draft")

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
+from ...domain.archive import split_archive
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.row_table import RowTable
@@ -44,11 +45,12 @@ accepted request), *plan* the plan after the discussions (10 working days).
 - **n**: new case (a request received today)
 - **r**: review points you are linked to record; **d**: review dashboard
 - **u**: the case's audit trail (who changed what, when)
+- **a**: the archive: closed cases that have left this list (read-only)
 - **j/k** or the arrows: move
 """
     SHOWS_OWN_WRITES = True
     OPERATIONS = {"new_case": CREATE, "progress": READ, "quick_review": REVIEW_RECORD,
-                  "dashboard": READ, "open_case": READ}
+                  "dashboard": READ, "open_case": READ, "archive": READ}
     BINDINGS = [
         Binding("enter", "open_case", "Open"),
         Binding("n", "new_case", "New case"),
@@ -59,6 +61,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("d", "dashboard", "Dashboard"),
         Binding("u", "audit", "Audit trail", show=False),
         Binding("i", "insights", "Insights", show=False),
+        Binding("a", "archive", "Archive", show=False),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -103,6 +106,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             lambda done, total: self.app.call_from_thread(self._progress, done, total),
             every=PROGRESS_EVERY,
         )
+        cases, _archived = split_archive(cases, today)  # the archive has its own view
         summaries: list[CaseSummary] = [summarise(case, today, vocab) for case in cases]
         summaries.sort(key=urgency_key)
         self.app.call_from_thread(self._loaded, summaries, problems)
@@ -239,7 +243,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.permits(action, parameters):
             return False
         if action in ("new_case", "progress", "quick_review", "dashboard", "cursor",
-                      "filter", "audit") and \
+                      "filter", "audit", "archive") and \
                 isinstance(self.focused, Input):
             return False  # letters typed into the filter are text, not commands
         if action in ("open_case", "progress"):
@@ -293,6 +297,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
         self._opened.add(case_id)
         self.app.push_screen(PlanProgressScreen(case_id))
+
+    def action_archive(self) -> None:
+        from .archive import ArchiveScreen
+
+        self.app.push_screen(ArchiveScreen())
 
     def action_audit(self) -> None:
         case_id = self.selected_id()

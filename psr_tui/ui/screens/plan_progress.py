@@ -31,7 +31,6 @@ from ...domain.review import (
 from ...domain.status import plan_progress
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
-from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..dialogs.signature_form import Change, signature_dialog, signature_line
@@ -40,6 +39,7 @@ from ..widgets.review_point_detail import amendments_text, detail_text, review_r
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
+from .plan_progress_amend import propose_amendment_flow
 from .plan_progress_fixes import FIX_ACTIONS, FIX_BINDINGS, FIX_HELP, PlanFixActions
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
@@ -59,9 +59,10 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   plan, the last one held).
 - `a` agrees a proposed amendment for one party: it applies only once the organisation
   and the practitioner have both agreed.
-- `x` proposes an amendment: a new end date, or content (an extra review point, new
-  consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
-  The amendments list names each new end date and the end it replaces.
+- `x` proposes an amendment: first what kind (a new end date, an extra review point,
+  consequences or adjustments; who holds a role; an objective, an activity or a stage),
+  then its form, then why. Nothing changes until both parties agree (`a`). The amendments
+  list names each new end date and the end it replaces, and what content changes.
 - `c` signs off completion (the responsible director, the outcome and follow-up).
 - `o` signs the issued plan for the organisation, `s` for the practitioner: each signs as
   themselves (an adviser records a signature given on paper, and the record says so).
@@ -268,7 +269,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
     def action_propose(self) -> None:
         self.reload()
         if self.case is not None and self.case.plan is not None:
-            self.app.push_screen(AmendmentProposalDialog(self.case), self._after_save)
+            propose_amendment_flow(self.app, self.case, self.psr.vocab, self.psr.user,
+                                   self.psr.today(), self._after_save)
 
     def action_sign_off(self) -> None:
         self.reload()

@@ -10,6 +10,7 @@ from datetime import date
 
 from rich.text import Text
 
+from ...domain.amendment_content import amendment_diff
 from ...domain.amendments import end_date_change
 from ...domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ...domain.review import review_status
@@ -109,6 +110,8 @@ def amendments_text(plan: Plan) -> str:
         if change is not None:
             # The description is free text: the date is what actually changes.
             lines.append(f"      {change.describe()}")
+        else:
+            lines += [f"      {in_markup(line)}" for line in amendment_diff(plan, a)]
         if a.status == "proposed":
             lines.append(f"      {in_markup(agreement_state(a))}")
     return "\n".join(lines)

@@ -12,6 +12,27 @@ from ...wording import clipped
 from .section import ListSection
 
 
+def activity_from(case: Case, item: Activity, values: Values) -> Activity:
+    """The activity the form's values make (the builder's edit and a content amendment)."""
+    plan = case.plan
+    assert plan is not None
+    known = {o.id for o in plan.objectives}
+    missing = [i for i in values["objective_ids"] if i not in known]
+    if missing:
+        raise RuleError("An objective it served was removed by someone else: reload.",
+                        "objective_ids")
+    return item.model_copy(update={
+        "kind": values["kind"],
+        "description": values["description"],
+        "objective_ids": list(values["objective_ids"]),
+        "evidence": values["evidence"],
+        "responsible": values["responsible"],
+        "frequency": values["frequency"],
+        "count": values["count"],
+        "per": values["per"],
+    })
+
+
 class ActivitiesSection(ListSection):
     KEY = "activities"
     LABEL = "Activities"
@@ -58,23 +79,7 @@ class ActivitiesSection(ListSection):
         return ActivityDialog(item, plan, self.vocab, submit)
 
     def apply(self, case: Case, item: Activity, values: Values) -> Activity:
-        plan = case.plan
-        assert plan is not None
-        known = {o.id for o in plan.objectives}
-        missing = [i for i in values["objective_ids"] if i not in known]
-        if missing:
-            raise RuleError("An objective it served was removed by someone else: reload.",
-                            "objective_ids")
-        return item.model_copy(update={
-            "kind": values["kind"],
-            "description": values["description"],
-            "objective_ids": list(values["objective_ids"]),
-            "evidence": values["evidence"],
-            "responsible": values["responsible"],
-            "frequency": values["frequency"],
-            "count": values["count"],
-            "per": values["per"],
-        })
+        return activity_from(case, item, values)
 
     def after_change(self, plan: Plan) -> None:
         refresh_expected_evidence(plan, self.vocab)

@@ -16,6 +16,7 @@ from ....domain.supervision import (
     replace_ladder,
     supervision_floor,
 )
+from ....domain.vocabulary import Vocabularies
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
@@ -59,6 +60,28 @@ def stage_number(case: Case, item: SupervisionStage) -> int:
     return next((n for n, s in enumerate(stages, start=1) if s.id == item.id), len(stages) + 1)
 
 
+def stage_from(case: Case, item: SupervisionStage, values: Values,
+               vocab: Vocabularies) -> SupervisionStage:
+    """The stage the form's values make, checked against the (fresh) case's conditions as
+    in force at this stage of the ladder (the builder's edit and a content amendment)."""
+    level = int(values["level"])
+    refusal = check_level(case, level, vocab, stage_number=stage_number(case, item))
+    if refusal:
+        raise RuleError(refusal, "level")
+    start = typed_date(values["start"], "start")
+    end = typed_date(values["end"], "end")
+    if start and end and end < start:
+        raise RuleError("a stage cannot end before it starts", "end")
+    return item.model_copy(update={
+        "level": level, "start": start, "end": end,
+        "entry_criteria": values["entry_criteria"],
+        "exit_criteria": exit_criteria_for_level(values["exit_criteria"], item.level,
+                                                 level, vocab),
+        "scope_limits": list(values["scope_limits"]),
+        "scope_note": str(values.get("scope_note", "")).strip(),
+    })
+
+
 class LadderSection(ListSection):
     KEY = "ladder"
     LABEL = "Ladder"
@@ -100,23 +123,7 @@ class LadderSection(ListSection):
             case, level, self.vocab, stage_number=number))
 
     def apply(self, case: Case, item: SupervisionStage, values: Values) -> SupervisionStage:
-        level = int(values["level"])
-        # The fresh case's conditions decide, as in force at this stage of the ladder.
-        refusal = check_level(case, level, self.vocab, stage_number=stage_number(case, item))
-        if refusal:
-            raise RuleError(refusal, "level")
-        start = typed_date(values["start"], "start")
-        end = typed_date(values["end"], "end")
-        if start and end and end < start:
-            raise RuleError("a stage cannot end before it starts", "end")
-        return item.model_copy(update={
-            "level": level, "start": start, "end": end,
-            "entry_criteria": values["entry_criteria"],
-            "exit_criteria": exit_criteria_for_level(values["exit_criteria"], item.level,
-                                                     level, self.vocab),
-            "scope_limits": list(values["scope_limits"]),
-            "scope_note": values["scope_note"].strip(),
-        })
+        return stage_from(case, item, values, self.vocab)
 
     def describe(self, item: SupervisionStage) -> str:
         level = self.vocab["supervision_levels"].label(str(item.level))

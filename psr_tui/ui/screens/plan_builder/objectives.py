@@ -13,6 +13,18 @@ from .dates import short, typed_date
 from .section import ListSection, fresh_plan
 
 
+def objective_from(case: Case, item: Objective, values: Values) -> Objective:
+    """The objective the form's values make (the builder's edit and a content amendment)."""
+    return item.model_copy(update={
+        "domain": values["domain"],
+        "statement": values["statement"],
+        "measure": values["measure"],
+        "achievable": values["achievable"],
+        "relevant": values["relevant"],
+        "target_date": typed_date(values["target_date"], "target_date"),
+    })
+
+
 class ObjectivesSection(ListSection):
     KEY = "objectives"
     LABEL = "Objectives"
@@ -45,14 +57,7 @@ class ObjectivesSection(ListSection):
         return ObjectiveDialog(item, self.vocab, submit)
 
     def apply(self, case: Case, item: Objective, values: Values) -> Objective:
-        return item.model_copy(update={
-            "domain": values["domain"],
-            "statement": values["statement"],
-            "measure": values["measure"],
-            "achievable": values["achievable"],
-            "relevant": values["relevant"],
-            "target_date": typed_date(values["target_date"], "target_date"),
-        })
+        return objective_from(case, item, values)
 
     def describe(self, item: Objective) -> str:
         return item.statement or self.vocab["objective_domains"].label(item.domain)
