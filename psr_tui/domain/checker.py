@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .case import Case
 from .deadlines import discussions_completed_on, nation_of, working_day_warning
+from .evidence import tools_named
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
@@ -70,6 +71,27 @@ def _objectives(plan: Plan) -> list[Finding]:
                     "observable measure",
                 )
             )
+    return findings
+
+
+def _measures_without_evidence(plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    """A measure that relies on an assessment no activity arranges (004: a communication
+    measure named a patient questionnaire the plan never set up, and passed). An activity
+    arranges a tool by being that assessment, or by naming it in what it produces."""
+    wba = vocab["wba_types"]
+    arranged: set[str] = set()
+    for activity in plan.activities:
+        if activity.kind in wba:
+            arranged.add(activity.kind)
+        arranged |= tools_named(f"{activity.description} {activity.evidence}", wba)
+    findings = []
+    for objective in plan.objectives:
+        for tool in sorted(tools_named(objective.measure, wba) - arranged):
+            findings.append(Finding(
+                f"{item_path('plan.objectives', objective.id)}.measure", MISSING,
+                f"{objective_name(plan, objective.id, vocab)}: the measure relies on "
+                f"{wba.label(tool)}, which no activity arranges",
+            ))
     return findings
 
 
@@ -209,6 +231,7 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
         return [Finding("plan", MISSING, "no plan has been drafted yet")]
     findings = _validation(case, plan, vocab)
     findings += _objectives(plan)
+    findings += _measures_without_evidence(plan, vocab)
     findings += _concerns_addressed(case, plan, vocab)
     findings += _activities(plan)
     findings += _roles(plan, vocab)

@@ -45,6 +45,17 @@ def required_tools(text: str, wba: Vocabulary) -> list[ToolRequirement]:
     return [ToolRequirement(code, count) for code, count in found.items()]
 
 
+def tools_named(text: str, wba: Vocabulary) -> set[str]:
+    """The assessment tools a text relies on: by code ("PSQ", "2 CbDs") or by one of the
+    other names the vocabulary gives the tool ("a patient questionnaire")."""
+    named = {requirement.tool for requirement in required_tools(text, wba)}
+    for term in wba.terms:
+        for name in term.get("names", []):
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+                named.add(term.code)
+    return named
+
+
 def seen_counts(seen: Iterable[AssessmentSeen], wba: Vocabulary) -> Counter[str]:
     """How many of each assessment tool were seen (items ticked by their text are not tools)."""
     counts: Counter[str] = Counter()

@@ -15,6 +15,7 @@ from ....domain.case import Case
 from ....domain.request_rules import regulator_for
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
+from ...widgets.choice_select import ChoiceSelect
 from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
@@ -118,8 +119,8 @@ class StepForm(Vertical):
         elif kind in ("select", "level", "yesno"):
             options = self._options(spec, value)
             chosen = value if any(v == value for _, v in options) and value != "" else Select.NULL
-            select: Select[Any] = Select(options, value=chosen, prompt="Choose…",
-                                         id=f"input-{fid}", compact=True)
+            select = ChoiceSelect(options, value=chosen, prompt="Choose…",
+                                  id=f"input-{fid}", compact=True)
             widget = LabelledField(spec.label, select, field_id=fid, classes=spec.classes)
         elif kind == "multi":
             chosen = value or []

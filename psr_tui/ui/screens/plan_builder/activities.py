@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ....domain.assessments import refresh_expected_evidence
+from ....domain.assessments import frequency_text, refresh_expected_evidence
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Activity, Plan
@@ -83,6 +83,21 @@ class ActivitiesSection(ListSection):
 
     def after_change(self, plan: Plan) -> None:
         refresh_expected_evidence(plan, self.vocab)
+
+    def detail(self, item: Activity) -> str:
+        parts = [self.describe(item) or "—"]
+        how_often = frequency_text(item, self.vocab)
+        if how_often:
+            parts.append(how_often)
+        plan = self.builder.case.plan
+        if plan is not None and item.objective_ids:
+            order = [o.id for o in plan.objectives]
+            numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]
+            parts.append("objectives " + ", ".join(numbers))
+        if item.evidence:
+            parts.append(f"evidence: {item.evidence}")
+        parts.append(f"responsible: {self.responsible_label(item.responsible)}")
+        return " · ".join(parts)
 
     def describe(self, item: Activity) -> str:
         return self.kind_label(item.kind) + (f": {item.description}" if item.description else "")

@@ -129,6 +129,13 @@ class LadderSection(ListSection):
         level = self.vocab["supervision_levels"].label(str(item.level))
         return f"{level} {short(item.start)} to {short(item.end)}"
 
+    def detail(self, item: SupervisionStage) -> str:
+        limits = ", ".join(self.vocab["scope_limits"].label(c) for c in item.scope_limits)
+        parts = [self.describe(item), f"limits: {limits or 'none'}"]
+        if item.scope_note:
+            parts.append(item.scope_note)
+        return " · ".join(parts)
+
     def after_remove(self, plan: Plan, item_id: str) -> None:
         for role in plan.roles:
             role.stage_responsibilities.pop(item_id, None)

@@ -62,6 +62,15 @@ class ObjectivesSection(ListSection):
     def describe(self, item: Objective) -> str:
         return item.statement or self.vocab["objective_domains"].label(item.domain)
 
+    def detail(self, item: Objective) -> str:
+        domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
+        parts = [f"{domain}: {item.statement or '(no statement)'}"]
+        if item.measure:
+            parts.append(f"Measure: {item.measure}")
+        if item.target_date:
+            parts.append(f"By {short(item.target_date)}")
+        return " · ".join(parts)
+
     def after_remove(self, plan: Plan, item_id: str) -> None:
         # An activity must not keep pointing at an objective that is gone.
         for activity in plan.activities:

@@ -57,6 +57,12 @@ class ReviewsSection(ListSection):
     def describe(self, item: ReviewPoint) -> str:
         return f"{item.title} ({short(item.due_on)})"
 
+    def detail(self, item: ReviewPoint) -> str:
+        parts = [self.describe(item), f"reviewer: {item.reviewer or '—'}"]
+        if item.expected_evidence:
+            parts.append("expects: " + "; ".join(item.expected_evidence))
+        return " · ".join(parts)
+
     def generate(self) -> None:
         plan = self.builder.case.plan
         if plan is None or plan.start_date is None or plan.end_date is None:

@@ -56,6 +56,16 @@ class RolesSection(ListSection):
     def describe(self, item: Role) -> str:
         return f"{self.vocab['roles'].label(item.role)}: {item.person}"
 
+    def detail(self, item: Role) -> str:
+        parts = [f"{self.vocab['roles'].label(item.role) or '—'}: {item.person or '—'}"]
+        if item.contact:
+            parts.append(item.contact)
+        if item.deputy:
+            parts.append(f"deputy: {item.deputy}")
+        if item.responsibilities:
+            parts.append(item.responsibilities)
+        return " · ".join(parts)
+
     def after_remove(self, plan: Plan, item_id: str) -> None:
         # Activities owned by the removed role lose their owner rather than keep a dead id.
         for activity in plan.activities:
