@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .case import Case
+from .deadlines import nation_of
 from .errors import RuleError
 from .plan import (
     Activity,
@@ -200,13 +201,13 @@ def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
     plan.review_points = items
 
 
-def _apply(plan: Plan, amendment: Amendment) -> None:
+def _apply(plan: Plan, amendment: Amendment, nation: str) -> None:
     changes = amendment.changes
     if "end_date" in changes:
         old_end = plan.end_date
         plan.end_date = _new_end(plan, changes["end_date"])
         if "stages" not in changes and "review_points" not in changes:
-            fit_schedule_to_end(plan, old_end)
+            fit_schedule_to_end(plan, old_end, nation)  # final review on a working day there
     for key in CONTENT_LISTS:
         if key not in changes:
             continue
@@ -242,7 +243,7 @@ def agree_amendment(
     if amendment.organisation is None or amendment.practitioner is None:
         return amendment
     end_before = plan.end_date
-    _apply(plan, amendment)
+    _apply(plan, amendment, nation_of(case))
     plan.version += 1
     plan.versions.append(
         PlanVersion(
