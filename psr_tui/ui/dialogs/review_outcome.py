@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...domain.case import Case
 from ...domain.deadlines import nation_of
 from ...domain.plan import ReviewOutcome
+from ...domain.progress_log import logged_assessments, logged_summary, since_last_review
 from ...domain.review import record_review, stage_move
 from ...store import StoreError
 from ..saving import Refusal, rule_now, save_case
@@ -87,7 +88,14 @@ here and ctrl+o shows their outcome.
                             check=date_check(True), notice=self.working_day)
             yield ObjectiveProgressForm(plan, self.psr.vocab["objective_progress"],
                                         id="objective-progress")
-            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
+            # The checklist starts from what was logged since the last review (n on plan
+            # progress): the supervisor confirms or changes it rather than retyping it.
+            logged = since_last_review(plan, self.rp)
+            if logged:
+                yield Static(f"Logged since the last review: {logged_summary(logged)}",
+                             id="outcome-logged")
+            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"],
+                                    logged=logged_assessments(logged), id="evidence")
         yield Static("", id="outcome-error")
         yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",
                      id="outcome-keys")
