@@ -57,7 +57,7 @@ class EvidenceChecklist(Vertical):
             term = self.wba.term(code)
             ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
             seen = self.logged.get(code)
-            rating = seen.rating if seen and seen.rating in ratings else Select.BLANK
+            rating = seen.rating if seen and seen.rating in ratings else Select.NULL
             with Horizontal(classes="evidence-row"):
                 yield TickBox(term.label if term else code, seen is not None, id=f"tool-{i}",
                               classes="tool")
