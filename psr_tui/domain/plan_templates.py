@@ -125,9 +125,17 @@ def shipped_plan_templates(vocab: Vocabularies) -> list[PlanTemplate]:
 
 
 def _restricted(case: Case, vocab: Vocabularies) -> bool:
+    """Back from a restriction: an absence for one, or a restriction entered as what it is
+    and that the plan is to lift (a condition whose source is one, not yet lifted, with a
+    planned lifting on entry to a stage)."""
     absence = case.request.absence
     term = vocab["absence_reasons"].term(absence.reason) if absence else None
-    return bool(term and term.get("restriction"))
+    if term and term.get("restriction"):
+        return True
+    sources = vocab["condition_sources"]
+    return any((t := sources.term(c.source)) is not None and bool(t.get("restriction"))
+               for c in case.request.conditions
+               if c.lifted is None and c.lifted_at_stage is not None)
 
 
 def _fact_matches(case: Case, key: str, wanted: Any, vocab: Vocabularies) -> bool | None:

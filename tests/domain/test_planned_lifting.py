@@ -124,3 +124,19 @@ def test_an_agreed_extension_uses_the_organisations_nation() -> None:
         agree_amendment(case, amendment.id, party, name, party, TODAY, recorded_by="ca")
     assert case.plan.end_date == PATRICK
     assert case.plan.review_point(final.id).due_on == date(2027, 3, 16)
+
+
+def test_a_restriction_entered_as_a_condition_chooses_the_restriction_template() -> None:
+    case = _restricted(floor=3, lifted_at_stage=4)
+    case.request.absence = None  # the case study as it is: he kept working, in outpatients
+    case.request.practitioner.profession = "doctor"
+    case.request.practitioner.specialty_group = "surgery"
+    template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
+    assert template is not None and template.code == "return_after_restriction_surgeon"
+    for change in ({"source": "interim_order"}, {"lifted_at_stage": None}):
+        # A regulator's condition, or a restriction the plan is not to lift: not this one.
+        other = case.model_copy(deep=True)
+        for key, value in change.items():
+            setattr(other.request.conditions[0], key, value)
+        template = choose_template(other, shipped_plan_templates(VOCAB), VOCAB)
+        assert template is None or template.code != "return_after_restriction_surgeon"
