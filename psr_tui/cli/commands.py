@@ -239,6 +239,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _lazy("export_command", "cmd_export"),
     "check": cmd_check,
     "audit": _lazy("audit_command", "cmd_audit"),
+    "lift-condition": _lazy("conditions_command", "cmd_lift_condition"),
     "reviews": _lazy("reviews_command", "cmd_reviews"),
     "due": _lazy("reminders_command", "cmd_due"),
     "calendar": _lazy("reminders_command", "cmd_calendar"),

@@ -253,6 +253,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--reason", required=True, metavar="TEXT",
                    help="why the case is withdrawn (recorded, shown in the exports)")
+    p = add("lift-condition", "record that a condition on practice was lifted: who decided, "
+            "when, on what evidence (advisers, the organisation lead, the responsible officer)",
+            "psr-tui lift-condition case-004-mr-g cnd-g1 --by organisation --on 2026-05-04 "
+            "--evidence 'Medical director letter of 4 May' --decided-by 'Dr Anita Rao'")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("condition_id", metavar="CONDITION_ID")
+    p.add_argument("--by", required=True, metavar="CODE",
+                   help="who lifted it: plan_decision, regulator or organisation "
+                        "(vocabulary condition_lifters)")
+    p.add_argument("--on", dest="lifted_on", required=True, metavar="DATE",
+                   help="the day it was lifted (YYYY-MM-DD; today or earlier)")
+    p.add_argument("--evidence", required=True, metavar="TEXT",
+                   help="on what evidence (a letter, a review's outcome)")
+    p.add_argument("--decided-by", metavar="NAME",
+                   help="the person who decided (default: your own name)")
     p = sub.add_parser("completion", help="print a shell completion script (bash or zsh)",
                        description="print a shell completion script (bash or zsh)",
                        epilog=_examples("psr-tui completion bash > ~/.local/share/"

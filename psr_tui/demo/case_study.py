@@ -1,7 +1,8 @@
 """The Insight report's case study (seed 004) as a full demo case: "Mr G".
 
 An experienced consultant surgeon restricted to outpatient work for two years pending a
-local investigation; deskilled and less confident. The investigation found no clinical
+local investigation (a local restriction, lifted as a planned step on entry to stage 4);
+deskilled and less confident. The investigation found no clinical
 concerns but that working relationships could improve. The plan: return to full surgical
 duties on a sliding scale of supervision, plus communication and leadership objectives,
 with reviews at 2, 4 and 6 months and a summary sign-off. Shown mid-plan: the 2-month
@@ -31,6 +32,7 @@ CASE_ID = "case-004-mr-g"
 NAME = "Mr Gareth Griffiths"
 RO = "Dr Anita Rao"
 SUPERVISOR_LOGIN = "dosei"
+FULL_SCOPE_STAGE = 4  # stg-g4: no scope limits; the outpatients-only restriction ends here
 ADVISER_LOGIN = "hmarsden"
 CONSEQUENCES = (
     "If progress is insufficient at a review point, supervision stays at, or returns to, a "
@@ -120,16 +122,16 @@ def mr_g_case(today: date) -> Case:
         ),
     ]
     restricted_on = t["received"] - timedelta(days=2 * 365 + 30)
-    absence = request.absence
-    assert absence is not None  # request_form always describes Mr G's restriction
-    absence.start = restricted_on
-    absence.end = t["received"] - timedelta(days=21)
     request.conditions = [
+        # What it is: a local restriction on his scope (not an absence: he kept working in
+        # outpatients), holding supervision at L3 until the plan lifts it as a planned step
+        # on entry to stage 4, the stage with no scope limits.
         Condition(
             id="cnd-g1", source="local_restriction",
-            description="Restricted to outpatient work pending the local investigation; now "
-            "operating only at the supervision stage agreed in this plan.",
-            imposed_on=restricted_on, review_on=end,
+            description="Restricted to outpatient work pending the local investigation; "
+            "operating and inpatient work only under the supervision this plan sets.",
+            supervision_floor=3, imposed_on=restricted_on, review_on=end,
+            lifted_at_stage=FULL_SCOPE_STAGE,
         )
     ]
     request.documents = [

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .case import Case
+from .deadlines import DEFAULT_NATION, nation_of
 from .errors import RuleError
 from .plan import (
     Activity,
@@ -200,18 +201,19 @@ def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
     plan.review_points = items
 
 
-def _apply(plan: Plan, amendment: Amendment) -> None:
-    apply_changes(plan, amendment.changes)
+def _apply(plan: Plan, amendment: Amendment, nation: str) -> None:
+    apply_changes(plan, amendment.changes, nation)
 
 
-def apply_changes(plan: Plan, changes: dict[str, Any]) -> None:
+def apply_changes(plan: Plan, changes: dict[str, Any], nation: str = DEFAULT_NATION) -> None:
     """Put an amendment's changes into `plan` (agreement applies them; a preview of a
-    proposal applies them to a copy: domain/amendment_content.amendment_diff)."""
+    proposal applies them to a copy: domain/amendment_content.amendment_diff); a moved end
+    keeps the final review on a working day in the organisation's nation."""
     if "end_date" in changes:
         old_end = plan.end_date
         plan.end_date = _new_end(plan, changes["end_date"])
         if "stages" not in changes and "review_points" not in changes:
-            fit_schedule_to_end(plan, old_end)
+            fit_schedule_to_end(plan, old_end, nation)  # final review on a working day there
     for key in CONTENT_LISTS:
         if key not in changes:
             continue
@@ -247,7 +249,7 @@ def agree_amendment(
     if amendment.organisation is None or amendment.practitioner is None:
         return amendment
     end_before = plan.end_date
-    _apply(plan, amendment)
+    _apply(plan, amendment, nation_of(case))
     plan.version += 1
     plan.versions.append(
         PlanVersion(

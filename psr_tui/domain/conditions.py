@@ -19,9 +19,12 @@ from .vocabulary import Vocabularies, default_vocabularies
 LIFTERS = "condition_lifters"
 
 
-def _condition(case: Case, condition_id: str) -> tuple[Condition, str]:
+def _condition(case: Case, condition_id: str,
+               sees_confidential: bool) -> tuple[Condition, str]:
     condition = next((c for c in case.request.conditions if c.id == condition_id), None)
-    if condition is None:
+    # A confidential (health) condition is not in the organisation's copy: someone who
+    # cannot see it is told it is not there, neither that it exists nor its state.
+    if condition is None or (condition.confidential and not sees_confidential):
         raise RuleError(f"No condition '{condition_id}' on this case.", "request.conditions")
     return condition, item_path("request.conditions", condition.id)
 
@@ -29,10 +32,12 @@ def _condition(case: Case, condition_id: str) -> tuple[Condition, str]:
 def lift_condition(
     case: Case, condition_id: str, *, by: str, decided_by: str, lifted_on: date,
     evidence: str, user: str, today: date, vocab: Vocabularies | None = None,
+    sees_confidential: bool = True,
 ) -> Condition:
     """Record that a condition was lifted; refuses one already lifted, a date ahead of
-    today or before it was imposed, and a lifting without a decision-maker or evidence."""
-    condition, at = _condition(case, condition_id)
+    today or before it was imposed, and a lifting without a decision-maker or evidence.
+    `sees_confidential` False (anyone but an adviser): a confidential one is not found."""
+    condition, at = _condition(case, condition_id, sees_confidential)
     path = f"{at}.lifted"
     if condition.lifted is not None:
         when = condition.lifted.lifted_on.isoformat() if condition.lifted.lifted_on else "?"
@@ -58,3 +63,9 @@ def lift_condition(
     condition.lifted = ConditionLifted(by=by, decided_by=decided_by, lifted_on=lifted_on,
                                        evidence=evidence, recorded_by=user)
     return condition
+
+
+def liftable(case: Case) -> list[Condition]:
+    """The conditions a lifting can be recorded for: every one not yet lifted (a planned
+    lifting on entry to a stage may still be brought forward by a decision)."""
+    return [c for c in case.request.conditions if c.lifted is None]

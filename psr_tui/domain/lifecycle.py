@@ -26,10 +26,10 @@ from .supervision import (
     MAX_LEVEL,
     condition_name,
     current_stage_number,
+    floor_at,
     in_force,
     level_label,
     require_ladder_within_floor,
-    supervision_floor,
 )
 from .vocabulary import Vocabularies, default_vocabularies
 
@@ -103,9 +103,9 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
                        template: PlanTemplate | None) -> None:
     """Fill a new plan from its template, or (none fits) with suggested objectives, the
     default ladder and review points."""
-    floor = supervision_floor(case)
+    floor = floor_at(case)  # a condition lifted on entry to a stage caps the stages before it
     if template is not None:
-        apply_template(template, case, plan, vocab, floor[0] if floor else None)
+        apply_template(template, case, plan, vocab, floor)
         return
     plan.objectives = suggest_objectives(case, vocab)  # reads case.plan for target dates
     assert plan.start_date is not None and plan.end_date is not None
@@ -113,7 +113,7 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
         plan.start_date,
         plan.end_date,
         DEFAULT_STAGE_LEVELS,
-        floor=floor[0] if floor else None,
+        floor=floor,
         vocab=vocab,
     )
     plan.review_points = generate_review_points(plan.start_date, plan.end_date,

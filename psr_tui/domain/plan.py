@@ -118,6 +118,22 @@ class ReviewPoint(Record):
     corrections: list[OutcomeCorrection] = Field(default_factory=list)
 
 
+class LogEntry(Record):
+    """Something held between reviews (a supervisor meeting, a workplace-based assessment
+    with its rating, an MSF round), dated and attributed; append-only (progress_log.py)."""
+
+    id: str = Field(default_factory=lambda: new_id("log"))
+    kind: str = ""  # vocabulary: log_entry_kinds
+    held_on: date | None = None
+    by: str = ""  # who held the meeting or did the assessment (a person's name)
+    tool: str = ""  # vocabulary: wba_types (an assessment or MSF round)
+    count: int = 1
+    rating: str = ""  # on the tool's own scale (wba_types ratings)
+    note: str = ""
+    recorded_by: str = ""  # the psr-tui user who entered it
+    recorded_at: datetime | None = None
+
+
 class Signature(Record):
     name: str = ""
     role: str = ""
@@ -178,6 +194,8 @@ class Plan(Record):
     agreement: Agreement = Field(default_factory=Agreement)
     versions: list[PlanVersion] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
+    # What happened between reviews: not agreed content (content() leaves it out).
+    log: list[LogEntry] = Field(default_factory=list)
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -194,5 +212,5 @@ class Plan(Record):
     def content(self) -> dict[str, Any]:
         """The agreed content of the plan, without versions and signatures."""
         return self.model_dump(
-            mode="json", exclude={"versions", "agreement", "status", "version", "amendments"}
+            mode="json", exclude={"versions", "agreement", "status", "version", "amendments", "log"}
         )

@@ -18,7 +18,7 @@ from .case import Case
 from .plan import Activity, Objective, Plan, Role, SupervisionStage
 from .schedule import add_months, generate_review_points
 from .suggestions import suggest_objectives
-from .supervision import MAX_LEVEL, MIN_LEVEL
+from .supervision import MAX_LEVEL, MIN_LEVEL, FloorAt, capped_level
 from .vocabulary import Vocabularies, VocabularyError
 
 # The keys of [when] that name a request field's code, and the vocabulary it comes from.
@@ -125,9 +125,17 @@ def shipped_plan_templates(vocab: Vocabularies) -> list[PlanTemplate]:
 
 
 def _restricted(case: Case, vocab: Vocabularies) -> bool:
+    """Back from a restriction: an absence for one, or a restriction entered as what it is
+    and that the plan is to lift (a condition whose source is one, not yet lifted, with a
+    planned lifting on entry to a stage)."""
     absence = case.request.absence
     term = vocab["absence_reasons"].term(absence.reason) if absence else None
-    return bool(term and term.get("restriction"))
+    if term and term.get("restriction"):
+        return True
+    sources = vocab["condition_sources"]
+    return any((t := sources.term(c.source)) is not None and bool(t.get("restriction"))
+               for c in case.request.conditions
+               if c.lifted is None and c.lifted_at_stage is not None)
 
 
 def _fact_matches(case: Case, key: str, wanted: Any, vocab: Vocabularies) -> bool | None:
@@ -170,10 +178,11 @@ def choose_template(case: Case, templates: list[PlanTemplate],
 
 
 def template_stages(template: PlanTemplate, start: date, end: date,
-                    floor: int | None) -> list[SupervisionStage]:
+                    floor: int | FloorAt | None) -> list[SupervisionStage]:
     """The template's ladder over [start, end]: each stage for its months, the last to the
     end; a stage that would begin after the end is left out; capped at a condition's floor
-    (stages that end up at the same level merge)."""
+    (as in force at that stage: supervision.floor_at); stages that end up at the same level
+    merge."""
     stages: list[SupervisionStage] = []
     first = start
     for i, spec in enumerate(template.stages):
@@ -182,7 +191,7 @@ def template_stages(template: PlanTemplate, start: date, end: date,
         is_last = i == len(template.stages) - 1
         last = end if is_last or "months" not in spec else \
             min(end, add_months(first, int(spec["months"])) - timedelta(days=1))
-        level = min(int(spec["level"]), floor) if floor is not None else int(spec["level"])
+        level = capped_level(int(spec["level"]), floor, len(stages) + 1)
         if stages and stages[-1].level == level:
             stages[-1].end = last
             stages[-1].exit_criteria = str(spec.get("exit", stages[-1].exit_criteria))
@@ -241,7 +250,7 @@ def template_activities(template: PlanTemplate, objectives: list[Objective],
 
 
 def apply_template(template: PlanTemplate, case: Case, plan: Plan, vocab: Vocabularies,
-                   floor: int | None) -> None:
+                   floor: int | FloorAt | None) -> None:
     """Fill the draft `plan` (with its dates set) from the template."""
     assert plan.start_date is not None and plan.end_date is not None
     plan.roles = template_roles(template, case)

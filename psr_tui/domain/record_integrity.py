@@ -89,6 +89,11 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
                                      f"{at}.outcome.outcome", "review outcome")
                     errors += _progress_codes(outcome.objective_progress, vocab,
                                               f"{at}.outcome.objective_progress")
+        for entry in case.plan.log:
+            errors += _known(entry.kind, vocab, "log_entry_kinds",
+                             item_path("plan.log", entry.id, "kind"), "log entry kind")
+            errors += _known(entry.tool, vocab, "wba_types",
+                             item_path("plan.log", entry.id, "tool"), "assessment tool")
     return errors
 
 
@@ -127,6 +132,7 @@ def _unique_ids(case: Case) -> list[FieldError]:
         errors += _duplicates("plan.stages", (s.id for s in plan.stages))
         errors += _duplicates("plan.review_points", (r.id for r in plan.review_points))
         errors += _duplicates("plan.amendments", (a.id for a in plan.amendments))
+        errors += _duplicates("plan.log", (e.id for e in plan.log))
     return errors
 
 

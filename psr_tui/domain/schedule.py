@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from .deadlines import DEFAULT_NATION, is_working_day, last_working_day_by
 from .plan import ReviewPoint, SupervisionStage
-from .supervision import MAX_LEVEL, MIN_LEVEL
+from .supervision import MAX_LEVEL, MIN_LEVEL, FloorAt, capped_level
 from .templates import load_template
 from .vocabulary import Vocabularies, default_vocabularies
 
@@ -129,11 +129,13 @@ def generate_stages(
     start: date,
     end: date,
     levels: list[int],
-    floor: int | None = None,
+    floor: int | FloorAt | None = None,
     vocab: Vocabularies | None = None,
 ) -> list[SupervisionStage]:
-    """Split [start, end] evenly across `levels`, capping each at `floor`; consecutive stages
-    that end up at the same level merge, so the time above the floor is spent at the floor."""
+    """Split [start, end] evenly across `levels`, capping each at `floor` (fixed, or as in
+    force at the stage it would become: supervision.floor_at, so a condition lifted on
+    entry to stage N no longer caps stage N); consecutive stages that end up at the same
+    level merge, so the time above the floor is spent at the floor."""
     if not levels:
         raise ValueError("give at least one supervision level")
     if end < start:
@@ -147,7 +149,7 @@ def generate_stages(
     count = len(levels)
     spans: list[tuple[int, date, date]] = []
     for i, level in enumerate(levels):
-        capped = min(level, floor) if floor is not None else level
+        capped = capped_level(level, floor, len(spans) + 1)
         first = start + timedelta(days=i * total_days // count)
         last = start + timedelta(days=(i + 1) * total_days // count - 1)
         if last < first:  # more levels than days: skip the empty slice

@@ -6,7 +6,7 @@ most independent level it allows: a plan may never step down past it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .case import Case, Condition
 from .errors import RuleError
@@ -15,6 +15,10 @@ from .vocabulary import Vocabularies, default_vocabularies
 
 MIN_LEVEL = 1
 MAX_LEVEL = 5
+
+# The floor at each stage of a ladder being built (1-based stage number -> level or None):
+# a condition lifted on entry to stage N caps the stages before N only.
+FloorAt = Callable[[int], int | None]
 
 
 def in_force(condition: Condition, stage_number: int | None = None) -> bool:
@@ -52,6 +56,21 @@ def supervision_floor(
     strictest = min(limited, key=lambda c: c.supervision_floor or MAX_LEVEL)
     assert strictest.supervision_floor is not None
     return strictest.supervision_floor, strictest
+
+
+def floor_at(case: Case) -> FloorAt:
+    """The case's floor stage by stage, for generating a ladder (schedule.generate_stages,
+    plan_templates.template_stages): a planned lifting uncaps the stages from its stage on."""
+    def level_at(stage_number: int) -> int | None:
+        floor = supervision_floor(case, stage_number)
+        return floor[0] if floor else None
+    return level_at
+
+
+def capped_level(level: int, floor: int | FloorAt | None, stage_number: int) -> int:
+    """`level` held at the floor in force at `stage_number` (a fixed floor applies to all)."""
+    limit = floor(stage_number) if callable(floor) else floor
+    return min(level, limit) if limit is not None else level
 
 
 def blocking_conditions(

@@ -48,7 +48,8 @@ def _shift(day: date | None, by: timedelta) -> date | None:
     return day + by if day is not None else None
 
 
-def move_timeframe(plan: Plan, start: date | None, end: date | None) -> None:
+def move_timeframe(plan: Plan, start: date | None, end: date | None,
+                   nation: str = DEFAULT_NATION) -> None:
     """Set a draft plan's dates, moving its timetable with them.
 
     A new start shifts every dated item by the same number of days (a plan that starts a
@@ -67,4 +68,4 @@ def move_timeframe(plan: Plan, start: date | None, end: date | None) -> None:
             objective.target_date = _shift(objective.target_date, by)
     plan.start_date, plan.end_date = start, end
     if end is not None and old_end is not None and end != old_end + by:
-        fit_schedule_to_end(plan, old_end + by)
+        fit_schedule_to_end(plan, old_end + by, nation)

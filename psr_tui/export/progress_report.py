@@ -13,6 +13,7 @@ from .corrections import corrections_section, resumptions_section, withdrawal_se
 from .markdown import BLANK, Document, bullets, fields
 from .objective_progress import every_review, expected_checklist, progress_by_objective
 from .plan_changes import amendment_text
+from .progress_log import log_section
 from .sections import (
     assessments_seen,
     evidence_seen_table,
@@ -160,7 +161,8 @@ def progress_summary_markdown(
     case: Case, audience: str, vocab: Vocabularies | None = None, today: date | None = None
 ) -> str:
     """Every review point with its status and outcome, each objective across the reviews,
-    every review's notes and assessments, the current stage, amendments, completion."""
+    every review's notes and assessments, the log between reviews, the current stage,
+    amendments, completion."""
     shown, plan, vocab = _shown(case, audience, vocab)
     today = today or date.today()
     doc = Document()
@@ -181,6 +183,7 @@ def progress_summary_markdown(
     ])
     progress_by_objective(doc, shown, plan, vocab)
     every_review(doc, plan, vocab)
+    log_section(doc, plan, vocab)
     if shown.completion is None:
         _current_stage(doc, plan, vocab)
     corrections_section(doc, ordered, vocab)

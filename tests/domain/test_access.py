@@ -141,6 +141,7 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
     ("amendment.agree", access.AMENDMENT_AGREE),
     ("completion.sign_off", access.COMPLETION_SIGN_OFF),
     ("condition.lift", access.CONDITION_LIFT),
+    ("review.log", access.REVIEW_RECORD),  # the log between reviews (progress_log.ACTION)
     ("intake", access.INTAKE),
     ("decision", access.INTAKE),
     ("start_plan", access.PLAN_EDIT),

@@ -46,7 +46,7 @@ def fill_intake(term: Terminal) -> None:
     term.wait_for("Step 1/13")
     tab_to(term, "Organisation", FIELD, tabs=0)
     enter_text(term, "Northfield NHS Trust")
-    tab_to(term, "Contact name", FIELD)
+    tab_to(term, "Contact name", FIELD, tabs=2)  # past the nation (blank: England)
     enter_text(term, ORG_CONTACT)
     tab_to(term, "Contact role", FIELD)
     enter_text(term, "Medical Director")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from psr_tui.domain.case import (
-    Absence,
     Case,
     Completion,
     Concern,
@@ -73,12 +72,13 @@ def _request(name: str) -> RequestForm:
                           evidence_detail="Trust investigation report, December 2025")],
         development_areas=["Surgical procedures and inpatient work after two years away",
                            "Communication and leadership style"],
-        absence=Absence(reason="local_restriction", start=date(2024, 1, 8),
-                        end=date(2026, 1, 9), detail="Restricted to outpatient work only"),
         conditions=[
+            # The case study's "outpatients only" as what it is: a local restriction the
+            # plan lifts on entry to stage 3 (L4), not an absence.
             Condition(id="cnd-1", source="local_restriction",
                       description="Outpatient work only pending the local investigation",
-                      imposed_on=date(2024, 1, 8), review_on=date(2026, 3, 2)),
+                      imposed_on=date(2024, 1, 8), review_on=date(2026, 3, 2),
+                      supervision_floor=3, lifted_at_stage=3),
             Condition(id="cnd-2", source="other", description=CONFIDENTIAL_CONDITION,
                       confidential=True),
         ],

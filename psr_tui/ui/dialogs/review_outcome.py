@@ -13,7 +13,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.case import Case
+from ...domain.deadlines import nation_of
 from ...domain.plan import ReviewOutcome
+from ...domain.progress_log import logged_assessments, logged_summary, since_last_review
 from ...domain.review import record_review, stage_move
 from ...store import StoreError
 from ..saving import Refusal, rule_now, save_case
@@ -52,6 +54,7 @@ here and ctrl+o shows their outcome.
         self.rp = rp
         self.chosen: str = ""
         self.other: ReviewOutcome | None = None  # a colleague's outcome, after a conflict
+        self.working_day = working_day_notice(nation_of(case))  # the organisation's holidays
 
     # ---- layout ----------------------------------------------------------
     def _outcomes(self) -> list[tuple[str, str, str]]:
@@ -79,13 +82,20 @@ here and ctrl+o shows their outcome.
             yield FormField("Note", field_id="note", placeholder="what was discussed and decided")
             with Horizontal(id="reschedule-fields", classes="-hidden"):
                 yield FormField("New date", field_id="reschedule", check=date_check(True),
-                                placeholder="YYYY-MM-DD", notice=working_day_notice)
+                                placeholder="YYYY-MM-DD", notice=self.working_day)
                 yield FormField("Reason not held", field_id="reason")
             yield FormField("Held on", self.psr.today().isoformat(), field_id="held-on",
-                            check=date_check(True), notice=working_day_notice)
+                            check=date_check(True), notice=self.working_day)
             yield ObjectiveProgressForm(plan, self.psr.vocab["objective_progress"],
                                         id="objective-progress")
-            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
+            # The checklist starts from what was logged since the last review (n on plan
+            # progress): the supervisor confirms or changes it rather than retyping it.
+            logged = since_last_review(plan, self.rp)
+            if logged:
+                yield Static(f"Logged since the last review: {logged_summary(logged)}",
+                             id="outcome-logged")
+            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"],
+                                    logged=logged_assessments(logged), id="evidence")
         yield Static("", id="outcome-error")
         yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",
                      id="outcome-keys")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from ...domain.deadlines import DEFAULT_NATION
 from ...domain.plan import Plan, ReviewPoint
 from ...domain.vocabulary import Vocabularies
 from ..widgets.form_field import FormField, date_check, required_check, working_day_notice
@@ -23,9 +24,10 @@ class ReviewPointDialog(PlanItemDialog):
     TITLE_TEXT = "Review point"
 
     def __init__(self, point: ReviewPoint, plan: Plan, vocab: Vocabularies, submit: Submit,
-                 reload: Reload | None = None) -> None:
+                 reload: Reload | None = None, *, nation: str = DEFAULT_NATION) -> None:
         super().__init__(submit, reload)
         self.point = point
+        self.working_day = working_day_notice(nation)  # the organisation's bank holidays
         self.people = people_options(plan, vocab)
 
     def compose_fields(self) -> ComposeResult:
@@ -33,7 +35,7 @@ class ReviewPointDialog(PlanItemDialog):
         yield FormField("Title", p.title, field_id="title", check=required_check)
         yield FormField("Due on", p.due_on.isoformat() if p.due_on else "", field_id="due_on",
                         check=date_check(required=True), placeholder="YYYY-MM-DD",
-                        notice=working_day_notice)
+                        notice=self.working_day)
         # The reviewer is picked from the plan's people (a deputy when the person is away);
         # a name typed below is for someone the plan does not name yet.
         named = p.reviewer in {name for _, name in self.people}

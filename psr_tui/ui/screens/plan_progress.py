@@ -41,10 +41,17 @@ from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
 from .plan_progress_amend import propose_amendment_flow
 from .plan_progress_fixes import FIX_ACTIONS, FIX_BINDINGS, FIX_HELP, PlanFixActions
+from .plan_progress_records import (
+    RECORD_ACTIONS,
+    RECORD_BINDINGS,
+    RECORD_HELP,
+    RECORD_OPERATIONS,
+    PlanRecordActions,
+)
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(PlanFixActions, ProgressExports):
+class PlanProgressScreen(PlanFixActions, PlanRecordActions, ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -71,11 +78,12 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
   ending .html writes one page to print from a browser).
-""" + FIX_HELP
+""" + FIX_HELP + RECORD_HELP
     OPERATIONS = {
         "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
         "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
         "sign:organisation": SIGN_ORGANISATION, "sign:practitioner": SIGN_PRACTITIONER,
+        **RECORD_OPERATIONS,
     }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
@@ -91,6 +99,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         *FIX_BINDINGS,
+        *RECORD_BINDINGS,
     ]
 
     def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
@@ -235,6 +244,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return plan is not None or None
         if action in FIX_ACTIONS:
             return self.fix_allowed(action)
+        if action in RECORD_ACTIONS:
+            return self.record_allowed(action)
         return super().check_action(action, parameters)
 
     def _after_save(self, case: Case | None) -> None:

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.request_rules import regulator_for
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
@@ -115,7 +116,8 @@ class StepForm(Vertical):
             text = self.raw.get(path, _text(value))
             widget = FormField(spec.label, text, field_id=fid, check=check,
                                placeholder=spec.placeholder,
-                               notice=working_day_notice if spec.working_day else None)
+                               notice=working_day_notice(nation_of(self.draft))
+                               if spec.working_day else None)
         elif kind in ("select", "level", "yesno"):
             options = self._options(spec, value)
             chosen = value if any(v == value for _, v in options) and value != "" else Select.NULL

@@ -13,6 +13,7 @@ from ....domain.schedule import exit_criteria_for_level, generate_stages
 from ....domain.supervision import (
     check_level,
     describe_condition,
+    floor_at,
     replace_ladder,
     supervision_floor,
 )
@@ -42,12 +43,13 @@ def levels_check(text: str) -> str | None:
     return None if levels == sorted(levels) else "supervision steps down: list levels in order"
 
 
-def ladder_summary(case: Case, levels: list[int]) -> str:
-    """'generated the ladder: L1 → L2 (L3, L4 held at L2 by the interim order)'."""
-    floor = supervision_floor(case)
-    kept = [min(n, floor[0]) if floor else n for n in levels]
-    steps = " → ".join(f"L{n}" for n in dict.fromkeys(kept))
-    held = [f"L{n}" for n in levels if floor and n > floor[0]]
+def ladder_summary(case: Case, levels: list[int], stages: list[SupervisionStage]) -> str:
+    """'generated the ladder: L1 → L2 (L3, L4 held at L2 by the interim order)': `stages`
+    as generated from `levels` (a condition lifted on entry to a stage no longer holds it)."""
+    steps = " → ".join(f"L{s.level}" for s in stages)
+    top = stages[-1].level if stages else 0
+    floor = supervision_floor(case, len(stages)) if stages else None
+    held = [f"L{n}" for n in levels if floor and n > top]
     if not floor or not held:
         return f"generated the ladder: {steps}"
     return (f"generated the ladder: {steps} ({', '.join(held)} held at L{floor[0]} by "
@@ -148,6 +150,7 @@ class LadderSection(ListSection):
         if plan.start_date is None or plan.end_date is None:
             self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
             return
+        start, end = plan.start_date, plan.end_date
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
         replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
@@ -158,14 +161,16 @@ class LadderSection(ListSection):
                 fresh = fresh_plan(case)
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
-                floor = supervision_floor(case)
                 replace_ladder(fresh, generate_stages(
                     fresh.start_date, fresh.end_date, levels,
-                    floor=floor[0] if floor else None, vocab=self.vocab,
+                    floor=floor_at(case), vocab=self.vocab,
                 ))
 
+            case = self.builder.case
+            shown = generate_stages(start, end, levels, floor=floor_at(case),
+                                    vocab=self.vocab)
             return self.builder.save(change, "plan.stages.generate",
-                                     ladder_summary(self.builder.case, levels))
+                                     ladder_summary(case, levels, shown))
 
         self.builder.app.push_screen(PromptDialog(
             f"Generate the ladder{replacing}", "Levels, most supervised first", default,

@@ -41,7 +41,8 @@ class ReviewsSection(ListSection):
     def dialog(self, item: ReviewPoint, submit: Submit) -> PlanItemDialog:
         plan = self.builder.case.plan
         assert plan is not None
-        return ReviewPointDialog(item, plan, self.vocab, submit)
+        return ReviewPointDialog(item, plan, self.vocab, submit,
+                                 nation=nation_of(self.builder.case))
 
     def apply(self, case: Case, item: ReviewPoint, values: Values) -> ReviewPoint:
         due = typed_date(values["due_on"], "due_on")

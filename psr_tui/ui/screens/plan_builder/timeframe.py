@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
 from ....domain.timetable import move_timeframe
 from ...dialogs.plan_item_form import Values
@@ -63,7 +64,9 @@ class TimeframeSection(Section):
             if start and end and end <= start:
                 raise RuleError("the plan must end after it starts", "end_date")
             known = {c.id for c in case.request.conditions}
-            move_timeframe(plan, start, end)  # stages and reviews move with the dates
+            # Stages and reviews move with the dates; the final review to a working day
+            # in the organisation's nation.
+            move_timeframe(plan, start, end, nation_of(case))
             plan.consequences = v["consequences"]
             plan.reasonable_adjustments = v["reasonable_adjustments"]
             plan.condition_ids = [c for c in v["condition_ids"] if c in known]
