@@ -47,6 +47,19 @@ def tab_to(term: Terminal, label: str, marker: str, tabs: int = 1, below: int = 
         time.sleep(0.05)
 
 
+def tab_until(term: Terminal, label: str, marker: str, most: int, below: int = 1) -> None:
+    """Tab one field at a time until the field under `label` shows focus (at most `most`
+    Tabs): for a form whose length follows the data (a role's one field per stage)."""
+    for _ in range(most):
+        term.press("Tab")
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            if focus_is_below(term, label, marker, below):
+                return
+            time.sleep(0.05)
+    tab_to(term, label, marker, tabs=0, below=below)  # the last chance, with its report
+
+
 def wait_gone(term: Terminal, text: str, timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     screen = term.screen()

@@ -27,7 +27,16 @@ from psr_tui.domain.lifecycle import decide_request
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.store import CaseStore
 
-from .driving import BOLD, FIELD, TEXT_CURSOR, choose, enter_text, tab_to, wait_for_line
+from .driving import (
+    BOLD,
+    FIELD,
+    TEXT_CURSOR,
+    choose,
+    enter_text,
+    tab_to,
+    tab_until,
+    wait_for_line,
+)
 from .tmux import Terminal, needs_tmux
 
 pytestmark = [needs_tmux, pytest.mark.slow, pytest.mark.timeout(900)]
@@ -101,8 +110,8 @@ def name_people(term: Terminal) -> None:
         tab_to(term, "Role", BOLD, tabs=0)
         tab_to(term, "Named person", BOLD)
         enter_text(term, person)
-        # Past the psr-tui user, contact, responsibilities and the four stages.
-        tab_to(term, "Deputy (name)", BOLD, tabs=8)
+        # Past the psr-tui user, contact, responsibilities and one field per stage.
+        tab_until(term, "Deputy (name)", BOLD, most=12)
         enter_text(term, deputy)
         term.press("Enter")
         wait_for_line(term, "Saved: edit role: ", f": {person}")
