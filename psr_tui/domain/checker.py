@@ -86,13 +86,26 @@ def _measures_without_evidence(plan: Plan, vocab: Vocabularies) -> list[Finding]
         arranged |= tools_named(f"{activity.description} {activity.evidence}", wba)
     findings = []
     for objective in plan.objectives:
-        for tool in sorted(tools_named(objective.measure, wba) - arranged):
+        # "(e.g. CbD, DOPS, mini-CEX)" offers examples: one arranged is enough. Every tool
+        # named outside such a list is relied on as such.
+        examples = EXAMPLES.findall(objective.measure)
+        relied_on = tools_named(EXAMPLES.sub(" ", objective.measure), wba)
+        missing = relied_on - arranged
+        for group in examples:
+            offered = tools_named(group, wba)
+            if offered and not offered & arranged:
+                missing |= offered
+        for tool in sorted(missing):
             findings.append(Finding(
                 f"{item_path('plan.objectives', objective.id)}.measure", MISSING,
                 f"{objective_name(plan, objective.id, vocab)}: the measure relies on "
                 f"{wba.label(tool)}, which no activity arranges",
             ))
     return findings
+
+
+# A parenthesised list of examples: "(e.g. CbD, DOPS)", "(for example ...)", "(such as ...)".
+EXAMPLES = re.compile(r"\((?:e\.g\.|eg|for example|such as)[^)]*\)", re.IGNORECASE)
 
 
 def objective_name(plan: Plan, objective_id: str, vocab: Vocabularies) -> str:

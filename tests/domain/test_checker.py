@@ -243,3 +243,24 @@ def test_a_measure_relying_on_evidence_no_activity_arranges_is_missing() -> None
     case.plan.activities.append(Activity(kind="PSQ", objective_ids=[objective.id],
                                          evidence="PSQ summary", responsible="Dr Supervisor"))
     assert not [f for f in check_plan(case, VOCAB) if f.path == at]
+
+
+def test_tools_offered_as_examples_need_only_one_arranged() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    objective = case.plan.objectives[0]
+    objective.measure = "Six assessments (e.g. CbD, DOPS, mini-CEX) meet expectations, and MSF"
+    msf = Activity(kind="MSF", objective_ids=[objective.id], evidence="MSF report")
+    cbd = Activity(kind="CbD", objective_ids=[objective.id], evidence="CbD forms")
+
+    def missing_tools() -> set[str]:
+        return {f.message.split("relies on ")[1].split(", which")[0]
+                for f in check_plan(case, VOCAB) if f.path.endswith(".measure")}
+
+    wba = VOCAB["wba_types"]
+    case.plan.activities = [msf, cbd]
+    assert missing_tools() == set()  # one example arranged is enough
+    case.plan.activities = [msf]
+    assert missing_tools() == {wba.label(t) for t in ("CbD", "DOPS", "mini-CEX")}
+    case.plan.activities = [cbd]
+    assert missing_tools() == {wba.label("MSF")}  # named outside the examples: relied on
