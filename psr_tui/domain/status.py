@@ -59,7 +59,8 @@ class ReviewItem:
     level: int | None
 
 
-def _last_outcome_code(plan: Plan) -> str:
+def last_outcome_code(plan: Plan) -> str:
+    """The outcome code of the review held last ("" when none has been held)."""
     held = [rp.outcome for rp in plan.review_points if rp.outcome is not None]
     held.sort(key=lambda o: (o.held_on or date.min, o.recorded_at is not None))
     return held[-1].outcome if held else ""
@@ -71,7 +72,7 @@ def plan_progress(case: Case, today: date, vocab: Vocabularies | None = None) ->
     if plan is None or case.state not in RUNNING_STATES | {"paused"}:
         return ""
     outcomes = (vocab or default_vocabularies())["review_outcomes"]
-    last = outcomes.term(_last_outcome_code(plan))
+    last = outcomes.term(last_outcome_code(plan))
     overdue = any(review_status(rp, today) == "overdue" for rp in plan.review_points)
     if overdue or (last is not None and last.get("effect") in BEHIND_EFFECTS):
         return "behind"

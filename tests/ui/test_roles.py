@@ -293,6 +293,8 @@ async def _every_screen(app, pilot) -> list[str]:  # type: ignore[no-untyped-def
 
     async def look() -> None:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # lists loaded in a worker
+        await pilot.pause()
         texts.append(screen_text(app))
         app.action_help()
         await pilot.pause()
@@ -304,8 +306,9 @@ async def _every_screen(app, pilot) -> list[str]:  # type: ignore[no-untyped-def
     store = app.store
     screens = [HomeScreen(), QuickReviewScreen()]
     from psr_tui.ui.screens.dashboard import DashboardScreen
+    from psr_tui.ui.screens.plans_dashboard import PlansDashboardScreen
 
-    screens.append(DashboardScreen())
+    screens += [DashboardScreen(), PlansDashboardScreen()]
     for case_id in store.list_ids():
         try:
             store.get(case_id)

@@ -43,7 +43,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
   completion sign-off, progress reports), whether or not a review is due
 - **/**: filter by name, organisation, type or state; **Esc** clears the filter
 - **n**: new case (a request received today)
-- **r**: review points you are linked to record; **d**: review dashboard
+- **r**: review points you are linked to record; **d**: the dashboard of plans
 - **u**: the case's audit trail (who changed what, when)
 - **a**: the archive: closed cases that have left this list (read-only)
 - **j/k** or the arrows: move
@@ -329,9 +329,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.psr.open_insights()  # figures across the cases in scope, no names
 
     def action_dashboard(self) -> None:
-        from .dashboard import DashboardScreen
+        from .plans_dashboard import PlansDashboardScreen
 
-        self.app.push_screen(DashboardScreen())
+        self.app.push_screen(PlansDashboardScreen())
 
 
 __all__ = ["HomeScreen", "is_urgent"]

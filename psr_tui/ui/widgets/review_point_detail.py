@@ -99,7 +99,8 @@ def amendments_text(plan: Plan) -> str:
         return "Amendments: none proposed."
     lines = ["[b]Amendments[/b]"]
     for a in plan.amendments:
-        first = in_markup(a.description.splitlines()[0])
+        # An imported amendment may have no description: its first line is then empty.
+        first = in_markup((a.description.splitlines() or [""])[0])
         if a.status == "proposed":
             lines.append(f"  ⧗ proposed {a.proposed_on or ''}: {first}")
         elif a.status == "agreed":
