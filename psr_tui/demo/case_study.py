@@ -121,19 +121,7 @@ def mr_g_case(today: date) -> Case:
             "colleagues could be improved.",
         ),
     ]
-    restricted_on = t["received"] - timedelta(days=2 * 365 + 30)
-    request.conditions = [
-        # What it is: a local restriction on his scope (not an absence: he kept working in
-        # outpatients), holding supervision at L3 until the plan lifts it as a planned step
-        # on entry to stage 4, the stage with no scope limits.
-        Condition(
-            id="cnd-g1", source="local_restriction",
-            description="Restricted to outpatient work pending the local investigation; "
-            "operating and inpatient work only under the supervision this plan sets.",
-            supervision_floor=3, imposed_on=restricted_on, review_on=end,
-            lifted_at_stage=FULL_SCOPE_STAGE,
-        )
-    ]
+    request.conditions = [outpatient_restriction(t["received"], end)]
     request.documents = [
         Document(id=f"doc-g{n}", title=title, kind=kind, received_on=t["received"])
         for n, (title, kind) in enumerate(
@@ -189,3 +177,16 @@ def mr_g_case(today: date) -> Case:
 
 
 __all__ = ["CASE_ID", "NAME", "mr_g_case"]
+
+
+def outpatient_restriction(received: date, review_on: date | None) -> Condition:
+    """What it is: a local restriction on his scope (not an absence: he kept working in
+    outpatients), holding supervision at L3 until the plan lifts it as a planned step on
+    entry to the stage with no scope limits."""
+    return Condition(
+        id="cnd-g1", source="local_restriction",
+        description="Restricted to outpatient work pending the local investigation; "
+        "operating and inpatient work only under the supervision this plan sets.",
+        supervision_floor=3, imposed_on=received - timedelta(days=2 * 365 + 30),
+        review_on=review_on, lifted_at_stage=FULL_SCOPE_STAGE,
+    )

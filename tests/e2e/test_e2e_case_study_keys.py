@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from psr_tui.demo.case_study import CONSEQUENCES, NAME, RO
+from psr_tui.demo.case_study import CONSEQUENCES, NAME, RO, outpatient_restriction
 from psr_tui.demo.case_study_content import discussions, objectives, request_form
 from psr_tui.domain.case import Case
 from psr_tui.domain.checker import check_plan
@@ -56,7 +56,9 @@ PEOPLE = (
 
 def accepted_request(db: Path) -> str:
     """The case study's request, accepted, both discussions held: where the plan starts."""
-    case = Case(request=request_form(date(2026, 10, 26)),
+    request = request_form(date(2026, 10, 26))
+    request.conditions = [outpatient_restriction(date(2026, 10, 26), None)]
+    case = Case(request=request,
                 discussions=discussions(date(2026, 11, 10), date(2026, 11, 12)),
                 intake_step=12)  # the discussions step, where F5 starts the plan
     decide_request(case, "accepted", "hmarsden", date(2026, 10, 29))
