@@ -17,7 +17,12 @@ from ..domain.case import Case
 from ..domain.lifecycle import resume, withdraw
 from ..domain.safe_text import refusal, visible
 from ..domain.vocabulary import default_vocabularies
-from ..domain.withholding import decide_withholding, release_plan
+from ..domain.withholding import (
+    RELEASE_SUMMARY,
+    decide_withholding,
+    decision_summary,
+    release_plan,
+)
 from ..store import CaseNotFound
 from .commands import acting, open_store, today
 from .usage import UsageError
@@ -74,7 +79,7 @@ def cmd_withhold(args: argparse.Namespace) -> int:
         args, lambda c: decide_withholding(
             c, withhold=withhold, requested_by=asked_by, reasons=reasons, user=user,
             today=when, practitioner_told=not not_told, not_told_reason=not_told),
-        "plan.withhold", f"{'plan withheld' if withhold else 'withholding refused'}: {reasons}")
+        "plan.withhold", decision_summary(withhold, reasons))
     what = "withheld from the practitioner" if withhold else "not withheld (request refused)"
     print(visible(f"{case.id}: plan {what}; letters: psr-tui export {case.id} "
                   "--report withholding-letter"))
@@ -84,6 +89,6 @@ def cmd_withhold(args: argparse.Namespace) -> int:
 def cmd_release(args: argparse.Namespace) -> int:
     when, user = today(), acting(args).name
     case = _change_case(args, lambda c: release_plan(c, user=user, today=when),
-                        "plan.release", "plan released to the practitioner")
+                        "plan.release", RELEASE_SUMMARY)
     print(visible(f"{case.id}: plan released to the practitioner ({when.isoformat()})"))
     return 0

@@ -20,6 +20,15 @@ from .errors import RuleError
 
 # From a draft being written to the end of delivery: a plan exists to withhold.
 WITHHOLDABLE_STATES = frozenset({"draft", "issued", "agreed", "active", "extended", "paused"})
+# The audit trail's words for a release (the app's `r` and `psr-tui release` alike).
+RELEASE_SUMMARY = "plan released to the practitioner"
+
+
+def decision_summary(withhold: bool, reasons: str) -> str:
+    """The audit trail's words for a decision (the app's `h` and `psr-tui withhold` alike).
+    The reason the practitioner is not told is left out: the organisation reads the trail
+    too, and the letters carry it where it belongs."""
+    return f"{'plan withheld' if withhold else 'withholding refused'}: {reasons}"
 
 
 def is_withheld(case: Case) -> bool:

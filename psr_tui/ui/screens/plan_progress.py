@@ -48,10 +48,18 @@ from .plan_progress_records import (
     RECORD_OPERATIONS,
     PlanRecordActions,
 )
+from .plan_progress_withhold import (
+    WITHHOLD_ACTIONS,
+    WITHHOLD_BINDINGS,
+    WITHHOLD_HELP,
+    WITHHOLD_OPERATIONS,
+    PlanWithholdActions,
+)
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(PlanFixActions, PlanRecordActions, ProgressExports):
+class PlanProgressScreen(PlanFixActions, PlanRecordActions, PlanWithholdActions,
+                         ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -78,12 +86,12 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
   (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
   ending .html writes one page to print from a browser).
-""" + FIX_HELP + RECORD_HELP
+""" + FIX_HELP + RECORD_HELP + WITHHOLD_HELP
     OPERATIONS = {
         "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
         "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
         "sign:organisation": SIGN_ORGANISATION, "sign:practitioner": SIGN_PRACTITIONER,
-        **RECORD_OPERATIONS,
+        **RECORD_OPERATIONS, **WITHHOLD_OPERATIONS,
     }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
@@ -100,6 +108,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         Binding("k", "cursor_up", "Up", show=False),
         *FIX_BINDINGS,
         *RECORD_BINDINGS,
+        *WITHHOLD_BINDINGS,
     ]
 
     def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
@@ -242,10 +251,14 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return self._selected() is not None or None
         if action == "export_summary":
             return plan is not None or None
+        if action == "export_withholding_letter":
+            return bool(case and case.withholding is not None)
         if action in FIX_ACTIONS:
             return self.fix_allowed(action)
         if action in RECORD_ACTIONS:
             return self.record_allowed(action)
+        if action in WITHHOLD_ACTIONS:
+            return self.withhold_allowed(action)
         return super().check_action(action, parameters)
 
     def _after_save(self, case: Case | None) -> None:
