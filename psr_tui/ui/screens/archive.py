@@ -122,9 +122,9 @@ administrator may purge them (`psr-tui purge --dry-run` first), leaving an audit
             self.open_case(case_id)
 
     def action_decision_letter(self) -> None:
-        case = self.cases.get(self._cursor_case_id() or "")
-        if case is not None and has_decision_letter(case):
-            offer_export(self, case, DECISION_LETTER)
+        brief = self.cases.get(self._cursor_case_id() or "")
+        if brief is not None and brief.plan is None and has_decision_letter(brief):
+            self.open_case(brief.id)  # the full case: the list holds briefs
 
     def open_case(self, case_id: str) -> None:
         try:
