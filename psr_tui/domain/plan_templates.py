@@ -124,6 +124,15 @@ def shipped_plan_templates(vocab: Vocabularies) -> list[PlanTemplate]:
     return load_plan_templates(templates_dir() / "plans", vocab)
 
 
+def template_label(code: str, vocab: Vocabularies) -> str:
+    """A template's label by its code; the code itself once its file has gone (a plan
+    keeps the code of the template it came from)."""
+    if not code:
+        return ""
+    found = next((t for t in shipped_plan_templates(vocab) if t.code == code), None)
+    return found.label if found is not None else code
+
+
 def _restricted(case: Case, vocab: Vocabularies) -> bool:
     """Back from a restriction: an absence for one, or a restriction entered as what it is
     and that the plan is to lift (a condition whose source is one, not yet lifted, with a
@@ -253,6 +262,7 @@ def apply_template(template: PlanTemplate, case: Case, plan: Plan, vocab: Vocabu
                    floor: int | FloorAt | None) -> None:
     """Fill the draft `plan` (with its dates set) from the template."""
     assert plan.start_date is not None and plan.end_date is not None
+    plan.template_id = template.code
     plan.roles = template_roles(template, case)
     plan.objectives = template_objectives(template, case, vocab)
     plan.activities = template_activities(template, plan.objectives, plan.roles)

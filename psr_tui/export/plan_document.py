@@ -8,6 +8,7 @@ from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
 from ..domain.demographics import VOCABULARY_OF_FIELD
 from ..domain.plan import Activity, Plan
+from ..domain.plan_templates import template_label
 from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
@@ -237,13 +238,18 @@ def _review_points(doc: Document, plan: Plan) -> None:
     ])
 
 
-def _timeframe(doc: Document, plan: Plan) -> None:
+def _timeframe(doc: Document, plan: Plan, vocab: Vocabularies, audience: str) -> None:
     doc.heading(2, "Timeframe")
     length = ""
     if plan.start_date and plan.end_date:
         length = plan_length(plan.start_date, plan.end_date)
-    doc.fields([("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
-                ("Length", length)])
+    pairs = [("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
+             ("Length", length)]
+    if audience == ADVISER and plan.template_id:
+        # The adviser's working knowledge: the starting point this plan was shaped from.
+        # ("Plan template", not "drafted from": a signed copy carries no word "draft".)
+        pairs.append(("Plan template", template_label(plan.template_id, vocab)))
+    doc.fields(pairs)
 
 
 def _amendments(doc: Document, plan: Plan) -> None:
@@ -308,7 +314,7 @@ def plan_markdown(
     _local_support(doc, shown)
     _stages(doc, shown, plan, vocab, draft)
     _review_points(doc, plan)
-    _timeframe(doc, plan)
+    _timeframe(doc, plan, vocab, audience)
     doc.heading(2, "Consequences of insufficient progress")
     doc.paragraph(plan.consequences)
     adjustments = plan.reasonable_adjustments or shown.request.reasonable_adjustments

@@ -225,6 +225,7 @@ def draft_case(name: str = "Mr G") -> Case:
         review_points=_review_points(), condition_ids=["cnd-1", "cnd-2"],
         consequences="If progress is insufficient the plan may be extended once by agreement; "
                      "otherwise the Trust will consider its capability process.",
+        template_id="return_after_restriction_surgeon",
     )
     return _case(name, plan, "issued")
 

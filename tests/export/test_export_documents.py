@@ -166,6 +166,13 @@ def test_local_support_and_documents_supplied_in_every_copy(audience: str) -> No
     assert (DOCUMENT_NOTES in text) == (audience == "adviser")
 
 
+@pytest.mark.parametrize("audience", ["adviser", "organisation", "practitioner"])
+def test_the_template_the_plan_came_from_in_the_adviser_copy(audience: str) -> None:
+    text = plain_text(plan_markdown(active_case(), audience, None, ACTIVE_DAY))
+    named = "Plan template: Return to surgical practice after a restriction"
+    assert (named in text) == (audience == "adviser")
+
+
 def test_no_local_support_recorded_no_section() -> None:
     case = active_case()
     case.request.local_support = LocalSupport()

@@ -312,6 +312,18 @@ async def test_timeframe_selects_conditions(store: CaseStore) -> None:
     assert store.get(CASE_ID).plan.condition_ids == []  # type: ignore[union-attr]
 
 
+async def test_timeframe_names_the_plan_template(store: CaseStore) -> None:
+    case = mr_g()
+    assert case.plan is not None
+    case.plan.template_id = "return_after_restriction_surgeon"
+    store.create(case)
+    app = BuilderApp(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        assert "Plan template: Return to surgical practice after a restriction" in screen_text(app)
+
+
 async def test_conflict_keeps_typed_values_and_saves_after_reload(store: CaseStore) -> None:
     app = make(store)
     async with app.run_test(size=(80, 24)) as pilot:
