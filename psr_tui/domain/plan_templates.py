@@ -16,7 +16,7 @@ from typing import Any
 from .assessments import refresh_expected_evidence
 from .case import Case
 from .plan import Activity, Objective, Plan, Role, SupervisionStage
-from .schedule import add_months, generate_review_points
+from .schedule import add_months, generate_review_points, planned_reviewer
 from .suggestions import suggest_objectives
 from .supervision import MAX_LEVEL, MIN_LEVEL, FloorAt, capped_level
 from .vocabulary import Vocabularies, VocabularyError
@@ -271,7 +271,8 @@ def apply_template(template: PlanTemplate, case: Case, plan: Plan, vocab: Vocabu
     review = template.review
     points = generate_review_points(plan.start_date, plan.end_date,
                                     int(review.get("every_months", 2)),
-                                    expected_evidence=review.get("expected_evidence"))
+                                    expected_evidence=review.get("expected_evidence"),
+                                    reviewer=planned_reviewer(plan))
     if points and points[-1].is_final and "final_expected_evidence" in review:
         points[-1].expected_evidence = [str(e) for e in review["final_expected_evidence"]]
     plan.review_points = points

@@ -219,7 +219,18 @@ async def test_generate_review_points_within_plan_dates(store: CaseStore) -> Non
         await pilot.press("enter")  # every 2 months (the default)
         await pilot.pause()
         assert isinstance(app.screen, PlanBuilderScreen)
+        # The clinical supervisor is filled in, as chosen in the picker (not typed), with
+        # the deputy still offered there.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPointDialog)
+        select = app.screen.query_one("#input-reviewer_person", Select)
+        assert select.value == "Ms Bea Shah"
+        assert "Mr Carl Otto" in [value for _, value in list(select._options)[1:]]
+        await pilot.press("escape")
+        await pilot.pause()
     points = store.get(CASE_ID).plan.review_points  # type: ignore[union-attr]
+    assert [p.reviewer for p in points] == ["Ms Bea Shah"] * 3
     assert [p.due_on for p in points] == [date(2027, 2, 1), date(2027, 4, 1), END]
     assert all(START <= p.due_on <= END for p in points if p.due_on)
     assert points[-1].is_final and all(p.expected_evidence for p in points)
