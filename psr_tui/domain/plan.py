@@ -191,6 +191,9 @@ class Plan(Record):
     consequences: str = ""
     reasonable_adjustments: str = ""
     condition_ids: list[str] = Field(default_factory=list)
+    # The plan template (data/templates/plans, by its code) the first draft was filled
+    # from; "" when none fitted. Where the plan came from, not agreed content.
+    template_id: str = ""
     agreement: Agreement = Field(default_factory=Agreement)
     versions: list[PlanVersion] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
@@ -212,5 +215,6 @@ class Plan(Record):
     def content(self) -> dict[str, Any]:
         """The agreed content of the plan, without versions and signatures."""
         return self.model_dump(
-            mode="json", exclude={"versions", "agreement", "status", "version", "amendments", "log"}
+            mode="json", exclude={"versions", "agreement", "status", "version", "amendments", "log",
+                                  "template_id"}
         )

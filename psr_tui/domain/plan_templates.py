@@ -16,7 +16,7 @@ from typing import Any
 from .assessments import refresh_expected_evidence
 from .case import Case
 from .plan import Activity, Objective, Plan, Role, SupervisionStage
-from .schedule import add_months, generate_review_points
+from .schedule import add_months, generate_review_points, planned_reviewer
 from .suggestions import suggest_objectives
 from .supervision import MAX_LEVEL, MIN_LEVEL, FloorAt, capped_level
 from .vocabulary import Vocabularies, VocabularyError
@@ -122,6 +122,15 @@ def shipped_plan_templates(vocab: Vocabularies) -> list[PlanTemplate]:
     from ..locations import templates_dir
 
     return load_plan_templates(templates_dir() / "plans", vocab)
+
+
+def template_label(code: str, vocab: Vocabularies) -> str:
+    """A template's label by its code; the code itself once its file has gone (a plan
+    keeps the code of the template it came from)."""
+    if not code:
+        return ""
+    found = next((t for t in shipped_plan_templates(vocab) if t.code == code), None)
+    return found.label if found is not None else code
 
 
 def _restricted(case: Case, vocab: Vocabularies) -> bool:
@@ -253,6 +262,7 @@ def apply_template(template: PlanTemplate, case: Case, plan: Plan, vocab: Vocabu
                    floor: int | FloorAt | None) -> None:
     """Fill the draft `plan` (with its dates set) from the template."""
     assert plan.start_date is not None and plan.end_date is not None
+    plan.template_id = template.code
     plan.roles = template_roles(template, case)
     plan.objectives = template_objectives(template, case, vocab)
     plan.activities = template_activities(template, plan.objectives, plan.roles)
@@ -261,7 +271,8 @@ def apply_template(template: PlanTemplate, case: Case, plan: Plan, vocab: Vocabu
     review = template.review
     points = generate_review_points(plan.start_date, plan.end_date,
                                     int(review.get("every_months", 2)),
-                                    expected_evidence=review.get("expected_evidence"))
+                                    expected_evidence=review.get("expected_evidence"),
+                                    reviewer=planned_reviewer(plan))
     if points and points[-1].is_final and "final_expected_evidence" in review:
         points[-1].expected_evidence = [str(e) for e in review["final_expected_evidence"]]
     plan.review_points = points

@@ -9,7 +9,7 @@ import calendar
 from datetime import date, timedelta
 
 from .deadlines import DEFAULT_NATION, is_working_day, last_working_day_by
-from .plan import ReviewPoint, SupervisionStage
+from .plan import Plan, ReviewPoint, SupervisionStage
 from .supervision import MAX_LEVEL, MIN_LEVEL, FloorAt, capped_level
 from .templates import load_template
 from .vocabulary import Vocabularies, default_vocabularies
@@ -69,12 +69,14 @@ def generate_review_points(
     final_sign_off: bool = True,
     expected_evidence: list[str] | None = None,
     nation: str = DEFAULT_NATION,
+    reviewer: str = "",
 ) -> list[ReviewPoint]:
     """Reviews every `every_months` from start, all inside [start, end], then a final sign-off
     on the plan's last working day (it takes the place of a regular review falling on that
     day). Every review falls on a working day of the organisation's nation: regular ones on
     the next, or the last before the plan ends; the final one on the end date or, when that
-    is a weekend or bank holiday, the working day before it."""
+    is a weekend or bank holiday, the working day before it. Each names `reviewer`
+    (`planned_reviewer`: chosen from the plan's people, not typed on each)."""
     if every_months < 1:
         raise ValueError("reviews must be at least one month apart")
     if end <= start:
@@ -93,7 +95,8 @@ def generate_review_points(
         if final_sign_off and due >= final_day:
             break  # moved onto the final review's day: the final review takes its place
         title = wording["title"].format(n=n, months=_months_text(months))
-        points.append(ReviewPoint(title=title, due_on=due, expected_evidence=list(evidence)))
+        points.append(ReviewPoint(title=title, due_on=due, expected_evidence=list(evidence),
+                                  reviewer=reviewer))
         n += 1
     if final_sign_off:
         final_evidence = (
@@ -107,9 +110,19 @@ def generate_review_points(
                 due_on=final_day,
                 expected_evidence=final_evidence,
                 is_final=True,
+                reviewer=reviewer,
             )
         )
     return points
+
+
+def planned_reviewer(plan: Plan) -> str:
+    """Who holds the plan's reviews unless the adviser names someone else: the person in
+    its clinical supervisor role ("" while none is named). The deputy, for when they are
+    away, is offered in the review point's reviewer picker (ui/dialogs/people.py)."""
+    role = next((r for r in plan.roles
+                 if r.role == "clinical_supervisor" and r.person.strip()), None)
+    return role.person.strip() if role is not None else ""
 
 
 def exit_criteria_for_level(

@@ -8,10 +8,11 @@ from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
 from ..domain.demographics import VOCABULARY_OF_FIELD
 from ..domain.plan import Activity, Plan
+from ..domain.plan_templates import template_label
 from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
-from .markdown import Document, Markup, bold, bullets, fields, table
+from .markdown import Document, bold, bullets, fields
 from .plan_changes import amendment_text, changes_from_previous
 from .sections import (
     activity_kind,
@@ -89,6 +90,36 @@ def _background(doc: Document, case: Case, vocab: Vocabularies) -> None:
     doc.paragraph(req.expected_outcomes)
 
 
+def _documents(doc: Document, case: Case, audience: str) -> None:
+    """The documents the organisation supplied. Their notes are the adviser's working
+    notes on them (what is disputed, what to read with what): the adviser's copy only."""
+    supplied = case.request.documents
+    if not supplied:
+        return
+    doc.heading(3, "Documents supplied")
+    headers = ["Document", "Kind", "Received"]
+    if audience == ADVISER:
+        headers.append("Adviser's notes")
+    doc.table(headers, [
+        [d.title, d.kind.replace("_", " "), fmt_date(d.received_on)]
+        + ([d.notes] if audience == ADVISER else [])
+        for d in supplied
+    ])
+
+
+def _local_support(doc: Document, case: Case) -> None:
+    """What the organisation provides for the plan to run (who supervises, where, who pays)."""
+    support = case.request.local_support
+    if not any((support.supervisors, support.placements, support.funding)):
+        return
+    doc.heading(2, "Local support")
+    doc.fields([
+        ("Supervisors", support.supervisors),
+        ("Placements", support.placements),
+        ("Funding", support.funding),
+    ], blanks=False)
+
+
 def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> None:
     referenced: list[Condition] = [
         c for c in case.request.conditions
@@ -120,11 +151,23 @@ def _in_force(c: Condition, vocab: Vocabularies) -> str:
     return since
 
 
-def _activity_rows(plan: Plan, vocab: Vocabularies, activities: list[Activity]) -> Markup:
-    return table(("Activity", "Description", "Evidence", "Responsible", "Frequency"), [
+def _activities(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
+    """Every activity once, with the objectives it serves: an activity shared by several
+    objectives is not repeated under each."""
+    if not plan.activities:
+        return
+    number = {o.id: n for n, o in enumerate(plan.objectives, start=1)}
+
+    def serves(a: Activity) -> str:
+        served = [str(number[i]) for i in a.objective_ids if i in number]
+        return ", ".join(served) if served else "Whole plan"
+
+    doc.heading(3, "Activities")
+    doc.table(("Activity", "Description", "Evidence", "Responsible", "Frequency",
+               "Objectives"), [
         (activity_kind(vocab, a.kind), a.description, a.evidence,
-         person(plan, vocab, a.responsible), frequency_text(a, vocab))
-        for a in activities
+         person(plan, vocab, a.responsible), frequency_text(a, vocab), serves(a))
+        for a in plan.activities
     ])
 
 
@@ -147,13 +190,7 @@ def _objectives(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
                 ("Achievable", o.achievable),
                 ("Relevant", o.relevant),
             ], blanks=False)
-            linked = [a for a in plan.activities if o.id in a.objective_ids]
-            if linked:
-                doc.add(_activity_rows(plan, vocab, linked))
-    whole = [a for a in plan.activities if not a.objective_ids]
-    if whole:
-        doc.heading(3, "Activities supporting the whole plan")
-        doc.add(_activity_rows(plan, vocab, whole))
+    _activities(doc, plan, vocab)
 
 
 def _roles(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
@@ -201,13 +238,18 @@ def _review_points(doc: Document, plan: Plan) -> None:
     ])
 
 
-def _timeframe(doc: Document, plan: Plan) -> None:
+def _timeframe(doc: Document, plan: Plan, vocab: Vocabularies, audience: str) -> None:
     doc.heading(2, "Timeframe")
     length = ""
     if plan.start_date and plan.end_date:
         length = plan_length(plan.start_date, plan.end_date)
-    doc.fields([("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
-                ("Length", length)])
+    pairs = [("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
+             ("Length", length)]
+    if audience == ADVISER and plan.template_id:
+        # The adviser's working knowledge: the starting point this plan was shaped from.
+        # ("Plan template", not "drafted from": a signed copy carries no word "draft".)
+        pairs.append(("Plan template", template_label(plan.template_id, vocab)))
+    doc.fields(pairs)
 
 
 def _amendments(doc: Document, plan: Plan) -> None:
@@ -265,12 +307,14 @@ def plan_markdown(
            plan.version if draft else None, plan.version)
     _parties(doc, shown, vocab)
     _background(doc, shown, vocab)
+    _documents(doc, shown, audience)
     _conditions(doc, shown, plan, vocab)
     _objectives(doc, plan, vocab)
     _roles(doc, plan, vocab)
+    _local_support(doc, shown)
     _stages(doc, shown, plan, vocab, draft)
     _review_points(doc, plan)
-    _timeframe(doc, plan)
+    _timeframe(doc, plan, vocab, audience)
     doc.heading(2, "Consequences of insufficient progress")
     doc.paragraph(plan.consequences)
     adjustments = plan.reasonable_adjustments or shown.request.reasonable_adjustments

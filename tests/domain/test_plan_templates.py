@@ -16,6 +16,7 @@ from psr_tui.domain.plan_templates import (
     choose_template,
     load_plan_templates,
     shipped_plan_templates,
+    template_label,
 )
 from psr_tui.domain.vocabulary import VocabularyError, default_vocabularies
 
@@ -84,6 +85,20 @@ def test_the_case_study_plan_from_its_template() -> None:
     assert len(plan.review_points) == 4 and plan.review_points[-1].is_final
     assert "DOPS x2" in plan.review_points[0].expected_evidence
     assert "MSF x1" in plan.review_points[0].expected_evidence  # two over the plan
+
+
+def test_the_plan_records_the_template_it_came_from() -> None:
+    case = _accepted(valid_request_case())
+    case.request.absence = Absence(reason="local_restriction")
+    template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
+    assert template is not None
+    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    assert plan.template_id == template.code
+    assert template_label(plan.template_id, VOCAB) == template.label
+    # Where the plan came from is not content the parties agree to.
+    assert "template_id" not in plan.content()
+    # A template whose file has gone is still named, by its code.
+    assert template_label("withdrawn_template", VOCAB) == "withdrawn_template"
 
 
 def test_a_condition_floor_caps_the_template_ladder() -> None:
@@ -163,3 +178,4 @@ def test_no_template_keeps_the_default_ladder() -> None:
     case = _accepted(valid_request_case())
     plan = lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY, VOCAB)
     assert [s.level for s in plan.stages] == lifecycle.DEFAULT_STAGE_LEVELS
+    assert plan.template_id == "" and template_label(plan.template_id, VOCAB) == ""

@@ -3,7 +3,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from psr_tui.domain.schedule import add_months, generate_review_points, generate_stages
+from psr_tui.domain.plan import Plan, Role
+from psr_tui.domain.schedule import (
+    add_months,
+    generate_review_points,
+    generate_stages,
+    planned_reviewer,
+)
 
 
 def test_add_months_clamps_to_month_end() -> None:
@@ -132,3 +138,18 @@ def test_exit_criteria_follow_the_level_unless_the_adviser_wrote_their_own() -> 
     moved = exit_criteria_for_level(stage.exit_criteria, 2, 1)
     assert "L1" in moved and "L2" not in moved
     assert exit_criteria_for_level("My own words at L2", 2, 1) == "My own words at L2"
+
+
+def test_generated_reviews_name_the_clinical_supervisor() -> None:
+    plan = Plan(roles=[
+        Role(role="responsible_officer", person="Dr Ann Reid"),
+        Role(role="clinical_supervisor", person=" Mr Daniel Osei ", deputy="Ms Laura Bennett"),
+    ])
+    assert planned_reviewer(plan) == "Mr Daniel Osei"
+    points = generate_review_points(date(2026, 3, 2), date(2026, 8, 31),
+                                    reviewer=planned_reviewer(plan))
+    assert points and all(p.reviewer == "Mr Daniel Osei" for p in points)
+    # No one named in the role yet: left for the adviser to pick.
+    assert planned_reviewer(Plan(roles=[Role(role="clinical_supervisor")])) == ""
+    assert all(p.reviewer == "" for p in generate_review_points(date(2026, 3, 2),
+                                                                 date(2026, 8, 31)))

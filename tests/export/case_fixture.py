@@ -15,6 +15,8 @@ from psr_tui.domain.case import (
     Demographics,
     Discussion,
     Discussions,
+    Document,
+    LocalSupport,
     OccupationalHealth,
     Organisation,
     Practitioner,
@@ -49,6 +51,8 @@ CONFIDENTIAL_STRINGS = (
 CONFIDENTIAL_PRINTED = (
     DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, "55 to 64", "EEA graduate"
 )
+# The adviser's working note on a supplied document: in the adviser's copy only.
+DOCUMENT_NOTES = "Section 4 disputed by Mr G; read with his written response"
 HOSTILE_NAME = "Dr <b>A</b> | *B* # C"
 
 START, END = date(2026, 3, 2), date(2026, 8, 31)
@@ -87,7 +91,18 @@ def _request(name: str) -> RequestForm:
         occupational_health=OccupationalHealth(involved=True, fit_to_participate="yes",
                                                health_details=HEALTH_DETAILS),
         reasonable_adjustments="Operating lists start no earlier than 08:30 for the first month",
+        documents=[
+            Document(id="doc-1", title="Trust investigation report", kind="report",
+                     received_on=date(2026, 1, 5), notes=DOCUMENT_NOTES),
+            Document(id="doc-2", title="Current and proposed job plan", kind="job_plan",
+                     received_on=date(2026, 1, 5)),
+        ],
         shared_with_practitioner=True,
+        local_support=LocalSupport(
+            supervisors="Mr Daniel Osei (clinical supervisor), Ms Laura Bennett (deputy)",
+            placements="Day surgery unit lists first, then main theatres",
+            funding="The Trust funds six coaching sessions",
+        ),
         demographics=Demographics(sex="male", age_band=AGE_BAND, ethnic_group="white",
                                   qualification_region=QUALIFICATION_REGION),
     )
@@ -210,6 +225,7 @@ def draft_case(name: str = "Mr G") -> Case:
         review_points=_review_points(), condition_ids=["cnd-1", "cnd-2"],
         consequences="If progress is insufficient the plan may be extended once by agreement; "
                      "otherwise the Trust will consider its capability process.",
+        template_id="return_after_restriction_surgeon",
     )
     return _case(name, plan, "issued")
 

@@ -219,7 +219,18 @@ async def test_generate_review_points_within_plan_dates(store: CaseStore) -> Non
         await pilot.press("enter")  # every 2 months (the default)
         await pilot.pause()
         assert isinstance(app.screen, PlanBuilderScreen)
+        # The clinical supervisor is filled in, as chosen in the picker (not typed), with
+        # the deputy still offered there.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPointDialog)
+        select = app.screen.query_one("#input-reviewer_person", Select)
+        assert select.value == "Ms Bea Shah"
+        assert "Mr Carl Otto" in [value for _, value in list(select._options)[1:]]
+        await pilot.press("escape")
+        await pilot.pause()
     points = store.get(CASE_ID).plan.review_points  # type: ignore[union-attr]
+    assert [p.reviewer for p in points] == ["Ms Bea Shah"] * 3
     assert [p.due_on for p in points] == [date(2027, 2, 1), date(2027, 4, 1), END]
     assert all(START <= p.due_on <= END for p in points if p.due_on)
     assert points[-1].is_final and all(p.expected_evidence for p in points)
@@ -310,6 +321,18 @@ async def test_timeframe_selects_conditions(store: CaseStore) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.get(CASE_ID).plan.condition_ids == []  # type: ignore[union-attr]
+
+
+async def test_timeframe_names_the_plan_template(store: CaseStore) -> None:
+    case = mr_g()
+    assert case.plan is not None
+    case.plan.template_id = "return_after_restriction_surgeon"
+    store.create(case)
+    app = BuilderApp(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        assert "Plan template: Return to surgical practice after a restriction" in screen_text(app)
 
 
 async def test_conflict_keeps_typed_values_and_saves_after_reload(store: CaseStore) -> None:

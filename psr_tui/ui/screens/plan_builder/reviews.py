@@ -6,7 +6,7 @@ from ....domain.case import Case
 from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
-from ....domain.schedule import generate_review_points
+from ....domain.schedule import generate_review_points, planned_reviewer
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
@@ -78,8 +78,10 @@ class ReviewsSection(ListSection):
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
                 try:
+                    # The clinical supervisor holds them, chosen not retyped on each.
                     generated = generate_review_points(fresh.start_date, fresh.end_date, every,
-                                                       nation=nation_of(case))
+                                                       nation=nation_of(case),
+                                                       reviewer=planned_reviewer(fresh))
                 except ValueError as exc:
                     raise RuleError(str(exc), "value") from None
                 # Reviews already held stay; only the planned ones are replaced.
