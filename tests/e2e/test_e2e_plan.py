@@ -7,7 +7,9 @@ previous one landed (a typed value, a step heading, an open menu) before the nex
 from __future__ import annotations
 
 import shlex
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -222,8 +224,11 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     db, home = tmp_path / "db", tmp_path / "home"
     home.mkdir()
     # 256 colours whatever the tmux server inherited: the focus checks read those codes.
+    # A short export folder: the dialog's default path must show its "-v1-org" ending in
+    # the field (pytest's own temporary paths are long and grow with each run).
+    exports = Path(tempfile.mkdtemp(prefix="pe", dir="/tmp"))
     env = {"PSR_TUI_TODAY": TODAY, "TERM": "xterm-256color", "HOME": str(home),
-           "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256"}
+           "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256", "PSR_TUI_EXPORTS": str(exports)}
     command = (f"unset NO_COLOR; cd {shlex.quote(str(REPO))} && "
                f"{shlex.quote(sys.executable)} -m psr_tui "
                f"--db {shlex.quote(str(db))}")  # the folder's owner: its administrator
@@ -238,6 +243,7 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
         term.wait_for("EXITED 0")
     finally:
         term.close()
+        shutil.rmtree(exports, ignore_errors=True)
     elapsed = time.monotonic() - started
     assert elapsed < 90, f"the walk took {elapsed:.0f}s"
 
