@@ -9,15 +9,17 @@ from functools import partial
 from pathlib import PurePath
 from typing import TypedDict, Unpack
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from .domain.access import Identity
+from .domain.access import INSIGHTS, Identity, may
 from .domain.vocabulary import Vocabularies, default_vocabularies
 from .locations import styles_dir
 from .store import CaseStore, StoreError
+from .store.user_settings import UserSettings
 from .ui import terminal_guard
 from .ui.crash_report import crash_report
 from .ui.key_routing import KeysWhereTypedApp
@@ -26,8 +28,11 @@ from .ui.messages import CasesChanged
 POLL_SECONDS = 2.0
 # Textual's palette commands psr-tui does not offer: "Screenshot" writes an image of the
 # screen, confidential or not, to the account's Downloads folder; "Keys" is a second help
-# system beside F1 (one help: F1, which lists only what the role may do).
-WITHHELD_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys"})
+# system beside F1 (one help: F1, which lists only what the role may do); Textual's "Theme"
+# is replaced by ours, which remembers the choice for the user.
+WITHHELD_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Theme"})
+THEME_COMMAND_HELP = ("Colours: your terminal's own 16 (ansi-dark, ansi-light) or a Textual "
+                      "theme, remembered for you")
 # Textual's own screen keys (focus moves, copy) and the palette itself: not worth listing.
 TEXTUAL_ACTIONS = frozenset(
     {binding.action for binding in Screen.BINDINGS if isinstance(binding, Binding)}
@@ -42,10 +47,24 @@ def _stylesheets() -> list[str | PurePath]:
     return [str(p) for p in sheets]
 
 
+def _case_finder() -> type[Provider]:
+    from .ui.palette.cases import CaseFinder  # imported when the palette first opens
+
+    return CaseFinder
+
+
+def _theme_choices() -> type[Provider]:
+    from .ui.palette.themes import ThemeChoices
+
+    return ThemeChoices
+
+
 class PsrApp(KeysWhereTypedApp):
     TITLE = "psr-tui"
     SUB_TITLE = "PSR action plans"
     ENABLE_COMMAND_PALETTE = True
+    # Textual's system commands, plus cases by name and the themes (ui/palette/).
+    COMMANDS = App.COMMANDS | {_case_finder, _theme_choices}
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -82,6 +101,7 @@ class PsrApp(KeysWhereTypedApp):
         # alone (no "psr-tui — " before it), so a long organisation fits in 80 columns.
         self.title = self.identity.label
         self.sub_title = ""
+        self.settings = UserSettings(store.root, self.identity.name)
 
     @property
     def user(self) -> str:
@@ -95,7 +115,8 @@ class PsrApp(KeysWhereTypedApp):
     def on_mount(self) -> None:
         from .ui.screens import start_screen
 
-        self.push_screen(start_screen(self.start, self.identity))
+        self._apply_remembered_theme()
+        self.push_screen(start_screen(self.start, self.identity, empty=self._database_empty()))
         if self.poll:
             # The first stamps too are read off the UI thread (20,000 stats); polling starts
             # once they are in, so nothing reads as changed meanwhile.
@@ -109,6 +130,41 @@ class PsrApp(KeysWhereTypedApp):
     def _start_polling(self, now: dict[str, tuple[int, int, int]]) -> None:
         self._fingerprint = now
         self.set_interval(POLL_SECONDS, self._poll)
+
+    def _database_empty(self) -> bool:
+        """No case file at all (cheap: a folder listing, not a read of every case)."""
+        try:
+            return not self.store.list_ids()
+        except OSError:
+            return False  # the list screens say what is wrong with the folder
+
+    # -- the theme, remembered per user -----------------------------------------------------
+    def _apply_remembered_theme(self) -> None:
+        try:
+            theme = self.settings.load().get("theme")
+        except StoreError as exc:
+            self.notify(f"Your settings could not be read ({exc}); using the defaults.",
+                        severity="warning", timeout=10)
+            return
+        # A theme this Textual no longer has (or a hand-edited name) falls back quietly.
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def use_theme(self, name: str) -> None:
+        """Show `name` and remember it for this user (palette "Theme: ...")."""
+        self.theme = name
+        try:
+            self.settings.remember("theme", name)
+        except StoreError as exc:
+            self.notify(f"Theme {name} is used until you quit, but not remembered: {exc}",
+                        severity="warning", timeout=10)
+
+    def action_change_theme(self) -> None:
+        """Textual's theme action, reachable by its name: our remembered choice instead."""
+        from .ui.palette.themes import ThemePicker
+
+        self.push_screen(CommandPalette(providers=[ThemePicker],
+                                        placeholder="Search for themes…"))
 
     def _fingerprint_now(self) -> dict[str, tuple[int, int, int]] | None:
         """The store's stamps, or None when the folder cannot be read just now (a failing
@@ -213,6 +269,10 @@ class PsrApp(KeysWhereTypedApp):
         for command in super().get_system_commands(screen):
             if command.title not in WITHHELD_SYSTEM_COMMANDS:
                 yield command
+        if self._insights_offered(screen):
+            yield SystemCommand("Insights", "figures across the plans you may see, no names",
+                                self.open_insights)
+        yield SystemCommand("Theme", THEME_COMMAND_HELP, self.action_change_theme)
         title = getattr(screen, "TITLE_FOR_PALETTE", "") or type(screen).__name__
         for binding, node in self.actions_of(screen):
             yield SystemCommand(
@@ -220,6 +280,23 @@ class PsrApp(KeysWhereTypedApp):
                 f"key {binding.key_display or binding.key}",
                 partial(self.run_action, binding.action, node),
             )
+
+    def _insights_offered(self, screen: Screen) -> bool:
+        """From any psr-tui screen (a supervisor's quick review has no way to home), not a
+        dialog; not where the screen has its own key for it (home's `i`: one entry), nor
+        when Insights is open already."""
+        from .ui.screens.base import PsrScreen
+        from .ui.screens.insights import InsightsScreen
+
+        if not isinstance(screen, PsrScreen) or hasattr(screen, "action_insights"):
+            return False
+        on_insights = any(isinstance(s, InsightsScreen) for s in self.screen_stack)
+        return may(self.identity, INSIGHTS) and not on_insights
+
+    def open_insights(self) -> None:
+        from .ui.screens.insights import InsightsScreen
+
+        self.push_screen(InsightsScreen())
 
     def actions_of(self, screen: Screen) -> list[tuple[Binding, DOMNode]]:
         """The actions that apply on `screen` now, each with the node that runs it (palette, F1).

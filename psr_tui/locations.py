@@ -50,3 +50,15 @@ def error_log_path() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path("psr-tui") / "errors.log"
+
+
+def export_dir() -> Path:
+    """Where the app proposes to write exported documents: PSR_TUI_EXPORTS, else the
+    user's documents folder + psr-tui/exports. Never the current folder: over SSH that is
+    wherever the session started, and a shared folder there would expose the copy."""
+    env = os.environ.get("PSR_TUI_EXPORTS")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "psr-tui" / "exports"

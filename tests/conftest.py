@@ -13,6 +13,15 @@ TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def export_folder(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's export folder (locations.export_dir), per test: never ~/Documents."""
+    folder = tmp_path_factory.mktemp("home") / "exports"
+    monkeypatch.setenv("PSR_TUI_EXPORTS", str(folder))
+    return folder
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

@@ -16,8 +16,19 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.access import CHECK, DEMO, DUMP, IMPORT, READ, USER_ADMIN, Identity, require
+from ..domain.access import (
+    CHECK,
+    DEMO,
+    DUMP,
+    IMPORT,
+    PURGE,
+    READ,
+    USER_ADMIN,
+    Identity,
+    require,
+)
 from ..domain.safe_text import json_escaped, visible
 from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
@@ -26,8 +37,12 @@ from .identity import resolve_identity
 from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
+if TYPE_CHECKING:
+    from ..domain.archive import Closable
+
 # The administrator's commands: the whole database, or who may reach it.
-ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN}
+ADMIN_ONLY = {"dump": DUMP, "import": IMPORT, "check": CHECK, "demo": DEMO, "user": USER_ADMIN,
+              "purge": PURGE}
 
 
 def today() -> date:
@@ -77,6 +92,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from .app_launch import run_app
 
         return run_app(args, start="review" if command == "review" else "home")
+    if command == "completion":  # no database, no identity: a script for the shell
+        from .completion import cmd_completion
+
+        return cmd_completion(args)
     args.identity = resolve_identity(args, db_root(args))
     if command == "ssh-session":
         from .ssh_session import run_session
@@ -149,7 +168,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     for problem in problems:
         print(visible(f"psr-tui: {problem}"), file=sys.stderr)
     vocab, now = default_vocabularies(), today()
+    digests = shown_cases(digests, now, args)
     summaries = sorted((summarise(d, now, vocab) for d in digests), key=urgency_key)
+    from .purge_command import stub_line, stub_rows  # purged cases: archived, as stubs
+
+    stubs = stub_rows(args) if args.archived or args.all else []
     if args.json:
         rows = [{
             "id": s.id, "practitioner": s.practitioner, "organisation": s.organisation,
@@ -159,8 +182,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "supervision_level": s.level, "plan_type": s.plan_type,
         } for s in summaries]
         # One row a line: readable, and json.dumps without indent is the C encoder.
-        body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-        print(json_escaped(f"[\n{body}\n]" if rows else "[]"))
+        body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows + stubs)
+        print(json_escaped(f"[\n{body}\n]" if rows or stubs else "[]"))
     else:
         for s in summaries:
             due = s.next_review_due.isoformat() if s.next_review_due else "-"
@@ -168,7 +191,20 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Cut after making controls visible, so the columns stay where they are.
             name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
             print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
+        for row in stubs:
+            print(visible(stub_line(row)))
     return 2 if problems else 0
+
+
+def shown_cases(cases: list[Closable], now: date, args: argparse.Namespace) -> list[Closable]:
+    """The working list (closed cases leave it once archived), the archive, or all: of
+    cases or their digests alike (domain/archive.py reads the closing day of either)."""
+    if getattr(args, "all", False):
+        return cases
+    from ..domain.archive import split_archive
+
+    working, archived = split_archive(cases, now)
+    return archived if getattr(args, "archived", False) else working
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -210,7 +246,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _lazy("export_command", "cmd_export"),
     "check": cmd_check,
     "audit": _lazy("audit_command", "cmd_audit"),
+    "lift-condition": _lazy("conditions_command", "cmd_lift_condition"),
     "reviews": _lazy("reviews_command", "cmd_reviews"),
+    "due": _lazy("reminders_command", "cmd_due"),
+    "calendar": _lazy("reminders_command", "cmd_calendar"),
+    "insights": _lazy("insights_command", "cmd_insights"),
     "whoami": _lazy("users_commands", "cmd_whoami"),
     "user": _lazy("users_commands", "cmd_user"),
+    "resume": _lazy("case_commands", "cmd_resume"),
+    "withdraw": _lazy("case_commands", "cmd_withdraw"),
+    "purge": _lazy("purge_command", "cmd_purge"),
+    "withhold": _lazy("case_commands", "cmd_withhold"),
+    "release": _lazy("case_commands", "cmd_release"),
 }

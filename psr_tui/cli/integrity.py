@@ -87,6 +87,12 @@ def check_store(store: CaseStore) -> CheckResult:
         legacy_cases += bool(trail.legacy)
         imported_events += trail.imported
         imported_cases += bool(trail.imported)
+    from ..store.purge import check_stubs
+
+    stubs, stub_problems = check_stubs(store)
+    problems.extend(stub_problems)
+    if stubs:
+        result.notes.append(f"{stubs} purged case(s): audit stubs only, their seals checked")
     if legacy_events:
         result.notes.append(
             f"{legacy_events} unsealed legacy audit event(s) in {legacy_cases} case(s), "

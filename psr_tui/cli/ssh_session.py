@@ -17,7 +17,7 @@ from ..domain.access import SUPERVISOR, Identity
 from .parser import Parser, add_case_commands
 from .usage import UsageError
 
-ALLOWED = ("list", "export", "reviews", "audit", "whoami")
+ALLOWED = ("list", "export", "reviews", "due", "calendar", "insights", "audit", "whoami")
 
 
 class _ForcedParser(Parser):

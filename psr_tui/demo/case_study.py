@@ -1,7 +1,8 @@
 """The Insight report's case study (seed 004) as a full demo case: "Mr G".
 
 An experienced consultant surgeon restricted to outpatient work for two years pending a
-local investigation; deskilled and less confident. The investigation found no clinical
+local investigation (a local restriction, lifted as a planned step on entry to stage 4);
+deskilled and less confident. The investigation found no clinical
 concerns but that working relationships could improve. The plan: return to full surgical
 duties on a sliding scale of supervision, plus communication and leadership objectives,
 with reviews at 2, 4 and 6 months and a summary sign-off. Shown mid-plan: the 2-month
@@ -31,6 +32,7 @@ CASE_ID = "case-004-mr-g"
 NAME = "Mr Gareth Griffiths"
 RO = "Dr Anita Rao"
 SUPERVISOR_LOGIN = "dosei"
+FULL_SCOPE_STAGE = 4  # stg-g4: no scope limits; the outpatients-only restriction ends here
 ADVISER_LOGIN = "hmarsden"
 CONSEQUENCES = (
     "If progress is insufficient at a review point, supervision stays at, or returns to, a "
@@ -119,19 +121,7 @@ def mr_g_case(today: date) -> Case:
             "colleagues could be improved.",
         ),
     ]
-    restricted_on = t["received"] - timedelta(days=2 * 365 + 30)
-    absence = request.absence
-    assert absence is not None  # request_form always describes Mr G's restriction
-    absence.start = restricted_on
-    absence.end = t["received"] - timedelta(days=21)
-    request.conditions = [
-        Condition(
-            id="cnd-g1", source="local_restriction",
-            description="Restricted to outpatient work pending the local investigation; now "
-            "operating only at the supervision stage agreed in this plan.",
-            imposed_on=restricted_on, review_on=end,
-        )
-    ]
+    request.conditions = [outpatient_restriction(t["received"], end)]
     request.documents = [
         Document(id=f"doc-g{n}", title=title, kind=kind, received_on=t["received"])
         for n, (title, kind) in enumerate(
@@ -187,3 +177,16 @@ def mr_g_case(today: date) -> Case:
 
 
 __all__ = ["CASE_ID", "NAME", "mr_g_case"]
+
+
+def outpatient_restriction(received: date, review_on: date | None) -> Condition:
+    """What it is: a local restriction on his scope (not an absence: he kept working in
+    outpatients), holding supervision at L3 until the plan lifts it as a planned step on
+    entry to the stage with no scope limits."""
+    return Condition(
+        id="cnd-g1", source="local_restriction",
+        description="Restricted to outpatient work pending the local investigation; "
+        "operating and inpatient work only under the supervision this plan sets.",
+        supervision_floor=3, imposed_on=received - timedelta(days=2 * 365 + 30),
+        review_on=review_on, lifted_at_stage=FULL_SCOPE_STAGE,
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.case import (
-    Absence,
     Demographics,
     Discussion,
     Discussions,
@@ -42,12 +41,8 @@ def request_form(received: date) -> RequestForm:
             "Communication and working relationships with surgical team colleagues",
             "Leadership style in theatre and on ward rounds",
         ],
-        absence=Absence(
-            reason="local_restriction",
-            detail="Restricted to outpatient work only for two years pending a local "
-            "investigation, which was significantly delayed; no operating or inpatient work in "
-            "that time.",
-        ),
+        # No absence: he kept working, in outpatients; the restriction is a condition
+        # (case_study.py) that the plan lifts on entry to its last stage.
         role_on_completion="Consultant General Surgeon, full scope including complex surgery "
         "and the on-call rota",
         role_changed=False,
@@ -65,8 +60,8 @@ def request_form(received: date) -> RequestForm:
             funding="Trust funds six coaching sessions and NOTSS training for supervisors.",
         ),
         demographics=Demographics(
-            sex="male", age_band="45-54", ethnic_group="White",
-            qualification_country="United Kingdom",
+            sex="male", age_band="45_54", ethnic_group="white",
+            qualification_region="uk",
         ),
     )
 

@@ -35,17 +35,16 @@ SURNAMES: tuple[str, ...] = (
     "Sutherland", "Rossi", "Doyle", "Siddiqui", "Ferreira", "Kaur", "Wong",
 )
 
-# Optional insight fields (004 reports them in aggregate only).
+# Optional insight fields (004 reports them in aggregate only): codes from data/vocabularies
+# age_bands, ethnic_groups and qualification_regions, weighted roughly as 004 found them.
 AGE_BANDS: tuple[tuple[str, int], ...] = (
-    ("25-34", 1), ("35-44", 3), ("45-54", 6), ("55-64", 3), ("65+", 1),
+    ("under_35", 1), ("35_44", 3), ("45_54", 6), ("55_64", 3), ("65_over", 1),
 )
 ETHNIC_GROUPS: tuple[tuple[str, int], ...] = (
-    ("Asian or Asian British", 5), ("Black or Black British", 3), ("White", 4),
-    ("Mixed or multiple ethnic groups", 1), ("Other ethnic group", 1),
+    ("asian", 5), ("black", 3), ("white", 4), ("mixed", 1), ("other", 1),
 )
-QUALIFICATION_COUNTRIES: tuple[tuple[str, int], ...] = (
-    ("United Kingdom", 4), ("India", 3), ("Pakistan", 2), ("Nigeria", 2), ("Egypt", 1),
-    ("Poland", 1), ("Sudan", 1), ("South Africa", 1), ("Ireland", 1),
+QUALIFICATION_REGIONS: tuple[tuple[str, int], ...] = (
+    ("uk", 4), ("eea", 2), ("international", 8),
 )
 
 CASE_ADVISERS: tuple[str, ...] = (

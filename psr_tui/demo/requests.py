@@ -23,7 +23,7 @@ from ..domain.vocabulary import Vocabularies
 from .people import (
     AGE_BANDS,
     ETHNIC_GROUPS,
-    QUALIFICATION_COUNTRIES,
+    QUALIFICATION_REGIONS,
     Person,
     person,
     weighted,
@@ -194,6 +194,6 @@ def request_form(
         demographics=Demographics(
             sex=practitioner.sex, age_band=weighted(rng, AGE_BANDS),
             ethnic_group=weighted(rng, ETHNIC_GROUPS),
-            qualification_country=weighted(rng, QUALIFICATION_COUNTRIES),
+            qualification_region=weighted(rng, QUALIFICATION_REGIONS),
         ) if rng.random() < 0.7 else Demographics(),
     )

@@ -41,6 +41,8 @@ class ScopedCase(Protocol):
     def practitioner_user(self) -> str: ...
     @property
     def role_links(self) -> Iterable[RoleLinkLike]: ...
+    @property
+    def withheld(self) -> bool: ...
 
 ADVISER = "adviser"
 SUPERVISOR = "supervisor"
@@ -69,31 +71,48 @@ PLAN_EDIT = "plan.edit"
 SIGN_ORGANISATION = "plan.sign.organisation"
 SIGN_PRACTITIONER = "plan.sign.practitioner"
 REVIEW_RECORD = "review.record"
+# Correcting a recorded outcome: its recorder or an adviser (domain/outcome_correction.py
+# checks who recorded it; see `may_correct_outcome`).
+OUTCOME_CORRECT = "review.correct"
 AMENDMENT_PROPOSE = "amendment.propose"
 AMENDMENT_AGREE = "amendment.agree"
 COMPLETION_SIGN_OFF = "completion.sign_off"
 CASE_MANAGE = "case.manage"  # pause, resume, withdraw
+CONDITION_LIFT = "condition.lift"  # record that a condition on practice was lifted
 AUDIT_READ = "case.audit"
+# Another user's reminders and calendar (`due --for`, `calendar --for`): advisers, who
+# allocate the work, and the administrator.
+OTHERS_REMINDERS = "reminders.others"
+
+# Aggregate figures over the cases in scope (no case detail): every role that reads cases,
+# and the analyst, who reads nothing else.
+INSIGHTS = "insights.read"
 # Operations on the database as a whole (no case): the administrator's.
 DUMP = "database.dump"
 IMPORT = "database.import"
 CHECK = "database.check"
 DEMO = "database.demo"
 USER_ADMIN = "users.admin"
+# Erasing archived cases past retention (psr-tui purge): irreversible, so the
+# administrator's alone, never an adviser's (domain/archive.py, store/purge.py).
+PURGE = "database.purge"
+ADMIN_OPERATIONS = frozenset({DUMP, IMPORT, CHECK, DEMO, USER_ADMIN, PURGE})
 
 _ORG_SIDE = frozenset({
-    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ,
+    READ, SIGN_ORGANISATION, AMENDMENT_PROPOSE, AMENDMENT_AGREE, AUDIT_READ, INSIGHTS,
+    CONDITION_LIFT,
 })
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADVISER: frozenset({
         READ, CREATE, INTAKE, PLAN_EDIT, SIGN_ORGANISATION, SIGN_PRACTITIONER, REVIEW_RECORD,
-        AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE, AUDIT_READ,
+        OUTCOME_CORRECT, AMENDMENT_PROPOSE, AMENDMENT_AGREE, COMPLETION_SIGN_OFF, CASE_MANAGE,
+        AUDIT_READ, OTHERS_REMINDERS, INSIGHTS, CONDITION_LIFT,
     }),
-    SUPERVISOR: frozenset({READ, REVIEW_RECORD, AMENDMENT_PROPOSE}),
+    SUPERVISOR: frozenset({READ, REVIEW_RECORD, OUTCOME_CORRECT, AMENDMENT_PROPOSE, INSIGHTS}),
     ORGANISATION_LEAD: _ORG_SIDE,
     RESPONSIBLE_OFFICER: _ORG_SIDE | {COMPLETION_SIGN_OFF},
-    PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE}),
-    ANALYST: frozenset(),
+    PRACTITIONER: frozenset({READ, SIGN_PRACTITIONER, AMENDMENT_AGREE, INSIGHTS}),
+    ANALYST: frozenset({INSIGHTS}),
 }
 
 # The copy of a case each role is shown, on screen and in exports.
@@ -106,12 +125,19 @@ AUDIENCE_OF_ROLE = {
     ANALYST: "organisation",
 }
 # The documents each role may produce (at its own audience; advisers at any).
+# The decision letter is the organisation's (000 4.5): not a supervisor's, who is named
+# only once there is a plan.
 REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
-    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet"}),
-    PRACTITIONER: frozenset({"plan", "progress"}),
+    ADVISER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                        "supervisor-report", "decision-letter", "withholding-letter"}),
+    SUPERVISOR: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                           "supervisor-report"}),
+    ORGANISATION_LEAD: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                  "supervisor-report", "decision-letter", "withholding-letter"}),
+    RESPONSIBLE_OFFICER: frozenset({"plan", "progress", "review-sheet", "supervisor-sheet",
+                                    "supervisor-report", "decision-letter",
+                                    "withholding-letter"}),
+    PRACTITIONER: frozenset({"plan", "progress", "withholding-letter"}),
     ANALYST: frozenset(),
 }
 
@@ -128,7 +154,9 @@ _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     ("plan.resume", CASE_MANAGE),
     ("case.withdraw", CASE_MANAGE),
     ("withdraw", CASE_MANAGE),
+    ("review.correct", OUTCOME_CORRECT),
     ("review.", REVIEW_RECORD),
+    ("condition.lift", CONDITION_LIFT),
     ("amendment.propose", AMENDMENT_PROPOSE),
     ("amendment.withdraw", AMENDMENT_PROPOSE),
     ("amendment.agree", AMENDMENT_AGREE),
@@ -193,37 +221,72 @@ def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
+def supervising_users(case: ScopedCase) -> list[str]:
+    """The user names (person or deputy) in the plan's supervising roles (a Case's or a
+    digest's role links alike)."""
+    return [user for role in case.role_links if role.role in SUPERVISING_PLAN_ROLES
+            for user in (role.user, role.deputy_user) if user]
+
+
 def supervises(identity: Identity, case: ScopedCase) -> bool:
     """Named on the plan, by user name, in a supervising role or as its deputy."""
-    for role in case.role_links:
-        if role.role not in SUPERVISING_PLAN_ROLES:
-            continue
-        if _same(role.user, identity.name) or _same(role.deputy_user, identity.name):
-            return True
-    return False
+    return any(_same(user, identity.name) for user in supervising_users(case))
 
 
 def in_scope(identity: Identity, case: ScopedCase) -> bool:
     """Whether the case exists at all for this identity (lists, get, export)."""
+    # A plan withheld from the practitioner (000 7.1 note) withholds the case: not even
+    # its existence is told until it is released (withholding.is_withheld, kept on a Case
+    # and on its digest alike as `withheld`).
+    if identity.role == PRACTITIONER and case.withheld:
+        return False
+    return _holds(identity, case.organisation_name, case.practitioner_user,
+                  supervising_users(case))
+
+
+def in_insights(identity: Identity, organisation: str, practitioner_user: str,
+                supervisor_users: Iterable[str]) -> bool:
+    """Whether a plan (by its scope keys, see domain/plan_facts.py) counts in this
+    identity's insights: the cases it may read; an analyst, who reads none, counts every
+    plan, or its organisation's when its user record names one."""
+    if identity.role == ANALYST:
+        return not identity.organisation.strip() or _same(organisation, identity.organisation)
+    return may(identity, INSIGHTS) and _holds(identity, organisation, practitioner_user,
+                                              supervisor_users)
+
+
+def _holds(identity: Identity, organisation: str, practitioner_user: str,
+           supervisor_users: Iterable[str]) -> bool:
     role = identity.role
     if role == ADVISER:
         return True
     if role == SUPERVISOR:
-        return supervises(identity, case)
+        return any(_same(user, identity.name) for user in supervisor_users)
     if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
-        return _same(case.organisation_name, identity.organisation)
+        return _same(organisation, identity.organisation)
     if role == PRACTITIONER:
-        return _same(case.practitioner_user, identity.name)
+        return _same(practitioner_user, identity.name)
     return False
 
 
 def may(identity: Identity, operation: str, case: ScopedCase | None = None) -> bool:
     """Whether `identity` may perform `operation` (on `case`, when it is about one)."""
-    if operation in (DUMP, IMPORT, CHECK, DEMO, USER_ADMIN):
+    if operation in ADMIN_OPERATIONS:
         return identity.admin
+    if operation == OTHERS_REMINDERS and identity.admin:
+        return True
     if operation not in PERMISSIONS.get(identity.role, frozenset()):
         return False
     return case is None or in_scope(identity, case)
+
+
+def may_correct_outcome(identity: Identity, recorded_by: str,
+                        case: ScopedCase | None = None) -> bool:
+    """Whether `identity` may correct an outcome `recorded_by` recorded: an adviser any,
+    anyone else with the operation only their own."""
+    if not may(identity, OUTCOME_CORRECT, case):
+        return False
+    return identity.role == ADVISER or _same(recorded_by, identity.name)
 
 
 def require(identity: Identity, operation: str, case: ScopedCase | None = None) -> None:
@@ -254,14 +317,19 @@ _WORDS = {
     SIGN_ORGANISATION: "sign for the organisation",
     SIGN_PRACTITIONER: "sign for the practitioner",
     REVIEW_RECORD: "record review outcomes",
+    OUTCOME_CORRECT: "correct review outcomes",
     AMENDMENT_PROPOSE: "propose amendments",
     AMENDMENT_AGREE: "agree amendments",
     COMPLETION_SIGN_OFF: "sign off completion",
     CASE_MANAGE: "pause, resume or withdraw a case",
+    CONDITION_LIFT: "record that a condition was lifted",
     AUDIT_READ: "read the audit trail",
+    OTHERS_REMINDERS: "see another user's reminders (advisers and the administrator)",
+    INSIGHTS: "see insights",
     DUMP: "dump the database (administrators only)",
     IMPORT: "import into the database (administrators only)",
     CHECK: "check the database (administrators only)",
     DEMO: "write demo data (administrators only)",
     USER_ADMIN: "manage users (administrators only)",
+    PURGE: "purge cases past retention (administrators only)",
 }

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .case import Case
+from .deadlines import DEFAULT_NATION, nation_of
 from .errors import RuleError
 from .plan import (
     Activity,
@@ -200,13 +201,19 @@ def _replace_review_points(plan: Plan, items: list[ReviewPoint]) -> None:
     plan.review_points = items
 
 
-def _apply(plan: Plan, amendment: Amendment) -> None:
-    changes = amendment.changes
+def _apply(plan: Plan, amendment: Amendment, nation: str) -> None:
+    apply_changes(plan, amendment.changes, nation)
+
+
+def apply_changes(plan: Plan, changes: dict[str, Any], nation: str = DEFAULT_NATION) -> None:
+    """Put an amendment's changes into `plan` (agreement applies them; a preview of a
+    proposal applies them to a copy: domain/amendment_content.amendment_diff); a moved end
+    keeps the final review on a working day in the organisation's nation."""
     if "end_date" in changes:
         old_end = plan.end_date
         plan.end_date = _new_end(plan, changes["end_date"])
         if "stages" not in changes and "review_points" not in changes:
-            fit_schedule_to_end(plan, old_end)
+            fit_schedule_to_end(plan, old_end, nation)  # final review on a working day there
     for key in CONTENT_LISTS:
         if key not in changes:
             continue
@@ -242,7 +249,7 @@ def agree_amendment(
     if amendment.organisation is None or amendment.practitioner is None:
         return amendment
     end_before = plan.end_date
-    _apply(plan, amendment)
+    _apply(plan, amendment, nation_of(case))
     plan.version += 1
     plan.versions.append(
         PlanVersion(
@@ -272,62 +279,3 @@ def withdraw_amendment(
     why = f": {reason.strip()}" if reason.strip() else ""
     amendment.description += f"\nWithdrawn by {user} on {today.isoformat()}{why}"
     return amendment
-
-
-def _items(content: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
-    return {str(item.get("id")): item for item in content.get(key) or []}
-
-
-def _list_diff(
-    before: dict[str, Any], after: dict[str, Any], key: str, noun: str, text_field: str
-) -> list[str]:
-    old, new = _items(before, key), _items(after, key)
-    lines = [f"{noun} added: {new[i].get(text_field) or i}" for i in new if i not in old]
-    lines += [f"{noun} removed: {old[i].get(text_field) or i}" for i in old if i not in new]
-    for i in new:
-        if i in old and old[i] != new[i]:
-            lines.append(f"{noun} changed: {new[i].get(text_field) or i}")
-    return lines
-
-
-def _review_point_diff(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    old, new = _items(before, "review_points"), _items(after, "review_points")
-    lines = [f"Review point added: {new[i].get('title') or i}" for i in new if i not in old]
-    lines += [f"Review point removed: {old[i].get('title') or i}" for i in old if i not in new]
-    for i in new:
-        if i in old and old[i].get("due_on") != new[i].get("due_on"):
-            lines.append(
-                f"Review point moved: {new[i].get('title') or i}: "
-                f"{old[i].get('due_on')} → {new[i].get('due_on')}"
-            )
-    return lines
-
-
-def _stage_text(stage: dict[str, Any]) -> str:
-    return f"level {stage.get('level')}"
-
-
-def version_diff(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """Human-readable lines saying what changed between two PlanVersion contents."""
-    lines: list[str] = []
-    for key, label in (("start_date", "Start date"), ("end_date", "End date")):
-        if before.get(key) != after.get(key):
-            lines.append(f"{label}: {before.get(key) or 'none'} → {after.get(key) or 'none'}")
-    lines += _list_diff(before, after, "objectives", "Objective", "statement")
-    lines += _list_diff(before, after, "activities", "Activity", "description")
-    lines += _review_point_diff(before, after)
-    old_levels = [_stage_text(s) for s in before.get("stages") or []]
-    new_levels = [_stage_text(s) for s in after.get("stages") or []]
-    if old_levels != new_levels:
-        lines.append(
-            f"Supervision stages: {', '.join(old_levels) or 'none'} → "
-            f"{', '.join(new_levels) or 'none'}"
-        )
-    lines += _list_diff(before, after, "roles", "Role", "person")
-    for key, label in (
-        ("consequences", "Consequences"),
-        ("reasonable_adjustments", "Reasonable adjustments"),
-    ):
-        if before.get(key) != after.get(key):
-            lines.append(f"{label} changed")
-    return lines

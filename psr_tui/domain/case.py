@@ -7,11 +7,13 @@ from datetime import date, datetime
 from pydantic import Field, PrivateAttr
 
 from .base import Record, confidential, new_id
-from .plan import Plan, Role
+from .plan import ObjectiveProgress, Plan, Role
 
 
 class Organisation(Record):
     name: str = ""
+    # Whose bank holidays count (vocabulary: nations): ENG, WLS, SCT, NIR; blank is England.
+    nation: str = ""
     contact_name: str = ""
     contact_role: str = ""
     contact_email: str = ""
@@ -53,8 +55,21 @@ class Absence(Record):
     detail: str = ""
 
 
+class ConditionLifted(Record):
+    """How a condition ended: a decision recorded in the plan, or the regulator's or the
+    organisation's own (who, when, on what evidence)."""
+
+    by: str = ""  # vocabulary: condition_lifters (plan_decision / regulator / organisation)
+    decided_by: str = ""  # the person who decided (or who recorded the regulator's letter)
+    lifted_on: date | None = None
+    evidence: str = ""
+    recorded_by: str = ""  # the psr-tui user who entered it
+
+
 class Condition(Record):
-    """A regulatory, performers-list or local condition on practice (3.2.3)."""
+    """A regulatory, performers-list or local condition on practice (3.2.3), in force from
+    `imposed_on` until it is lifted (a recorded decision) or, as a planned step of the
+    ladder, on entry to supervision stage `lifted_at_stage` (1-based)."""
 
     id: str = Field(default_factory=lambda: new_id("cnd"))
     source: str = ""  # vocabulary: condition_sources
@@ -64,6 +79,8 @@ class Condition(Record):
     supervision_floor: int | None = None
     imposed_on: date | None = None
     review_on: date | None = None
+    lifted_at_stage: int | None = None
+    lifted: ConditionLifted | None = None
 
 
 class OccupationalHealth(Record):
@@ -87,12 +104,13 @@ class LocalSupport(Record):
 
 
 class Demographics(Record):
-    """Optional, for insights only: never printed in any plan copy."""
+    """Optional, for insights only: never printed in any plan copy. Codes from the
+    vocabularies sexes, age_bands, ethnic_groups and qualification_regions ("" not recorded)."""
 
     sex: str = confidential()
     age_band: str = confidential()
     ethnic_group: str = confidential()
-    qualification_country: str = confidential()
+    qualification_region: str = confidential()  # uk / eea / international graduate
 
 
 class RequestForm(Record):
@@ -157,6 +175,8 @@ class Completion(Record):
     role: str = ""
     signed_on: date | None = None
     follow_up: str = ""
+    # The final position against each objective (seed 003 "Finish").
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
 
 
 class Withdrawal(Record):
@@ -165,6 +185,32 @@ class Withdrawal(Record):
     reason: str = ""
     withdrawn_on: date | None = None
     withdrawn_by: str = ""
+
+
+class PlanWithholding(Record):
+    """The organisation asked that the plan not reach the practitioner yet (seed 000 7.1
+    note: their ill-health, or support not yet in place): the decision and its reasons,
+    written to both unless the practitioner is not to be contacted now
+    (domain/withholding.py)."""
+
+    requested_by: str = ""  # who at the organisation asked
+    requested_on: date | None = None
+    withheld: bool = False  # the decision: withheld, or the request refused
+    reasons: str = ""
+    decided_by: str = ""
+    decided_on: date | None = None
+    practitioner_told: bool = True
+    not_told_reason: str = ""  # why the practitioner is not contacted now
+    released_on: date | None = None
+    released_by: str = ""
+
+
+class Resumption(Record):
+    """A paused plan continuing, and the advice it continues on."""
+
+    advice: str = ""
+    resumed_on: date | None = None
+    resumed_by: str = ""
 
 
 class Case(Record):
@@ -186,6 +232,8 @@ class Case(Record):
     plan: Plan | None = None
     completion: Completion | None = None
     withdrawal: Withdrawal | None = None
+    resumptions: list[Resumption] = Field(default_factory=list)
+    withholding: PlanWithholding | None = None
 
     def mark_brief(self) -> None:
         self._brief = True
@@ -210,3 +258,11 @@ class Case(Record):
     def role_links(self) -> list[Role]:
         """The plan's roles with their user links (the access scope of supervisors)."""
         return self.plan.roles if self.plan is not None else []
+
+    @property
+    def withheld(self) -> bool:
+        """The plan is withheld from the practitioner now (domain/withholding.py); a
+        digest carries the same flag, so access.in_scope asks either alike."""
+        from .withholding import is_withheld
+
+        return is_withheld(self)

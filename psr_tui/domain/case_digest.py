@@ -22,7 +22,7 @@ from .plan import Plan
 
 SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
 # Bump when the stored shape changes: an older digest is then rebuilt from its case file.
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,10 @@ class CaseDigest:
     last_outcome: str  # code of the outcome recorded last ("" if none)
     evidence_expected: int
     evidence_seen: int
-    deadlines: tuple[OpenDeadline, ...]
+    deadlines: tuple[OpenDeadline, ...]  # computed with the organisation's nation
+    nation: str  # bank holidays' subdivision (deadlines.nation_of): days left count with it
+    withheld: bool  # plan withheld from the practitioner (withholding.is_withheld)
+    closed_on: date | None  # the day it closed (archive.closed_on): lists leave it archived
 
     # The names access.in_scope asks any case for (a Case has the same).
     @property
@@ -96,7 +99,8 @@ def plan_supervisors(plan: Plan) -> list[str]:
     return list(seen)
 
 
-def _last_outcome_code(plan: Plan) -> str:
+def last_outcome_code(plan: Plan) -> str:
+    """The outcome code of the review held last ("" when none has been held)."""
     held = [rp.outcome for rp in plan.review_points if rp.outcome is not None]
     held.sort(key=lambda o: (o.held_on or date.min, o.recorded_at is not None))
     return held[-1].outcome if held else ""
@@ -113,7 +117,9 @@ def _evidence_counts(plan: Plan) -> tuple[int, int]:
 
 
 def digest_of(case: Case) -> CaseDigest:
-    from .deadlines import open_deadlines  # lazy: working days need the holidays package
+    from .archive import closed_on  # lazy, like the deadlines
+    from .deadlines import nation_of, open_deadlines  # lazy: working days need holidays
+    from .withholding import is_withheld
 
     plan = case.plan
     expected, seen = _evidence_counts(plan) if plan is not None else (0, 0)
@@ -133,10 +139,13 @@ def digest_of(case: Case) -> CaseDigest:
                            for rp in plan.review_points if rp.outcome is None)
         if plan is not None else (),
         supervisors=tuple(plan_supervisors(plan)) if plan is not None else (),
-        last_outcome=_last_outcome_code(plan) if plan is not None else "",
+        last_outcome=last_outcome_code(plan) if plan is not None else "",
         evidence_expected=expected,
         evidence_seen=seen,
         deadlines=tuple(OpenDeadline(name, due) for name, due in open_deadlines(case)),
+        nation=nation_of(case),
+        withheld=is_withheld(case),
+        closed_on=closed_on(case),
     )
 
 
@@ -154,6 +163,7 @@ def to_json(d: CaseDigest) -> list[Any]:
          for r in d.open_reviews],
         list(d.supervisors), d.last_outcome, d.evidence_expected, d.evidence_seen,
         [[x.name, x.due.isoformat()] for x in d.deadlines],
+        d.nation, d.withheld, d.closed_on.isoformat() if d.closed_on else None,
     ]
 
 
@@ -161,12 +171,13 @@ def from_json(value: Any) -> CaseDigest:
     """The digest `to_json` wrote; ValueError (or TypeError) for anything else."""
     (version, id_, practitioner, practitioner_user, profession, organisation, plan_type,
      state, has_plan, level, links, reviews, supervisors, last_outcome, expected, seen,
-     deadlines) = value
+     deadlines, nation, withheld, closed) = value
     if version != DIGEST_VERSION:
         raise ValueError(f"digest version {version}")
     strings = (id_, practitioner, practitioner_user, profession, organisation, plan_type,
-               state, last_outcome)
+               state, last_outcome, nation)
     if not all(isinstance(s, str) for s in strings) or not isinstance(has_plan, bool) \
+            or not isinstance(withheld, bool) \
             or not (level is None or type(level) is int):
         raise ValueError("digest fields of the wrong type")
     return CaseDigest(
@@ -176,6 +187,7 @@ def from_json(value: Any) -> CaseDigest:
         tuple(OpenReview(str(i), str(t), _day(due), str(who)) for i, t, due, who in reviews),
         tuple(_strs(supervisors, len(supervisors))), last_outcome, int(expected), int(seen),
         tuple(OpenDeadline(str(name), date.fromisoformat(due)) for name, due in deadlines),
+        nation, withheld, _day(closed),
     )
 
 

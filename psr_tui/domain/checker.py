@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .case import Case
-from .deadlines import discussions_completed_on, working_day_warning
+from .deadlines import discussions_completed_on, nation_of, working_day_warning
+from .evidence import tools_named
 from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
@@ -73,6 +74,40 @@ def _objectives(plan: Plan) -> list[Finding]:
     return findings
 
 
+def _measures_without_evidence(plan: Plan, vocab: Vocabularies) -> list[Finding]:
+    """A measure that relies on an assessment no activity arranges (004: a communication
+    measure named a patient questionnaire the plan never set up, and passed). An activity
+    arranges a tool by being that assessment, or by naming it in what it produces."""
+    wba = vocab["wba_types"]
+    arranged: set[str] = set()
+    for activity in plan.activities:
+        if activity.kind in wba:
+            arranged.add(activity.kind)
+        arranged |= tools_named(f"{activity.description} {activity.evidence}", wba)
+    findings = []
+    for objective in plan.objectives:
+        # "(e.g. CbD, DOPS, mini-CEX)" offers examples: one arranged is enough. Every tool
+        # named outside such a list is relied on as such.
+        examples = EXAMPLES.findall(objective.measure)
+        relied_on = tools_named(EXAMPLES.sub(" ", objective.measure), wba)
+        missing = relied_on - arranged
+        for group in examples:
+            offered = tools_named(group, wba)
+            if offered and not offered & arranged:
+                missing |= offered
+        for tool in sorted(missing):
+            findings.append(Finding(
+                f"{item_path('plan.objectives', objective.id)}.measure", MISSING,
+                f"{objective_name(plan, objective.id, vocab)}: the measure relies on "
+                f"{wba.label(tool)}, which no activity arranges",
+            ))
+    return findings
+
+
+# A parenthesised list of examples: "(e.g. CbD, DOPS)", "(for example ...)", "(such as ...)".
+EXAMPLES = re.compile(r"\((?:e\.g\.|eg|for example|such as)[^)]*\)", re.IGNORECASE)
+
+
 def objective_name(plan: Plan, objective_id: str, vocab: Vocabularies) -> str:
     """ "Objective 2 (Communication)": numbered by stored order, as the export and builder do."""
     ids = [o.id for o in plan.objectives]
@@ -127,7 +162,7 @@ def _roles(plan: Plan, vocab: Vocabularies) -> list[Finding]:
     return findings
 
 
-def _review_points(plan: Plan) -> list[Finding]:
+def _review_points(plan: Plan, nation: str) -> list[Finding]:
     if not plan.review_points:
         return [Finding("plan.review_points", MISSING, "the plan has no review points")]
     findings = []
@@ -140,7 +175,8 @@ def _review_points(plan: Plan) -> list[Finding]:
                                     f"name who holds {point.title or 'this review'} (no "
                                     "clinical or educational supervisor is named to hold it)"))
         due = point.due_on
-        if due is not None and point.outcome is None and (slip := working_day_warning(due)):
+        if due is not None and point.outcome is None and (
+                slip := working_day_warning(due, nation)):
             # Not refused (a Saturday meeting can be agreed), but usually a slip of the date.
             findings.append(Finding(item_path("plan.review_points", point.id, "due_on"), WEAK,
                                     f"{point.title or 'this review'} is due on "
@@ -163,10 +199,10 @@ def _stages(case: Case, plan: Plan, vocab: Vocabularies) -> list[Finding]:
     if not plan.stages:
         return [Finding("plan.stages", MISSING, "the plan has no supervision stages")]
     findings = []
-    for stage in plan.stages:
+    for number, stage in enumerate(plan.stages, start=1):
         if not MIN_LEVEL <= stage.level <= MAX_LEVEL:
             continue  # validate_plan already reports a level off the ladder
-        problem = check_level(case, stage.level, vocab)
+        problem = check_level(case, stage.level, vocab, stage_number=number)
         if problem:
             findings.append(Finding(item_path("plan.stages", stage.id, "level"), MISSING, problem))
     return findings
@@ -208,11 +244,12 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
         return [Finding("plan", MISSING, "no plan has been drafted yet")]
     findings = _validation(case, plan, vocab)
     findings += _objectives(plan)
+    findings += _measures_without_evidence(plan, vocab)
     findings += _concerns_addressed(case, plan, vocab)
     findings += _activities(plan)
     findings += _roles(plan, vocab)
     findings += _stages(case, plan, vocab)
-    findings += _review_points(plan)
+    findings += _review_points(plan, nation_of(case))
     findings += _timeframe(case, plan)
     if blank(plan.consequences):
         # 003: recognise the possibility of failure and agree up front what happens then.

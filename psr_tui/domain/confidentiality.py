@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .audiences import ADVISER, AUDIENCES
 from .base import is_confidential
 from .case import Case
 
-ADVISER = "adviser"
-AUDIENCES: tuple[str, ...] = (ADVISER, "organisation", "practitioner")
+__all__ = ["ADVISER", "AUDIENCES", "check_audience", "confidential_items", "redact_for"]
 
 
 def check_audience(audience: str) -> str:

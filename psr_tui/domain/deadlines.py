@@ -1,4 +1,6 @@
-"""PSR's service deadlines, counted in working days in England and Wales (000 4.6.3, 7.1)."""
+"""PSR's service deadlines, counted in working days (000 4.6.3, 7.1), with the bank
+holidays of the organisation's nation: England, Wales, Scotland or Northern Ireland
+(`Organisation.nation`, the `holidays` package's GB subdivision codes)."""
 
 from __future__ import annotations
 
@@ -26,34 +28,52 @@ PLAN_ISSUED_STATES = frozenset(
         "not_completed",
     }
 )
+# The `holidays` package's GB subdivisions (vocabulary: nations); blank means England.
+DEFAULT_NATION = "ENG"
+NATIONS = frozenset({"ENG", "WLS", "SCT", "NIR"})
+
 # A closed case has no open deadlines: nobody should be chased for it.
 CLOSED_STATES = frozenset({"declined", "withdrawn"})
 DRAFT_NAME = "First draft"
 PLAN_NAME = "Plan issued"
 
 
+def nation_of(case: Case) -> str:
+    """The organisation's nation, as a `holidays` subdivision; England when not set."""
+    nation = case.request.organisation.nation
+    return nation if nation in NATIONS else DEFAULT_NATION
+
+
 @cache
-def _bank_holidays(year: int) -> Mapping[date, str]:
-    """England's bank holidays in `year`, by date, with their names ("Boxing Day")."""
+def _bank_holidays(year: int, nation: str = DEFAULT_NATION) -> Mapping[date, str]:
+    """The nation's bank holidays in `year`, by date, with their names ("Boxing Day")."""
     import holidays  # imported on first use: it costs ~90 ms, and the first frame needs none
 
-    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    found = holidays.country_holidays("GB", subdiv=nation, years=year)
     # "Boxing Day (observed)" reads better inside a message's brackets as "..., observed".
     return MappingProxyType({day: str(name).replace(" (observed)", ", observed")
                              for day, name in found.items()})
 
 
-def is_working_day(d: date) -> bool:
-    return d.weekday() < 5 and d not in _bank_holidays(d.year)
+def is_working_day(d: date, nation: str = DEFAULT_NATION) -> bool:
+    return d.weekday() < 5 and d not in _bank_holidays(d.year, nation)
 
 
-def working_day_warning(d: date) -> str | None:
+def last_working_day_by(day: date, nation: str = DEFAULT_NATION) -> date:
+    """`day` itself when it is a working day, else the last working day before it: where a
+    review due on a plan's last day meets (never after the plan has ended)."""
+    while not is_working_day(day, nation):
+        day -= timedelta(days=1)
+    return day
+
+
+def working_day_warning(d: date, nation: str = DEFAULT_NATION) -> str | None:
     """Why a review or meeting set for `d` may be a slip: "falls on a Saturday", "falls on a
     bank holiday (Boxing Day)"; None on a working day. A warning, never a refusal: a meeting
     can be held on a Saturday when everyone agrees."""
     # Not strftime("%A"): that follows the locale, and the app speaks English.
     weekend = ("Saturday", "Sunday")[d.weekday() - 5] if d.weekday() >= 5 else ""
-    holiday = _bank_holidays(d.year).get(d)
+    holiday = _bank_holidays(d.year, nation).get(d)
     if weekend and holiday:
         return f"falls on a {weekend} and a bank holiday ({holiday})"
     if weekend:
@@ -63,28 +83,28 @@ def working_day_warning(d: date) -> str | None:
     return None
 
 
-def add_working_days(start: date, n: int) -> date:
+def add_working_days(start: date, n: int, nation: str = DEFAULT_NATION) -> date:
     """The date n working days after start (before it when n is negative); n=0 is start."""
     step = 1 if n >= 0 else -1
     d = start
     remaining = abs(n)
     while remaining:
         d += timedelta(days=step)
-        if is_working_day(d):
+        if is_working_day(d, nation):
             remaining -= 1
     return d
 
 
-def working_days_between(start: date, end: date) -> int:
+def working_days_between(start: date, end: date, nation: str = DEFAULT_NATION) -> int:
     """Working days after start up to and including end; negative when end is before start."""
     if end < start:
-        return -working_days_between(end, start)
+        return -working_days_between(end, start, nation)
     # Arithmetic, not a day-by-day walk: summaries of thousands of old cases call this.
     weekdays = _weekdays_up_to(end) - _weekdays_up_to(start)
     holidays_in_range = sum(
         1
         for year in range(start.year, end.year + 1)
-        for h in _bank_holidays(year)
+        for h in _bank_holidays(year, nation)
         if start < h <= end and h.weekday() < 5
     )
     return weekdays - holidays_in_range
@@ -120,7 +140,8 @@ def _draft_due(case: Case) -> tuple[date, date | None] | None:
     received = case.request.received_on
     if case.decision is None or case.decision.outcome != "accepted" or received is None:
         return None
-    return add_working_days(received, DRAFT_WORKING_DAYS), case.first_draft_issued_on
+    return (add_working_days(received, DRAFT_WORKING_DAYS, nation_of(case)),
+            case.first_draft_issued_on)
 
 
 def draft_deadline(case: Case, today: date) -> Deadline | None:
@@ -129,8 +150,8 @@ def draft_deadline(case: Case, today: date) -> Deadline | None:
     if found is None:
         return None
     due, met_on = found
-    return Deadline(name=DRAFT_NAME, due=due, days_left=working_days_between(today, due),
-                    met_on=met_on)
+    return Deadline(name=DRAFT_NAME, due=due,
+                    days_left=working_days_between(today, due, nation_of(case)), met_on=met_on)
 
 
 def discussions_completed_on(case: Case) -> date | None:
@@ -163,7 +184,8 @@ def _plan_due(case: Case) -> tuple[date, date | None] | None:
     completed = discussions_completed_on(case)
     if completed is None:
         return None
-    due = add_working_days(completed, PLAN_WORKING_DAYS)
+    nation = nation_of(case)
+    due = add_working_days(completed, PLAN_WORKING_DAYS, nation)
     met_on = plan_issued_on(case)
     if met_on is None and case.state in PLAN_ISSUED_STATES:
         # The lifecycle says it went out but no date was recorded (e.g. imported data):
@@ -178,13 +200,14 @@ def plan_deadline(case: Case, today: date) -> Deadline | None:
     if found is None:
         return None
     due, met_on = found
-    return Deadline(name=PLAN_NAME, due=due, days_left=working_days_between(today, due),
-                    met_on=met_on)
+    return Deadline(name=PLAN_NAME, due=due,
+                    days_left=working_days_between(today, due, nation_of(case)), met_on=met_on)
 
 
 def open_deadlines(case: Case) -> list[tuple[str, date]]:
     """(name, due) of each deadline not met yet, whatever the day: what a case digest keeps
-    (domain/case_digest.py); the working days left are counted for the day asked."""
+    (domain/case_digest.py, with the case's nation); the working days left are counted for
+    the day asked."""
     if case.state in CLOSED_STATES:
         return []
     found = ((DRAFT_NAME, _draft_due(case)), (PLAN_NAME, _plan_due(case)))
@@ -200,8 +223,10 @@ def case_deadlines(case: Case, today: date) -> list[Deadline]:
     return found
 
 
-def most_urgent(open_ones: Iterable[tuple[str, date]], today: date) -> Deadline | None:
-    """The open deadline (name, due: `open_deadlines`) with the fewest working days left."""
-    found = [Deadline(name=name, due=due, days_left=working_days_between(today, due))
+def most_urgent(open_ones: Iterable[tuple[str, date]], today: date,
+                nation: str = DEFAULT_NATION) -> Deadline | None:
+    """The open deadline (name, due: `open_deadlines`) with the fewest working days left
+    (counted with the case's `nation`'s bank holidays, as the dues were)."""
+    found = [Deadline(name=name, due=due, days_left=working_days_between(today, due, nation))
              for name, due in open_ones]
     return min(found, key=lambda d: (d.days_left, d.due), default=None)

@@ -55,7 +55,8 @@ def code_in(value: str, vocab: Vocabularies, name: str, path: str, what: str) ->
     if blank(value):
         return [FieldError(path, f"choose {what}")]
     if value not in vocab[name]:
-        return [FieldError(path, f"'{value}' is not in the list of {what}s")]
+        # The vocabulary's own (plural) name: 'sexes', 'age bands', not '{what}s'.
+        return [FieldError(path, f"'{value}' is not in the list of {name.replace('_', ' ')}")]
     return []
 
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from .case import Case, Completion, RequestDecision, Withdrawal
+from .case import Case, Completion, RequestDecision, Resumption, Withdrawal
+from .deadlines import nation_of
 from .errors import RuleError
-from .plan import Plan, PlanVersion, Signature
+from .evidence import final_review_gaps
+from .objective_progress import checked_progress, latest_progress
+from .plan import ObjectiveProgress, Plan, PlanVersion, Signature
+from .plan_templates import PlanTemplate, apply_template
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .signatories import signatory_name
@@ -21,9 +25,11 @@ from .suggestions import suggest_objectives
 from .supervision import (
     MAX_LEVEL,
     condition_name,
+    current_stage_number,
+    floor_at,
+    in_force,
     level_label,
     require_ladder_within_floor,
-    supervision_floor,
 )
 from .vocabulary import Vocabularies, default_vocabularies
 
@@ -93,25 +99,33 @@ def decide_request(
     case.state = str(term.get("state", outcome))
 
 
-def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies) -> None:
-    """Fill a new plan with suggested objectives, stages and review points."""
+def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
+                       template: PlanTemplate | None) -> None:
+    """Fill a new plan from its template, or (none fits) with suggested objectives, the
+    default ladder and review points."""
+    floor = floor_at(case)  # a condition lifted on entry to a stage caps the stages before it
+    if template is not None:
+        apply_template(template, case, plan, vocab, floor)
+        return
     plan.objectives = suggest_objectives(case, vocab)  # reads case.plan for target dates
     assert plan.start_date is not None and plan.end_date is not None
-    floor = supervision_floor(case)
     plan.stages = generate_stages(
         plan.start_date,
         plan.end_date,
         DEFAULT_STAGE_LEVELS,
-        floor=floor[0] if floor else None,
+        floor=floor,
         vocab=vocab,
     )
-    plan.review_points = generate_review_points(plan.start_date, plan.end_date)
+    plan.review_points = generate_review_points(plan.start_date, plan.end_date,
+                                                nation=nation_of(case))
 
 
 def start_plan(
-    case: Case, start: date, months: int, today: date, vocab: Vocabularies | None = None
+    case: Case, start: date, months: int, today: date, vocab: Vocabularies | None = None,
+    template: PlanTemplate | None = None,
 ) -> Plan:
-    """Create the first draft (version 1) of the plan for an accepted request."""
+    """Create the first draft (version 1) of the plan for an accepted request, filled from
+    `template` (plan_templates.choose_template picks the one the intake's facts fit)."""
     _require_state(case, {"accepted"}, "start a plan")
     if case.plan is not None:
         raise RuleError("This case already has a plan.", "plan")
@@ -126,7 +140,7 @@ def start_plan(
         condition_ids=[c.id for c in case.request.conditions],
     )
     case.plan = plan
-    _suggested_content(case, plan, _vocab(vocab))
+    _suggested_content(case, plan, _vocab(vocab), template)
     case.state = "draft"
     return plan
 
@@ -275,11 +289,18 @@ def activate(case: Case, today: date) -> None:
     case.state = "active"
 
 
-def resume(case: Case, today: date) -> None:
-    """A paused plan (referred for advice) continues; extended if its end moved later."""
+def resume(case: Case, today: date, *, advice: str, user: str) -> Resumption:
+    """A paused plan (referred for advice) continues on the advice received, which is
+    recorded with who resumed it; extended if its end moved later."""
     plan = _plan(case)
     _require_state(case, {"paused"}, "resume the plan")
+    if not advice.strip():
+        raise RuleError("Record the advice received before the plan resumes.",
+                        "resumption.advice")
+    resumption = Resumption(advice=advice.strip(), resumed_on=today, resumed_by=user)
+    case.resumptions.append(resumption)
     case.state = "extended" if end_moved_later(plan) else "active"
+    return resumption
 
 
 def end_moved_later(plan: Plan) -> bool:
@@ -305,7 +326,10 @@ def _conditions_in_force(case: Case, vocab: Vocabularies) -> list[str]:
     supervision below full scope. A confidential one is not described."""
     sources = vocab["condition_sources"]
     names = []
+    stage = current_stage_number(case)
     for condition in case.request.conditions:
+        if not in_force(condition, stage):
+            continue  # lifted: it stands against nothing
         term = sources.term(condition.source)
         regulatory = bool(term and term.get("regulatory"))
         capped = condition.supervision_floor is not None and condition.supervision_floor < MAX_LEVEL
@@ -338,6 +362,7 @@ def completion_outstanding(
         if term is None or term.get("effect") not in REASSURING_EFFECTS:
             label = vocab["review_outcomes"].label(last.outcome.outcome)
             items.append(f"last outcome: {label[:1].lower()}{label[1:]}")
+    items += final_review_gaps(plan, vocab["wba_types"])
     if state == "completed":
         level = plan.current_level
         if level is not None and level < MAX_LEVEL:
@@ -357,10 +382,13 @@ def sign_off_completion(
     *,
     today: date,
     vocab: Vocabularies | None = None,
+    objective_progress: list[ObjectiveProgress] | None = None,
 ) -> None:
     """The responsible director signs off the extent of completion and follow-up (seed 003).
 
     The date is the day it was signed: not ahead of today, nor before the plan started.
+    The final position against each objective is `objective_progress`, or (None) each
+    objective's latest rating at the reviews.
     """
     state = _completion_state(outcome, _vocab(vocab))
     _require_state(case, RUNNING_STATES, "sign off completion")
@@ -378,12 +406,17 @@ def sign_off_completion(
         raise RuleError(
             "Agree the follow-up arrangements with the practitioner.", "completion.follow_up"
         )
+    plan = _plan(case)
+    final = (list(latest_progress(plan).values()) if objective_progress is None
+             else checked_progress(plan, objective_progress, "completion.objective_progress",
+                                   vocab))
     case.completion = Completion(
         outcome=outcome,
         signed_by=name,
         role=role,
         signed_on=signed_on,
         follow_up=follow_up.strip(),
+        objective_progress=final,
     )
     case.state = state
 

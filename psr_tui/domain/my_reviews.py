@@ -4,7 +4,8 @@ A plan's supervising roles name psr-tui users (`Role.user`, `Role.deputy_user`);
 linked to a role, as the person or the deputy, records that role's review points. Names
 are never matched against logins: "Dr Anna Smith" is nobody until a role links `asmith`.
 
-Used by the app's quick review and the CLI's `reviews` list, so both list the same items.
+Used by the app's quick review, the CLI's `reviews` list and the reminders (`due`,
+`calendar`: domain/reminders.py), so all list the same items.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
-def _persons(d: CaseDigest, identity: Identity) -> tuple[set[str], set[str]]:
+def _persons(case: Case | CaseDigest, identity: Identity) -> tuple[set[str], set[str]]:
     """The supervising roles' people: those `identity` is linked to, and the others'."""
     mine: set[str] = set()
     others: set[str] = set()
-    for role in d.links:
+    for role in case.role_links:
         if role.role not in SUPERVISING_PLAN_ROLES or not role.person.strip():
             continue
         linked = _same(role.user, identity.name) or _same(role.deputy_user, identity.name)
@@ -34,12 +35,22 @@ def _persons(d: CaseDigest, identity: Identity) -> tuple[set[str], set[str]]:
     return mine, others - mine
 
 
-def _is_mine(item: ReviewItem, mine: set[str], others: set[str]) -> bool:
+def _is_mine(reviewer: str, mine: set[str], others: set[str]) -> bool:
     """Unnamed review points fall to every linked supervisor; one named for the person of
     another supervising role is theirs; a name matching no role stays visible (better a
     supervisor sees one too many than a review point nobody is asked to record)."""
-    named = item.reviewer.strip().casefold()
+    named = reviewer.strip().casefold()
     return not named or named in mine or named not in others
+
+
+def falls_to(case: Case | CaseDigest, reviewer: str, identity: Identity) -> bool:
+    """Whether a review point naming `reviewer` (or nobody) is `identity`'s to record."""
+    # A Case or a digest alike: without a plan there are no role links, so nobody
+    # supervises it (no digest is made here: the reminders ask this of whole cases).
+    if not supervises(identity, case):
+        return False
+    mine, others = _persons(case, identity)
+    return _is_mine(reviewer, mine, others)
 
 
 def my_review_items(cases: Iterable[Case | CaseDigest], today: date,
@@ -51,7 +62,7 @@ def my_review_items(cases: Iterable[Case | CaseDigest], today: date,
         if not d.has_plan or not supervises(identity, d):
             continue
         mine, others = _persons(d, identity)
-        found += [i for i in review_items([d], today) if _is_mine(i, mine, others)]
+        found += [i for i in review_items([d], today) if _is_mine(i.reviewer, mine, others)]
     return sorted(
         found,
         key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner),

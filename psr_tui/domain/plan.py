@@ -29,7 +29,11 @@ class Activity(Record):
     objective_ids: list[str] = Field(default_factory=list)
     evidence: str = ""  # what the activity produces as evidence
     responsible: str = ""  # a role id or a person's name
-    frequency: str = ""
+    frequency: str = ""  # free text ("fortnightly"); an assessment's is count and per
+    # An assessment (kind is a wba_types code): how many are due each `per`
+    # (vocabulary: assessment_periods); the review points' expected evidence follows from it.
+    count: int | None = None
+    per: str = ""
 
 
 class Role(Record):
@@ -54,12 +58,22 @@ class SupervisionStage(Record):
     entry_criteria: str = ""
     exit_criteria: str = ""
     scope_limits: list[str] = Field(default_factory=list)  # vocabulary: scope_limits
+    # What the limits do not say ("direct supervision for complex cases only").
+    scope_note: str = ""
 
 
 class AssessmentSeen(Record):
     tool: str = ""  # vocabulary: wba_types
     count: int = 1
     rating: str = ""
+
+
+class ObjectiveProgress(Record):
+    """Where one objective stands at a review point or at completion (000 8.1)."""
+
+    objective_id: str = ""
+    rating: str = ""  # vocabulary: objective_progress
+    note: str = ""
 
 
 class ReviewOutcome(Record):
@@ -69,11 +83,25 @@ class ReviewOutcome(Record):
     recorded_at: datetime | None = None
     note: str = ""
     evidence_seen: list[AssessmentSeen] = Field(default_factory=list)
+    objective_progress: list[ObjectiveProgress] = Field(default_factory=list)
     level_before: int | None = None
     level_after: int | None = None
     reschedule_to: date | None = None
     reason: str = ""
     amendment_id: str = ""
+
+
+class OutcomeCorrection(Record):
+    """A recorded outcome that was wrong, kept as it was with who corrected it and why:
+    the history of a review never loses what was first recorded."""
+
+    original: ReviewOutcome
+    corrected_by: str = ""
+    corrected_at: datetime | None = None
+    reason: str = ""
+    # What the correction did to the ladder (undone, or left because a later review
+    # builds on it), in words for the exports.
+    ladder_note: str = ""
 
 
 class ReviewPoint(Record):
@@ -86,6 +114,24 @@ class ReviewPoint(Record):
     outcome: ReviewOutcome | None = None
     # Earlier attempts that were not held and rescheduled.
     history: list[ReviewOutcome] = Field(default_factory=list)
+    # Outcomes recorded here and then corrected, oldest first (rp.outcome is the current).
+    corrections: list[OutcomeCorrection] = Field(default_factory=list)
+
+
+class LogEntry(Record):
+    """Something held between reviews (a supervisor meeting, a workplace-based assessment
+    with its rating, an MSF round), dated and attributed; append-only (progress_log.py)."""
+
+    id: str = Field(default_factory=lambda: new_id("log"))
+    kind: str = ""  # vocabulary: log_entry_kinds
+    held_on: date | None = None
+    by: str = ""  # who held the meeting or did the assessment (a person's name)
+    tool: str = ""  # vocabulary: wba_types (an assessment or MSF round)
+    count: int = 1
+    rating: str = ""  # on the tool's own scale (wba_types ratings)
+    note: str = ""
+    recorded_by: str = ""  # the psr-tui user who entered it
+    recorded_at: datetime | None = None
 
 
 class Signature(Record):
@@ -145,9 +191,14 @@ class Plan(Record):
     consequences: str = ""
     reasonable_adjustments: str = ""
     condition_ids: list[str] = Field(default_factory=list)
+    # The plan template (data/templates/plans, by its code) the first draft was filled
+    # from; "" when none fitted. Where the plan came from, not agreed content.
+    template_id: str = ""
     agreement: Agreement = Field(default_factory=Agreement)
     versions: list[PlanVersion] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
+    # What happened between reviews: not agreed content (content() leaves it out).
+    log: list[LogEntry] = Field(default_factory=list)
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -164,5 +215,6 @@ class Plan(Record):
     def content(self) -> dict[str, Any]:
         """The agreed content of the plan, without versions and signatures."""
         return self.model_dump(
-            mode="json", exclude={"versions", "agreement", "status", "version", "amendments"}
+            mode="json", exclude={"versions", "agreement", "status", "version", "amendments", "log",
+                                  "template_id"}
         )

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .case import Case
+from .demographics import LABELS, VOCABULARY_OF_FIELD
 from .field_errors import FieldError, blank, code_in, item_path
-from .plan import Plan
+from .plan import ObjectiveProgress, Plan
 from .vocabulary import Vocabularies
 
 
@@ -38,6 +39,8 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     req, p = case.request, case.request.practitioner
     errors = _known(case.state, vocab, "lifecycle_states", "state", "state")
     errors += _known(req.plan_type, vocab, "plan_types", "request.plan_type", "plan type")
+    errors += _known(req.organisation.nation, vocab, "nations", "request.organisation.nation",
+                     "nation")
     at = "request.practitioner"
     errors += _known(p.profession, vocab, "professions", f"{at}.profession", "profession")
     errors += _known(p.specialty_group, vocab, "specialty_groups", f"{at}.specialty_group",
@@ -56,19 +59,50 @@ def _codes(case: Case, vocab: Vocabularies) -> list[FieldError]:
     for condition in req.conditions:
         at = item_path("request.conditions", condition.id, "source")
         errors += _known(condition.source, vocab, "condition_sources", at, "condition source")
+        if condition.lifted is not None:
+            errors += _known(condition.lifted.by, vocab, "condition_lifters",
+                             item_path("request.conditions", condition.id, "lifted.by"),
+                             "who lifted the condition")
+    for name, vocab_name in VOCABULARY_OF_FIELD.items():
+        errors += _known(getattr(req.demographics, name), vocab, vocab_name,
+                         f"request.demographics.{name}", LABELS[name].lower())
     if case.decision is not None:
         errors += _known(case.decision.outcome, vocab, "decision_outcomes", "decision.outcome",
                          "decision")
     if case.completion is not None:
         errors += _known(case.completion.outcome, vocab, "completion_outcomes",
                          "completion.outcome", "completion outcome")
+        errors += _progress_codes(case.completion.objective_progress, vocab,
+                                  "completion.objective_progress")
     if case.plan is not None:
+        for activity in case.plan.activities:
+            at = item_path("plan.activities", activity.id, "per")
+            errors += _known(activity.per, vocab, "assessment_periods", at, "assessment period")
+            if activity.count is not None and activity.count < 1:
+                errors.append(FieldError(item_path("plan.activities", activity.id, "count"),
+                                         "an assessment count is at least 1"))
         for point in case.plan.review_points:
             at = item_path("plan.review_points", point.id)
             for outcome in [point.outcome, *point.history]:
                 if outcome is not None:
                     errors += _known(outcome.outcome, vocab, "review_outcomes",
                                      f"{at}.outcome.outcome", "review outcome")
+                    errors += _progress_codes(outcome.objective_progress, vocab,
+                                              f"{at}.outcome.objective_progress")
+        for entry in case.plan.log:
+            errors += _known(entry.kind, vocab, "log_entry_kinds",
+                             item_path("plan.log", entry.id, "kind"), "log entry kind")
+            errors += _known(entry.tool, vocab, "wba_types",
+                             item_path("plan.log", entry.id, "tool"), "assessment tool")
+    return errors
+
+
+def _progress_codes(progress: Iterable[ObjectiveProgress], vocab: Vocabularies,
+                    at: str) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for i, entry in enumerate(progress):
+        errors += _known(entry.rating, vocab, "objective_progress", f"{at}[{i}].rating",
+                         "objective progress")
     return errors
 
 
@@ -98,6 +132,7 @@ def _unique_ids(case: Case) -> list[FieldError]:
         errors += _duplicates("plan.stages", (s.id for s in plan.stages))
         errors += _duplicates("plan.review_points", (r.id for r in plan.review_points))
         errors += _duplicates("plan.amendments", (a.id for a in plan.amendments))
+        errors += _duplicates("plan.log", (e.id for e in plan.log))
     return errors
 
 
@@ -126,6 +161,11 @@ def _plan_links(case: Case, plan: Plan) -> list[FieldError]:
     amendment_ids = {a.id for a in plan.amendments}
     for point in plan.review_points:
         for outcome in [point.outcome, *point.history]:
+            for entry in outcome.objective_progress if outcome else ():
+                if entry.objective_id not in objective_ids:
+                    errors.append(FieldError(
+                        item_path("plan.review_points", point.id, "outcome.objective_progress"),
+                        f"rates missing objective {entry.objective_id}"))
             if outcome is not None and outcome.amendment_id and (
                 outcome.amendment_id not in amendment_ids
             ):

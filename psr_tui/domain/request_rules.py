@@ -24,6 +24,8 @@ FITNESS_ANSWERS = ("yes", "no", "unknown")
 def check_organisation(case: Case, vocab: Vocabularies, today: date | None) -> list[FieldError]:
     req, org = case.request, case.request.organisation
     errors = required(org.name, "request.organisation.name", "the organisation's name")
+    if not blank(org.nation):  # blank counts as England, as before nations were recorded
+        errors += code_in(org.nation, vocab, "nations", "request.organisation.nation", "nation")
     errors += required(org.contact_name, "request.organisation.contact_name", "a contact name")
     if blank(org.contact_email):
         errors.append(FieldError("request.organisation.contact_email", "enter a contact email"))
@@ -150,6 +152,10 @@ def check_conditions(case: Case, vocab: Vocabularies, today: date | None) -> lis
         errors += required(c.description, f"{at}.description", "what the condition says")
         if c.supervision_floor is not None and not 1 <= c.supervision_floor <= 5:
             errors.append(FieldError(f"{at}.supervision_floor", "supervision level must be 1-5"))
+        if c.lifted_at_stage is not None and c.lifted_at_stage < 2:
+            # On entry to stage 1 it would never be in force: not a condition at all.
+            errors.append(FieldError(f"{at}.lifted_at_stage",
+                                     "a planned lifting is on entry to stage 2 or later"))
         errors += not_future(c.imposed_on, today, f"{at}.imposed_on", "the date imposed")
         if c.imposed_on and c.review_on and c.review_on < c.imposed_on:
             errors.append(FieldError(f"{at}.review_on", "review date is before the date imposed"))

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from .amendments import propose_amendment
 from .case import Case
 from .errors import AlreadyRecorded, RuleError
-from .plan import AssessmentSeen, Plan, ReviewOutcome, ReviewPoint
+from .objective_progress import checked_progress
+from .plan import AssessmentSeen, ObjectiveProgress, Plan, ReviewOutcome, ReviewPoint
 from .schedule import add_months
 from .supervision import condition_name, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
@@ -89,7 +90,9 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
         _append_note(outcome, "Already at the last supervision stage: no further step down.")
         return
     target = plan.stages[plan.current_stage + 1]
-    floor = supervision_floor(case)
+    # The conditions in force at the stage stepped into: one lifted on entry to it no
+    # longer holds supervision back, one lifted by a recorded decision never does.
+    floor = supervision_floor(case, plan.current_stage + 2)
     if floor is not None and target.level > floor[0]:
         level, condition = floor
         raise RuleError(
@@ -98,6 +101,18 @@ def _step_down(case: Case, plan: Plan, outcome: ReviewOutcome) -> None:
             "plan.current_stage",
         )
     plan.current_stage += 1
+
+
+def stage_move(plan: Plan, effect: str) -> tuple[int, int] | None:
+    """(level now, level after) for an outcome's effect that moves the ladder ("step_down",
+    "enhance"), so the move is shown before it is confirmed; None when it moves nothing."""
+    if not plan.stages:
+        return None
+    now = min(plan.current_stage, len(plan.stages) - 1)
+    target = {"step_down": now + 1, "enhance": now - 1}.get(effect)
+    if target is None or not 0 <= target < len(plan.stages):
+        return None
+    return plan.stages[now].level, plan.stages[target].level
 
 
 def _enhance(plan: Plan, outcome: ReviewOutcome) -> None:
@@ -214,11 +229,13 @@ def record_review(
     held_on: date,
     note: str = "",
     evidence_seen: Sequence[AssessmentSeen] = (),
+    objective_progress: Sequence[ObjectiveProgress] = (),
     reschedule_to: date | None = None,
     reason: str = "",
     vocab: Vocabularies | None = None,
 ) -> ReviewOutcome:
-    """Record the outcome of a review point and apply its effect to the plan."""
+    """Record the outcome of a review point and apply its effect to the plan; progress
+    against each objective is optional (a review not held records none)."""
     plan = case.plan
     if plan is None:
         raise RuleError("This case has no plan.", "plan")
@@ -237,6 +254,8 @@ def record_review(
     if held_on > now.date():
         raise RuleError("A review cannot be recorded before it is held.", f"{path}.held_on")
     effect = str(term.get("effect", "stay"))
+    progress = checked_progress(plan, objective_progress, f"{path}.outcome.objective_progress",
+                                vocab)
     outcome = ReviewOutcome(
         outcome=outcome_code,
         held_on=held_on,
@@ -244,6 +263,7 @@ def record_review(
         recorded_at=now,
         note=note.strip(),
         evidence_seen=list(evidence_seen),
+        objective_progress=progress,
         level_before=plan.current_level,
         reason=reason.strip(),
     )
@@ -253,10 +273,24 @@ def record_review(
         if not outcome.reason:
             raise RuleError("Say why the review was not held.", f"{path}.reason")
         outcome.reschedule_to = reschedule_to
+        outcome.objective_progress = []  # not held: nothing was assessed
         outcome.level_after = plan.current_level
         rp.history.append(outcome)
         rp.due_on = reschedule_to
         return outcome
+    apply_effect(case, rp, outcome, effect, user=user, today=today, path=path)
+    rp.outcome = outcome
+    return outcome
+
+
+def apply_effect(
+    case: Case, rp: ReviewPoint, outcome: ReviewOutcome, effect: str, *,
+    user: str, today: date, path: str,
+) -> None:
+    """What a held review's outcome does to the plan (not 'reschedule': a review not held
+    only moves); sets `outcome.level_after`. Shared by recording and correcting."""
+    plan = case.plan
+    assert plan is not None
     if effect == "step_down":
         _step_down(case, plan, outcome)
     elif effect == "enhance":
@@ -270,5 +304,3 @@ def record_review(
             raise RuleError("Say why the plan is no longer appropriate.", f"{path}.note")
         case.state = "paused"
     outcome.level_after = plan.current_level
-    rp.outcome = outcome
-    return outcome

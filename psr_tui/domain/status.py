@@ -12,6 +12,7 @@ from datetime import date
 
 from .case import Case
 from .case_digest import SUPERVISOR_ROLES, CaseDigest, OpenReview, digest_of, plan_supervisors
+from .case_digest import last_outcome_code as last_outcome_code  # plan_overview.py asks here
 from .deadlines import most_urgent
 from .review import due_status
 from .vocabulary import Vocabularies, default_vocabularies
@@ -92,7 +93,7 @@ def summarise(case: Case | CaseDigest, today: date,
         if d.has_plan and d.state in DELIVERY_STATES else []
     upcoming = pending[0] if pending else None
     statuses = [due_status(rp.due_on, today) for rp in pending] if running else []
-    deadline = most_urgent(d.deadlines, today) if d.deadlines else None
+    deadline = most_urgent(d.deadlines, today, d.nation) if d.deadlines else None
     return CaseSummary(
         id=d.id,
         practitioner=d.practitioner,

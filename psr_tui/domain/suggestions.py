@@ -101,9 +101,11 @@ def _relevant(text: str, reasons: list[str]) -> str:
     return f"{text} From the request: {'; '.join(dict.fromkeys(reasons))}."
 
 
-def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
+def suggest_objectives(case: Case, vocab: Vocabularies, *,
+                       everything: bool = False) -> list[Objective]:
     """One starter objective per suggested domain, in vocabulary order. Domains the plan
-    already has an objective for are left out, so suggesting twice adds nothing."""
+    already has an objective for are left out, so suggesting twice adds nothing.
+    `everything`: every domain, suggested by the request or not (a plan template chooses)."""
     starters = load_template("objective_starters")
     sources = _request_sources(case, vocab)
     plan = case.plan
@@ -115,7 +117,7 @@ def suggest_objectives(case: Case, vocab: Vocabularies) -> list[Objective]:
             continue
         keywords = [str(k) for k in term.get("suggest_when", [])]
         reasons = [s.shown_as for s in sources if keywords and _matches(keywords, s.text)]
-        if not term.get("always") and not reasons:
+        if not term.get("always") and not reasons and not everything:
             continue
         wording = starter_wording(starters, term.code, case.request.practitioner.profession)
         values = _Blank(

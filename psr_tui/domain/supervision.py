@@ -6,7 +6,7 @@ most independent level it allows: a plan may never step down past it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .case import Case, Condition
 from .errors import RuleError
@@ -16,10 +16,41 @@ from .vocabulary import Vocabularies, default_vocabularies
 MIN_LEVEL = 1
 MAX_LEVEL = 5
 
+# The floor at each stage of a ladder being built (1-based stage number -> level or None):
+# a condition lifted on entry to stage N caps the stages before N only.
+FloorAt = Callable[[int], int | None]
 
-def supervision_floor(case: Case) -> tuple[int, Condition] | None:
-    """The most restrictive floor among the case's conditions, with the condition setting it."""
-    limited = [c for c in case.request.conditions if c.supervision_floor is not None]
+
+def in_force(condition: Condition, stage_number: int | None = None) -> bool:
+    """Whether a condition still applies: not lifted by a recorded decision and, when it is
+    lifted as a planned step of the ladder, `stage_number` (1-based) is before that stage.
+    stage_number None: at every stage still ahead (a planned lifting has not happened)."""
+    if condition.lifted is not None:
+        return False
+    planned = condition.lifted_at_stage
+    return planned is None or stage_number is None or stage_number < planned
+
+
+def current_stage_number(case: Case) -> int | None:
+    """The plan's current supervision stage, 1-based; None without a ladder."""
+    plan = case.plan
+    if plan is None or not plan.stages:
+        return None
+    return min(plan.current_stage, len(plan.stages) - 1) + 1
+
+
+def floor_conditions(case: Case, stage_number: int | None = None) -> list[Condition]:
+    """The conditions with a supervision floor in force at `stage_number`."""
+    return [c for c in case.request.conditions
+            if c.supervision_floor is not None and in_force(c, stage_number)]
+
+
+def supervision_floor(
+    case: Case, stage_number: int | None = None
+) -> tuple[int, Condition] | None:
+    """The most restrictive floor among the conditions in force at `stage_number` (None:
+    every condition not yet lifted), with the condition setting it."""
+    limited = floor_conditions(case, stage_number)
     if not limited:
         return None
     strictest = min(limited, key=lambda c: c.supervision_floor or MAX_LEVEL)
@@ -27,13 +58,28 @@ def supervision_floor(case: Case) -> tuple[int, Condition] | None:
     return strictest.supervision_floor, strictest
 
 
-def blocking_conditions(case: Case, level: int) -> list[Condition]:
-    """Conditions that forbid `level` (their floor is below it), strictest first."""
-    blocking = [
-        c
-        for c in case.request.conditions
-        if c.supervision_floor is not None and c.supervision_floor < level
-    ]
+def floor_at(case: Case) -> FloorAt:
+    """The case's floor stage by stage, for generating a ladder (schedule.generate_stages,
+    plan_templates.template_stages): a planned lifting uncaps the stages from its stage on."""
+    def level_at(stage_number: int) -> int | None:
+        floor = supervision_floor(case, stage_number)
+        return floor[0] if floor else None
+    return level_at
+
+
+def capped_level(level: int, floor: int | FloorAt | None, stage_number: int) -> int:
+    """`level` held at the floor in force at `stage_number` (a fixed floor applies to all)."""
+    limit = floor(stage_number) if callable(floor) else floor
+    return min(level, limit) if limit is not None else level
+
+
+def blocking_conditions(
+    case: Case, level: int, stage_number: int | None = None
+) -> list[Condition]:
+    """Conditions in force at `stage_number` that forbid `level` (their floor is below it),
+    strictest first."""
+    blocking = [c for c in floor_conditions(case, stage_number)
+                if c.supervision_floor is not None and c.supervision_floor < level]
     return sorted(blocking, key=lambda c: c.supervision_floor or MAX_LEVEL)
 
 
@@ -62,9 +108,10 @@ def condition_name(case: Case, condition: Condition, vocab: Vocabularies | None 
 
 
 def _floor_refusal(
-    case: Case, level: int, vocab: Vocabularies | None, *, for_adviser: bool
+    case: Case, level: int, vocab: Vocabularies | None, *, for_adviser: bool,
+    stage_number: int | None = None,
 ) -> str | None:
-    blocking = blocking_conditions(case, level)
+    blocking = blocking_conditions(case, level, stage_number)
     if not blocking:
         return None
     strictest = blocking[0]
@@ -81,12 +128,15 @@ def _floor_refusal(
     )
 
 
-def check_level(case: Case, level: int, vocab: Vocabularies | None = None) -> str | None:
-    """Why `level` is not allowed for this case, or None when it is (for the adviser
-    building the plan: every condition is described)."""
+def check_level(
+    case: Case, level: int, vocab: Vocabularies | None = None, stage_number: int | None = None
+) -> str | None:
+    """Why `level` is not allowed for this case (at ladder stage `stage_number`, where a
+    condition lifted on entry to a stage no longer applies), or None when it is (for the
+    adviser building the plan: every condition is described)."""
     if not MIN_LEVEL <= level <= MAX_LEVEL:
         return f"level {level} is not a supervision level: use {MIN_LEVEL} to {MAX_LEVEL}"
-    return _floor_refusal(case, level, vocab, for_adviser=True)
+    return _floor_refusal(case, level, vocab, for_adviser=True, stage_number=stage_number)
 
 
 def require_ladder_within_floor(
@@ -96,7 +146,8 @@ def require_ladder_within_floor(
     the one floor check for issuing, signing and amending, however the ladder was built
     (a condition added after it, or stages replaced by an amendment)."""
     for number, stage in enumerate(stages, start=1):
-        problem = _floor_refusal(case, stage.level, vocab, for_adviser=False)
+        problem = _floor_refusal(case, stage.level, vocab, for_adviser=False,
+                                 stage_number=number)
         if problem:
             raise RuleError(f"Supervision stage {number}: {problem}.", path)
 
@@ -104,7 +155,7 @@ def require_ladder_within_floor(
 def next_level(case: Case, current: int) -> int:
     """One step more independent than `current`, never past a condition's floor or full scope."""
     target = min(current + 1, MAX_LEVEL)
-    floor = supervision_floor(case)
+    floor = supervision_floor(case, current_stage_number(case))
     if floor is not None:
         target = min(target, max(floor[0], current))  # never step *up* supervision here either
     return target

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .deadlines import DEFAULT_NATION, last_working_day_by
 from .plan import Plan
 
 
-def fit_schedule_to_end(plan: Plan, old_end: date | None) -> None:
+def fit_schedule_to_end(plan: Plan, old_end: date | None, nation: str = DEFAULT_NATION) -> None:
     """A new end date carries the final review and the last stage with it.
 
     Otherwise an extended plan still signs off on the old date, and a shortened one keeps
@@ -23,7 +24,8 @@ def fit_schedule_to_end(plan: Plan, old_end: date | None) -> None:
         return
     for rp in plan.review_points:
         if rp.is_final and rp.outcome is None:
-            rp.due_on = new_end
+            # Never on a weekend or bank holiday, never after the plan has ended.
+            rp.due_on = last_working_day_by(new_end, nation)
     if old_end is not None and new_end < old_end:
         plan.review_points = [
             rp for rp in plan.review_points
@@ -46,7 +48,8 @@ def _shift(day: date | None, by: timedelta) -> date | None:
     return day + by if day is not None else None
 
 
-def move_timeframe(plan: Plan, start: date | None, end: date | None) -> None:
+def move_timeframe(plan: Plan, start: date | None, end: date | None,
+                   nation: str = DEFAULT_NATION) -> None:
     """Set a draft plan's dates, moving its timetable with them.
 
     A new start shifts every dated item by the same number of days (a plan that starts a
@@ -65,4 +68,4 @@ def move_timeframe(plan: Plan, start: date | None, end: date | None) -> None:
             objective.target_date = _shift(objective.target_date, by)
     plan.start_date, plan.end_date = start, end
     if end is not None and old_end is not None and end != old_end + by:
-        fit_schedule_to_end(plan, old_end + by)
+        fit_schedule_to_end(plan, old_end + by, nation)

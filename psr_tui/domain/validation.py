@@ -52,6 +52,7 @@ INTAKE_STEPS: list[tuple[str, str]] = [
 STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "organisation": (
         "request.organisation.name",
+        "request.organisation.nation",
         "request.organisation.contact_name",
         "request.organisation.contact_role",
         "request.organisation.contact_email",

@@ -8,24 +8,14 @@ conditions. Redaction walks the model tree, so a new field marked confidential
 
 from __future__ import annotations
 
+from ..domain.audiences import ADVISER, AUDIENCE_LABELS, AUDIENCES
 from ..domain.case import Case
-from ..domain.confidentiality import (
-    ADVISER,
-    AUDIENCES,
-    check_audience,
-    confidential_items,
-    redact_for,
-)
+from ..domain.confidentiality import check_audience, confidential_items, redact_for
 
 __all__ = [
     "ADVISER", "AUDIENCES", "AUDIENCE_LABELS", "CONFIDENTIAL_NOTICE", "check_audience",
     "confidential_items", "prepared_for", "recipient", "redact_for",
 ]
-AUDIENCE_LABELS = {
-    ADVISER: "PSR Case Adviser",
-    "organisation": "the healthcare organisation",
-    "practitioner": "the practitioner",
-}
 CONFIDENTIAL_NOTICE = (
     "CONFIDENTIAL: this adviser copy contains confidential material (practitioner "
     "discussion notes, health details, confidential conditions, demographics). "

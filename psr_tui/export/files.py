@@ -9,6 +9,7 @@ beside the target (0600) and is renamed over it, and a link at the target is ref
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +42,17 @@ def write_document(path: Path, text: str | Iterable[str]) -> Path:
             f"cannot write {path}: {plain_cause(exc, path.parent)}; nothing was changed"
         ) from exc
     return path
+
+
+def proposed_path(filename: str) -> Path:
+    """`filename` in the user's export folder (locations.export_dir), the folder made 0700
+    if missing; if it cannot be made, the path is still proposed and the write says why."""
+    from ..locations import export_dir
+
+    folder = export_dir()
+    with contextlib.suppress(OSError):
+        make_private_folders(folder)
+    return folder / filename
 
 
 def make_private_folders(folder: Path) -> None:

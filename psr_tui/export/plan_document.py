@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.assessments import frequency_text
 from ..domain.case import Case, Condition
+from ..domain.demographics import VOCABULARY_OF_FIELD
 from ..domain.plan import Activity, Plan
+from ..domain.plan_templates import template_label
+from ..domain.schedule import plan_length
 from ..domain.vocabulary import Vocabularies
 from .audience import ADVISER, check_audience, confidential_items, redact_for
-from .markdown import Document, Markup, bold, bullets, fields, table
-from .plan_changes import changes_from_previous
+from .markdown import Document, bold, bullets, fields
+from .plan_changes import amendment_text, changes_from_previous
 from .sections import (
     activity_kind,
     fmt_date,
@@ -18,6 +22,7 @@ from .sections import (
     label,
     level_text,
     person,
+    scope_text,
     signature_block,
     vocabularies,
 )
@@ -85,6 +90,36 @@ def _background(doc: Document, case: Case, vocab: Vocabularies) -> None:
     doc.paragraph(req.expected_outcomes)
 
 
+def _documents(doc: Document, case: Case, audience: str) -> None:
+    """The documents the organisation supplied. Their notes are the adviser's working
+    notes on them (what is disputed, what to read with what): the adviser's copy only."""
+    supplied = case.request.documents
+    if not supplied:
+        return
+    doc.heading(3, "Documents supplied")
+    headers = ["Document", "Kind", "Received"]
+    if audience == ADVISER:
+        headers.append("Adviser's notes")
+    doc.table(headers, [
+        [d.title, d.kind.replace("_", " "), fmt_date(d.received_on)]
+        + ([d.notes] if audience == ADVISER else [])
+        for d in supplied
+    ])
+
+
+def _local_support(doc: Document, case: Case) -> None:
+    """What the organisation provides for the plan to run (who supervises, where, who pays)."""
+    support = case.request.local_support
+    if not any((support.supervisors, support.placements, support.funding)):
+        return
+    doc.heading(2, "Local support")
+    doc.fields([
+        ("Supervisors", support.supervisors),
+        ("Placements", support.placements),
+        ("Funding", support.funding),
+    ], blanks=False)
+
+
 def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> None:
     referenced: list[Condition] = [
         c for c in case.request.conditions
@@ -93,19 +128,46 @@ def _conditions(doc: Document, case: Case, plan: Plan, vocab: Vocabularies) -> N
     if not referenced:
         return
     doc.heading(2, "Conditions on practice")
-    doc.table(("Source", "Condition", "Most independent level allowed", "Review on"), [
+    doc.table(("Source", "Condition", "Most independent level allowed", "In force",
+               "Review on"), [
         (label(vocab, "condition_sources", c.source),
          c.description + (" (confidential)" if c.confidential else ""),
-         level_text(vocab, c.supervision_floor), fmt_date(c.review_on))
+         level_text(vocab, c.supervision_floor), _in_force(c, vocab), fmt_date(c.review_on))
         for c in referenced
     ])
 
 
-def _activity_rows(plan: Plan, vocab: Vocabularies, activities: list[Activity]) -> Markup:
-    return table(("Activity", "Description", "Evidence", "Responsible", "Frequency"), [
+def _in_force(c: Condition, vocab: Vocabularies) -> str:
+    """Its period: from when, and until a planned stage or a recorded lifting (who, when,
+    on what evidence)."""
+    since = f"From {fmt_date(c.imposed_on)}" if c.imposed_on else "In force"
+    if c.lifted is not None:
+        lifted = c.lifted
+        by = label(vocab, "condition_lifters", lifted.by)
+        return (f"{since}; lifted {fmt_date(lifted.lifted_on)} ({by}: {lifted.decided_by}; "
+                f"evidence: {lifted.evidence})")
+    if c.lifted_at_stage is not None:
+        return f"{since} until entry to supervision stage {c.lifted_at_stage}"
+    return since
+
+
+def _activities(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
+    """Every activity once, with the objectives it serves: an activity shared by several
+    objectives is not repeated under each."""
+    if not plan.activities:
+        return
+    number = {o.id: n for n, o in enumerate(plan.objectives, start=1)}
+
+    def serves(a: Activity) -> str:
+        served = [str(number[i]) for i in a.objective_ids if i in number]
+        return ", ".join(served) if served else "Whole plan"
+
+    doc.heading(3, "Activities")
+    doc.table(("Activity", "Description", "Evidence", "Responsible", "Frequency",
+               "Objectives"), [
         (activity_kind(vocab, a.kind), a.description, a.evidence,
-         person(plan, vocab, a.responsible), a.frequency)
-        for a in activities
+         person(plan, vocab, a.responsible), frequency_text(a, vocab), serves(a))
+        for a in plan.activities
     ])
 
 
@@ -128,13 +190,7 @@ def _objectives(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
                 ("Achievable", o.achievable),
                 ("Relevant", o.relevant),
             ], blanks=False)
-            linked = [a for a in plan.activities if o.id in a.objective_ids]
-            if linked:
-                doc.add(_activity_rows(plan, vocab, linked))
-    whole = [a for a in plan.activities if not a.objective_ids]
-    if whole:
-        doc.heading(3, "Activities supporting the whole plan")
-        doc.add(_activity_rows(plan, vocab, whole))
+    _activities(doc, plan, vocab)
 
 
 def _roles(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
@@ -162,11 +218,10 @@ def _stages(doc: Document, case: Case, plan: Plan, vocab: Vocabularies, draft: b
         "Supervision is reduced stage by stage as progress is shown at review points, with "
         "due regard to patient safety and any conditions on practice."
     )
-    scope = vocab["scope_limits"]
     doc.table(("Stage", "Supervision", "From", "To", "Entry criteria", "Exit criteria",
                "Scope limits"), [
         (str(n), level_text(vocab, s.level), fmt_date(s.start), fmt_date(s.end),
-         s.entry_criteria, s.exit_criteria, ", ".join(scope.label(c) for c in s.scope_limits))
+         s.entry_criteria, s.exit_criteria, scope_text(vocab, s))
         for n, s in enumerate(plan.stages, start=1)
     ])
     if not draft and plan.stages and case.completion is None:
@@ -183,13 +238,18 @@ def _review_points(doc: Document, plan: Plan) -> None:
     ])
 
 
-def _timeframe(doc: Document, plan: Plan) -> None:
+def _timeframe(doc: Document, plan: Plan, vocab: Vocabularies, audience: str) -> None:
     doc.heading(2, "Timeframe")
-    weeks = ""
+    length = ""
     if plan.start_date and plan.end_date:
-        weeks = f"{(plan.end_date - plan.start_date).days // 7} weeks"
-    doc.fields([("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
-                ("Length", weeks)])
+        length = plan_length(plan.start_date, plan.end_date)
+    pairs = [("Start", fmt_date(plan.start_date)), ("End", fmt_date(plan.end_date)),
+             ("Length", length)]
+    if audience == ADVISER and plan.template_id:
+        # The adviser's working knowledge: the starting point this plan was shaped from.
+        # ("Plan template", not "drafted from": a signed copy carries no word "draft".)
+        pairs.append(("Plan template", template_label(plan.template_id, vocab)))
+    doc.fields(pairs)
 
 
 def _amendments(doc: Document, plan: Plan) -> None:
@@ -197,7 +257,7 @@ def _amendments(doc: Document, plan: Plan) -> None:
     if agreed:
         doc.heading(2, "Amendments agreed")
         doc.table(("Version", "Kind", "Amendment", "Organisation agreed", "Practitioner agreed"), [
-            (str(a.applied_in_version or ""), a.kind.capitalize(), a.description,
+            (str(a.applied_in_version or ""), a.kind.capitalize(), amendment_text(plan, a),
              fmt_date(a.organisation.signed_on) if a.organisation else "",
              fmt_date(a.practitioner.signed_on) if a.practitioner else "")
             for a in agreed
@@ -217,8 +277,12 @@ def _agreement(doc: Document, plan: Plan) -> None:
     doc.add(signature_block("The practitioner", signed.practitioner))
 
 
-def _adviser_only(doc: Document, case: Case) -> None:
-    items = confidential_items(case)
+def _adviser_only(doc: Document, case: Case, vocab: Vocabularies) -> None:
+    # Demographics are stored as codes: the adviser reads their labels.
+    coded = {f"Request › Demographics › {name.replace('_', ' ').capitalize()}": vocab_name
+             for name, vocab_name in VOCABULARY_OF_FIELD.items()}
+    items = [(where, vocab[coded[where]].label(text) if where in coded else text)
+             for where, text in confidential_items(case)]
     if not items:
         return
     doc.heading(2, "Confidential: adviser only")
@@ -243,12 +307,14 @@ def plan_markdown(
            plan.version if draft else None, plan.version)
     _parties(doc, shown, vocab)
     _background(doc, shown, vocab)
+    _documents(doc, shown, audience)
     _conditions(doc, shown, plan, vocab)
     _objectives(doc, plan, vocab)
     _roles(doc, plan, vocab)
+    _local_support(doc, shown)
     _stages(doc, shown, plan, vocab, draft)
     _review_points(doc, plan)
-    _timeframe(doc, plan)
+    _timeframe(doc, plan, vocab, audience)
     doc.heading(2, "Consequences of insufficient progress")
     doc.paragraph(plan.consequences)
     adjustments = plan.reasonable_adjustments or shown.request.reasonable_adjustments
@@ -258,5 +324,5 @@ def plan_markdown(
     _amendments(doc, plan)
     _agreement(doc, plan)
     if audience == ADVISER:
-        _adviser_only(doc, shown)
+        _adviser_only(doc, shown, vocab)
     return doc.render()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.amendments import end_date_change
 from ..domain.case import Case
-from ..domain.plan import Amendment, Plan, ReviewOutcome, ReviewPoint
+from ..domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ..domain.review import review_status
 from ..domain.vocabulary import Vocabularies
 from .audience import check_audience, redact_for
-from .markdown import BLANK, Document, bullets, checklist, fields
+from .corrections import corrections_section, resumptions_section, withdrawal_section
+from .markdown import BLANK, Document, bullets, fields
+from .objective_progress import every_review, expected_checklist, progress_by_objective
+from .plan_changes import amendment_text
+from .progress_log import log_section
 from .sections import (
     assessments_seen,
     evidence_seen_table,
@@ -19,6 +22,7 @@ from .sections import (
     label,
     level_text,
     objectives_table,
+    scope_text,
     vocabularies,
 )
 
@@ -107,8 +111,8 @@ def progress_report_markdown(
     doc.heading(2, "Evidence expected by this review")
     if not rp.expected_evidence:
         doc.paragraph("None listed in the plan.")
-    elif rp.outcome is not None:  # ticked: seen at the review
-        doc.add(checklist(rp.expected_evidence, {a.tool for a in rp.outcome.evidence_seen}))
+    elif rp.outcome is not None:  # ticked: met by what was seen at the review
+        doc.add(expected_checklist(rp, vocab))
     else:
         doc.add(bullets(rp.expected_evidence))
     doc.heading(2, "Outcome")
@@ -123,6 +127,7 @@ def progress_report_markdown(
              fmt_date(h.reschedule_to), h.reason)
             for h in rp.history
         ])
+    corrections_section(doc, [rp], vocab)
     return doc.render()
 
 
@@ -136,18 +141,9 @@ def _current_stage(doc: Document, plan: Plan, vocab: Vocabularies) -> None:
         ("Stage", f"{n + 1} of {len(plan.stages)}"),
         ("Supervision", level_text(vocab, stage.level)),
         ("Since", fmt_date(stage.start)),
-        ("Scope limits", ", ".join(vocab["scope_limits"].label(c) for c in stage.scope_limits)),
+        ("Scope limits", scope_text(vocab, stage)),
         ("Exit criteria", stage.exit_criteria),
     ], blanks=False)
-
-
-def _amendment_text(plan: Plan, amendment: Amendment) -> str:
-    """The description and, for a new end date, the dates themselves: the description is
-    free text and may not say (or may contradict) what changes."""
-    change = end_date_change(plan, amendment)
-    if change is None:
-        return amendment.description
-    return f"{amendment.description} ({change.describe(fmt_date)})"
 
 
 def _amendments(doc: Document, plan: Plan) -> None:
@@ -155,7 +151,7 @@ def _amendments(doc: Document, plan: Plan) -> None:
         return
     doc.heading(2, "Amendments")
     doc.table(("Proposed on", "Kind", "Amendment", "Status", "Version"), [
-        (fmt_date(a.proposed_on), a.kind.capitalize(), _amendment_text(plan, a),
+        (fmt_date(a.proposed_on), a.kind.capitalize(), amendment_text(plan, a),
          a.status.capitalize(), str(a.applied_in_version or ""))
         for a in plan.amendments
     ])
@@ -164,7 +160,9 @@ def _amendments(doc: Document, plan: Plan) -> None:
 def progress_summary_markdown(
     case: Case, audience: str, vocab: Vocabularies | None = None, today: date | None = None
 ) -> str:
-    """Every review point with its status and outcome, the current stage, amendments, completion."""
+    """Every review point with its status and outcome, each objective across the reviews,
+    every review's notes and assessments, the log between reviews, the current stage,
+    amendments, completion."""
     shown, plan, vocab = _shown(case, audience, vocab)
     today = today or date.today()
     doc = Document()
@@ -183,9 +181,15 @@ def progress_summary_markdown(
          _level_change(vocab, rp.outcome) if rp.outcome else "")
         for rp in ordered
     ])
+    progress_by_objective(doc, shown, plan, vocab)
+    every_review(doc, plan, vocab)
+    log_section(doc, plan, vocab)
     if shown.completion is None:
         _current_stage(doc, plan, vocab)
+    corrections_section(doc, ordered, vocab)
+    resumptions_section(doc, shown)
     _amendments(doc, plan)
+    withdrawal_section(doc, shown)
     doc.heading(2, "Completion")
     c = shown.completion
     if c is None or not c.outcome:

@@ -12,6 +12,7 @@ from ..domain.plan import (
     Plan,
     ReviewOutcome,
     Signature,
+    SupervisionStage,
 )
 from ..domain.vocabulary import Vocabularies, default_vocabularies
 from .audience import ADVISER, CONFIDENTIAL_NOTICE, recipient
@@ -32,6 +33,12 @@ def label(vocab: Vocabularies, name: str, code: str) -> str:
 
 def level_text(vocab: Vocabularies, level: int | None) -> str:
     return "" if level is None else vocab["supervision_levels"].label(str(level))
+
+
+def scope_text(vocab: Vocabularies, stage: SupervisionStage) -> str:
+    """The stage's scope limits by label, then its free-text scope note."""
+    limits = ", ".join(vocab["scope_limits"].label(c) for c in stage.scope_limits)
+    return "; ".join(part for part in (limits, stage.scope_note) if part)
 
 
 def activity_kind(vocab: Vocabularies, kind: str) -> str:

@@ -14,7 +14,7 @@ from ..domain.plan import Plan
 from ..domain.vocabulary import Term, Vocabularies
 from .audience import redact_for
 from .markdown import bullets, escape_inline, field, table
-from .sections import fmt_date, label, level_text, vocabularies
+from .sections import fmt_date, label, level_text, scope_text, vocabularies
 
 TEMPLATE_NAME = "supervisor_information.md"
 # Supervisors work for the organisation: they get the organisation's view, never more.
@@ -49,12 +49,12 @@ def _meaning(term: Term | None) -> str:
 
 
 def _ladder(plan: Plan, vocab: Vocabularies) -> str:
-    levels, scope = vocab["supervision_levels"], vocab["scope_limits"]
+    levels = vocab["supervision_levels"]
     current = min(plan.current_stage, len(plan.stages) - 1) if plan.stages else -1
     return table(("Stage", "Supervision", "What it means", "From", "To", "Scope limits", "Now"), [
         (str(n + 1), level_text(vocab, s.level),
          _meaning(levels.term(str(s.level))),
-         fmt_date(s.start), fmt_date(s.end), ", ".join(scope.label(c) for c in s.scope_limits),
+         fmt_date(s.start), fmt_date(s.end), scope_text(vocab, s),
          "current" if n == current else "")
         for n, s in enumerate(plan.stages)
     ])

@@ -18,12 +18,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..domain.access import AUDIT_READ, Identity, in_scope, require
+from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scope, require
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
 from ..domain.case_digest import CaseDigest
 from ..domain.confidentiality import redact_for
+from ..domain.plan_facts import PlanFacts, facts_of
+from ..domain.vocabulary import Vocabularies
 from . import migrations
+from . import plan_facts_files as facts_files
 from .atomic_storage import (
     read_json,
 )
@@ -232,6 +235,41 @@ class CaseReader:
             digests += found.digests
             problems += found.problems
         return digests, problems
+
+    def plan_facts(self, vocab: Vocabularies) -> tuple[list[PlanFacts], list[UnreadableFile]]:
+        """The facts of every plan in the acting identity's insight scope (AccessRefused
+        unless it may see insights), and each case file that could not be read."""
+        require(self.identity, INSIGHTS)
+        folder = self.root / facts_files.FOLDER
+        found: list[PlanFacts] = []
+        problems: list[UnreadableFile] = []
+        # Plain string paths: pathlib's joins were a third of the time over 10,000 plans.
+        cases, facts_dir = str(self.cases_dir), str(folder)
+        with _gc_paused():
+            for case_id in self.list_ids():
+                facts_path = f"{facts_dir}/{case_id}.json"
+                try:
+                    st = os.stat(f"{cases}/{case_id}.json")
+                except FileNotFoundError:
+                    continue  # deleted between listing and reading
+                stamp = [st.st_ino, st.st_mtime_ns, st.st_size]  # as case_briefs.stamp_of
+                facts = facts_files.read_facts(facts_path, stamp)
+                if facts is None:
+                    try:
+                        case = self._read(case_id)
+                    except UnreadableFile as exc:
+                        problems.append(exc)
+                        continue
+                    except CaseNotFound:
+                        continue
+                    made = facts_of(case, vocab)
+                    facts_files.write_facts(Path(facts_path), made, stamp)
+                    facts = made or facts_files.NO_PLAN
+                if isinstance(facts, PlanFacts) and in_insights(
+                        self.identity, facts.organisation, facts.practitioner_user,
+                        facts.supervisor_users):
+                    found.append(facts)
+        return found, problems
 
     def audit(self, case_id: str) -> list[AuditEvent]:
         path = self._path(case_id)

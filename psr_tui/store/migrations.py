@@ -11,13 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+from ..domain.demographics import coded_demographics
+from ..domain.vocabulary import default_vocabularies
+
+SCHEMA_VERSION = 2
 FILE_META_TABLE = "meta"
 
 Doc = dict[str, Any]
 
+
+def _demographics_as_codes(doc: Doc) -> Doc:
+    """1 -> 2: the optional demographics were free text; now vocabulary codes. A value
+    that names a term is mapped, anything else becomes "" (counted as not recorded)."""
+    request = doc.get("request")
+    if not isinstance(request, dict):
+        return doc
+    old = request.get("demographics")
+    old = old if isinstance(old, dict) else {}
+    new = coded_demographics(old, default_vocabularies())
+    return {**doc, "request": {**request, "demographics": new}}
+
+
 # MIGRATIONS[n] turns a version-n case document into a version n+1 document.
-MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {}
+MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _demographics_as_codes}
 
 
 def missing_steps(from_version: int, to_version: int) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from ..domain.case import Case
@@ -31,6 +32,13 @@ class Refusal:
     def conflict(self) -> bool:
         """Someone else saved first: the screen offers its reload key."""
         return self.kind == "conflict"
+
+
+def rule_now(app: PsrApp) -> datetime:
+    """The moment a rule judges a save by: the app's day (PSR_TUI_TODAY when set, so a
+    demo's fixed date reaches saves as it reaches the lists) at the store clock's time."""
+    clock = app.store.clock()
+    return datetime.combine(app.today(), clock.timetz())
 
 
 def conflict_wording(exc: ConflictError) -> str:

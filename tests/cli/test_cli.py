@@ -45,7 +45,7 @@ def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_list_json_has_the_documented_fields(demo_db: Path, capsys) -> None:
-    assert main(["list", "--db", str(demo_db), "--json"]) == 0
+    assert main(["list", "--db", str(demo_db), "--json", "--all"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) >= 31
     for key in ("id", "practitioner", "organisation", "state", "next_review"):
@@ -238,3 +238,40 @@ def test_a_reader_that_stops_early_gets_no_error(demo_db: Path) -> None:
         shell=True, capture_output=True, text=True, timeout=60,
     )
     assert proc.stderr == ""
+
+
+def test_review_sheet_is_for_the_soonest_open_review_after_a_reschedule(
+        tmp_path: Path, capsys) -> None:
+    """Review 2 moved past review 3 (stored order unchanged): the next review to hold is
+    review 3, as the app's open_review_points says, not the first open one in the list."""
+    from datetime import timedelta
+
+    from psr_tui.store import CaseStore
+    from tests.ui.review_cases import fill
+
+    db = tmp_path / "db"
+    store = CaseStore.open(db, user="cli-tester")
+    fill(store)
+
+    def move_second_after_third(case):
+        second, third = case.plan.review_points[1:3]
+        second.due_on = third.due_on + timedelta(days=7)
+
+    store.update("case-g", move_second_after_third, "review.record", "rescheduled")
+    assert main(["export", "--db", str(db), "case-g", "--report", "review-sheet",
+                 "--review-point"]) == 0
+    sheet = capsys.readouterr().out
+    assert "Review 3 (6 months)" in sheet and "Review 2 (4 months)" not in sheet
+
+
+def test_supervisor_report_is_exported_for_the_organisation(tmp_path: Path, capsys) -> None:
+    from psr_tui.store import CaseStore
+    from tests.ui.review_cases import fill
+
+    db = tmp_path / "db"
+    fill(CaseStore.open(db, user="cli-tester"))
+    assert main(["export", "--db", str(db), "case-g", "--report", "supervisor-report"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Educational supervisor's report")
+    assert "## Progress against each objective" in report
+    assert "Prepared for:** the healthcare organisation" in report

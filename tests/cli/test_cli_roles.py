@@ -25,7 +25,7 @@ def run(db: Path, user: str | None, *args: str) -> int:
 
 
 def listed(db: Path, user: str | None, capsys) -> list[dict]:
-    assert run(db, user, "list", "--json") == 0
+    assert run(db, user, "list", "--json", "--all") == 0  # the archive too: every case
     return json.loads(capsys.readouterr().out)
 
 

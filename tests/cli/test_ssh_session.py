@@ -36,6 +36,8 @@ def session(db: Path, name: str, command: str, monkeypatch: pytest.MonkeyPatch) 
     ("list && id", "refused"),
     ("export X -o /tmp/x.md", "refused"),
     ("export X --help", "refused"),
+    ("insights -o /tmp/insights.md", "refused"),
+    ("insights --db /tmp/other", "refused"),
     ("list 'unbalanced", "refused"),
     ("   ", "an empty command"),
     ("list\nrm -rf /", "refused"),
@@ -71,6 +73,21 @@ def test_export_is_at_most_the_roles_own_copy(users_db, monkeypatch, capsys, one
     assert "Prepared for:** the practitioner" in capsys.readouterr().out
     assert session(users_db, "kmensah", f"export {CASE_ID}", monkeypatch) == 2
     assert "no case" in one_line()
+
+
+def test_insights_run_over_the_keys_users_scope_on_stdout(users_db, monkeypatch,
+                                                            capsys) -> None:
+    """The analyst's only command over SSH; Markdown or JSON to stdout (no -o: a forced
+    command writes no file on the host)."""
+    assert session(users_db, "jlloyd", "insights --json", monkeypatch) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert everything["plans"] > 5
+    assert session(users_db, "arao", "insights --from 2000-01-01", monkeypatch) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# PSR action plans: insights")
+    # Northmoor's responsible officer: their own plans only, 1 to 4, so not how many.
+    assert "\n\n\\<5 plans; plans starting (or first issued) from 2000-01-01" in text
+    assert session(users_db, "jlloyd", "list", monkeypatch) == 2  # insights, nothing else
 
 
 def test_the_environment_never_changes_who_the_key_is(users_db, monkeypatch, capsys) -> None:

@@ -15,7 +15,7 @@ from psr_tui.domain.case import Case, PractitionerDiscussion
 from psr_tui.domain.deadlines import draft_deadline
 from psr_tui.domain.plan import Plan
 from psr_tui.domain.schedule import add_months
-from psr_tui.domain.supervision import check_level
+from psr_tui.domain.supervision import check_level, in_force, require_ladder_within_floor
 from psr_tui.domain.vocabulary import default_vocabularies
 
 TODAY = date(2026, 11, 23)
@@ -114,8 +114,9 @@ def test_review_outcomes_agree_with_the_current_stage(many, default_demo):
             continue
         assert _replay(case.plan) == case.plan.current_stage, case.id
         recorded += sum(rp.outcome is not None for rp in case.plan.review_points)
-        for stage in case.plan.stages:
-            assert check_level(case, stage.level) is None, case.id
+        for number, stage in enumerate(case.plan.stages, start=1):
+            # As in force at the stage (Mr G's restriction is lifted on entry to stage 4).
+            assert check_level(case, stage.level, stage_number=number) is None, case.id
     assert recorded > 100
     codes = {
         rp.outcome.outcome for c in many if c.plan for rp in c.plan.review_points if rp.outcome
@@ -226,10 +227,16 @@ def test_mr_g_is_the_case_study():
     assert (request.practitioner.grade, request.practitioner.specialty_group) == (
         "consultant", "surgery")
     assert request.plan_type == "both" and set(request.focus) == {"skills", "behaviours"}
-    absence = request.absence
-    assert absence.reason == "local_restriction"
-    assert (absence.end - absence.start).days >= 2 * 365
+    # "Outpatients only" is what it is: a local restriction (two years), not an absence,
+    # holding supervision at L3 until the plan lifts it on entry to its last stage.
+    assert request.absence is None
+    restriction = request.conditions[0]
     assert [c.source for c in request.conditions] == ["local_restriction"]
+    assert (restriction.supervision_floor, restriction.lifted_at_stage) == (3, 4)
+    assert restriction.imposed_on is not None
+    assert (case.created_at.date() - restriction.imposed_on).days >= 2 * 365
+    require_ladder_within_floor(case, plan.stages, "plan.stages")
+    assert [in_force(restriction, n) for n in (1, 2, 3, 4)] == [True, True, True, False]
     assert [o.domain for o in plan.objectives] == ["clinical_skills", "communication",
                                                    "leadership"]
     kinds = {a.kind for a in plan.activities}

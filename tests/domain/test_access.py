@@ -47,18 +47,22 @@ PEOPLE = {
 }
 CASE_OPERATIONS = (
     access.READ, access.CREATE, access.INTAKE, access.PLAN_EDIT, access.SIGN_ORGANISATION,
-    access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE,
+    access.SIGN_PRACTITIONER, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
+    access.AMENDMENT_PROPOSE,
     access.AMENDMENT_AGREE, access.COMPLETION_SIGN_OFF, access.CASE_MANAGE, access.AUDIT_READ,
+    access.CONDITION_LIFT,
 )
 # The table of the issue: what each role may do on a case in its scope.
 EXPECTED = {
     ADVISER: set(CASE_OPERATIONS),
-    SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.AMENDMENT_PROPOSE},
+    SUPERVISOR: {access.READ, access.REVIEW_RECORD, access.OUTCOME_CORRECT,
+                 access.AMENDMENT_PROPOSE},
+    # The organisation may lift its own local restriction (and record the regulator's).
     ORGANISATION_LEAD: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
-                        access.AMENDMENT_AGREE, access.AUDIT_READ},
+                        access.AMENDMENT_AGREE, access.AUDIT_READ, access.CONDITION_LIFT},
     RESPONSIBLE_OFFICER: {access.READ, access.SIGN_ORGANISATION, access.AMENDMENT_PROPOSE,
                           access.AMENDMENT_AGREE, access.AUDIT_READ,
-                          access.COMPLETION_SIGN_OFF},
+                          access.COMPLETION_SIGN_OFF, access.CONDITION_LIFT},
     PRACTITIONER: {access.READ, access.SIGN_PRACTITIONER, access.AMENDMENT_AGREE},
     ANALYST: set(),
 }
@@ -80,12 +84,19 @@ def test_every_role_against_every_case_operation(role: str, operation: str) -> N
 
 @pytest.mark.parametrize("role", list(PEOPLE))
 @pytest.mark.parametrize("operation", [access.DUMP, access.IMPORT, access.CHECK, access.DEMO,
-                                       access.USER_ADMIN])
+                                       access.USER_ADMIN, access.PURGE])
 def test_database_operations_are_the_administrators_only(role: str, operation: str) -> None:
     plain = PEOPLE[role]
     assert not may(plain, operation)
     admin = Identity(plain.name, plain.role, plain.organisation, admin=True)
     assert may(admin, operation)
+
+
+def test_purge_is_the_administrators_alone_not_even_an_advisers() -> None:
+    # Erasing records is irreversible: no role's permissions include it.
+    assert access.PURGE in access.ADMIN_OPERATIONS
+    assert all(access.PURGE not in ops for ops in access.PERMISSIONS.values())
+    assert not may(Identity("hm", access.ADVISER), access.PURGE)
 
 
 def test_scope_follows_explicit_links_not_names() -> None:
@@ -118,6 +129,10 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
 
 @pytest.mark.parametrize(("action", "operation"), [
     ("review.record", access.REVIEW_RECORD),
+    ("review.correct", access.OUTCOME_CORRECT),
+    ("plan.resume", access.CASE_MANAGE),
+    ("case.withdraw", access.CASE_MANAGE),
+    ("amendment.withdraw", access.AMENDMENT_PROPOSE),
     ("plan.sign.organisation", access.SIGN_ORGANISATION),
     ("plan.sign.practitioner", access.SIGN_PRACTITIONER),
     ("plan.issue", access.PLAN_EDIT),
@@ -125,6 +140,8 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
     ("amendment.propose", access.AMENDMENT_PROPOSE),
     ("amendment.agree", access.AMENDMENT_AGREE),
     ("completion.sign_off", access.COMPLETION_SIGN_OFF),
+    ("condition.lift", access.CONDITION_LIFT),
+    ("review.log", access.REVIEW_RECORD),  # the log between reviews (progress_log.ACTION)
     ("intake", access.INTAKE),
     ("decision", access.INTAKE),
     ("start_plan", access.PLAN_EDIT),
@@ -133,6 +150,17 @@ def test_out_of_scope_operations_are_refused_naming_the_case() -> None:
 ])
 def test_store_actions_map_to_operations(action: str, operation: str) -> None:
     assert operation_of(action) == operation
+
+
+def test_a_supervisor_corrects_only_the_outcomes_they_recorded() -> None:
+    case = linked_case()
+    assert access.may_correct_outcome(PEOPLE[SUPERVISOR], "jones", case)
+    assert access.may_correct_outcome(PEOPLE[SUPERVISOR], "JONES ", case)
+    assert not access.may_correct_outcome(PEOPLE[SUPERVISOR], "green", case)
+    assert access.may_correct_outcome(PEOPLE[ADVISER], "green", case)  # an adviser, any
+    # Out of scope, or a role without the operation, never corrects even its own name.
+    assert not access.may_correct_outcome(Identity("jones", SUPERVISOR), "jones", Case())
+    assert not access.may_correct_outcome(PEOPLE[ORGANISATION_LEAD], "olive", case)
 
 
 def test_exports_are_limited_to_the_roles_own_audience() -> None:
@@ -149,3 +177,29 @@ def test_only_advisers_see_confidential_material() -> None:
     assert [r for r, who in PEOPLE.items() if who.sees_confidential] == [ADVISER]
     assert PEOPLE[PRACTITIONER].audience == "practitioner"
     assert PEOPLE[SUPERVISOR].audience == "organisation"
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+def test_another_users_reminders_are_the_advisers_and_the_administrators(role: str) -> None:
+    plain = PEOPLE[role]
+    assert may(plain, access.OTHERS_REMINDERS) is (role == ADVISER)
+    assert may(Identity(plain.name, plain.role, plain.organisation, admin=True),
+               access.OTHERS_REMINDERS)
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+def test_every_role_sees_insights_over_the_plans_it_may_read(role: str) -> None:
+    from psr_tui.domain.plan_facts import facts_of
+    from psr_tui.domain.vocabulary import default_vocabularies
+
+    who = PEOPLE[role]
+    assert may(who, access.INSIGHTS)
+    facts = facts_of(linked_case(), default_vocabularies())
+    assert facts is not None
+    keys = (facts.organisation, facts.practitioner_user, facts.supervisor_users)
+    # Everyone counts the plan they may read; the analyst reads none but counts every plan.
+    assert access.in_insights(who, *keys) is (role == ANALYST or in_scope(who, linked_case()))
+    stranger = Identity("zed", role, organisation="Elsewhere NHS Trust")
+    # Of another organisation: only the adviser (all cases) still counts it.
+    assert access.in_insights(stranger, *keys) is (role == ADVISER)
+    assert access.in_insights(Identity("ann", ANALYST, organisation=ORG.lower()), *keys)

@@ -11,7 +11,6 @@ from psr_tui.domain.amendments import (
     agree_amendment,
     end_date_change,
     propose_amendment,
-    version_diff,
     withdraw_amendment,
 )
 from psr_tui.domain.case import Case, Condition
@@ -24,6 +23,7 @@ from psr_tui.domain.plan import (
     ReviewPoint,
     SupervisionStage,
 )
+from psr_tui.domain.plan_diff import version_diff
 
 TODAY = date(2026, 11, 23)
 
@@ -250,7 +250,8 @@ def test_extension_moves_the_final_review_and_the_last_stage() -> None:
     case = _scheduled_case()
     _agree(case, {"end_date": "2027-05-01"})
     plan = case.plan
-    assert plan.review_point("rp-final").due_on == date(2027, 5, 1)
+    # Saturday 1 May: the final review meets on the Friday before, never after the end.
+    assert plan.review_point("rp-final").due_on == date(2027, 4, 30)
     assert plan.stages[-1].end == date(2027, 5, 1)
     assert plan.review_point("rp-2").due_on == date(2027, 1, 1)  # others stay put
 

@@ -221,3 +221,46 @@ def test_a_review_due_on_a_weekend_or_bank_holiday_is_weak_until_recorded() -> N
     case.plan.review_points[0].outcome = ReviewOutcome(outcome="stay", held_on=saturday,
                                                        recorded_by="sup")
     assert "plan.review_points[rp-1].due_on" not in by_path(check_plan(case, VOCAB))
+
+
+def test_a_measure_relying_on_evidence_no_activity_arranges_is_missing() -> None:
+    """004: a communication measure named a patient questionnaire the plan never set up."""
+    case = valid_case()
+    assert case.plan is not None
+    objective = case.plan.objectives[0]
+    objective.measure = "Patient questionnaire shows no major concerns; MSF from 12 colleagues"
+    at = f"plan.objectives[{objective.id}].measure"
+    case.plan.activities = [a for a in case.plan.activities
+                            if a.kind not in ("PSQ", "MSF")]
+    case.plan.activities.append(Activity(kind="supervisor_meetings", objective_ids=[objective.id],
+                                         evidence="MSF report and reflection",
+                                         responsible="Dr Supervisor"))
+    found = [f for f in check_plan(case, VOCAB) if f.path == at]
+    assert [f.severity for f in found] == ["missing"]
+    assert "Patient satisfaction questionnaire (PSQ), which no activity arranges" in \
+        found[0].message
+    # Arranged by an activity of that kind: nothing to say.
+    case.plan.activities.append(Activity(kind="PSQ", objective_ids=[objective.id],
+                                         evidence="PSQ summary", responsible="Dr Supervisor"))
+    assert not [f for f in check_plan(case, VOCAB) if f.path == at]
+
+
+def test_tools_offered_as_examples_need_only_one_arranged() -> None:
+    case = valid_case()
+    assert case.plan is not None
+    objective = case.plan.objectives[0]
+    objective.measure = "Six assessments (e.g. CbD, DOPS, mini-CEX) meet expectations, and MSF"
+    msf = Activity(kind="MSF", objective_ids=[objective.id], evidence="MSF report")
+    cbd = Activity(kind="CbD", objective_ids=[objective.id], evidence="CbD forms")
+
+    def missing_tools() -> set[str]:
+        return {f.message.split("relies on ")[1].split(", which")[0]
+                for f in check_plan(case, VOCAB) if f.path.endswith(".measure")}
+
+    wba = VOCAB["wba_types"]
+    case.plan.activities = [msf, cbd]
+    assert missing_tools() == set()  # one example arranged is enough
+    case.plan.activities = [msf]
+    assert missing_tools() == {wba.label(t) for t in ("CbD", "DOPS", "mini-CEX")}
+    case.plan.activities = [cbd]
+    assert missing_tools() == {wba.label("MSF")}  # named outside the examples: relied on

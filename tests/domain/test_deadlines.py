@@ -213,3 +213,24 @@ def test_plan_deadline_uses_the_first_issue_not_the_agreement() -> None:
     assert deadline is not None and deadline.due == date(2026, 3, 26)
     assert deadline.met_on == date(2026, 3, 20)
     assert not deadline.breached
+
+
+def test_the_organisations_nation_decides_the_bank_holidays() -> None:
+    from psr_tui.domain.deadlines import draft_deadline, nation_of
+
+    # 17 March (St Patrick's Day) is a bank holiday in Northern Ireland only; 12 July
+    # (Battle of the Boyne, a Monday in 2027) too; 2 January and St Andrew's Day in Scotland.
+    assert is_working_day(date(2026, 3, 17))
+    assert not is_working_day(date(2026, 3, 17), "NIR")
+    assert not is_working_day(date(2027, 1, 4), "SCT")  # 2 January moved to Monday 4th
+    assert working_day_warning(date(2026, 3, 17), "NIR") == (
+        "falls on a bank holiday (Saint Patrick's Day)")
+    case = Case()
+    case.request.received_on = date(2026, 3, 2)
+    case.decision = RequestDecision(outcome="accepted")
+    england = draft_deadline(case, date(2026, 3, 2))
+    case.request.organisation.nation = "NIR"
+    assert nation_of(case) == "NIR"
+    northern_ireland = draft_deadline(case, date(2026, 3, 2))
+    assert england is not None and northern_ireland is not None
+    assert northern_ireland.due == add_working_days(england.due, 1)  # one more holiday

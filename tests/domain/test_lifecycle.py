@@ -10,9 +10,10 @@ from psr_tui.domain import lifecycle
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
-from psr_tui.domain.plan import ReviewOutcome, Signature
+from psr_tui.domain.plan import AssessmentSeen, ReviewOutcome, Signature
 
 TODAY = date(2026, 6, 1)
+ADVICE = "PSR advice: continue with weekly case-based discussions"
 LATER = date(2026, 12, 20)  # the plan (2026-07-01 to 2027-01-01) is nearly over
 
 
@@ -103,7 +104,8 @@ def test_start_plan_creates_draft_with_schedule() -> None:
     assert case.state == "draft"
     assert (plan.version, plan.status) == (1, "draft")
     assert (plan.start_date, plan.end_date) == (date(2026, 7, 1), date(2027, 1, 1))
-    assert plan.review_points[-1].due_on == date(2027, 1, 1)
+    # The plan ends on New Year's Day: its final review is the working day before.
+    assert plan.review_points[-1].due_on == date(2026, 12, 31)
     assert plan.review_points[-1].is_final
     assert plan.stages and max(s.level for s in plan.stages) == 3  # capped at the floor
     assert plan.condition_ids == [case.request.conditions[0].id]
@@ -274,7 +276,10 @@ def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
     case = active_case()
     plan = case.plan
     for rp in plan.review_points:
-        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+        # Every expected item ticked as seen, and an assessment done at each review.
+        seen = [AssessmentSeen(tool=text) for text in rp.expected_evidence]
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on,
+                                   evidence_seen=[*seen, AssessmentSeen(tool="CbD")])
     plan.current_stage = len(plan.stages) - 1
     assert plan.current_level == 5
     assert lifecycle.completion_outstanding(case, "completed") == []
@@ -329,12 +334,31 @@ def test_a_signature_is_corrected_until_both_have_signed() -> None:
 def test_resume_paused_plan() -> None:
     case = active_case()
     case.state = "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "active"
     case.state = "paused"
     case.plan.end_date = date(2027, 3, 1)  # later than the agreed 2027-01-01
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "extended"
+
+
+def test_resume_records_the_advice_and_refuses_without_it() -> None:
+    case = active_case()
+    case.state = "paused"
+    with pytest.raises(RuleError, match="advice") as refused:
+        lifecycle.resume(case, TODAY, advice="  ", user="ca")
+    assert refused.value.path == "resumption.advice"
+    assert case.state == "paused" and case.resumptions == []
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
+    (resumed,) = case.resumptions
+    assert (resumed.advice, resumed.resumed_on, resumed.resumed_by) == (ADVICE, TODAY, "ca")
+
+
+def test_resume_refused_unless_paused() -> None:
+    case = active_case()
+    with pytest.raises(RuleError, match="resume"):
+        lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
+    assert case.resumptions == []
 
 
 def test_withdraw() -> None:
@@ -358,7 +382,7 @@ def test_resume_after_agreed_extension_is_extended() -> None:
     agree_amendment(case, amd.id, "practitioner", "Dr Jones", "practitioner", TODAY,
         recorded_by="hmarsden")
     assert case.state == "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "extended"
 
 
@@ -372,7 +396,7 @@ def test_resume_compares_with_the_last_version_signed_before_start() -> None:
         recorded_by="hmarsden")
     lifecycle.activate(case, TODAY)
     case.state = "paused"
-    lifecycle.resume(case, TODAY)
+    lifecycle.resume(case, TODAY, advice=ADVICE, user="ca")
     assert case.state == "active"
 
 
@@ -437,3 +461,15 @@ def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
     text = plan_markdown(case, "organisation", default_vocabularies(), TODAY)
     assert "Recorded by hmarsden for Dr Director" in text
     assert "Recorded by djones for Dr Jones" in text
+
+
+def test_completion_outstanding_names_a_final_review_held_without_its_evidence() -> None:
+    case = active_case()
+    plan = case.plan
+    for rp in plan.review_points:
+        rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
+    plan.current_stage = len(plan.stages) - 1
+    items = lifecycle.completion_outstanding(case, "completed")
+    final = next(rp for rp in plan.review_points if rp.is_final)
+    assert f"no assessments recorded at '{final.title}'" in items
+    assert any(item.startswith(f"evidence expected at '{final.title}' not seen") for item in items)

@@ -3,7 +3,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from psr_tui.domain.schedule import add_months, generate_review_points, generate_stages
+from psr_tui.domain.plan import Plan, Role
+from psr_tui.domain.schedule import (
+    add_months,
+    generate_review_points,
+    generate_stages,
+    planned_reviewer,
+)
 
 
 def test_add_months_clamps_to_month_end() -> None:
@@ -54,7 +60,8 @@ def test_reviews_move_off_bank_holidays_and_never_past_the_end() -> None:
     # The trial's plan: a review on New Year's Day 2027 moves to Monday 4 January.
     points = generate_review_points(date(2026, 11, 1), date(2027, 5, 1))
     assert points[0].due_on == date(2027, 1, 4)
-    assert points[-1].due_on == date(2027, 5, 1) and points[-1].is_final  # the chosen end
+    # The plan ends on Saturday 1 May 2027: the final review is the Friday before.
+    assert points[-1].due_on == date(2027, 4, 30) and points[-1].is_final
     # Saturday 8 August, the plan ending on the Sunday: back to Friday 7 August.
     late = generate_review_points(date(2026, 6, 8), date(2026, 8, 9), final_sign_off=False)
     assert [p.due_on for p in late] == [date(2026, 8, 7)]
@@ -95,3 +102,54 @@ def test_stages_reject_bad_levels() -> None:
         generate_stages(date(2026, 1, 1), date(2026, 6, 1), [0, 2])
     with pytest.raises(ValueError):
         generate_stages(date(2026, 1, 1), date(2026, 6, 1), [])
+
+
+def test_no_review_falls_on_a_weekend_or_bank_holiday_the_final_one_included() -> None:
+    from psr_tui.domain.deadlines import is_working_day
+
+    # Ends Sunday 30 August 2026, after the August bank holiday's weekend.
+    points = generate_review_points(date(2026, 3, 1), date(2026, 8, 30))
+    assert all(is_working_day(p.due_on) for p in points)
+    assert points[-1].is_final and points[-1].due_on == date(2026, 8, 28)
+    # Northern Ireland: 13 July 2026 (the Twelfth, observed) is no day for a review.
+    ni = generate_review_points(date(2026, 5, 13), date(2026, 9, 30), nation="NIR")
+    assert date(2026, 7, 13) not in [p.due_on for p in ni]
+    assert date(2026, 7, 14) in [p.due_on for p in ni]
+
+
+@pytest.mark.parametrize("start, end, words", [
+    (date(2026, 3, 2), date(2026, 8, 31), "6 months"),
+    (date(2026, 3, 2), date(2026, 9, 2), "6 months"),
+    (date(2026, 1, 1), date(2026, 12, 31), "12 months"),
+    (date(2026, 3, 2), date(2026, 5, 25), "2 months and 3 weeks"),
+    (date(2026, 3, 2), date(2026, 3, 23), "3 weeks"),
+])
+def test_plan_length_reads_as_people_say_it(start, end, words) -> None:
+    from psr_tui.domain.schedule import plan_length
+
+    assert plan_length(start, end) == words
+
+
+def test_exit_criteria_follow_the_level_unless_the_adviser_wrote_their_own() -> None:
+    from psr_tui.domain.schedule import exit_criteria_for_level, generate_stages
+
+    stage = generate_stages(date(2026, 1, 1), date(2026, 7, 1), [2, 3])[0]
+    assert "L2" in stage.exit_criteria
+    moved = exit_criteria_for_level(stage.exit_criteria, 2, 1)
+    assert "L1" in moved and "L2" not in moved
+    assert exit_criteria_for_level("My own words at L2", 2, 1) == "My own words at L2"
+
+
+def test_generated_reviews_name_the_clinical_supervisor() -> None:
+    plan = Plan(roles=[
+        Role(role="responsible_officer", person="Dr Ann Reid"),
+        Role(role="clinical_supervisor", person=" Mr Daniel Osei ", deputy="Ms Laura Bennett"),
+    ])
+    assert planned_reviewer(plan) == "Mr Daniel Osei"
+    points = generate_review_points(date(2026, 3, 2), date(2026, 8, 31),
+                                    reviewer=planned_reviewer(plan))
+    assert points and all(p.reviewer == "Mr Daniel Osei" for p in points)
+    # No one named in the role yet: left for the adviser to pick.
+    assert planned_reviewer(Plan(roles=[Role(role="clinical_supervisor")])) == ""
+    assert all(p.reviewer == "" for p in generate_review_points(date(2026, 3, 2),
+                                                                 date(2026, 8, 31)))

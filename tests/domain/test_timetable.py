@@ -50,7 +50,7 @@ def test_a_shorter_plan_drops_what_would_fall_after_it() -> None:
     move_timeframe(plan, plan.start_date, date(2026, 5, 31))
     assert [s.id for s in plan.stages] == ["stg-1"] and plan.stages[0].end == date(2026, 5, 31)
     assert [rp.id for rp in plan.review_points] == ["rp-2"]  # the final review, moved
-    assert plan.review_points[0].due_on == date(2026, 5, 31)
+    assert plan.review_points[0].due_on == date(2026, 5, 29)  # Sunday 31st: the Friday
     assert all(o.target_date == date(2026, 5, 31) for o in plan.objectives)
     assert _date_problems(case) == []
 

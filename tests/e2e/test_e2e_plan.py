@@ -6,10 +6,10 @@ previous one landed (a typed value, a step heading, an open menu) before the nex
 
 from __future__ import annotations
 
-import re
 import shlex
-import subprocess
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +19,19 @@ from markdown_it import MarkdownIt
 from psr_tui.cli.identity import account_name
 from psr_tui.store import CaseStore
 
+from .driving import (
+    BOLD,
+    BORDER,
+    FIELD,
+    LIST,
+    TEXT_CURSOR,
+    choose,
+    enter_text,
+    next_step,
+    tab_to,
+    wait_for_line,
+    wait_gone,
+)
 from .tmux import Terminal, needs_tmux
 
 # A whole journey in a real terminal: longer than the suite's 300 s default on a busy host.
@@ -31,95 +44,11 @@ ORG_CONTACT = "Dr Ann Lee"
 EXPORT_NAME = "org-copy.md"
 
 
-# How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
-FIELD = "\x1b[48;5;23m"  # the intake's focused one-line input or select: the accent band
-BORDER = "\x1b[38;5;32m▊"  # a bordered field (text area) gets an accent border
-LIST = "\x1b[48;5;32m"  # a tick list's cursor row (an unfocused list shows none)
-BOLD = "\x1b[1m"  # in a dialog the focused input or select turns bold
-TEXT_CURSOR = "\x1b[38;5;233m\x1b[48;5;253m"  # a focused text area's (non-blinking) cursor
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def styled_screen(term: Terminal) -> list[str]:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-e", "-t", term.name],
-                          capture_output=True, text=True).stdout.splitlines()
-
-
-def focus_is_below(term: Terminal, label: str, marker: str, below: int) -> bool:
-    """Does the row `below` rows under `label` show `marker`, the focused look of its field?
-    Only the form is read: in the intake the step list shares the rows, left of its ▕."""
-    form = [line.rsplit("▕", 1)[-1] for line in styled_screen(term)]
-    rows = [i + below for i, part in enumerate(form) if label in ANSI.sub("", part)]
-    return any(row < len(form) and marker in form[row] for row in rows)
-
-
-def tab_to(term: Terminal, label: str, marker: str, tabs: int = 1, below: int = 1) -> None:
-    """Tab to the field under `label` and wait until it shows focus. Tab reaches the focus
-    binding through the widgets' message queues; a key sent before that lands in the old
-    field (the fast send-keys problem), so nothing is typed until the focus is seen."""
-    term.press(*["Tab"] * tabs)
-    deadline = time.monotonic() + 20
-    while not focus_is_below(term, label, marker, below):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no focus under {label!r}:\n" + "\n".join(
-                repr(line) for line in styled_screen(term)))
-        time.sleep(0.05)
-
-
-def wait_gone(term: Terminal, text: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = term.screen()
-    while text in screen:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} still on screen after {timeout}s:\n{screen}")
-        time.sleep(0.05)
-        screen = term.screen()
-    return screen
-
-
-def wait_for_line(term: Terminal, *parts: str, timeout: float = 20.0) -> None:
-    """Wait for one screen line holding every part (a status line naming this save)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(all(p in line for p in parts) for line in term.screen().splitlines()):
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"no line with {parts!r}:\n{term.screen()}")
-
-
-def enter_text(term: Terminal, text: str) -> None:
-    """Type into the focused field and wait until it shows, so the next key cannot overtake."""
-    term.type(text)
-    term.wait_for(text)
-
-
-def choose(term: Terminal, downs: int, label: str, menu: str = "Dismiss menu") -> None:
-    """Open the focused Select, move `downs` rows past the prompt, pick, and see the label.
-
-    `menu` is text shown only while the menu is open: the intake's footer says
-    "Dismiss menu"; in a dialog (no footer) give one of the options.
-    """
-    term.press("Enter")
-    term.wait_for(menu)
-    for _ in range(downs):
-        term.press("Down")
-    term.press("Enter")
-    wait_gone(term, menu)
-    term.wait_for(label)
-
-
-def next_step(term: Terminal, number: int, title: str) -> None:
-    """ctrl+n saves the step; the step list marks the new one once its form has focus."""
-    term.press("C-n")
-    term.wait_for(f"Step {number}/13")
-    term.wait_for(f"▶ {title}")
-
-
 def fill_intake(term: Terminal) -> None:
     term.wait_for("Step 1/13")
     tab_to(term, "Organisation", FIELD, tabs=0)
     enter_text(term, "Northfield NHS Trust")
-    tab_to(term, "Contact name", FIELD)
+    tab_to(term, "Contact name", FIELD, tabs=2)  # past the nation (blank: England)
     enter_text(term, ORG_CONTACT)
     tab_to(term, "Contact role", FIELD)
     enter_text(term, "Medical Director")
@@ -214,21 +143,23 @@ def build_plan(term: Terminal, export_to: str) -> None:
     screen = term.wait_for("Record keeping")  # objectives suggested from the intake
     assert "DRAFT v1" in screen
 
-    term.press("3")  # roles: a responsible officer and a clinical supervisor, with deputies
+    term.press("3")  # roles: the template lists them; name each supervisor and a deputy
     term.wait_for("Who supports the plan")
-    for downs, role, person, deputy in ((1, "Responsible officer", ORG_CONTACT, "Dr Ben Roe"),
-                                        (4, "Clinical supervisor", "Dr Cy Dunn", "Dr Di Eve")):
-        term.press("a")
+    term.wait_for("Educational supervisor")
+    for downs, person, deputy in ((0, ORG_CONTACT, "Dr Ben Roe"),
+                                  (1, "Dr Cy Dunn", "Dr Di Eve"),
+                                  (1, "Dr Ed Fry", "Dr Flo Gee")):
+        term.press(*["Down"] * downs, "Enter")  # the next role, opened for editing
         term.wait_for("Named person")
         tab_to(term, "Role", BOLD, tabs=0)
-        choose(term, downs, role, menu="Medical or clinical director")
         tab_to(term, "Named person", BOLD)
         enter_text(term, person)
-        # Past the person's psr-tui user, contact, responsibilities and four stages.
-        tab_to(term, "Deputy (name)", BOLD, tabs=8)
+        # Past the person's psr-tui user, contact, responsibilities and the template's
+        # three stages.
+        tab_to(term, "Deputy (name)", BOLD, tabs=7)
         enter_text(term, deputy)
         term.press("Enter")
-        wait_for_line(term, "Saved: add role: ", f": {person}")
+        wait_for_line(term, "Saved: edit role: ", f": {person}")
 
     term.press("2")  # one activity serving every objective, with its evidence
     term.wait_for("2 Activities")
@@ -239,7 +170,7 @@ def build_plan(term: Terminal, export_to: str) -> None:
     tab_to(term, "What happens (detail)", BOLD)
     enter_text(term, "Weekly supervised clinics")
     tab_to(term, "Objectives it serves", LIST)
-    term.press("Space", "Down", "Space", "Down", "Space")
+    term.press("Space", "Down", "Space")  # the template's two objectives
     tab_to(term, "Evidence it produces", BOLD)
     enter_text(term, "Supervisor reports")
     tab_to(term, "Responsible: a role in the plan", BOLD)
@@ -279,11 +210,11 @@ def build_plan(term: Terminal, export_to: str) -> None:
     term.wait_for("Version 1: AGREED")
 
     term.press("w")
-    term.wait_for("Export the plan as Markdown")
-    term.wait_for("-organisation.md")  # the default file name follows the audience
+    term.wait_for("Export the action plan")
+    term.wait_for("-v1-org")  # the default file name follows the audience
     tab_to(term, "Write to file", BOLD)
     term.press("C-u")
-    wait_gone(term, "-organisation.md")
+    wait_gone(term, "-v1-org")
     enter_text(term, export_to)
     term.press("Enter")
     term.wait_for("Wrote the organisation copy")
@@ -293,15 +224,18 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     db, home = tmp_path / "db", tmp_path / "home"
     home.mkdir()
     # 256 colours whatever the tmux server inherited: the focus checks read those codes.
+    # A short export folder: the dialog's default path must show its "-v1-org" ending in
+    # the field (pytest's own temporary paths are long and grow with each run).
+    exports = Path(tempfile.mkdtemp(prefix="pe", dir="/tmp"))
     env = {"PSR_TUI_TODAY": TODAY, "TERM": "xterm-256color", "HOME": str(home),
-           "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256"}
+           "COLORTERM": "", "TEXTUAL_COLOR_SYSTEM": "256", "PSR_TUI_EXPORTS": str(exports)}
     command = (f"unset NO_COLOR; cd {shlex.quote(str(REPO))} && "
                f"{shlex.quote(sys.executable)} -m psr_tui "
                f"--db {shlex.quote(str(db))}")  # the folder's owner: its administrator
     started = time.monotonic()
     term = Terminal(command, env)
     try:
-        term.wait_for("0 cases")
+        term.wait_for("This database has no cases yet")  # the welcome: n starts one
         term.press("n")
         fill_intake(term)
         build_plan(term, f"~/{EXPORT_NAME}")  # ~ is the HOME the program was given
@@ -309,6 +243,7 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
         term.wait_for("EXITED 0")
     finally:
         term.close()
+        shutil.rmtree(exports, ignore_errors=True)
     elapsed = time.monotonic() - started
     assert elapsed < 90, f"the walk took {elapsed:.0f}s"
 
@@ -341,12 +276,15 @@ def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
     assert plan.agreement.organisation.name == ORG_CONTACT
     assert plan.agreement.practitioner is not None
     assert plan.agreement.practitioner.name == PRACTITIONER
-    [activity] = plan.activities
+    # F5 drafted from the clinical remediation template: its assessments, and the one
+    # activity typed here serving both of its objectives.
+    assert {"CbD", "mini-CEX"} <= {a.kind for a in plan.activities}
+    [activity] = [a for a in plan.activities if a.evidence == "Supervisor reports"]
     assert set(activity.objective_ids) == {o.id for o in plan.objectives}
-    assert activity.evidence == "Supervisor reports"
-    assert {(r.role, r.person, r.deputy) for r in plan.roles} == {
+    assert {(r.role, r.person, r.deputy) for r in plan.roles if r.deputy} == {
         ("responsible_officer", ORG_CONTACT, "Dr Ben Roe"),
         ("clinical_supervisor", "Dr Cy Dunn", "Dr Di Eve"),
+        ("educational_supervisor", "Dr Ed Fry", "Dr Flo Gee"),
     }
     assert plan.review_points and plan.stages
     assert plan.consequences == "Referral back to the responsible officer"

@@ -19,7 +19,8 @@ class Terminal:
 
     def __init__(self, command: str, env: dict[str, str], width: int = 80, height: int = 24):
         self.name = f"psr-e2e-{uuid.uuid4().hex[:8]}"
-        self.keystrokes = 0
+        self.keystrokes = 0  # navigation keys (press)
+        self.typed = 0  # characters of literal text (type)
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         subprocess.run(
             ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
@@ -51,7 +52,8 @@ class Terminal:
             time.sleep(0.05)
 
     def type(self, text: str) -> None:
-        """Literal text (a note, a name): not counted as keystrokes of navigation."""
+        """Literal text (a note, a name): counted as typed characters, not navigation."""
+        self.typed += len(text)
         subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
         time.sleep(0.05)
 

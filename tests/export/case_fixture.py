@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from psr_tui.domain.case import (
-    Absence,
     Case,
     Completion,
     Concern,
@@ -16,6 +15,8 @@ from psr_tui.domain.case import (
     Demographics,
     Discussion,
     Discussions,
+    Document,
+    LocalSupport,
     OccupationalHealth,
     Organisation,
     Practitioner,
@@ -28,6 +29,7 @@ from psr_tui.domain.plan import (
     Amendment,
     AssessmentSeen,
     Objective,
+    ObjectiveProgress,
     Plan,
     PlanVersion,
     ReviewOutcome,
@@ -40,11 +42,17 @@ from psr_tui.domain.plan import (
 DISCUSSION_NOTES = "Mr G said the long restriction felt like a punishment and he dreads theatre"
 HEALTH_DETAILS = "Treated for anxiety and insomnia during the restriction period"
 CONFIDENTIAL_CONDITION = "Monthly occupational health wellbeing appointments"
-AGE_BAND = "55-59"
-QUALIFICATION_COUNTRY = "Ireland"
+AGE_BAND = "55_64"  # codes: their labels are what a leak would print
+QUALIFICATION_REGION = "eea"
 CONFIDENTIAL_STRINGS = (
-    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, AGE_BAND, QUALIFICATION_COUNTRY
+    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, AGE_BAND, QUALIFICATION_REGION
 )
+# What a document prints for them: demographics as their labels.
+CONFIDENTIAL_PRINTED = (
+    DISCUSSION_NOTES, HEALTH_DETAILS, CONFIDENTIAL_CONDITION, "55 to 64", "EEA graduate"
+)
+# The adviser's working note on a supplied document: in the adviser's copy only.
+DOCUMENT_NOTES = "Section 4 disputed by Mr G; read with his written response"
 HOSTILE_NAME = "Dr <b>A</b> | *B* # C"
 
 START, END = date(2026, 3, 2), date(2026, 8, 31)
@@ -68,12 +76,13 @@ def _request(name: str) -> RequestForm:
                           evidence_detail="Trust investigation report, December 2025")],
         development_areas=["Surgical procedures and inpatient work after two years away",
                            "Communication and leadership style"],
-        absence=Absence(reason="local_restriction", start=date(2024, 1, 8),
-                        end=date(2026, 1, 9), detail="Restricted to outpatient work only"),
         conditions=[
+            # The case study's "outpatients only" as what it is: a local restriction the
+            # plan lifts on entry to stage 3 (L4), not an absence.
             Condition(id="cnd-1", source="local_restriction",
                       description="Outpatient work only pending the local investigation",
-                      imposed_on=date(2024, 1, 8), review_on=date(2026, 3, 2)),
+                      imposed_on=date(2024, 1, 8), review_on=date(2026, 3, 2),
+                      supervision_floor=3, lifted_at_stage=3),
             Condition(id="cnd-2", source="other", description=CONFIDENTIAL_CONDITION,
                       confidential=True),
         ],
@@ -82,9 +91,20 @@ def _request(name: str) -> RequestForm:
         occupational_health=OccupationalHealth(involved=True, fit_to_participate="yes",
                                                health_details=HEALTH_DETAILS),
         reasonable_adjustments="Operating lists start no earlier than 08:30 for the first month",
+        documents=[
+            Document(id="doc-1", title="Trust investigation report", kind="report",
+                     received_on=date(2026, 1, 5), notes=DOCUMENT_NOTES),
+            Document(id="doc-2", title="Current and proposed job plan", kind="job_plan",
+                     received_on=date(2026, 1, 5)),
+        ],
         shared_with_practitioner=True,
-        demographics=Demographics(sex="male", age_band=AGE_BAND, ethnic_group="White Irish",
-                                  qualification_country=QUALIFICATION_COUNTRY),
+        local_support=LocalSupport(
+            supervisors="Mr Daniel Osei (clinical supervisor), Ms Laura Bennett (deputy)",
+            placements="Day surgery unit lists first, then main theatres",
+            funding="The Trust funds six coaching sessions",
+        ),
+        demographics=Demographics(sex="male", age_band=AGE_BAND, ethnic_group="white",
+                                  qualification_region=QUALIFICATION_REGION),
     )
 
 
@@ -205,6 +225,7 @@ def draft_case(name: str = "Mr G") -> Case:
         review_points=_review_points(), condition_ids=["cnd-1", "cnd-2"],
         consequences="If progress is insufficient the plan may be extended once by agreement; "
                      "otherwise the Trust will consider its capability process.",
+        template_id="return_after_restriction_surgeon",
     )
     return _case(name, plan, "issued")
 
@@ -247,6 +268,14 @@ def active_case(name: str = "Mr G") -> Case:
         "step_down", date(2026, 7, 1), 3, 4, "MSF positive; theatre team reports better briefings",
         [AssessmentSeen(tool="MSF", count=1, rating="meets expectations"),
          AssessmentSeen(tool="NOTSS", count=3, rating="3 acceptable")])
+    plan.review_points[0].outcome.objective_progress = [
+        ObjectiveProgress(objective_id="obj-clin", rating="progressing",
+                          note="Routine lists to standard; complex cases not yet"),
+        ObjectiveProgress(objective_id="obj-comm", rating="concern", note="Briefings rushed")]
+    plan.review_points[1].outcome.objective_progress = [
+        ObjectiveProgress(objective_id="obj-clin", rating="progressing"),
+        ObjectiveProgress(objective_id="obj-comm", rating="achieved"),
+        ObjectiveProgress(objective_id="obj-lead", rating="progressing")]
     plan.current_stage = 2
     case.state = "active"
     return case
@@ -266,6 +295,9 @@ def completed_case(name: str = "Mr G") -> Case:
     plan.current_stage = 3
     case.completion = Completion(outcome="completed", signed_by="Dr Helen Marsh",
                                  role="Medical Director", signed_on=END,
-                                 follow_up="Annual appraisal as usual")
+                                 follow_up="Annual appraisal as usual",
+                                 objective_progress=[
+                                     ObjectiveProgress(objective_id=o.id, rating="achieved")
+                                     for o in plan.objectives])
     case.state = "completed"
     return case

@@ -19,14 +19,18 @@ from pydantic import BaseModel
 
 import psr_tui.export as export
 from psr_tui.domain.base import is_confidential
-from psr_tui.domain.case import Case
+from psr_tui.domain.case import Case, PlanWithholding, RequestDecision
+from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.export import (
     AUDIENCES,
+    decision_letter_markdown,
+    educational_supervisor_report_markdown,
     plan_markdown,
     progress_report_markdown,
     progress_summary_markdown,
     review_meeting_sheet_markdown,
     supervisor_information_markdown,
+    withholding_letter_markdown,
 )
 
 TODAY = date(2026, 7, 15)
@@ -127,7 +131,33 @@ def _supervisor_sheets(case: Case, audience: str) -> Iterator[str]:
     yield supervisor_information_markdown(case, None)
 
 
+def _decision_letters(case: Case, audience: str) -> Iterator[str]:
+    # One copy, the organisation's; the same case as declined and as sent back.
+    for outcome in ("declined", "further_information"):
+        sent = case.model_copy(deep=True)
+        sent.decision = RequestDecision(outcome=outcome, decided_on=date(2026, 1, 5),
+                                        decided_by="Dr A Adviser", reason="why",
+                                        alternative_offered="another service")
+        yield decision_letter_markdown(sent, default_vocabularies(), TODAY)
+
+
+def _withholding_letters(case: Case, audience: str) -> Iterator[str]:
+    sent = case.model_copy(deep=True)
+    sent.withholding = PlanWithholding(requested_by="Dr A Rao", withheld=True, reasons="why",
+                                       decided_by="hm")
+    yield withholding_letter_markdown(sent, audience, TODAY)
+
+
+
+
+def _supervisor_reports(case: Case, audience: str) -> Iterator[str]:
+    yield educational_supervisor_report_markdown(case, audience, None, TODAY)
+
+
 DOCUMENTS: dict[str, Render] = {
+    "decision_letter_markdown": _decision_letters,
+    "withholding_letter_markdown": _withholding_letters,
+    "educational_supervisor_report_markdown": _supervisor_reports,
     "plan_markdown": _plans,
     "progress_report_markdown": _progress_reports,
     "progress_summary_markdown": _summaries,

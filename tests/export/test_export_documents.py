@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from case_fixture import (
-    CONFIDENTIAL_STRINGS,
+    CONFIDENTIAL_PRINTED,
+    DOCUMENT_NOTES,
     HOSTILE_NAME,
     active_case,
     completed_case,
@@ -21,7 +22,7 @@ from case_fixture import (
 )
 from md_structure import headings, html_tokens, plain_text, table_shapes
 
-from psr_tui.domain.case import Case
+from psr_tui.domain.case import Case, LocalSupport
 from psr_tui.export import (
     plan_markdown,
     progress_report_markdown,
@@ -70,7 +71,8 @@ DOCUMENTS: dict[str, tuple[Callable[..., Case], Render, str | None]] = {
 
 PLAN_SECTIONS = [
     "Parties", "Plan type and background", "Conditions on practice", "Objectives and activities",
-    "Roles and responsibilities", "Supervision stages", "Review points", "Timeframe",
+    "Roles and responsibilities", "Local support", "Supervision stages", "Review points",
+    "Timeframe",
     "Consequences of insufficient progress", "Reasonable adjustments",
 ]
 
@@ -119,7 +121,7 @@ def test_each_copy_says_who_it_is_for(name: str) -> None:
 def test_confidential_material_only_in_the_adviser_copy(name: str) -> None:
     text = _render(name)
     is_adviser_plan = name == "plan_signed_adviser"
-    for secret in CONFIDENTIAL_STRINGS:
+    for secret in CONFIDENTIAL_PRINTED:
         assert (secret in plain_text(text)) == is_adviser_plan, secret
     says_confidential = "CONFIDENTIAL" in text
     assert says_confidential == (DOCUMENTS[name][2] == "adviser")
@@ -134,14 +136,51 @@ def test_plan_sections_in_order() -> None:
     assert draft == [*PLAN_SECTIONS, "Agreement"]
 
 
-def test_objectives_grouped_by_domain_with_their_activities() -> None:
+def test_objectives_grouped_by_domain_then_their_activities() -> None:
     found = headings(_render("plan_signed_organisation"))
     start = found.index((2, "Objectives and activities"))
     end = found.index((2, "Roles and responsibilities"))
     assert found[start + 1:end] == [
         (3, "Clinical skills"), (4, "Objective 1"), (3, "Communication"), (4, "Objective 2"),
-        (3, "Leadership"), (4, "Objective 3"), (3, "Activities supporting the whole plan"),
+        (3, "Leadership"), (4, "Objective 3"), (3, "Activities"),
     ]
+
+
+def test_an_activity_for_several_objectives_is_listed_once_with_them() -> None:
+    # NOTSS serves objectives 1 and 3; coaching 2 and 3: one row each, naming both.
+    text = _render("plan_signed_organisation")
+    notss = [ln for ln in text.splitlines() if "(NOTSS) |" in ln]
+    assert len(notss) == 1 and notss[0].rstrip(" |").endswith("| 1, 3")
+    coaching = [ln for ln in text.splitlines() if ln.startswith("| Coaching |")]
+    assert len(coaching) == 1 and coaching[0].rstrip(" |").endswith("| 2, 3")
+
+
+@pytest.mark.parametrize("audience", ["adviser", "organisation", "practitioner"])
+def test_local_support_and_documents_supplied_in_every_copy(audience: str) -> None:
+    text = plan_markdown(active_case(), audience, None, ACTIVE_DAY)
+    assert "Funding:** The Trust funds six coaching sessions" in text
+    assert "Placements:** Day surgery unit lists first, then main theatres" in text
+    assert "| Trust investigation report | report | 5 January 2026" in text
+    assert "| Current and proposed job plan | job plan | 5 January 2026" in text
+    # The adviser's working notes on a document stay in the adviser's copy.
+    assert (DOCUMENT_NOTES in text) == (audience == "adviser")
+
+
+@pytest.mark.parametrize("audience", ["adviser", "organisation", "practitioner"])
+def test_the_template_the_plan_came_from_in_the_adviser_copy(audience: str) -> None:
+    text = plain_text(plan_markdown(active_case(), audience, None, ACTIVE_DAY))
+    named = "Plan template: Return to surgical practice after a restriction"
+    assert (named in text) == (audience == "adviser")
+
+
+def test_no_local_support_recorded_no_section() -> None:
+    case = active_case()
+    case.request.local_support = LocalSupport()
+    case.request.documents = []
+    text = plan_markdown(case, "organisation", None, ACTIVE_DAY)
+    h2 = [t for lvl, t in headings(text) if lvl == 2]
+    assert "Local support" not in h2
+    assert (3, "Documents supplied") not in headings(text)
 
 
 @pytest.mark.parametrize("audience", ["adviser", "organisation", "practitioner"])
@@ -185,7 +224,8 @@ def test_expected_evidence_ticked_at_a_review_reads_as_a_checklist_not_an_assess
     rp.outcome.evidence_seen.append(AssessmentSeen(tool=seen))  # as the outcome form records it
     report = progress_report_markdown(case, rp.id, "organisation", None, ACTIVE_DAY)
     assert f"- [x] {seen}" in report
-    assert all(f"- [ ] {item}" in report for item in rp.expected_evidence[1:])
+    assert "- [x] DOPS and CbD forms" in report  # met by the DOPS and CbD assessments seen
+    assert "- [ ] Reflective log" in report
     assessments = report.split("### Assessments seen", 1)[1].split("###", 1)[0]
     assert "DOPS" in assessments and seen not in assessments
 

@@ -7,7 +7,8 @@ import sys
 
 from case_fixture import active_case, draft_case
 
-from psr_tui.export.plan_changes import _own_diff, changes_from_previous
+from psr_tui.domain.plan_diff import version_diff
+from psr_tui.export.plan_changes import changes_from_previous
 
 
 def test_changes_only_once_two_versions_are_agreed() -> None:
@@ -20,7 +21,7 @@ def test_changes_only_once_two_versions_are_agreed() -> None:
     assert any("Six-month review" in line and "2026-08-21" in line for line in lines)
 
 
-def test_own_diff_covers_end_date_objectives_and_review_points() -> None:
+def test_the_one_diff_covers_end_date_objectives_and_review_points() -> None:
     before = {
         "end_date": "2026-08-31",
         "objectives": [{"id": "o1", "statement": "Old"}, {"id": "o2", "statement": "Kept"}],
@@ -31,13 +32,13 @@ def test_own_diff_covers_end_date_objectives_and_review_points() -> None:
         "objectives": [{"id": "o2", "statement": "Kept"}, {"id": "o3", "statement": "New"}],
         "review_points": [{"id": "r1", "title": "Review 1", "due_on": "2026-05-15"}],
     }
-    assert _own_diff(before, after) == [
+    assert version_diff(before, after) == [
         "End date: 2026-08-31 → 2026-10-31",
         "Objective added: New",
         "Objective removed: Old",
         "Review point moved: Review 1: 2026-05-01 → 2026-05-15",
     ]
-    assert _own_diff(before, before) == []
+    assert version_diff(before, before) == []
 
 
 def test_export_imports_neither_textual_nor_tinydb() -> None:

@@ -96,3 +96,40 @@ def test_a_digest_holds_nothing_confidential(demo_store: CaseStore) -> None:
     text = digest_path(demo_store.briefs_dir, case.id).read_text()
     for value in secret_values:
         assert value not in text, value
+
+
+def test_a_practitioner_gets_no_digest_of_a_case_withheld_from_them(
+        demo_store: CaseStore) -> None:
+    from psr_tui.domain.withholding import decide_withholding, release_plan
+
+    case_id, root = "case-004-mr-g", demo_store.root
+    them = CaseStore.open(root, identity=Identity("ggriffiths", PRACTITIONER))
+    assert case_id in [d.id for d in them.load_digests()[0]]
+    assert not them.get_digest(case_id).withheld
+    demo_store.update(case_id, lambda c: decide_withholding(
+        c, withhold=True, requested_by="Dr A Rao", reasons="Support first", user="hm",
+        today=TODAY), "plan.withhold")
+    assert demo_store.get_digest(case_id).withheld  # the adviser still has it
+    them = CaseStore.open(root, identity=Identity("ggriffiths", PRACTITIONER))
+    assert case_id not in [d.id for d in them.load_digests()[0]]
+    with pytest.raises(CaseNotFound):
+        them.get_digest(case_id)
+    demo_store.update(case_id, lambda c: release_plan(c, user="hm", today=TODAY),
+                      "plan.release")
+    them = CaseStore.open(root, identity=Identity("ggriffiths", PRACTITIONER))
+    assert not them.get_digest(case_id).withheld
+
+
+def test_an_archived_case_leaves_the_digest_list_as_it_leaves_the_case_list(
+        demo_store: CaseStore) -> None:
+    from psr_tui.domain.archive import RecordLife, split_archive
+
+    life = RecordLife(archive_after_days=90)
+    cases = demo_store.load_all()[0]
+    digests = demo_store.load_digests()[0]
+    later = date(2030, 1, 1)
+    for when in (TODAY, later):
+        working, archived = split_archive(cases, when, life)
+        d_working, d_archived = split_archive(digests, when, life)
+        assert [c.id for c in working] == [d.id for d in d_working]
+        assert [c.id for c in archived] == [d.id for d in d_archived]

@@ -117,8 +117,12 @@ def test_missing_meta_with_cases_present_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "db" / "meta.json").exists()
 
 
+# The mechanism is tested with a made-up step from today's schema to the next.
+NOW = migrations.SCHEMA_VERSION
+
+
 def _rename_practitioner_to_doctor(doc: dict[str, Any]) -> dict[str, Any]:
-    # A made-up step from schema 1 to 2: moves the practitioner's name and adds a marker.
+    # A made-up step to the next schema: moves the practitioner's name, adds a marker.
     doc = dict(doc)
     doc["request"] = dict(doc["request"])
     doc["request"]["practitioner"] = dict(doc["request"]["practitioner"])
@@ -136,12 +140,12 @@ def test_open_migrates_an_older_database(tmp_path: Path, monkeypatch: pytest.Mon
     v1 = CaseStore.open(root)
     v1.create(small_case("case-a", "Dr A"))
     v1.create(small_case("case-b", "Dr B"))
-    assert _meta_version(root) == 1
+    assert _meta_version(root) == NOW
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, _rename_practitioner_to_doctor)
     v2 = CaseStore.open(root)
-    assert _meta_version(root) == 2
+    assert _meta_version(root) == NOW + 1
     for case_id, name in (("case-a", "Dr A"), ("case-b", "Dr B")):
         case = v2.get(case_id)
         assert case.request.practitioner.name == f"Migrated {name}"
@@ -168,8 +172,8 @@ def test_migration_that_drops_a_field_leaves_no_trace(
     def drop_old_field(doc: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in doc.items() if k != "old_field"}
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, drop_old_field)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, drop_old_field)
     assert CaseStore.open(root).get("case-a").id == "case-a"
 
 
@@ -178,11 +182,11 @@ def test_missing_migration_step_is_a_store_error(
 ) -> None:
     root = tmp_path / "db"
     CaseStore.open(root).create(small_case())
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.delitem(migrations.MIGRATIONS, 1, raising=False)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NOW + 1)
+    monkeypatch.delitem(migrations.MIGRATIONS, NOW, raising=False)
     with pytest.raises(StoreError, match="migration"):
         CaseStore.open(root)
-    assert _meta_version(root) == 1
+    assert _meta_version(root) == NOW
 
 
 def test_files_are_private(make_store: Callable[..., CaseStore]) -> None:
@@ -274,13 +278,13 @@ def test_interrupted_migration_does_not_run_a_step_twice(
     v1 = CaseStore.open(root)
     v1.create(small_case("case-a", "Dr A"))
     v1.create(small_case("case-b", "Dr B"))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, _rename_practitioner_to_doctor)
     CaseStore.open(root)
     # A crash after the case files but before meta.json: meta still says 1.
-    (root / "meta.json").write_text(json.dumps({"meta": {"1": {"schema_version": 1}}}))
+    (root / "meta.json").write_text(json.dumps({"meta": {"1": {"schema_version": NOW}}}))
     store = CaseStore.open(root)
-    assert _meta_version(root) == 2
+    assert _meta_version(root) == NOW + 1
     assert store.get("case-a").request.practitioner.name == "Migrated Dr A"
     assert store.get("case-b").request.practitioner.name == "Migrated Dr B"
 
@@ -296,8 +300,8 @@ def test_unreadable_file_does_not_stop_a_migration(
     good_b = path_b.read_bytes()
     path_b.write_bytes(b"{broken")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, _rename_practitioner_to_doctor)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NOW + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, NOW, _rename_practitioner_to_doctor)
     store = CaseStore.open(root)
     assert path_b.read_bytes() == b"{broken"
     assert store.get("case-a").request.practitioner.name == "Migrated Dr A"
@@ -309,7 +313,7 @@ def test_unreadable_file_does_not_stop_a_migration(
     assert store.get("case-b").request.practitioner.name == "Migrated Dr B"
     store.update("case-b", lambda c: None, "edit")
     data = json.loads(path_b.read_bytes())
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == NOW + 1
     assert CaseStore.open(root).get("case-b").request.practitioner.name == "Migrated Dr B"
 
 

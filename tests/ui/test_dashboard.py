@@ -296,7 +296,7 @@ async def test_not_completed_signs_off_without_asking_about_reviews(
 
 
 async def test_exports_write_files_where_asked(
-    filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export_folder: Path
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = _app(filled)
@@ -304,16 +304,18 @@ async def test_exports_write_files_where_asked(
         await _progress(app, pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportPathDialog)
-        await pilot.press("enter")  # default: current folder, organisation copy
+        await pilot.press("enter")  # default: the user's export folder, organisation copy
         await pilot.press("m", "enter")
         await pilot.press("p")
         path_input = app.screen.query_one("#input-export-path")
         path_input.value = str(tmp_path / "out" / "summary.md")  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
-    report = tmp_path / "progress-case-g-rp-case-g-2.md"  # the review to hold next
+    assert not list(tmp_path.glob("*.md"))  # never the current folder by default
+    assert export_folder.stat().st_mode & 0o777 == 0o700
+    report = export_folder / "progress-case-g-rp-case-g-2-organisation.md"  # the next to hold
     assert "Review 2 (4 months)" in report.read_text(encoding="utf-8")
-    sheet = tmp_path / "review-sheet-case-g-rp-case-g-2.md"
+    sheet = export_folder / "review-sheet-case-g-rp-case-g-2.md"
     assert sheet.exists() and "Mr David Green" in sheet.read_text(encoding="utf-8")
     summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
     assert "Progress summary" in summary
@@ -340,9 +342,9 @@ async def test_tab_in_the_progress_dialogs_never_rests_on_an_invisible_container
         from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
 
         for key, dialog, title in (("a", AmendmentAgreementDialog, "Agree an amendment"),
-                                   ("x", AmendmentProposalDialog, "Propose an amendment"),
+                                   ("x enter", AmendmentProposalDialog, "Propose an amendment"),
                                    ("c", CompletionSignOffDialog, "Sign off completion")):
-            await pilot.press(key)
+            await pilot.press(*key.split())  # x: the kind chooser first, Enter: its first
             await pilot.pause()
             assert isinstance(app.screen, dialog)
             assert title in screen_text(app)  # the title stays in view
@@ -361,7 +363,7 @@ async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: Ca
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         before = filled.get("case-g")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, AmendmentProposalDialog)
@@ -397,7 +399,7 @@ async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         revision = filled.get("case-g").revision
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#input-amd-description").focus()
@@ -417,9 +419,8 @@ def _record_second_review(store: CaseStore) -> None:
 
 
 async def test_progress_report_is_for_the_selected_review_point(
-    filled: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    filled: CaseStore, export_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     _record_second_review(filled)
     app = _app(filled)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -430,11 +431,11 @@ async def test_progress_report_is_for_the_selected_review_point(
         await pilot.pause()
         await pilot.press("k", "e", "enter")  # up to the review just held
         await pilot.pause()
-    upcoming = tmp_path / "progress-case-g-rp-case-g-3.md"  # opened on the next to hold
+    upcoming = export_folder / "progress-case-g-rp-case-g-3-organisation.md"  # the next to hold
     assert "Review 3 (6 months)" in upcoming.read_text(encoding="utf-8")
-    held = tmp_path / "progress-case-g-rp-case-g-2.md"
+    held = export_folder / "progress-case-g-rp-case-g-2-organisation.md"
     assert "Review 2 (4 months)" in held.read_text(encoding="utf-8")
-    assert not (tmp_path / "progress-case-g-rp-case-g-1.md").exists()
+    assert not (export_folder / "progress-case-g-rp-case-g-1-organisation.md").exists()
 
 
 async def test_progress_opened_without_a_point_starts_on_the_next_to_hold(
@@ -504,7 +505,7 @@ async def _propose_duration(app, pilot, description: str, end: str):  # type: ig
     from psr_tui.ui.dialogs.amendment_proposal import AmendmentProposalDialog
 
     await _progress(app, pilot)
-    await pilot.press("x")
+    await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
     await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, AmendmentProposalDialog)

@@ -16,6 +16,7 @@ from psr_tui.ui import terminal_guard
 from psr_tui.ui.screens.dashboard import DashboardScreen
 from psr_tui.ui.screens.home import HomeScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
+from psr_tui.ui.screens.plans_dashboard import PlansDashboardScreen
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
 
 from .review_cases import running_case
@@ -71,6 +72,11 @@ async def test_every_screen_shows_hostile_text_visibly(store: CaseStore) -> None
         app.push_screen(DashboardScreen())
         await pilot.pause()
         assert_safe(app, "dashboard")
+        app.push_screen(PlansDashboardScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert_safe(app, "plans dashboard")
         app.push_screen(QuickReviewScreen())
         await pilot.pause()
         assert_safe(app, "quick review")

@@ -174,6 +174,9 @@ async def test_start_plan_creates_the_draft(store: CaseStore) -> None:
         saved = store.get(created.id)
         assert saved.state == "draft"
         assert saved.plan is not None and saved.plan.start_date == date(2027, 1, 4)
+        # A surgeon back after a local restriction: the template's ladder and assessments.
+        assert [s.level for s in saved.plan.stages] == [1, 2, 3, 5]
+        assert any(a.kind == "NOTSS" and a.count for a in saved.plan.activities)
 
 
 async def test_conflict_keeps_typed_values(store: CaseStore) -> None:
@@ -370,3 +373,24 @@ async def test_pagedown_in_a_tick_list_goes_to_the_next_step(store: CaseStore) -
         await pilot.pause()
         assert screen.step == STEP["concerns"]
         assert store.get(created.id).intake_step == STEP["concerns"]
+
+
+async def test_intake_complete_says_f5_only_when_the_start_date_is_there(store) -> None:
+    """The start date sits below the fold: 'F5 starts the plan' was said, then F5 refused."""
+    created = stored_case(store, step="discussions", state="accepted")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        assert screen.can_start_plan()
+        await pilot.press("ctrl+n")  # saves the last step: no start date yet
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Intake complete: F5 starts the plan." not in messages
+        assert any("enter when the plan starts" in m for m in messages)
+        await type_into(pilot, screen, "plan.start_date", "2027-01-04")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "Intake complete: F5 starts the plan." in [n.message for n in app._notifications]
+        await pilot.press("f5")
+        await pilot.pause()
+        assert store.get(created.id).state == "draft"

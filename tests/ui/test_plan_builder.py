@@ -23,6 +23,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.activity_form import ActivityDialog
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
 from psr_tui.ui.dialogs.objective_form import ObjectiveDialog
+from psr_tui.ui.dialogs.review_point_form import ReviewPointDialog
 from psr_tui.ui.dialogs.stage_form import StageDialog
 from psr_tui.ui.screens.base import PsrScreen
 from psr_tui.ui.screens.plan_builder import PlanBuilderScreen
@@ -218,7 +219,18 @@ async def test_generate_review_points_within_plan_dates(store: CaseStore) -> Non
         await pilot.press("enter")  # every 2 months (the default)
         await pilot.pause()
         assert isinstance(app.screen, PlanBuilderScreen)
+        # The clinical supervisor is filled in, as chosen in the picker (not typed), with
+        # the deputy still offered there.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPointDialog)
+        select = app.screen.query_one("#input-reviewer_person", Select)
+        assert select.value == "Ms Bea Shah"
+        assert "Mr Carl Otto" in [value for _, value in list(select._options)[1:]]
+        await pilot.press("escape")
+        await pilot.pause()
     points = store.get(CASE_ID).plan.review_points  # type: ignore[union-attr]
+    assert [p.reviewer for p in points] == ["Ms Bea Shah"] * 3
     assert [p.due_on for p in points] == [date(2027, 2, 1), date(2027, 4, 1), END]
     assert all(START <= p.due_on <= END for p in points if p.due_on)
     assert points[-1].is_final and all(p.expected_evidence for p in points)
@@ -311,6 +323,18 @@ async def test_timeframe_selects_conditions(store: CaseStore) -> None:
     assert store.get(CASE_ID).plan.condition_ids == []  # type: ignore[union-attr]
 
 
+async def test_timeframe_names_the_plan_template(store: CaseStore) -> None:
+    case = mr_g()
+    assert case.plan is not None
+    case.plan.template_id = "return_after_restriction_surgeon"
+    store.create(case)
+    app = BuilderApp(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        assert "Plan template: Return to surgical practice after a restriction" in screen_text(app)
+
+
 async def test_conflict_keeps_typed_values_and_saves_after_reload(store: CaseStore) -> None:
     app = make(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -357,17 +381,21 @@ async def test_suggest_adds_only_missing_domains(store: CaseStore) -> None:
     assert "communication" in domains  # the concern is about working relationships
 
 
-async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path, export_folder) -> None:  # type: ignore[no-untyped-def]
     app = make(store)
     target = tmp_path / "plan.md"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "w")
         await pilot.pause()
         dialog = app.screen
-        assert dialog.text("path") == "./mr-g-plan-v1-organisation.md"  # type: ignore[attr-defined]
-        await choose(pilot, app, "Practitioner")
-        assert dialog.text("path") == "./mr-g-plan-v1-practitioner.md"  # type: ignore[attr-defined]
-        await pilot.press("tab", *["backspace"] * 40)
+        # The user's own export folder (0700), never the current one.
+        proposed = export_folder / f"plan-{CASE_ID}-v1-organisation.md"
+        assert dialog.text("path") == str(proposed)  # type: ignore[attr-defined]
+        assert export_folder.stat().st_mode & 0o777 == 0o700
+        await choose(pilot, app, "practitioner")
+        proposed = export_folder / f"plan-{CASE_ID}-v1-practitioner.md"
+        assert dialog.text("path") == str(proposed)  # type: ignore[attr-defined]
+        await pilot.press("tab", *["backspace"] * 120)
         await type_text(pilot, str(target))
         await pilot.press("enter")
         await pilot.pause()
@@ -633,3 +661,64 @@ async def test_generated_ladder_keeps_role_duties_on_real_stages(store: CaseStor
     event = store.audit(CASE_ID)[-1]
     assert event.action == "plan.stages.generate"
     assert event.summary.startswith("generated the ladder: L1 → L2 (L3, L4, L5 held at L2")
+
+
+async def test_reviewer_is_picked_from_the_plan_people_deputy_included(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewPointDialog)
+        select = app.screen.query_one("#input-reviewer_person", Select)
+        labels = [str(label) for label, _ in list(select._options)[1:]]
+        # Supervisors first; the deputy offered for when the supervisor is away.
+        assert labels == ["Ms Bea Shah (Clinical supervisor)",
+                          "Mr Carl Otto (deputy Clinical supervisor)",
+                          "Dr Ann Reid (Responsible officer / responsible director)"]
+        await pilot.press("tab", "tab")  # title, due date, then the reviewer
+        await choose(pilot, app, "Mr Carl Otto")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    point = store.get(CASE_ID).plan.review_points[0]  # type: ignore[union-attr]
+    assert point.reviewer == "Mr Carl Otto"
+
+
+async def test_assessment_count_per_period_sets_the_reviews_expected_evidence(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("3", "tab")
+        await choose(pilot, app, "per review period")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanBuilderScreen)
+    plan = store.get(CASE_ID).plan
+    assert plan is not None
+    assert (plan.activities[0].count, plan.activities[0].per) == (3, "review")
+    assert plan.review_points[0].expected_evidence == ["Summary report", "DOPS x3"]
+
+
+async def test_a_count_on_an_activity_that_is_not_an_assessment_is_refused(
+        store: CaseStore) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await choose(pilot, app, "Coaching")
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.focus_field("count")
+        await pilot.pause()
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # not saved: the message is under the field
+        assert "a count is for an assessment (WBA) kind" in screen_text(app)
+    assert len(store.get(CASE_ID).plan.activities) == 1  # type: ignore[union-attr]

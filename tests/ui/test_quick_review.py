@@ -339,3 +339,32 @@ async def test_esc_on_the_start_screen_stays_put(asmith: CaseStore) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuickReviewScreen)
+
+
+async def test_the_supervision_move_is_shown_before_it_is_confirmed(asmith: CaseStore) -> None:
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert "Supervision: L3 Indirect -> L4 Independent with review" in screen_text(app)
+        await pilot.press("shift+tab", "4")
+        await pilot.pause()
+        assert "Supervision: L3 Indirect -> L2 Close" in screen_text(app)
+        await pilot.press("shift+tab", "2")
+        await pilot.pause()
+        assert "Supervision:" not in screen_text(app)  # remain: nothing moves
+        assert asmith.get("case-g").plan.current_stage == 1  # nothing saved yet
+
+
+async def test_the_apps_fixed_day_reaches_the_save(tmp_path) -> None:
+    """PSR_TUI_TODAY (the app's `today`) ahead of the real clock: the review listed as due
+    that day is saved as held that day, not refused as 'before it is held'."""
+    from datetime import UTC, datetime
+
+    store = CaseStore.open(tmp_path / "db", user="asmith",
+                           clock=lambda: datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
+    fill(store)
+    await _record(store, ["1"], "Fine")
+    outcome = _rp(store.get("case-g")).outcome
+    assert outcome is not None and outcome.held_on == TODAY
+    assert outcome.recorded_at == datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

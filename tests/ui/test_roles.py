@@ -28,6 +28,7 @@ from psr_tui.store import CaseNotFound, CaseStore
 from psr_tui.ui.dialogs.signature_form import SignatureDialog
 from psr_tui.ui.screens.audit_trail import AuditTrailScreen
 from psr_tui.ui.screens.home import HomeScreen
+from psr_tui.ui.screens.insights import InsightsScreen
 from psr_tui.ui.screens.nothing_here import NothingHereScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
@@ -149,14 +150,20 @@ async def test_practitioner_sees_only_their_own_case(db: Path) -> None:
         assert offered(app).isdisjoint({"record", "propose", "sign_off", "audit"})
 
 
-async def test_analyst_is_told_there_is_nothing_here_yet(db: Path) -> None:
+async def test_analyst_starts_on_insights(db: Path) -> None:
     app = app_as(db, ANALYST_ID)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert isinstance(app.screen, InsightsScreen)
+        assert "ana · Analyst" in screen_text(app)
+
+
+async def test_a_role_with_neither_cases_nor_insights_is_told_so(db: Path) -> None:
+    app = app_as(db, Identity("nobody", "visitor"))  # a role access.PERMISSIONS lacks
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, NothingHereScreen)
-        text = screen_text(app)
-        assert "nothing for you here yet" in text
-        assert "ana · Analyst" in text
+        assert "nothing for you here" in screen_text(app)
 
 
 # ---- what is offered, and the refusal below it -----------------------------------------
@@ -286,6 +293,8 @@ async def _every_screen(app, pilot) -> list[str]:  # type: ignore[no-untyped-def
 
     async def look() -> None:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # lists loaded in a worker
+        await pilot.pause()
         texts.append(screen_text(app))
         app.action_help()
         await pilot.pause()
@@ -297,8 +306,9 @@ async def _every_screen(app, pilot) -> list[str]:  # type: ignore[no-untyped-def
     store = app.store
     screens = [HomeScreen(), QuickReviewScreen()]
     from psr_tui.ui.screens.dashboard import DashboardScreen
+    from psr_tui.ui.screens.plans_dashboard import PlansDashboardScreen
 
-    screens.append(DashboardScreen())
+    screens += [DashboardScreen(), PlansDashboardScreen()]
     for case_id in store.list_ids():
         try:
             store.get(case_id)

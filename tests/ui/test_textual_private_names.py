@@ -95,6 +95,18 @@ GUARDED: list[PrivateName] = [
     PrivateName("textual.widgets._toggle_button.ToggleButton", "psr_tui/ui/widgets/ticks.py",
                 "the module ToggleButton is imported from, and its BUTTON_INNER mark",
                 _toggle_button_module),
+    # The crash hook (PsrApp._handle_exception mirrors Textual 8.2.8's, but for what it
+    # prints): re-read App._handle_exception in textual/app.py when any of these moves.
+    *[PrivateName(f"App.{name}", "psr_tui/app.py",
+                  "PsrApp._handle_exception / _print_error_renderables against "
+                  "App._handle_exception in textual/app.py (no traceback with locals)",
+                  lambda name=name: callable(getattr(App, name, None)))
+      for name in ("_handle_exception", "_close_messages_no_wait",
+                   "_print_error_renderables")],
+    *[PrivateName(f"App.{name}", "psr_tui/app.py",
+                  "the state App._handle_exception sets before the app closes",
+                  lambda name=name: hasattr(App(), name))
+      for name in ("_exception", "_exception_event", "_exit_renderables", "_return_code")],
     PrivateName("Screen._compositor", "tests/ui/screen_text.py",
                 "how the text snapshots render the screen (_compositor.render_update)",
                 _compositor_render_update),

@@ -34,6 +34,11 @@ def responsible_options(plan: Plan, vocab: Vocabularies) -> list[tuple[str, str]
     return options
 
 
+def _count_check(text: str) -> str | None:
+    text = text.strip()
+    return None if not text or (text.isdigit() and 1 <= int(text) <= 99) else "1 to 99"
+
+
 class ActivityDialog(PlanItemDialog):
     TITLE_TEXT = "Activity"
 
@@ -63,7 +68,13 @@ class ActivityDialog(PlanItemDialog):
                               a.responsible if is_role else None, "responsible_role")
         yield FormField("…or type who is responsible", "" if is_role else a.responsible,
                         field_id="responsible_name")
-        yield FormField("How often", a.frequency, field_id="frequency")
+        # An assessment: how many, per what; the review points' expected evidence follows.
+        yield FormField("Assessments: how many (e.g. 2)",
+                        "" if a.count is None else str(a.count), field_id="count",
+                        check=_count_check)
+        yield labelled_select("…per", self.vocab["assessment_periods"].options(),
+                              a.per or None, "per")
+        yield FormField("How often (other activities)", a.frequency, field_id="frequency")
 
     def values(self) -> Values:
         return {
@@ -73,6 +84,8 @@ class ActivityDialog(PlanItemDialog):
             "evidence": self.text("evidence"),
             "responsible": self.text("responsible_name") or self.choice("responsible_role") or "",
             "frequency": self.text("frequency"),
+            "count": int(self.text("count")) if self.text("count") else None,
+            "per": self.choice("per") or "",
         }
 
     def focus_field(self, field_id: str) -> None:
@@ -83,6 +96,10 @@ class ActivityDialog(PlanItemDialog):
         errors = {}
         if not values["kind"]:
             errors["kind"] = "choose the kind of activity"
+        if values["count"] is not None and values["kind"] not in self.vocab["wba_types"]:
+            errors["count"] = "a count is for an assessment (WBA) kind"
+        elif values["count"] is not None and not values["per"]:
+            errors["per"] = "choose per stage, month, review period or over the plan"
         if not values["objective_ids"] and self.plan.objectives:
             errors["objective_ids"] = "link the activity to at least one objective"
         return errors

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
+from ...domain.amendment_content import amendment_diff
 from ...domain.amendments import PARTIES, agree_amendment, end_date_change
 from ...domain.case import Case
 from ...domain.plan import Amendment, Plan
@@ -35,7 +36,7 @@ def change_text(plan: Plan, amendment: Amendment) -> str:
     """What the chosen amendment does and who has agreed so far. A new end date is named
     with the end it replaces: the description alone may say otherwise."""
     change = end_date_change(plan, amendment)
-    lines = [change.describe()] if change else []
+    lines = [change.describe()] if change else amendment_diff(plan, amendment)
     return "\n".join([*lines, agreement_state(amendment)])
 
 

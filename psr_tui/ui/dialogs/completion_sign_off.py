@@ -10,6 +10,7 @@ from textual.widgets import Label, RadioSet, Static
 from ...domain.case import Case
 from ...domain.lifecycle import completion_outstanding, sign_off_completion
 from ..widgets.form_field import FormField, date_check, required_check
+from ..widgets.objective_progress_form import ObjectiveProgressForm
 from ..widgets.ticks import RadioChoice
 from ..wording import in_markup
 from .case_save import CaseDialog
@@ -27,7 +28,8 @@ class CompletionSignOffDialog(CaseDialog):
 
 The responsible director signs off the extent of completion: choose the outcome (arrows,
 Enter), check the name, role and date, and record the follow-up arrangements agreed with
-the practitioner. Enter in the last field or ctrl+s signs off. When something is still
+the practitioner, and the final position against each objective (pre-filled from the last
+review's ratings). Enter in the last field or ctrl+s signs off. When something is still
 open (review points not held, supervision short of full scope, a condition in force), the
 dialog lists it and asks once more: y signs off all the same, n goes back.
 """
@@ -52,6 +54,9 @@ dialog lists it and asks once more: y signs off all the same, n goes back.
                             check=date_check(True))
             yield FormField("Follow-up arrangements agreed with the practitioner",
                             field_id="sign-follow-up", check=required_check)
+            if plan is not None:  # the final position, from the last review's ratings
+                yield ObjectiveProgressForm(plan, self.psr.vocab["objective_progress"],
+                                            id="final-progress")
             yield Static("", id="sign-error")
             yield Static("ctrl+s sign off · Esc cancel", classes="dialog-keys")
 
@@ -76,12 +81,14 @@ dialog lists it and asks once more: y signs off all the same, n goes back.
         name, role = self._field("sign-name").value, self._field("sign-role").value
         signed_on = self._field("sign-date").as_date()
         follow_up = self._field("sign-follow-up").value
+        forms = self.query(ObjectiveProgressForm)
+        final = forms.first().progress() if forms else None
         assert signed_on is not None
         vocab, today = self.psr.vocab, self.psr.today()
 
         def change(case: Case) -> None:
             sign_off_completion(case, outcome, name, role, signed_on, follow_up,
-                                today=today, vocab=vocab)
+                                today=today, vocab=vocab, objective_progress=final)
 
         if self.refused_beforehand(change):
             return

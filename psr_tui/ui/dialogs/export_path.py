@@ -12,6 +12,8 @@ from textual.widgets import Label, RadioSet, Static
 
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
+from ..wording import in_markup
+from .export_form import FORMAT_HINT
 
 AudienceChoice = list[tuple[str, str]]  # (code, label)
 
@@ -30,7 +32,7 @@ class ExportPathDialog(ModalScreen[tuple[Path, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static(f"[b]Export: {self.title_text}[/b]")
+            yield Static(f"[b]Export: {in_markup(self.title_text)}[/b]")
             yield FormField("File", str(self.default_path), field_id="export-path",
                             check=required_check)
             if self.audiences:
@@ -38,6 +40,7 @@ class ExportPathDialog(ModalScreen[tuple[Path, str] | None]):
                 with RadioSet(id="export-audience"):
                     for i, (code, label) in enumerate(self.audiences):
                         yield RadioChoice(label, value=i == 0, id=f"aud-{code}")
+            yield Static(FORMAT_HINT, classes="dialog-keys")
             yield Static("ctrl+s (or Enter in the path) writes the file · Esc cancels",
                          classes="dialog-keys")
 

@@ -11,6 +11,9 @@ from textual.widgets import Markdown, Static
 GLOBAL_KEYS = [
     ("F1", "Help for this screen"),
     ("ctrl+p", "Command palette: every action, searchable"),
+    ("ctrl+p, a name", "Find a case by practitioner or organisation, and open it"),
+    ("ctrl+p, Theme", "Colours: your terminal's own 16 (ansi-dark, ansi-light) or a "
+                      "Textual theme, remembered for you"),
     ("Esc", "Back"),
     ("ctrl+q / q", "Quit (q only outside text fields)"),
 ]

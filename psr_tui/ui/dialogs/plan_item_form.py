@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from ..saving import Refusal
+from ..widgets.choice_select import ChoiceSelect
 from ..widgets.form_field import FormField
 from ..widgets.labelled_field import LabelledField
 from ..widgets.ticks import TickList
@@ -185,7 +186,7 @@ def options_with_current(options: list[tuple[str, str]], current: str) -> list[t
 def labelled_select(
     label: str, options: list[tuple[str, Any]], value: Any, field_id: str
 ) -> ChoiceField:
-    select: Select[Any] = Select(
+    select = ChoiceSelect(
         options, value=value if value in {v for _, v in options} else Select.NULL,
         id=f"input-{field_id}", prompt="Choose…",
     )

@@ -13,12 +13,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.case import Case
+from ...domain.deadlines import nation_of
 from ...domain.plan import ReviewOutcome
-from ...domain.review import record_review
+from ...domain.progress_log import logged_assessments, logged_summary, since_last_review
+from ...domain.review import record_review, stage_move
 from ...store import StoreError
-from ..saving import Refusal, save_case
+from ..saving import Refusal, rule_now, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check, working_day_notice
+from ..widgets.objective_progress_form import ObjectiveProgressForm
 from .case_save import CaseDialog
 
 RESCHEDULE_EFFECT = "reschedule"
@@ -30,8 +33,9 @@ class ReviewOutcomeDialog(CaseDialog):
 
 Press the outcome's digit (1-7) or pick it with the arrows and Enter; the cursor moves to
 the note. Enter in the note (or ctrl+s anywhere) saves. A review not held asks for the
-new date and the reason. Tab reaches the date held and the evidence checklist: tick what
-was seen (Space), and for each assessment type how many were done and their rating.
+new date and the reason. Tab reaches the date held, the progress against each objective
+(a rating, pre-filled from the last review, and a note) and the evidence checklist: tick
+what was seen (Space), and for each assessment type how many were done and their rating.
 
 If a colleague recorded this review point first, nothing is overwritten: your note stays
 here and ctrl+o shows their outcome.
@@ -50,6 +54,7 @@ here and ctrl+o shows their outcome.
         self.rp = rp
         self.chosen: str = ""
         self.other: ReviewOutcome | None = None  # a colleague's outcome, after a conflict
+        self.working_day = working_day_notice(nation_of(case))  # the organisation's holidays
 
     # ---- layout ----------------------------------------------------------
     def _outcomes(self) -> list[tuple[str, str, str]]:
@@ -77,11 +82,20 @@ here and ctrl+o shows their outcome.
             yield FormField("Note", field_id="note", placeholder="what was discussed and decided")
             with Horizontal(id="reschedule-fields", classes="-hidden"):
                 yield FormField("New date", field_id="reschedule", check=date_check(True),
-                                placeholder="YYYY-MM-DD", notice=working_day_notice)
+                                placeholder="YYYY-MM-DD", notice=self.working_day)
                 yield FormField("Reason not held", field_id="reason")
             yield FormField("Held on", self.psr.today().isoformat(), field_id="held-on",
-                            check=date_check(True), notice=working_day_notice)
-            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"], id="evidence")
+                            check=date_check(True), notice=self.working_day)
+            yield ObjectiveProgressForm(plan, self.psr.vocab["objective_progress"],
+                                        id="objective-progress")
+            # The checklist starts from what was logged since the last review (n on plan
+            # progress): the supervisor confirms or changes it rather than retyping it.
+            logged = since_last_review(plan, self.rp)
+            if logged:
+                yield Static(f"Logged since the last review: {logged_summary(logged)}",
+                             id="outcome-logged")
+            yield EvidenceChecklist(plan, self.rp, self.psr.vocab["wba_types"],
+                                    logged=logged_assessments(logged), id="evidence")
         yield Static("", id="outcome-error")
         yield Static("1-7 outcome · Tab next · Enter or ctrl+s save · Esc cancel",
                      id="outcome-keys")
@@ -97,12 +111,23 @@ here and ctrl+o shows their outcome.
         term = self.psr.vocab["review_outcomes"].term(self.chosen)
         return str(term.get("effect", "")) if term else ""
 
+    def _move_text(self) -> str:
+        """What saving will do to the supervision ladder: "\nSupervision: L1 Direct -> L2
+        Close", so a step down is seen before it is confirmed ("" when nothing moves)."""
+        assert self.case.plan is not None
+        move = stage_move(self.case.plan, self._effect())
+        if move is None:
+            return ""
+        levels = self.psr.vocab["supervision_levels"]
+        return f"\nSupervision: {levels.label(str(move[0]))} -> {levels.label(str(move[1]))}"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and self.focused is not None and (
                 isinstance(self.focused, Input)
-                or any(isinstance(n, EvidenceChecklist) for n in self.focused.ancestors)):
+                or any(isinstance(n, EvidenceChecklist | ObjectiveProgressForm)
+                       for n in self.focused.ancestors)):
             # Digits typed in a field are text; in the evidence checklist they were meant
-            # as a count, and must never quietly change the outcome chosen.
+            # as a count, in the objectives as a choice: never quietly the outcome.
             return False
         if action == "view_other":
             return self.other is not None
@@ -120,7 +145,8 @@ here and ctrl+o shows their outcome.
     def _set_outcome(self, code: str) -> None:
         self.chosen = code
         key, label = next((k, lab) for k, c, lab in self._outcomes() if c == code)
-        self.query_one("#outcome-chosen", Static).update(f"Outcome: ({key}) {label}")
+        self.query_one("#outcome-chosen", Static).update(
+            f"Outcome: ({key}) {label}{self._move_text()}")
         options = self.query_one("#outcome-list", OptionList)
         options.highlighted = options.get_option_index(code)
         self.query_one("#reschedule-fields").set_class(
@@ -176,12 +202,14 @@ here and ctrl+o shows their outcome.
         note = self._field("note").value
         reason = self._field("reason").value if reschedule else ""
         evidence = self.query_one(EvidenceChecklist).seen()
+        progress = self.query_one(ObjectiveProgressForm).progress()
         label = vocab["review_outcomes"].label(self.chosen)
-        now = store.clock()
+        now = rule_now(self.psr)
 
         def change(case: Case) -> None:
             record_review(case, self.rp.id, self.chosen, user=store.user, now=now,
                           held_on=held_on, note=note, evidence_seen=evidence,
+                          objective_progress=progress,
                           reschedule_to=reschedule_to, reason=reason, vocab=vocab)
 
         # expected_revision=None on purpose: record_review runs on the fresh copy under the

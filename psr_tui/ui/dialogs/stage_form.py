@@ -1,4 +1,5 @@
-"""Edit one supervision stage: level, dates, entry and exit criteria, scope limits."""
+"""Edit one supervision stage: level, dates, entry and exit criteria, scope limits and a
+free-text scope note."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ class StageDialog(PlanItemDialog):
         yield labelled_selection("Scope limits (space toggles)",
                                  self.vocab["scope_limits"].options(), s.scope_limits,
                                  "scope_limits")
+        yield FormField("Scope note (what the limits do not say)", s.scope_note,
+                        field_id="scope_note",
+                        placeholder="e.g. direct supervision for complex cases only")
 
     def values(self) -> Values:
         return {
@@ -52,6 +56,7 @@ class StageDialog(PlanItemDialog):
             "entry_criteria": self.text("entry_criteria"),
             "exit_criteria": self.text("exit_criteria"),
             "scope_limits": self.selected("scope_limits"),
+            "scope_note": self.text("scope_note"),
         }
 
     def check(self, values: Values) -> dict[str, str]:

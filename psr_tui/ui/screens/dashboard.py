@@ -48,6 +48,7 @@ Every review point due within the next 7 days or already overdue, across the run
   returns to the list, `x` clears both filters).
 - Enter opens the plan's progress view: the supervision ladder, every review point, and
   the actions (record an outcome, agree an amendment, sign off completion, export).
+- `v` switches to the dashboard of plans (every plan's level, ladder and next milestone).
 - Changes other people save show up here within a few seconds.
 """
     SHOWS_OWN_WRITES = True
@@ -58,6 +59,7 @@ Every review point due within the next 7 days or already overdue, across the run
         Binding("s", "filter_supervisor", "Filter supervisor", show=True),
         Binding("slash", "filter_organisation", "Filter", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("v", "plans", "Plans", show=True),
         Binding("r", "reload", "Reload", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -179,7 +181,8 @@ Every review point due within the next 7 days or already overdue, across the run
         if not self.permits(action, parameters):
             return False
         if action in ("filter_organisation", "filter_supervisor", "clear_filters", "cursor_down",
-                      "cursor_up", "reload", "open_plan") and isinstance(self.focused, Input):
+                      "cursor_up", "reload", "open_plan",
+                      "plans") and isinstance(self.focused, Input):
             return False  # letters typed in a filter are text
         if action == "back" and isinstance(self.focused, Input):
             return True
@@ -225,6 +228,11 @@ Every review point due within the next 7 days or already overdue, across the run
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_plans(self) -> None:
+        from .plans_dashboard import show_plans
+
+        show_plans(self)  # the dashboard across plans: `v` there comes back here
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

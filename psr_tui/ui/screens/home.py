@@ -11,15 +11,16 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from ...domain.access import AUDIT_READ, CREATE, INTAKE, PLAN_EDIT, READ, REVIEW_RECORD, may
-from ...domain.case import Case
+from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
+from ...domain.archive import is_archived, load_record_life, split_archive
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
-from ..saving import Refusal, create_case
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
 from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
+from .nothing_here import NOTHING_YET
+from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
 FIRST_ROWS = 60  # painted at once (a screenful); the rest follow in chunks, screen live
 CHUNK_ROWS = 220
@@ -30,7 +31,6 @@ SHOWN_ROWS = 500
 LOAD_BATCH = 250  # case digests read per step while loading
 FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
-INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
 PLANNING_STATES = frozenset({"draft", "issued"})
 
 
@@ -49,13 +49,14 @@ accepted request), *plan* the plan after the discussions (10 working days).
   completion sign-off, progress reports), whether or not a review is due
 - **/**: filter by name, organisation, type or state; **Esc** clears the filter
 - **n**: new case (a request received today)
-- **r**: review points you are linked to record; **d**: review dashboard
+- **r**: review points you are linked to record; **d**: the dashboard of plans
 - **u**: the case's audit trail (who changed what, when)
+- **a**: the archive: closed cases that have left this list (read-only)
 - **j/k** or the arrows: move
 """
     SHOWS_OWN_WRITES = True
     OPERATIONS = {"new_case": CREATE, "progress": READ, "quick_review": REVIEW_RECORD,
-                  "dashboard": READ, "open_case": READ}
+                  "dashboard": READ, "open_case": READ, "archive": READ}
     BINDINGS = [
         Binding("enter", "open_case", "Open"),
         Binding("n", "new_case", "New case"),
@@ -65,6 +66,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("r", "quick_review", "My reviews"),
         Binding("d", "dashboard", "Dashboard"),
         Binding("u", "audit", "Audit trail", show=False),
+        Binding("i", "insights", "Insights", show=False),
+        Binding("a", "archive", "Archive", show=False),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -109,8 +112,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
         screen at once and keys stay answered; sorted by urgency once all are read."""
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
         problems: list[UnreadableFile] = []
+        life = load_record_life()
         for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
-            rows = [summarise(d, today, vocab) for d in batch.digests]
+            # Archived cases leave this list: the archive has its own view (`a`).
+            working, _archived = split_archive(batch.digests, today, life)
+            rows = [summarise(d, today, vocab) for d in working]
             problems += batch.problems
             self.app.call_from_thread(self._arrived, rows, batch.done, batch.total)
         self.app.call_from_thread(self._loaded, problems)
@@ -120,13 +126,16 @@ accepted request), *plan* the plan after the discussions (10 working days).
         for s in rows:
             self.summaries[s.id] = s
             self.search[s.id] = search_text(s, vocab)
+        had_rows = self.table.row_count > 0
         room = SHOWN_ROWS - self.table.row_count
         if room > 0:
             self._add_rows([s.id for s in rows
                             if not query or matches(self.search[s.id], query)][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
-        if done == len(rows):  # the first batch: Open and Progress now apply
+        # The first rows (whichever batch brings them: out-of-scope and archived cases
+        # never arrive): Open and Progress now apply.
+        if not had_rows and self.table.row_count > 0:
             self.refresh_bindings()
 
     def _loaded(self, problems: list[UnreadableFile]) -> None:
@@ -187,6 +196,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.loaded:
             return
         all_ = self.summaries.values()
+        if not all_ and not may(self.psr.identity, CREATE):  # a plain line, not "0 cases"
+            self.query_one("#home-counts", Static).update(NOTHING_YET)
+            return
         overdue = sum(s.overdue_reviews for s in all_)
         breached = sum(1 for s in all_ if s.deadline_breached)
         text = (f"{count_of(len(all_), 'case')} · {count_of(overdue, 'overdue review')} · "
@@ -209,9 +221,14 @@ accepted request), *plan* the plan after the discussions (10 working days).
         fresh: list[CaseSummary] = []
         gone: list[str] = []
         problems: list[str] = []
+        life = load_record_life()
         for case_id in case_ids:
             try:
-                fresh.append(summarise(store.get_digest(case_id), today, vocab))
+                digest = store.get_digest(case_id)
+                if is_archived(digest, today, life):  # closed long enough: archived
+                    gone.append(case_id)
+                    continue
+                fresh.append(summarise(digest, today, vocab))
             except CaseNotFound:
                 gone.append(case_id)
             except UnreadableFile as exc:
@@ -271,7 +288,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.permits(action, parameters):
             return False
         if action in ("new_case", "progress", "quick_review", "dashboard", "cursor",
-                      "filter", "audit") and \
+                      "filter", "audit", "archive") and \
                 isinstance(self.focused, Input):
             return False  # letters typed into the filter are text, not commands
         if action in ("open_case", "progress"):
@@ -313,24 +330,23 @@ accepted request), *plan* the plan after the discussions (10 working days).
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        if self._edits(case) and (case.plan is None
-                                  or case.state in INTAKE_STATES | PLANNING_STATES):
+        if edits_case(case, self.psr.identity) and (
+                case.plan is None or case.state in INTAKE_STATES | PLANNING_STATES):
             self.notify("This plan is not in delivery yet: Enter opens the intake or the "
                         "plan builder.", timeout=6)
             return
         self._open_progress(case_id)
-
-    def _edits(self, case: Case) -> bool:
-        """Whether Enter opens the case for editing (intake, plan builder): advisers only;
-        everyone else reads the plan's progress and acts there as their role allows."""
-        operation = INTAKE if case.plan is None or case.state in INTAKE_STATES else PLAN_EDIT
-        return may(self.psr.identity, operation, case)
 
     def _open_progress(self, case_id: str) -> None:
         from .plan_progress import PlanProgressScreen
 
         self._opened.add(case_id)
         self.app.push_screen(PlanProgressScreen(case_id))
+
+    def action_archive(self) -> None:
+        from .archive import ArchiveScreen
+
+        self.app.push_screen(ArchiveScreen())
 
     def action_audit(self) -> None:
         case_id = self.selected_id()
@@ -341,45 +357,26 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.app.push_screen(AuditTrailScreen(case_id))
 
     def open_case(self, case_id: str) -> None:
-        try:
-            case = self.psr.store.get(case_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        if not self._edits(case):
-            self._open_progress(case_id)
-            return
-        self._opened.add(case_id)
-        if case.plan is None or case.state in INTAKE_STATES:
-            from .intake import IntakeScreen
-
-            self.app.push_screen(IntakeScreen(case_id))
-            return
-        from .plan_builder import PlanBuilderScreen
-
-        self.app.push_screen(PlanBuilderScreen(case_id))
+        if open_case(self.psr, case_id):
+            self._opened.add(case_id)  # its row is re-read when home shows again
 
     def action_new_case(self) -> None:
-        case = Case()
-        case.request.received_on = self.today
-        created = create_case(self.psr, case, "new request received")
-        if isinstance(created, Refusal):
-            self.notify(created.message, title="Not created", severity="error", timeout=10)
-            return
-        self._opened.add(created.id)
-        from .intake import IntakeScreen
-
-        self.app.push_screen(IntakeScreen(created.id))
+        created = start_new_request(self.psr)
+        if created is not None:
+            self._opened.add(created)
 
     def action_quick_review(self) -> None:
         from .quick_review import QuickReviewScreen
 
         self.app.push_screen(QuickReviewScreen())
 
-    def action_dashboard(self) -> None:
-        from .dashboard import DashboardScreen
+    def action_insights(self) -> None:
+        self.psr.open_insights()  # figures across the cases in scope, no names
 
-        self.app.push_screen(DashboardScreen())
+    def action_dashboard(self) -> None:
+        from .plans_dashboard import PlansDashboardScreen
+
+        self.app.push_screen(PlansDashboardScreen())
 
 
 __all__ = ["HomeScreen", "is_urgent"]

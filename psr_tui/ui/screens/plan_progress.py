@@ -31,7 +31,6 @@ from ...domain.review import (
 from ...domain.status import plan_progress
 from ...store import StoreError
 from ..dialogs.amendment_agreement import AmendmentAgreementDialog
-from ..dialogs.amendment_proposal import AmendmentProposalDialog
 from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..dialogs.signature_form import Change, signature_dialog, signature_line
@@ -40,10 +39,27 @@ from ..widgets.review_point_detail import amendments_text, detail_text, review_r
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
 from ..wording import in_markup
+from .plan_progress_amend import propose_amendment_flow
+from .plan_progress_fixes import FIX_ACTIONS, FIX_BINDINGS, FIX_HELP, PlanFixActions
+from .plan_progress_records import (
+    RECORD_ACTIONS,
+    RECORD_BINDINGS,
+    RECORD_HELP,
+    RECORD_OPERATIONS,
+    PlanRecordActions,
+)
+from .plan_progress_withhold import (
+    WITHHOLD_ACTIONS,
+    WITHHOLD_BINDINGS,
+    WITHHOLD_HELP,
+    WITHHOLD_OPERATIONS,
+    PlanWithholdActions,
+)
 from .progress_exports import EXPORT_REPORTS, ProgressExports
 
 
-class PlanProgressScreen(ProgressExports):
+class PlanProgressScreen(PlanFixActions, PlanRecordActions, PlanWithholdActions,
+                         ProgressExports):
     TITLE_FOR_PALETTE = "Plan progress"
     HELP = """# Plan progress
 
@@ -58,21 +74,24 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
   plan, the last one held).
 - `a` agrees a proposed amendment for one party: it applies only once the organisation
   and the practitioner have both agreed.
-- `x` proposes an amendment: a new end date, or content (an extra review point, new
-  consequences or reasonable adjustments). Nothing changes until both parties agree (`a`).
-  The amendments list names each new end date and the end it replaces.
+- `x` proposes an amendment: first what kind (a new end date, an extra review point,
+  consequences or adjustments; who holds a role; an objective, an activity or a stage),
+  then its form, then why. Nothing changes until both parties agree (`a`). The amendments
+  list names each new end date and the end it replaces, and what content changes.
 - `c` signs off completion (the responsible director, the outcome and follow-up).
 - `o` signs the issued plan for the organisation, `s` for the practitioner: each signs as
   themselves (an adviser records a signature given on paper, and the record says so).
 - `u` shows the case's audit trail: every change, who made it and when.
 - `e` exports the progress report for the selected review point (↑ to a review already
   held for its outcome), `p` the progress summary, `m` the printable review-meeting sheet
-  (you choose the file; default: current folder).
-"""
+  (you choose the file; default: your export folder, ~/Documents/psr-tui/exports; a name
+  ending .html writes one page to print from a browser).
+""" + FIX_HELP + RECORD_HELP + WITHHOLD_HELP
     OPERATIONS = {
         "record": REVIEW_RECORD, "agree": AMENDMENT_AGREE, "propose": AMENDMENT_PROPOSE,
         "sign_off": COMPLETION_SIGN_OFF, "audit": AUDIT_READ,
         "sign:organisation": SIGN_ORGANISATION, "sign:practitioner": SIGN_PRACTITIONER,
+        **RECORD_OPERATIONS, **WITHHOLD_OPERATIONS,
     }
     BINDINGS = [
         Binding("enter", "record", "Record outcome", show=True),
@@ -87,6 +106,9 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         Binding("u", "audit", "Audit trail", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        *FIX_BINDINGS,
+        *RECORD_BINDINGS,
+        *WITHHOLD_BINDINGS,
     ]
 
     def __init__(self, case_id: str, review_point_id: str | None = None) -> None:
@@ -229,6 +251,14 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             return self._selected() is not None or None
         if action == "export_summary":
             return plan is not None or None
+        if action == "export_withholding_letter":
+            return bool(case and case.withholding is not None)
+        if action in FIX_ACTIONS:
+            return self.fix_allowed(action)
+        if action in RECORD_ACTIONS:
+            return self.record_allowed(action)
+        if action in WITHHOLD_ACTIONS:
+            return self.withhold_allowed(action)
         return super().check_action(action, parameters)
 
     def _after_save(self, case: Case | None) -> None:
@@ -263,7 +293,8 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
     def action_propose(self) -> None:
         self.reload()
         if self.case is not None and self.case.plan is not None:
-            self.app.push_screen(AmendmentProposalDialog(self.case), self._after_save)
+            propose_amendment_flow(self.app, self.case, self.psr.vocab, self.psr.user,
+                                   self.psr.today(), self._after_save)
 
     def action_sign_off(self) -> None:
         self.reload()

@@ -1,17 +1,23 @@
 """Tick the evidence seen at a review: the expected items, and assessments with a rating.
 
 Expected items are free text in the plan; they are recorded as seen under their own text
-(a vocabulary label lookup shows an unknown code as typed). Assessments use wba_types codes,
+(a vocabulary label lookup shows an unknown code as typed). Assessments are shown by their
+label ("Case-based discussion (CbD)") and recorded by their wba_types code,
 how many were done (a supervisor often sees several DOPS at one review) and the rating
-scale of that tool's form.
+scale of that tool's form. The list starts from what was logged since the last review
+(`logged`, domain/progress_log.logged_assessments): those tools ticked with their count
+and latest rating, and the expected items they meet.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Select
 
+from ...domain.evidence import expected_met
 from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
 from ...domain.vocabulary import Vocabulary
 from .ticks import TickBox
@@ -33,24 +39,33 @@ class EvidenceChecklist(Vertical):
     """
 
     def __init__(self, plan: Plan, rp: ReviewPoint, wba: Vocabulary, *,
-                 id: str | None = None) -> None:
+                 logged: Sequence[AssessmentSeen] = (), id: str | None = None) -> None:
         super().__init__(id=id)
         self.expected = list(rp.expected_evidence)
-        self.tools = assessment_tools(plan, wba)
+        self.logged = {seen.tool: seen for seen in logged}
+        # A tool logged but not in the plan's activities still shows, ticked.
+        self.tools = list(dict.fromkeys([*assessment_tools(plan, wba), *self.logged]))
         self.wba = wba
 
     def compose(self) -> ComposeResult:
         yield Label("Evidence seen (optional): Space ticks · assessments: how many, rating")
+        logged = list(self.logged.values())
         for i, text in enumerate(self.expected):
-            yield TickBox(text, id=f"expected-{i}", classes="expected")
+            yield TickBox(text, expected_met(text, logged, self.wba), id=f"expected-{i}",
+                          classes="expected")
         for i, code in enumerate(self.tools):
             term = self.wba.term(code)
             ratings = [str(r) for r in (term.get("ratings", []) if term else [])]
+            seen = self.logged.get(code)
+            rating = seen.rating if seen and seen.rating in ratings else Select.NULL
             with Horizontal(classes="evidence-row"):
-                yield TickBox(code, id=f"tool-{i}", classes="tool")
-                yield Input("", placeholder="no.", restrict=r"[0-9]{0,2}", id=f"count-{i}",
-                            compact=True, tooltip="how many were done")
-                yield Select([(r, r) for r in ratings], prompt="rating", id=f"rating-{i}")
+                yield TickBox(term.label if term else code, seen is not None, id=f"tool-{i}",
+                              classes="tool")
+                yield Input(str(seen.count) if seen else "", placeholder="no.",
+                            restrict=r"[0-9]{0,2}", id=f"count-{i}", compact=True,
+                            tooltip="how many were done")
+                yield Select([(r, r) for r in ratings], prompt="rating", value=rating,
+                             id=f"rating-{i}")
 
     def seen(self) -> list[AssessmentSeen]:
         out = [

@@ -30,17 +30,21 @@ def date_check(required: bool = False) -> Check:
     return check
 
 
-def working_day_notice(text: str) -> str | None:
-    """For a review or meeting date: warn when it is not a working day (never refuse it)."""
-    from ...domain.deadlines import working_day_warning
-    from ...domain.validation import parse_date
+def working_day_notice(nation: str) -> Notice:
+    """For a review or meeting date: warn when it is not a working day in `nation` (the
+    case's: deadlines.nation_of), never refuse it."""
+    def notice(text: str) -> str | None:
+        from ...domain.deadlines import working_day_warning
+        from ...domain.validation import parse_date
 
-    try:
-        when = parse_date(text) if text.strip() else None
-    except ValueError:
-        return None  # the field's check explains a date it cannot read
-    warning = working_day_warning(when) if when else None
-    return f"{warning}: not a working day (it can still be saved)" if warning else None
+        try:
+            when = parse_date(text) if text.strip() else None
+        except ValueError:
+            return None  # the field's check explains a date it cannot read
+        warning = working_day_warning(when, nation) if when else None
+        return f"{warning}: not a working day (it can still be saved)" if warning else None
+
+    return notice
 
 
 def required_check(text: str) -> str | None:

@@ -10,6 +10,7 @@ from datetime import date
 
 from rich.text import Text
 
+from ...domain.amendment_content import amendment_diff
 from ...domain.amendments import end_date_change
 from ...domain.plan import Plan, ReviewOutcome, ReviewPoint
 from ...domain.review import review_status
@@ -86,6 +87,10 @@ def detail_text(rp: ReviewPoint, today: date, vocab: Vocabularies) -> str:
         new = missed.reschedule_to.isoformat() if missed.reschedule_to else "?"
         reason = in_markup(missed.reason)
         lines.append(f"Not held {missed.held_on or '?'}: moved to {new} ({reason})")
+    for fixed in rp.corrections:  # the outcome first recorded is never hidden
+        was = in_markup(vocab["review_outcomes"].label(fixed.original.outcome))
+        lines.append(f"Corrected from '{was}' (recorded by {in_markup(fixed.original.recorded_by)})"
+                     f" by {in_markup(fixed.corrected_by)}: {in_markup(fixed.reason)}")
     return "\n".join(lines)
 
 
@@ -94,7 +99,8 @@ def amendments_text(plan: Plan) -> str:
         return "Amendments: none proposed."
     lines = ["[b]Amendments[/b]"]
     for a in plan.amendments:
-        first = in_markup(a.description.splitlines()[0])
+        # An imported amendment may have no description: its first line is then empty.
+        first = in_markup((a.description.splitlines() or [""])[0])
         if a.status == "proposed":
             lines.append(f"  ⧗ proposed {a.proposed_on or ''}: {first}")
         elif a.status == "agreed":
@@ -105,6 +111,8 @@ def amendments_text(plan: Plan) -> str:
         if change is not None:
             # The description is free text: the date is what actually changes.
             lines.append(f"      {change.describe()}")
+        else:
+            lines += [f"      {in_markup(line)}" for line in amendment_diff(plan, a)]
         if a.status == "proposed":
             lines.append(f"      {in_markup(agreement_state(a))}")
     return "\n".join(lines)

@@ -11,6 +11,8 @@ YES_NO_UNKNOWN = (("Yes", "yes"), ("No", "no"), ("Unknown", "unknown"))
 
 ORGANISATION = StepSpec("organisation", (
     Field("request.organisation.name", "Organisation"),
+    Field("request.organisation.nation", "Nation (its bank holidays count in deadlines)",
+          "select", vocab="nations"),
     Field("request.organisation.contact_name", "Contact name"),
     Field("request.organisation.contact_role", "Contact role"),
     Field("request.organisation.contact_email", "Contact email", "email"),
@@ -71,6 +73,8 @@ CONDITIONS = StepSpec("conditions", (
               vocab="supervision_levels"),
         Field("imposed_on", "Imposed on", "date", placeholder=DATE),
         Field("review_on", "Review on", "date", placeholder=DATE),
+        Field("lifted_at_stage", "Lifted on entry to supervision stage (a number; blank: "
+              "until lifted by a decision)", "int"),
     ), Condition),
 ))
 
@@ -114,8 +118,10 @@ SHARING = StepSpec("sharing", (
 
 DEMOGRAPHICS = StepSpec("demographics", (
     Note("Optional, for insights only: never printed in any plan copy."),
-    Field("request.demographics.sex", "Sex"),
-    Field("request.demographics.age_band", "Age band"),
-    Field("request.demographics.ethnic_group", "Ethnic group"),
-    Field("request.demographics.qualification_country", "Country of primary qualification"),
+    Field("request.demographics.sex", "Sex", "select", vocab="sexes"),
+    Field("request.demographics.age_band", "Age band", "select", vocab="age_bands"),
+    Field("request.demographics.ethnic_group", "Ethnic group (ONS)", "select",
+          vocab="ethnic_groups"),
+    Field("request.demographics.qualification_region", "Where qualified", "select",
+          vocab="qualification_regions"),
 ))

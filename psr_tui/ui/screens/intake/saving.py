@@ -7,6 +7,7 @@ from datetime import date
 
 from ....domain.case import Case
 from ....domain.lifecycle import decide_request, start_plan
+from ....domain.plan_templates import PlanTemplate
 from ....domain.validation import STEP_FIELDS
 from ....domain.vocabulary import Vocabularies
 from .paths import get_path, set_path
@@ -66,11 +67,12 @@ def decide(draft: Case, user: str, today: date, vocab: Vocabularies, reached: in
 
 
 def begin_plan(draft: Case, start: date, months: int, today: date,
-               vocab: Vocabularies) -> Change:
-    """Save the discussions as typed and create the first draft of the plan."""
+               vocab: Vocabularies, template: PlanTemplate | None = None) -> Change:
+    """Save the discussions as typed and create the first draft of the plan (from the
+    template the intake's facts fit, when one does)."""
 
     def change(fresh: Case) -> None:
         copy_step(draft, fresh, "discussions")
-        start_plan(fresh, start, months, today, vocab)
+        start_plan(fresh, start, months, today, vocab, template)
 
     return change

@@ -11,7 +11,9 @@ from ....domain.access import INTAKE, PLAN_EDIT, may
 from ....domain.case import Case, RequestDecision
 from ....domain.deadlines import case_deadlines, discussions_completed_on
 from ....domain.lifecycle import DECIDABLE_STATES
+from ....domain.plan_templates import choose_template, shipped_plan_templates
 from ....domain.validation import INTAKE_STEPS, FieldError, parse_date, validate_step
+from ....domain.vocabulary import VocabularyError
 from ....store.errors import StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
@@ -225,7 +227,10 @@ class IntakeScreen(PsrScreen):
         if target == self.step:
             self.form.show_errors([])
             if self.can_start_plan():
-                self.notify("Intake complete: F5 starts the plan.")
+                # Said only when F5 will work: the start date sits below the fold.
+                self.notify("Intake complete: F5 starts the plan." if not self.start_errors()
+                            else "Intake complete: enter when the plan starts (below), "
+                            "then F5 starts it.")
             await self.show_step(focus=False)
             return
         self.step = target
@@ -240,6 +245,17 @@ class IntakeScreen(PsrScreen):
         if action == "back_step":
             return self.step > 0
         return super().check_action(action, parameters)
+
+    def start_errors(self) -> list[FieldError]:
+        """What F5 still needs of the plan's start (typed on the discussions step, kept
+        beside the case until the plan exists)."""
+        start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
+        errors = []
+        if not start:
+            errors.append(FieldError("plan.start_date", "enter the date the plan starts"))
+        if not months.isdigit() or int(months) < 1:
+            errors.append(FieldError("plan.months", "enter the plan's length in months"))
+        return errors
 
     def can_start_plan(self) -> bool:
         return (self.case.state == "accepted" and self.key == "discussions"
@@ -334,19 +350,24 @@ class IntakeScreen(PsrScreen):
                             "not engage and the organisation was consulted) first.",
                             title="Cannot start the plan yet", severity="warning")
                 return
-        errors = self.check_step()
+        errors = self.check_step() + self.start_errors()
         start, months = self.extra.get("plan.start_date", ""), self.extra.get("plan.months", "")
-        if not start:
-            errors.append(FieldError("plan.start_date", "enter the date the plan starts"))
-        if not months.isdigit() or int(months) < 1:
-            errors.append(FieldError("plan.months", "enter the plan's length in months"))
         if errors:
             self.refuse(errors)
             return
+        try:
+            template = choose_template(self.draft, shipped_plan_templates(self.psr.vocab),
+                                       self.psr.vocab)
+        except VocabularyError as exc:  # an organisation's own template file is malformed
+            self.notify(str(exc), title="Plan not started", severity="error", timeout=15)
+            return
         change = begin_plan(self.draft, parse_date(start), int(months), self.psr.today(),
-                            self.psr.vocab)
+                            self.psr.vocab, template)
         if not self.write(change, "plan started (first draft)", "start_plan"):
             return
+        if template is not None:
+            self.notify(f"Drafted from the template '{in_markup(template.label)}': "
+                        "edit anything in it.")
         self.open_plan_builder()
 
     def open_plan_builder(self) -> None:

@@ -12,9 +12,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.request_rules import regulator_for
 from ....domain.validation import FieldError, parse_date
 from ....domain.vocabulary import Vocabularies
+from ...widgets.choice_select import ChoiceSelect
 from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
@@ -114,12 +116,13 @@ class StepForm(Vertical):
             text = self.raw.get(path, _text(value))
             widget = FormField(spec.label, text, field_id=fid, check=check,
                                placeholder=spec.placeholder,
-                               notice=working_day_notice if spec.working_day else None)
+                               notice=working_day_notice(nation_of(self.draft))
+                               if spec.working_day else None)
         elif kind in ("select", "level", "yesno"):
             options = self._options(spec, value)
             chosen = value if any(v == value for _, v in options) and value != "" else Select.NULL
-            select: Select[Any] = Select(options, value=chosen, prompt="Choose…",
-                                         id=f"input-{fid}", compact=True)
+            select = ChoiceSelect(options, value=chosen, prompt="Choose…",
+                                  id=f"input-{fid}", compact=True)
             widget = LabelledField(spec.label, select, field_id=fid, classes=spec.classes)
         elif kind == "multi":
             chosen = value or []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ....domain.assessments import frequency_text, refresh_expected_evidence
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Activity, Plan
@@ -9,6 +10,27 @@ from ...dialogs.activity_form import ActivityDialog, activity_kinds
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...wording import clipped
 from .section import ListSection
+
+
+def activity_from(case: Case, item: Activity, values: Values) -> Activity:
+    """The activity the form's values make (the builder's edit and a content amendment)."""
+    plan = case.plan
+    assert plan is not None
+    known = {o.id for o in plan.objectives}
+    missing = [i for i in values["objective_ids"] if i not in known]
+    if missing:
+        raise RuleError("An objective it served was removed by someone else: reload.",
+                        "objective_ids")
+    return item.model_copy(update={
+        "kind": values["kind"],
+        "description": values["description"],
+        "objective_ids": list(values["objective_ids"]),
+        "evidence": values["evidence"],
+        "responsible": values["responsible"],
+        "frequency": values["frequency"],
+        "count": values["count"],
+        "per": values["per"],
+    })
 
 
 class ActivitiesSection(ListSection):
@@ -57,21 +79,25 @@ class ActivitiesSection(ListSection):
         return ActivityDialog(item, plan, self.vocab, submit)
 
     def apply(self, case: Case, item: Activity, values: Values) -> Activity:
-        plan = case.plan
-        assert plan is not None
-        known = {o.id for o in plan.objectives}
-        missing = [i for i in values["objective_ids"] if i not in known]
-        if missing:
-            raise RuleError("An objective it served was removed by someone else: reload.",
-                            "objective_ids")
-        return item.model_copy(update={
-            "kind": values["kind"],
-            "description": values["description"],
-            "objective_ids": list(values["objective_ids"]),
-            "evidence": values["evidence"],
-            "responsible": values["responsible"],
-            "frequency": values["frequency"],
-        })
+        return activity_from(case, item, values)
+
+    def after_change(self, plan: Plan) -> None:
+        refresh_expected_evidence(plan, self.vocab)
+
+    def detail(self, item: Activity) -> str:
+        parts = [self.describe(item) or "—"]
+        how_often = frequency_text(item, self.vocab)
+        if how_often:
+            parts.append(how_often)
+        plan = self.builder.case.plan
+        if plan is not None and item.objective_ids:
+            order = [o.id for o in plan.objectives]
+            numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]
+            parts.append("objectives " + ", ".join(numbers))
+        if item.evidence:
+            parts.append(f"evidence: {item.evidence}")
+        parts.append(f"responsible: {self.responsible_label(item.responsible)}")
+        return " · ".join(parts)
 
     def describe(self, item: Activity) -> str:
         return self.kind_label(item.kind) + (f": {item.description}" if item.description else "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -10,8 +9,14 @@ from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft
-from ....export import plan_markdown
-from ....export.files import DocumentNotWritten, write_document
+from ....export.files import DocumentNotWritten, proposed_path, write_document
+from ....export.reports import (
+    REPORTS,
+    ReportRequest,
+    ReportUnavailable,
+    document_text,
+    format_of,
+)
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.export_form import ExportDialog
 from ...dialogs.plan_item_form import Values
@@ -20,13 +25,10 @@ from ...saving import Refusal
 from .section import Section
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "practitioner"
-
-
 def default_export_path(case: Case, audience: str) -> str:
+    """The plan's file in the user's export folder, e.g. plan-case-g-v1-organisation.md."""
     version = case.plan.version if case.plan else 1
-    return f"./{slug(case.practitioner_name)}-plan-v{version}-{audience}.md"
+    return str(proposed_path(REPORTS["plan"].filename(f"{case.id}-v{version}", audience)))
 
 
 class AgreementSection(Section):
@@ -129,15 +131,16 @@ class AgreementSection(Section):
 
         def submit(values: Values) -> Refusal | None:
             path = Path(values["path"]).expanduser()
-            text = plan_markdown(self.builder.case, values["audience"], self.vocab,
-                                 self.builder.psr.today())
             try:
-                write_document(path, text)
-            except DocumentNotWritten as exc:
+                rendered = REPORTS["plan"].render(ReportRequest(
+                    self.builder.case, values["audience"], self.vocab, self.builder.psr.today()))
+                write_document(path, document_text(rendered, format_of(str(path))))
+            except (DocumentNotWritten, ReportUnavailable) as exc:
                 return Refusal(str(exc), "path")
             self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
             return None
 
         self.builder.app.push_screen(
-            ExportDialog(lambda audience: default_export_path(case, audience), submit)
+            ExportDialog(REPORTS["plan"], lambda audience: default_export_path(case, audience),
+                         submit)
         )

@@ -12,7 +12,7 @@ from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
 from ...wording import clipped
 from .activities import ActivitiesSection
-from .section import Section
+from .section import Section, item_detail, show_detail_text
 
 # Plan attribute named in a finding's path -> the builder section that edits it.
 SECTION_OF = {
@@ -67,6 +67,7 @@ class CheckerSection(Section):
         table: DataTable[str] = DataTable(cursor_type="row", id="table-checker")
         table.add_columns("Severity", "Finding", "Where")
         yield table
+        yield item_detail(self.KEY)
 
     def show_case(self, case: Case) -> None:
         self.findings: list[Finding] = check_plan(case, self.vocab) if case.plan else []
@@ -80,6 +81,18 @@ class CheckerSection(Section):
         hint = (f"{missing} missing, {len(self.findings) - missing} weak · Enter goes to it"
                 if self.findings else "Nothing missing or weak found.")
         self.query_one(".section-hint", Static).update(hint)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The selected finding in full: the list clips it to 56 columns."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        text = self.findings[row].message if 0 <= row < len(self.findings) else ""
+        show_detail_text(self, text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_detail()
 
     def edit(self, field: str = "") -> None:
         table = self.query_one(DataTable)

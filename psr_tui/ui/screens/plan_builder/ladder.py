@@ -9,13 +9,15 @@ from textual.widgets import Static
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, SupervisionStage
-from ....domain.schedule import generate_stages
+from ....domain.schedule import exit_criteria_for_level, generate_stages
 from ....domain.supervision import (
     check_level,
     describe_condition,
+    floor_at,
     replace_ladder,
     supervision_floor,
 )
+from ....domain.vocabulary import Vocabularies
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
@@ -41,16 +43,45 @@ def levels_check(text: str) -> str | None:
     return None if levels == sorted(levels) else "supervision steps down: list levels in order"
 
 
-def ladder_summary(case: Case, levels: list[int]) -> str:
-    """'generated the ladder: L1 → L2 (L3, L4 held at L2 by the interim order)'."""
-    floor = supervision_floor(case)
-    kept = [min(n, floor[0]) if floor else n for n in levels]
-    steps = " → ".join(f"L{n}" for n in dict.fromkeys(kept))
-    held = [f"L{n}" for n in levels if floor and n > floor[0]]
+def ladder_summary(case: Case, levels: list[int], stages: list[SupervisionStage]) -> str:
+    """'generated the ladder: L1 → L2 (L3, L4 held at L2 by the interim order)': `stages`
+    as generated from `levels` (a condition lifted on entry to a stage no longer holds it)."""
+    steps = " → ".join(f"L{s.level}" for s in stages)
+    top = stages[-1].level if stages else 0
+    floor = supervision_floor(case, len(stages)) if stages else None
+    held = [f"L{n}" for n in levels if floor and n > top]
     if not floor or not held:
         return f"generated the ladder: {steps}"
     return (f"generated the ladder: {steps} ({', '.join(held)} held at L{floor[0]} by "
             f"{describe_condition(case, floor[1])})")
+
+
+def stage_number(case: Case, item: SupervisionStage) -> int:
+    """The stage's place on the ladder, 1-based (a new stage goes at the end)."""
+    stages = case.plan.stages if case.plan else []
+    return next((n for n, s in enumerate(stages, start=1) if s.id == item.id), len(stages) + 1)
+
+
+def stage_from(case: Case, item: SupervisionStage, values: Values,
+               vocab: Vocabularies) -> SupervisionStage:
+    """The stage the form's values make, checked against the (fresh) case's conditions as
+    in force at this stage of the ladder (the builder's edit and a content amendment)."""
+    level = int(values["level"])
+    refusal = check_level(case, level, vocab, stage_number=stage_number(case, item))
+    if refusal:
+        raise RuleError(refusal, "level")
+    start = typed_date(values["start"], "start")
+    end = typed_date(values["end"], "end")
+    if start and end and end < start:
+        raise RuleError("a stage cannot end before it starts", "end")
+    return item.model_copy(update={
+        "level": level, "start": start, "end": end,
+        "entry_criteria": values["entry_criteria"],
+        "exit_criteria": exit_criteria_for_level(values["exit_criteria"], item.level,
+                                                 level, vocab),
+        "scope_limits": list(values["scope_limits"]),
+        "scope_note": str(values.get("scope_note", "")).strip(),
+    })
 
 
 class LadderSection(ListSection):
@@ -89,28 +120,23 @@ class LadderSection(ListSection):
 
     def dialog(self, item: SupervisionStage, submit: Submit) -> PlanItemDialog:
         case = self.builder.case
-        return StageDialog(item, self.vocab, submit,
-                           level_check=lambda level: check_level(case, level, self.vocab))
+        number = stage_number(case, item)
+        return StageDialog(item, self.vocab, submit, level_check=lambda level: check_level(
+            case, level, self.vocab, stage_number=number))
 
     def apply(self, case: Case, item: SupervisionStage, values: Values) -> SupervisionStage:
-        level = int(values["level"])
-        refusal = check_level(case, level, self.vocab)  # the fresh case's conditions decide
-        if refusal:
-            raise RuleError(refusal, "level")
-        start = typed_date(values["start"], "start")
-        end = typed_date(values["end"], "end")
-        if start and end and end < start:
-            raise RuleError("a stage cannot end before it starts", "end")
-        return item.model_copy(update={
-            "level": level, "start": start, "end": end,
-            "entry_criteria": values["entry_criteria"],
-            "exit_criteria": values["exit_criteria"],
-            "scope_limits": list(values["scope_limits"]),
-        })
+        return stage_from(case, item, values, self.vocab)
 
     def describe(self, item: SupervisionStage) -> str:
         level = self.vocab["supervision_levels"].label(str(item.level))
         return f"{level} {short(item.start)} to {short(item.end)}"
+
+    def detail(self, item: SupervisionStage) -> str:
+        limits = ", ".join(self.vocab["scope_limits"].label(c) for c in item.scope_limits)
+        parts = [self.describe(item), f"limits: {limits or 'none'}"]
+        if item.scope_note:
+            parts.append(item.scope_note)
+        return " · ".join(parts)
 
     def after_remove(self, plan: Plan, item_id: str) -> None:
         for role in plan.roles:
@@ -124,6 +150,7 @@ class LadderSection(ListSection):
         if plan.start_date is None or plan.end_date is None:
             self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
             return
+        start, end = plan.start_date, plan.end_date
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
         replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
@@ -134,14 +161,16 @@ class LadderSection(ListSection):
                 fresh = fresh_plan(case)
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
-                floor = supervision_floor(case)
                 replace_ladder(fresh, generate_stages(
                     fresh.start_date, fresh.end_date, levels,
-                    floor=floor[0] if floor else None, vocab=self.vocab,
+                    floor=floor_at(case), vocab=self.vocab,
                 ))
 
+            case = self.builder.case
+            shown = generate_stages(start, end, levels, floor=floor_at(case),
+                                    vocab=self.vocab)
             return self.builder.save(change, "plan.stages.generate",
-                                     ladder_summary(self.builder.case, levels))
+                                     ladder_summary(case, levels, shown))
 
         self.builder.app.push_screen(PromptDialog(
             f"Generate the ladder{replacing}", "Levels, most supervised first", default,

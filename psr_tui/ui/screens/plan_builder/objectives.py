@@ -13,6 +13,18 @@ from .dates import short, typed_date
 from .section import ListSection, fresh_plan
 
 
+def objective_from(case: Case, item: Objective, values: Values) -> Objective:
+    """The objective the form's values make (the builder's edit and a content amendment)."""
+    return item.model_copy(update={
+        "domain": values["domain"],
+        "statement": values["statement"],
+        "measure": values["measure"],
+        "achievable": values["achievable"],
+        "relevant": values["relevant"],
+        "target_date": typed_date(values["target_date"], "target_date"),
+    })
+
+
 class ObjectivesSection(ListSection):
     KEY = "objectives"
     LABEL = "Objectives"
@@ -45,17 +57,19 @@ class ObjectivesSection(ListSection):
         return ObjectiveDialog(item, self.vocab, submit)
 
     def apply(self, case: Case, item: Objective, values: Values) -> Objective:
-        return item.model_copy(update={
-            "domain": values["domain"],
-            "statement": values["statement"],
-            "measure": values["measure"],
-            "achievable": values["achievable"],
-            "relevant": values["relevant"],
-            "target_date": typed_date(values["target_date"], "target_date"),
-        })
+        return objective_from(case, item, values)
 
     def describe(self, item: Objective) -> str:
         return item.statement or self.vocab["objective_domains"].label(item.domain)
+
+    def detail(self, item: Objective) -> str:
+        domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
+        parts = [f"{domain}: {item.statement or '(no statement)'}"]
+        if item.measure:
+            parts.append(f"Measure: {item.measure}")
+        if item.target_date:
+            parts.append(f"By {short(item.target_date)}")
+        return " · ".join(parts)
 
     def after_remove(self, plan: Plan, item_id: str) -> None:
         # An activity must not keep pointing at an objective that is gone.

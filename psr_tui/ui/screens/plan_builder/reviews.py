@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
-from ....domain.schedule import generate_review_points
+from ....domain.schedule import generate_review_points, planned_reviewer
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
@@ -38,7 +39,10 @@ class ReviewsSection(ListSection):
         return ReviewPoint(title="Review")
 
     def dialog(self, item: ReviewPoint, submit: Submit) -> PlanItemDialog:
-        return ReviewPointDialog(item, submit)
+        plan = self.builder.case.plan
+        assert plan is not None
+        return ReviewPointDialog(item, plan, self.vocab, submit,
+                                 nation=nation_of(self.builder.case))
 
     def apply(self, case: Case, item: ReviewPoint, values: Values) -> ReviewPoint:
         due = typed_date(values["due_on"], "due_on")
@@ -54,6 +58,12 @@ class ReviewsSection(ListSection):
     def describe(self, item: ReviewPoint) -> str:
         return f"{item.title} ({short(item.due_on)})"
 
+    def detail(self, item: ReviewPoint) -> str:
+        parts = [self.describe(item), f"reviewer: {item.reviewer or '—'}"]
+        if item.expected_evidence:
+            parts.append("expects: " + "; ".join(item.expected_evidence))
+        return " · ".join(parts)
+
     def generate(self) -> None:
         plan = self.builder.case.plan
         if plan is None or plan.start_date is None or plan.end_date is None:
@@ -68,7 +78,10 @@ class ReviewsSection(ListSection):
                 if fresh.start_date is None or fresh.end_date is None:
                     raise RuleError("Set the plan's start and end dates first.", "")
                 try:
-                    generated = generate_review_points(fresh.start_date, fresh.end_date, every)
+                    # The clinical supervisor holds them, chosen not retyped on each.
+                    generated = generate_review_points(fresh.start_date, fresh.end_date, every,
+                                                       nation=nation_of(case),
+                                                       reviewer=planned_reviewer(fresh))
                 except ValueError as exc:
                     raise RuleError(str(exc), "value") from None
                 # Reviews already held stay; only the planned ones are replaced.

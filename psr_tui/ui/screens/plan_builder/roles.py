@@ -10,6 +10,22 @@ from ...wording import clipped
 from .section import ListSection
 
 
+def role_from(case: Case, item: Role, values: Values) -> Role:
+    """The role the form's values make (the builder's edit and a content amendment)."""
+    stages = {s.id for s in case.plan.stages} if case.plan else set()
+    per_stage = {k: v for k, v in values["stage_responsibilities"].items() if k in stages}
+    return item.model_copy(update={
+        "role": values["role"],
+        "person": values["person"],
+        "contact": values["contact"],
+        "responsibilities": values["responsibilities"],
+        "stage_responsibilities": per_stage,
+        "deputy": values["deputy"],
+        "user": values["user"],
+        "deputy_user": values["deputy_user"],
+    })
+
+
 class RolesSection(ListSection):
     KEY = "roles"
     LABEL = "Roles"
@@ -35,21 +51,20 @@ class RolesSection(ListSection):
         return RoleDialog(item, plan, self.vocab, submit)
 
     def apply(self, case: Case, item: Role, values: Values) -> Role:
-        stages = {s.id for s in case.plan.stages} if case.plan else set()
-        per_stage = {k: v for k, v in values["stage_responsibilities"].items() if k in stages}
-        return item.model_copy(update={
-            "role": values["role"],
-            "person": values["person"],
-            "contact": values["contact"],
-            "responsibilities": values["responsibilities"],
-            "stage_responsibilities": per_stage,
-            "deputy": values["deputy"],
-            "user": values["user"],
-            "deputy_user": values["deputy_user"],
-        })
+        return role_from(case, item, values)
 
     def describe(self, item: Role) -> str:
         return f"{self.vocab['roles'].label(item.role)}: {item.person}"
+
+    def detail(self, item: Role) -> str:
+        parts = [f"{self.vocab['roles'].label(item.role) or '—'}: {item.person or '—'}"]
+        if item.contact:
+            parts.append(item.contact)
+        if item.deputy:
+            parts.append(f"deputy: {item.deputy}")
+        if item.responsibilities:
+            parts.append(item.responsibilities)
+        return " · ".join(parts)
 
     def after_remove(self, plan: Plan, item_id: str) -> None:
         # Activities owned by the removed role lose their owner rather than keep a dead id.

@@ -96,6 +96,7 @@ class ListSection(Section):
         table: DataTable[str] = DataTable(cursor_type="row", id=f"table-{self.KEY}")
         table.add_columns(*self.COLUMNS)
         yield table
+        yield item_detail(self.KEY)
 
     @property
     def table(self) -> DataTable[str]:
@@ -120,6 +121,12 @@ class ListSection(Section):
     def describe(self, item: Any) -> str:
         return self.NOUN
 
+    def detail(self, item: Any) -> str:
+        """The selected item's whole text, for the wrapping line under the list: at 80
+        columns the table's cells are clipped, and two activities of one kind, or two
+        long objectives, read the same there (subclasses say more than `describe`)."""
+        return self.describe(item)
+
     def summary_of(self, item: Any, values: Values) -> str:
         """What was saved, in words (labels, not vocabulary codes), for the status line and
         the audit trail; the values alone when they do not make an item (the save will say
@@ -141,6 +148,15 @@ class ListSection(Section):
             table.add_row(*(visible(cell) for cell in self.row(item, i)), key=item.id)
         if keep:
             self.select_item(keep)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        item = self.current_item()
+        show_detail_text(self, self.detail(item) if item is not None else "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_detail()
 
     def selected_id(self) -> str | None:
         table = self.table
@@ -189,11 +205,12 @@ class ListSection(Section):
             items = getattr(fresh_plan(case), self.COLLECTION)
             if is_new:
                 items.append(self.apply(case, item, values_box["v"]))
-                return
-            at = next((i for i, x in enumerate(items) if x.id == item_id), None)
-            if at is None:
-                raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
-            items[at] = self.apply(case, items[at], values_box["v"])
+            else:
+                at = next((i for i, x in enumerate(items) if x.id == item_id), None)
+                if at is None:
+                    raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
+                items[at] = self.apply(case, items[at], values_box["v"])
+            self.after_change(fresh_plan(case))
 
         values_box: dict[str, Values] = {}
 
@@ -223,6 +240,7 @@ class ListSection(Section):
             setattr(plan, self.COLLECTION,
                     [x for x in getattr(plan, self.COLLECTION) if x.id != item_id])
             self.after_remove(plan, item_id)
+            self.after_change(plan)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -235,6 +253,10 @@ class ListSection(Section):
 
     def after_remove(self, plan: Plan, item_id: str) -> None:
         """Drop references to a removed item (subclasses)."""
+
+    def after_change(self, plan: Plan) -> None:
+        """Keep what follows from this section's items in step, in the same save
+        (subclasses: activities re-derive the review points' expected assessments)."""
 
     def move(self, delta: int) -> None:
         item = self.current_item()
@@ -253,6 +275,16 @@ class ListSection(Section):
         if self.builder.save_or_say(change, f"plan.{self.COLLECTION}.reorder",
                                     f"move {self.NOUN} {where}: {self.describe(item)}"):
             self.select_item(item_id)
+
+
+def item_detail(key: str) -> Static:
+    """The line(s) under a list showing the selected item in full, wrapped. Not markup:
+    stored text is drawn as typed (its controls made visible by `show_detail_text`)."""
+    return Static("", id=f"detail-{key}", classes="item-detail", markup=False)
+
+
+def show_detail_text(section: Section, text: str) -> None:
+    section.query_one(".item-detail", Static).update(visible(text, multiline=True))
 
 
 def values_summary(values: Values) -> str:

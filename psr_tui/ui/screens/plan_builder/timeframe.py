@@ -7,7 +7,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....domain.case import Case
+from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
+from ....domain.plan_templates import template_label
+from ....domain.safe_text import visible
 from ....domain.timetable import move_timeframe
 from ...dialogs.plan_item_form import Values
 from ...dialogs.timeframe_form import TimeframeDialog, condition_options
@@ -38,8 +41,10 @@ class TimeframeSection(Section):
         conditions = [f"  [x] {cited[c]}" for c in plan.condition_ids if c in cited]
         conditions += [f"  [ ] {label}" for cid, label in cited.items()
                        if cid not in plan.condition_ids]
+        template = template_label(plan.template_id, self.vocab)
         lines = [
             f"Starts {short(plan.start_date)}    Ends {short(plan.end_date)}",
+            f"Plan template: {visible(template) if template else '(none: the default ladder)'}",
             "",
             "Consequences of insufficient progress:",
             f"  {plan.consequences or '(not written yet)'}",
@@ -63,7 +68,9 @@ class TimeframeSection(Section):
             if start and end and end <= start:
                 raise RuleError("the plan must end after it starts", "end_date")
             known = {c.id for c in case.request.conditions}
-            move_timeframe(plan, start, end)  # stages and reviews move with the dates
+            # Stages and reviews move with the dates; the final review to a working day
+            # in the organisation's nation.
+            move_timeframe(plan, start, end, nation_of(case))
             plan.consequences = v["consequences"]
             plan.reasonable_adjustments = v["reasonable_adjustments"]
             plan.condition_ids = [c for c in v["condition_ids"] if c in known]

@@ -1,0 +1,306 @@
+"""The dashboard across plans: every plan in delivery, where it stands on its ladder, its
+next milestone, filtered by organisation, supervisor, case adviser and state.
+
+Rows come from domain/plan_overview.py over the store's briefs (scoped and redacted by
+the access policy), read in a worker thread. The filters are remembered per user
+(store/user_settings.py, key `plans_dashboard`). `v` switches to the review points due.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from ...domain.access import READ
+from ...domain.plan_overview import (
+    STANDING_SHORT,
+    STATE_FILTER_CODES,
+    STATE_FILTERS,
+    PlanFilter,
+    PlanRow,
+    count_line,
+    plan_rows,
+)
+from ...store import StoreError
+from ..widgets.row_table import RowTable
+from .base import PsrScreen
+from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
+
+SETTING = "plans_dashboard"
+TEXT_FILTERS = ("organisation", "supervisor", "case_adviser")
+STATE_WORDS = dict(STATE_FILTERS)
+
+
+class PlansDashboardScreen(PsrScreen):
+    TITLE_FOR_PALETTE = "Plans dashboard"
+    HELP = """# Plans dashboard
+
+Every plan in delivery you may see, one row each: overdue reviews first (marked **!**),
+then plans behind, completion due and amendments awaiting agreement.
+
+- **Ladder**: the plan's supervision stages by level, from the first to the last
+  (5 is full scope): `2[3]45` is at stage 2 (level 3); `[2](3)45` is still at level 2
+  while the plan's dates say stage 2 (level 3) has begun.
+- **Next**: the next review point or stage change and its date.
+- **State**: on track, behind (an overdue review, or the last outcome was insufficient
+  progress, a concern or a referral), extended, paused, amendment (awaiting agreement),
+  to complete (completion due), not started (signed), completed.
+- `o` organisation, `s` supervisor, `c` case adviser: type part of a name (Enter or Esc
+  returns to the list); `t` chooses the state (also signed but not started, completed in
+  the last 6 months, or all); `x` clears every filter. Filters combine, and are
+  remembered for you.
+- `m` my cases: plans whose case adviser, as typed on the request, is your name or your
+  psr-tui user name (ignoring capitals; part of a name is not enough).
+- **Enter** opens the plan's progress; Esc there comes back to the same row.
+- `v` switches to the review points due this week and overdue.
+- Wider terminals (140 columns) show more: last outcome, supervisor, case adviser.
+"""
+    SHOWS_OWN_WRITES = True
+    OPERATIONS = {"open_plan": READ}
+    BINDINGS = [
+        Binding("enter", "open_plan", "Progress"),
+        Binding("m", "my_cases", "My cases"),
+        Binding("t", "filter_state", "State"),
+        Binding("v", "review_points", "Review points"),
+        Binding("o", "filter('organisation')", "Organisation", show=False),
+        Binding("s", "filter('supervisor')", "Supervisor", show=False),
+        Binding("c", "filter('case_adviser')", "Case adviser", show=False),
+        Binding("slash", "filter('organisation')", "Filter", show=False),
+        Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[PlanRow] = []
+        self.shown: list[PlanRow] = []
+        self.loaded = False
+        self.problems = 0
+        self.state = "delivery"
+        self.mine = False
+        self.wide = False
+        self._keep: str | None = None  # the row to come back to
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading plans…", id="plans-counts")
+        with Horizontal(id="plans-filters"):
+            yield Input(placeholder="o organisation", id="filter-organisation", compact=True)
+            yield Input(placeholder="s supervisor", id="filter-supervisor", compact=True)
+            yield Input(placeholder="c case adviser", id="filter-case_adviser", compact=True)
+            yield Static("", id="plans-state")
+        yield RowTable(id="plans-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._restore_filters()
+        self.wide = self.app.size.width >= WIDE_FROM
+        self._set_columns()
+        self.table.focus()
+        self.load()
+
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#plans-table", DataTable)
+
+    # ---- loading, off the UI thread ----------------------------------------------------
+    @work(thread=True, exclusive=True, group="plans-load")
+    def load(self) -> None:
+        cases, problems = self.psr.store.load_briefs()
+        rows = plan_rows(cases, self.psr.today(), self.psr.vocab)
+        self.app.call_from_thread(self._loaded, rows, len(problems))
+
+    def _loaded(self, rows: list[PlanRow], problems: int) -> None:
+        self.rows, self.problems, self.loaded = rows, problems, True
+        self.refill()
+
+    def cases_changed(self, case_ids: frozenset[str]) -> None:
+        if case_ids:
+            self.load()  # briefs are small and cached: the order may change, so all again
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.load()  # the plan may have changed while its progress was open
+
+    # ---- filters -----------------------------------------------------------------------
+    def current_filter(self) -> PlanFilter:
+        identity = self.psr.identity
+        names = tuple(n for n in (identity.display_name, identity.name) if n.strip())
+        return PlanFilter(**{key: self._text(key) for key in TEXT_FILTERS},
+                          state=self.state, mine=names if self.mine else ())
+
+    def _text(self, key: str) -> str:
+        return self.query_one(f"#filter-{key}", Input).value
+
+    def _restore_filters(self) -> None:
+        try:
+            kept = self.psr.settings.load().get(SETTING)
+        except StoreError:
+            kept = None  # the app said so at start; the defaults serve
+        if not isinstance(kept, dict):
+            return
+        for key in TEXT_FILTERS:  # a hand-edited file is checked value by value
+            value = kept.get(key)
+            if isinstance(value, str):
+                self.query_one(f"#filter-{key}", Input).value = value[:200]
+        state = kept.get("state")
+        if isinstance(state, str) and state in STATE_FILTER_CODES:
+            self.state = state
+        self.mine = kept.get("mine") == "yes"
+
+    def _remember_filters(self) -> None:
+        kept = {key: self._text(key).strip() for key in TEXT_FILTERS}
+        kept |= {"state": self.state, "mine": "yes" if self.mine else ""}
+        try:
+            self.psr.settings.remember(SETTING, kept)
+        except StoreError as exc:
+            self.notify(f"Filters used until you quit, but not remembered: {exc}",
+                        severity="warning", timeout=8)
+
+    # ---- the table ---------------------------------------------------------------------
+    def _set_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        for key, header, width in columns_for(self.wide):
+            table.add_column(header, width=width, key=key)
+
+    def on_resize(self, event: events.Resize) -> None:
+        wide = event.size.width >= WIDE_FROM
+        if wide != self.wide and self.is_mounted:
+            self.wide = wide
+            self._set_columns()
+            self.refill()
+
+    def refill(self) -> None:
+        if not self.loaded:
+            return
+        keep = self._keep or self.selected_id()
+        wanted = self.current_filter()
+        self.shown = [r for r in self.rows if wanted.matches(r)]
+        table = self.table
+        table.clear()
+        for row in self.shown:
+            table.add_row(*row_cells(row, self.wide, self.app.no_color), key=row.case_id)
+        if keep is not None:
+            with contextlib.suppress(RowDoesNotExist):  # filtered out: stays at the top
+                table.move_cursor(row=table.get_row_index(keep))
+        self._keep = None
+        self._show_counts(wanted)
+        self.refresh_bindings()
+
+    def _show_counts(self, wanted: PlanFilter) -> None:
+        text = count_line(self.shown) if self.shown else "No plans match these filters."
+        if wanted.narrowed:
+            text += f" · {len(self.shown)} of {len(self.rows)} shown"
+        if self.problems:
+            text += f" · {self.problems} case file(s) unreadable"
+        self.query_one("#plans-counts", Static).update(text)
+        word = STANDING_SHORT.get(self.state) or STATE_WORDS.get(self.state, self.state)
+        state = f"t: {word}"
+        self.query_one("#plans-state", Static).update(
+            state + (" · m: my cases" if self.mine else ""))
+
+    def selected_id(self) -> str | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except RowDoesNotExist:
+            return None
+        return None if key.value is None else str(key.value)
+
+    # ---- actions -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permits(action, parameters):
+            return False
+        if isinstance(self.focused, Input):
+            if action == "back":
+                return True
+            if action != "quit":
+                return False  # letters typed in a filter are text
+        if action == "open_plan" and not self.shown:
+            return None
+        return super().check_action(action, parameters)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        self._remember_filters()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input):
+            self.table.focus()  # Esc leaves the filter, not the screen
+            return
+        super().action_back()
+
+    def action_filter(self, key: str) -> None:
+        self.query_one(f"#filter-{key}", Input).focus()
+
+    def action_filter_state(self) -> None:
+        from .plan_progress_amend import PickDialog
+
+        def chosen(code: str | None) -> None:
+            if code is not None and code in STATE_FILTER_CODES:
+                self.state = code
+                self._remember_filters()
+                self.refill()
+
+        options = [(label, code) for code, label in STATE_FILTERS]
+        self.app.push_screen(PickDialog("Show plans that are…", options), chosen)
+
+    def action_my_cases(self) -> None:
+        self.mine = not self.mine
+        self._remember_filters()
+        self.refill()
+
+    def action_clear_filters(self) -> None:
+        with self.prevent(Input.Changed):
+            for key in TEXT_FILTERS:
+                self.query_one(f"#filter-{key}", Input).value = ""
+        self.state, self.mine = "delivery", False
+        self._remember_filters()
+        self.refill()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        table.move_cursor(row=max(0, table.cursor_row + step))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_plan()
+
+    def action_open_plan(self) -> None:
+        case_id = self.selected_id()
+        if case_id is None:
+            return
+        from .plan_progress import PlanProgressScreen
+
+        self._keep = case_id
+        self.app.push_screen(PlanProgressScreen(case_id))
+
+    def action_review_points(self) -> None:
+        from .dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen())
+
+
+def show_plans(screen: PsrScreen) -> None:
+    """From the review points: back to the plans dashboard under it, or open one."""
+    stack = screen.app.screen_stack
+    if len(stack) > 1 and isinstance(stack[-2], PlansDashboardScreen):
+        screen.app.pop_screen()
+    else:
+        screen.app.switch_screen(PlansDashboardScreen())
+

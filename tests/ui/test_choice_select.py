@@ -1,0 +1,84 @@
+"""The app's drop-down (widgets/choice_select.ChoiceSelect): a type-ahead typed in one burst
+chooses what was typed, and the list stays inside its dialog at 80x24 (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.widgets import OptionList
+
+from psr_tui.app import make_app
+from psr_tui.store import CaseStore
+from psr_tui.ui.dialogs.activity_form import ActivityDialog
+from psr_tui.ui.screens.intake.step_form import safe_id
+from psr_tui.ui.widgets.choice_select import ChoiceSelect
+from tests.conftest import TODAY
+
+from .test_intake import STEP, open_intake, stored_case
+from .test_plan_builder import make
+
+
+def burst(app: App[None], *keys: str) -> None:
+    """Keys as a fast SSH link delivers them: all queued before the app handles any."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore) -> None:
+    """Enter c o n d Enter, all at once: the overlay took the focus only after the keys,
+    the letters searched nothing and the last Enter re-opened it; the concern stayed
+    'Capability' instead of 'Conduct'."""
+    created = stored_case(store, step="concerns")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        select = screen.query_one(f"#input-{safe_id('request.concerns[con-1].concern_type')}",
+                                  ChoiceSelect)
+        select.value = "capability"
+        select.focus()
+        await pilot.pause()
+        burst(app, "enter", "c", "o", "n", "d", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert select.value == "conduct"
+        assert not select.expanded
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.step == STEP["concerns"] + 1
+    assert store.get(created.id).request.concerns[0].concern_type == "conduct"
+
+
+async def test_arrow_keys_in_the_same_burst_move_in_the_list(store: CaseStore) -> None:
+    created = stored_case(store, step="concerns")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        select = screen.query_one(f"#input-{safe_id('request.concerns[con-1].concern_type')}",
+                                  ChoiceSelect)
+        select.value = "capability"
+        select.focus()
+        await pilot.pause()
+        burst(app, "enter", "down", "enter")  # opens on Capability, one down: Conduct
+        await pilot.pause()
+        await pilot.pause()
+        assert select.value == "conduct"
+
+
+@pytest.mark.parametrize("field", ["responsible_role", "per"])
+async def test_drop_downs_stay_inside_the_activity_dialog(store: CaseStore, field: str) -> None:
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        select = dialog.query_one(f"#input-{field}", ChoiceSelect)
+        select.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        box = dialog.query_one(".dialog-box").region
+        overlay = select.query_one(OptionList).region
+        assert select.expanded and overlay.height >= 3
+        assert box.y <= overlay.y and overlay.bottom <= box.bottom, (box, overlay)
