@@ -160,6 +160,8 @@ async def test_the_archive_writes_a_declined_requests_decision_letter(
     app = make_app(store, today=lambda: TODAY, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # home has loaded: nothing replaces the top
+        await pilot.pause()
         app.push_screen(ArchiveScreen())
         await pilot.pause()
         await app.workers.wait_for_complete()
