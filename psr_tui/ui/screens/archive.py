@@ -12,7 +12,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.access import READ
 from ...domain.archive import closed_on, load_record_life, retained_until, split_archive
@@ -109,12 +108,7 @@ administrator may purge them (`psr-tui purge --dry-run` first), leaving an audit
             self.open_case(str(event.row_key.value))
 
     def _cursor_case_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return None if key.value is None else str(key.value)
+        return self.query_one(RowTable).selected_key()
 
     def action_open_case(self) -> None:
         case_id = self._cursor_case_id()

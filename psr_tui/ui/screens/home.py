@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.archive import is_archived, load_record_life, split_archive
@@ -306,14 +305,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.open_case(str(event.row_key.value))
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return None if key.value is None else str(key.value)
+        return self.query_one(RowTable).selected_key()
 
     def action_open_case(self) -> None:
         case_id = self.selected_id()

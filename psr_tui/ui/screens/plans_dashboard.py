@@ -208,14 +208,7 @@ then plans behind, completion due and amendments awaiting agreement.
             state + (" · m: my cases" if self.mine else ""))
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return None if key.value is None else str(key.value)
+        return self.query_one(RowTable).selected_key()
 
     # ---- actions -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 
 class RowTable(DataTable[Any], inherit_bindings=False):
@@ -21,3 +22,13 @@ class RowTable(DataTable[Any], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")
     ]
+
+    def selected_key(self) -> str | None:
+        """The key of the row under the cursor (a case id), or None on an empty table."""
+        if self.row_count == 0:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except RowDoesNotExist:
+            return None
+        return None if key.value is None else str(key.value)
