@@ -17,6 +17,7 @@ from tests.conftest import TODAY
 
 from .test_intake import STEP, open_intake, stored_case
 from .test_plan_builder import make
+from .waiting import until
 
 
 def burst(app: App[None], *keys: str) -> None:
@@ -39,10 +40,9 @@ async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore)
         select.focus()
         await pilot.pause()
         burst(app, "enter", "c", "o", "n", "d", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: not select.expanded and select.value != "capability",
+                    what="the burst's choice")
         assert select.value == "conduct"
-        assert not select.expanded
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.step == STEP["concerns"] + 1
@@ -60,8 +60,8 @@ async def test_arrow_keys_in_the_same_burst_move_in_the_list(store: CaseStore) -
         select.focus()
         await pilot.pause()
         burst(app, "enter", "down", "enter")  # opens on Capability, one down: Conduct
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: not select.expanded and select.value != "capability",
+                    what="the burst's choice")
         assert select.value == "conduct"
 
 
