@@ -45,7 +45,7 @@ class ActivitiesSection(ListSection):
         return dict((c, label) for label, c in activity_kinds(self.vocab)).get(code, code)
 
     def row(self, item: Activity, index: int) -> tuple[str, ...]:
-        plan = self.builder.case.plan
+        plan = self.plan
         numbers = []
         if plan is not None:
             # Numbered as in the exported plan and the objectives list: stored order.
@@ -59,7 +59,7 @@ class ActivitiesSection(ListSection):
         )
 
     def responsible_label(self, responsible: str) -> str:
-        plan = self.builder.case.plan
+        plan = self.plan
         role = next((r for r in plan.roles if r.id == responsible), None) if plan else None
         if role is None:
             return responsible or "—"
@@ -70,11 +70,11 @@ class ActivitiesSection(ListSection):
 
     def add_for(self, objective_id: str) -> None:
         """Add an activity already serving one objective (the checker's "no activity yet")."""
-        if self.builder.case.plan is not None:
+        if self.plan is not None:
             self._open(Activity(objective_ids=[objective_id]), is_new=True)
 
     def dialog(self, item: Activity, submit: Submit) -> PlanItemDialog:
-        plan = self.builder.case.plan
+        plan = self.plan
         assert plan is not None
         return ActivityDialog(item, plan, self.vocab, submit)
 
@@ -89,7 +89,7 @@ class ActivitiesSection(ListSection):
         how_often = frequency_text(item, self.vocab)
         if how_often:
             parts.append(how_often)
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is not None and item.objective_ids:
             order = [o.id for o in plan.objectives]
             numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]

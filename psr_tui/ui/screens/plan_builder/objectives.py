@@ -39,7 +39,7 @@ class ObjectivesSection(ListSection):
 
     def row(self, item: Objective, index: int) -> tuple[str, ...]:
         domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
-        plan = self.builder.case.plan
+        plan = self.plan
         ids = [o.id for o in plan.objectives] if plan else []
         number = str(ids.index(item.id) + 1) if item.id in ids else ""
         return (number, domain, clipped(item.statement, 28), clipped(item.measure, 17),
@@ -96,7 +96,6 @@ class ObjectivesSection(ListSection):
                 raise RuleError("Every suggested domain is already in the plan.", "")
 
         labels = self.vocab["objective_domains"]
-        if self.builder.save_or_say(change, "plan.objectives.suggest",
-                                    "suggested objectives from the intake"):
-            self.builder.say("Added: " + ", ".join(labels.label(d) for d in added))
+        self.save(change, "plan.objectives.suggest", "suggested objectives from the intake",
+                  then=lambda: self.say("Added: " + ", ".join(labels.label(d) for d in added)))
 

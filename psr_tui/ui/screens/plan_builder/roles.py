@@ -46,7 +46,7 @@ class RolesSection(ListSection):
         return Role()
 
     def dialog(self, item: Role, submit: Submit) -> PlanItemDialog:
-        plan = self.builder.case.plan
+        plan = self.plan
         assert plan is not None
         return RoleDialog(item, plan, self.vocab, submit)
 

@@ -1,16 +1,21 @@
 """A section of the plan builder, and the list section most of them are.
 
+A section never calls the builder: it posts messages up (save this change, say this, go to
+that item) and draws the case the builder pushes down (`show_case`, kept as `self.case`).
 A list section shows one of the plan's lists (objectives, activities, roles, stages, review
-points) in a DataTable, opens an editor dialog to add or edit an item, and saves each
-confirmed change at once through the builder (which applies it to a fresh copy of the case).
+points) in a DataTable, opens an editor dialog to add or edit an item, and asks the builder
+to save each confirmed change at once (applied to a fresh copy of the case).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
@@ -19,11 +24,16 @@ from ....domain.plan import Plan
 from ....domain.safe_text import visible
 from ....domain.vocabulary import Vocabularies
 from ...dialogs.confirm import ConfirmDialog
-from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
 from ...saving import Refusal
 
 if TYPE_CHECKING:
-    from .screen import PlanBuilderScreen
+    from ....app import PsrApp
+
+Change = Callable[[Case], object]
+# The builder's answer to a save: None when saved (the new case already pushed down to
+# every section), else the Refusal.
+Reply = Callable[[Refusal | None], None]
 
 
 def fresh_plan(case: Case) -> Plan:
@@ -32,29 +42,120 @@ def fresh_plan(case: Case) -> Plan:
     return case.plan
 
 
+def refusal_line(problem: Refusal) -> str:
+    """A refused save on the builder's message line."""
+    # A rule's message names only the rule; the store's wordings say "Not saved".
+    prefix = "Not saved: " if problem.kind == "rule" else ""
+    hint = " Press r to reload." if problem.conflict else ""
+    return f"⚠ {prefix}{problem.message}{hint}"
+
+
 class Section(Vertical):
     KEY: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
     # Builder actions this section answers to: add, edit, remove, move, and its own.
     ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
+    # -- messages up to the builder ---------------------------------------------------------
+    class SaveChange(Message):
+        """Apply `change` to a fresh copy of the case and save it; `reply` gets the answer.
+        `editing`: a change of the plan's content, refused while the version is frozen."""
+
+        def __init__(self, change: Change, action: str, summary: str, reply: Reply, *,
+                     editing: bool = True) -> None:
+            super().__init__()
+            self.change, self.action, self.summary = change, action, summary
+            self.reply, self.editing = reply, editing
+
+    class Say(Message):
+        """A line for the builder's message line."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Reload(Message):
+        """Read the case again (a dialog's ctrl+r after a conflict)."""
+
+    class EditSelected(Message):
+        """Enter on a row: edit it, as the builder's `e` (which guards a frozen version)."""
+
+    class GoTo(Message):
+        """Show a section and open the editor on an item and field (the checker's Enter);
+        `new_for`: add an activity serving this objective id instead."""
+
+        def __init__(self, section: str, item_id: str = "", field: str = "",
+                     new_for: str = "") -> None:
+            super().__init__()
+            self.section, self.item_id, self.field, self.new_for = (
+                section, item_id, field, new_for)
+
+    class OfferNewVersion(Message):
+        """Ask whether to start a new version of the signed plan."""
+
+        def __init__(self, question: str) -> None:
+            super().__init__()
+            self.question = question
+
     def __init__(self) -> None:
         super().__init__(id=f"section-{self.KEY}", classes="plan-section")
+        self.case: Case | None = None
 
     @property
-    def builder(self) -> PlanBuilderScreen:
-        from .screen import PlanBuilderScreen
-
-        screen = self.screen
-        assert isinstance(screen, PlanBuilderScreen)
-        return screen
+    def psr(self) -> PsrApp:
+        return cast("PsrApp", self.app)
 
     @property
     def vocab(self) -> Vocabularies:
-        return self.builder.psr.vocab
+        return self.psr.vocab
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.case.plan if self.case is not None else None
 
     def show_case(self, case: Case) -> None:
-        """Redraw from the case the builder holds."""
+        """Redraw from the case the builder holds (subclasses draw; call this first)."""
+        self.case = case
+
+    def say(self, text: str) -> None:
+        self.post_message(self.Say(text))
+
+    def save(self, change: Change, action: str, summary: str, *, editing: bool = True,
+             then: Callable[[], object] | None = None) -> None:
+        """Ask the builder to save; a refusal is said on its message line, and `then` runs
+        once saved."""
+
+        def reply(problem: Refusal | None) -> None:
+            if problem is not None:
+                self.say(refusal_line(problem))
+            elif then is not None:
+                then()
+
+        self.post_message(self.SaveChange(change, action, summary, reply, editing=editing))
+
+    def save_for_dialog(self, change: Change, action: str, summary: str, *,
+                        editing: bool = True,
+                        then: Callable[[], object] | None = None) -> Answer:
+        """Ask the builder to save for a dialog, which awaits the answer: it shows a refusal
+        itself and stays open with what was typed."""
+        answered: asyncio.Future[Refusal | None] = asyncio.get_running_loop().create_future()
+
+        def reply(problem: Refusal | None) -> None:
+            if problem is None and then is not None:
+                then()
+            if not answered.done():
+                answered.set_result(problem)
+
+        self.post_message(self.SaveChange(change, action, summary, reply, editing=editing))
+        return answered
+
+    def reload_case(self) -> None:
+        self.post_message(self.Reload())
+
+    def open_dialog(self, dialog: PlanItemDialog, field: str = "") -> None:
+        self.app.push_screen(dialog)
+        if field:
+            self.call_after_refresh(dialog.focus_field, field)
 
     def shown(self) -> None:
         """The user switched to this section."""
@@ -132,12 +233,14 @@ class ListSection(Section):
         the audit trail; the values alone when they do not make an item (the save will say
         why)."""
         try:
-            return self.describe(self.apply(self.builder.case, item, values))[:80]
-        except (RuleError, ValueError):
+            assert self.case is not None
+            return self.describe(self.apply(self.case, item, values))[:80]
+        except (RuleError, ValueError, AssertionError):
             return values_summary(values)
 
     # -- showing ----------------------------------------------------------------------------
     def show_case(self, case: Case) -> None:
+        super().show_case(case)
         table = self.table
         keep = self.selected_id()
         table.clear()
@@ -175,7 +278,7 @@ class ListSection(Section):
         return True
 
     def current_item(self) -> Any | None:
-        plan = self.builder.case.plan
+        plan = self.plan
         item_id = self.selected_id()
         if plan is None or item_id is None:
             return None
@@ -183,51 +286,44 @@ class ListSection(Section):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.builder.action_edit()
+        self.post_message(self.EditSelected())
 
     # -- editing ----------------------------------------------------------------------------
     def add(self) -> None:
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is not None:
             self._open(self.new_item(plan), is_new=True)
 
     def edit(self, field: str = "") -> None:
         item = self.current_item()
         if item is None:
-            self.builder.say(f"No {self.NOUN} selected: a adds one.")
+            self.say(f"No {self.NOUN} selected: a adds one.")
             return
         self._open(item, is_new=False, field=field)
 
     def _open(self, item: Any, *, is_new: bool, field: str = "") -> None:
         item_id = item.id
 
-        def change(case: Case) -> None:
-            items = getattr(fresh_plan(case), self.COLLECTION)
-            if is_new:
-                items.append(self.apply(case, item, values_box["v"]))
-            else:
-                at = next((i for i, x in enumerate(items) if x.id == item_id), None)
-                if at is None:
-                    raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
-                items[at] = self.apply(case, items[at], values_box["v"])
-            self.after_change(fresh_plan(case))
+        def submit(values: Values) -> Answer:
+            def change(case: Case) -> None:
+                items = getattr(fresh_plan(case), self.COLLECTION)
+                if is_new:
+                    items.append(self.apply(case, item, values))
+                else:
+                    at = next((i for i, x in enumerate(items) if x.id == item_id), None)
+                    if at is None:
+                        raise RuleError(f"This {self.NOUN} was removed by someone else.", "")
+                    items[at] = self.apply(case, items[at], values)
+                self.after_change(fresh_plan(case))
 
-        values_box: dict[str, Values] = {}
-
-        def submit(values: Values) -> Refusal | None:
-            values_box["v"] = values
             verb = "add" if is_new else "edit"
             summary = f"{verb} {self.NOUN}: {self.summary_of(item, values)}"
-            problem = self.builder.save(change, f"plan.{self.COLLECTION}.{verb}", summary)
-            if problem is None:
-                self.select_item(item_id)
-            return problem
+            return self.save_for_dialog(change, f"plan.{self.COLLECTION}.{verb}", summary,
+                                        then=lambda: self.select_item(item_id))
 
         dialog = self.dialog(item, submit)
-        dialog.reload = self.builder.reload
-        self.builder.app.push_screen(dialog)
-        if field:
-            self.builder.call_after_refresh(dialog.focus_field, field)
+        dialog.reload = self.reload_case
+        self.open_dialog(dialog, field)
 
     def remove_item(self) -> None:
         item = self.current_item()
@@ -244,10 +340,10 @@ class ListSection(Section):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.builder.save_or_say(change, f"plan.{self.COLLECTION}.remove",
-                                         f"remove {self.NOUN}: {self.describe(item)}")
+                self.save(change, f"plan.{self.COLLECTION}.remove",
+                          f"remove {self.NOUN}: {self.describe(item)}")
 
-        self.builder.app.push_screen(
+        self.app.push_screen(
             ConfirmDialog(f"Remove this {self.NOUN}?\n{self.describe(item)}"), confirmed
         )
 
@@ -272,9 +368,9 @@ class ListSection(Section):
             items[at], items[at + delta] = items[at + delta], items[at]
 
         where = "up" if delta < 0 else "down"
-        if self.builder.save_or_say(change, f"plan.{self.COLLECTION}.reorder",
-                                    f"move {self.NOUN} {where}: {self.describe(item)}"):
-            self.select_item(item_id)
+        self.save(change, f"plan.{self.COLLECTION}.reorder",
+                  f"move {self.NOUN} {where}: {self.describe(item)}",
+                  then=lambda: self.select_item(item_id))
 
 
 def item_detail(key: str) -> Static:
