@@ -9,7 +9,7 @@ from ....domain.plan import Activity, Plan
 from ...dialogs.activity_form import ActivityDialog, activity_kinds
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...wording import clipped
-from .section import ListSection
+from .list_section import ListSection
 
 
 def activity_from(case: Case, item: Activity, values: Values) -> Activity:
@@ -30,6 +30,7 @@ def activity_from(case: Case, item: Activity, values: Values) -> Activity:
         "frequency": values["frequency"],
         "count": values["count"],
         "per": values["per"],
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -40,6 +41,7 @@ class ActivitiesSection(ListSection):
     NOUN = "activity"
     COLUMNS = ("Activity", "Objectives", "Evidence", "Responsible")
     HINT = "What the practitioner does, for which objectives, producing what evidence"
+    ACTIONS = ListSection.ACTIONS | {"accept"}  # y: a suggested activity as it is
 
     def kind_label(self, code: str) -> str:
         return dict((c, label) for label, c in activity_kinds(self.vocab)).get(code, code)

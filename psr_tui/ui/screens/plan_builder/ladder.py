@@ -23,7 +23,8 @@ from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
 from ...wording import clipped, count_of
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def parse_levels(text: str) -> list[int]:
@@ -80,6 +81,7 @@ def stage_from(case: Case, item: SupervisionStage, values: Values,
                                                  level, vocab),
         "scope_limits": list(values["scope_limits"]),
         "scope_note": str(values.get("scope_note", "")).strip(),
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -89,7 +91,7 @@ class LadderSection(ListSection):
     COLLECTION = "stages"
     NOUN = "stage"
     COLUMNS = ("#", "Level", "From", "To", "Scope limits")
-    ACTIONS = ListSection.ACTIONS | {"generate"}
+    ACTIONS = ListSection.ACTIONS | {"generate", "accept"}
 
     def show_case(self, case: Case) -> None:
         super().show_case(case)

@@ -10,7 +10,8 @@ from ...dialogs.objective_form import ObjectiveDialog
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...wording import clipped
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def objective_from(case: Case, item: Objective, values: Values) -> Objective:
@@ -22,6 +23,7 @@ def objective_from(case: Case, item: Objective, values: Values) -> Objective:
         "achievable": values["achievable"],
         "relevant": values["relevant"],
         "target_date": typed_date(values["target_date"], "target_date"),
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -35,14 +37,14 @@ class ObjectivesSection(ListSection):
     COLUMNS = ("#", "Domain", "Objective (specific)", "Measure", "Target")
     HINT = "SMART objectives by domain · a add · s suggest from the intake"
     # Shown grouped by domain, so moving an objective would not show: no reordering here.
-    ACTIONS = frozenset({"add", "edit", "remove", "suggest"})
+    ACTIONS = frozenset({"add", "edit", "remove", "suggest", "accept"})
 
     def row(self, item: Objective, index: int) -> tuple[str, ...]:
         domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
         plan = self.plan
         ids = [o.id for o in plan.objectives] if plan else []
         number = str(ids.index(item.id) + 1) if item.id in ids else ""
-        return (number, domain, clipped(item.statement, 28), clipped(item.measure, 17),
+        return (number, domain, clipped(item.statement, 27), clipped(item.measure, 17),
                 short(item.target_date))
 
     def items(self, plan: Plan) -> list[Any]:

@@ -12,7 +12,8 @@ from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
 from ...wording import clipped
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def months_check(text: str) -> str | None:

@@ -7,7 +7,7 @@ from ....domain.plan import Plan, Role
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.role_form import RoleDialog
 from ...wording import clipped
-from .section import ListSection
+from .list_section import ListSection
 
 
 def role_from(case: Case, item: Role, values: Values) -> Role:

@@ -20,6 +20,7 @@ from .checker import CheckerSection
 from .frozen import FrozenVersionGuard, frozen_message
 from .help_text import HELP
 from .ladder import LadderSection
+from .list_section import ListSection
 from .objectives import ObjectivesSection
 from .preview import PreviewSection
 from .reviews import ReviewsSection
@@ -37,7 +38,7 @@ SECTIONS: tuple[type[Section], ...] = (
 # Short names for the section bar, so nine fit in 80 columns; the current one is spelt out.
 SHORT = ("Obj", "Act", "Roles", "Ladder", "Rev", "Dates", "Check", "View", "Sign")
 # Actions that change the plan's content: refused while the signed version is frozen.
-EDITING = {"add", "edit", "remove", "move", "suggest", "generate"}
+EDITING = {"add", "edit", "remove", "move", "suggest", "generate", "accept"}
 # Agreement steps: each applies only at one point of the issue -> sign -> deliver sequence.
 AGREEMENT_STEPS = {"issue", "sign", "new_version", "start_delivery"}
 
@@ -57,8 +58,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
     OPERATIONS: ClassVar[dict[str, str]] = {
-        **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "issue",
-                         "new_version", "start_delivery"), PLAN_EDIT),
+        **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "accept",
+                         "issue", "new_version", "start_delivery"), PLAN_EDIT),
         "sign:organisation": SIGN_ORGANISATION,
         "sign:practitioner": SIGN_PRACTITIONER,
         "export": READ,
@@ -76,6 +77,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         Binding("j", "cursor(1)", "Next row", show=False),
         Binding("k", "cursor(-1)", "Previous row", show=False),
         Binding("s", "suggest", "Suggest"),
+        # A suggested item (marked *) accepted as it is; x drops it, Enter edits it.
+        Binding("y", "accept", "Accept suggestion", show=False),
         Binding("g", "generate", "Generate"),
         Binding("i", "issue", "Issue draft"),
         Binding("o", "sign('organisation')", "Org signs"),
@@ -225,7 +228,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.permits(action, parameters):
             return False
-        if action in {"add", "edit", "remove", "move", "suggest", "generate", "export"}:
+        if action in {"add", "edit", "remove", "move", "suggest", "generate", "accept",
+                      "export"}:
             return action in self.section.ACTIONS
         if action in AGREEMENT_STEPS:
             key = f"sign_{parameters[0]}" if action == "sign" else action
@@ -277,6 +281,11 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     def action_suggest(self) -> None:
         if self._editing("suggest"):
             self.section.suggest()
+
+    def action_accept(self) -> None:
+        section = self.section
+        if self._editing("accept") and isinstance(section, ListSection):
+            section.accept()
 
     def action_generate(self) -> None:
         if self._editing("generate"):
