@@ -5,7 +5,8 @@ The request, the decision and both discussions are the demo's case study content
 an accepted request; everything from there is keys: the plan's start, F5 (the surgical
 return-after-restriction template drafts the ladder L1 -> L2 -> L3 -> L5, the reviews, the
 objectives and the assessments), the people in each role, the one activity the template does
-not have, the consequences, the checker, issuing and both signatures. Target (issue 12): at
+not have, the template's other suggestions accepted (y, one key each), the consequences,
+the checker, issuing and both signatures. Target (issue 12): at
 most 250 navigation keys and 3,000 typed characters; it took 530 and 5,200 before templates.
 """
 
@@ -119,6 +120,28 @@ def name_people(term: Terminal) -> None:
         wait_for_line(term, "Saved: edit role: ", f": {person}")
 
 
+def marked_rows(screen: str) -> int:
+    """Rows of the list marked as a suggestion not yet accepted (not the detail line)."""
+    return sum(1 for line in screen.splitlines()
+               if line.startswith(" *") and "Suggested:" not in line)
+
+
+def accept_suggestions(term: Terminal, key: str, title: str) -> None:
+    """Each of the section's suggestions accepted as drafted: y, one key each (the cursor
+    moves on to the next), waiting for each to be saved so none overtakes the last."""
+    term.press(key)
+    term.wait_for(title)
+    left = marked_rows(term.screen())
+    assert left, term.screen()
+    while left:
+        term.press("y")
+        left -= 1
+        deadline = time.monotonic() + 20
+        while marked_rows(term.screen()) != left:
+            assert time.monotonic() < deadline, term.screen()
+            time.sleep(0.05)
+
+
 def add_reflective_log(term: Terminal) -> None:
     """The case study's one activity the template does not draft."""
     term.press("2")
@@ -189,6 +212,10 @@ def test_case_study_plan_within_the_keystroke_target(tmp_path: Path) -> None:
         start_plan(term)
         word_objectives(term)
         name_people(term)
+        # The template's assessments and ladder as drafted (the objectives were reworded,
+        # which accepted them).
+        accept_suggestions(term, "2", "2 Activities")
+        accept_suggestions(term, "4", "Scope limits")
         add_reflective_log(term)
         agree(term)
         keys, typed = term.keystrokes, term.typed
