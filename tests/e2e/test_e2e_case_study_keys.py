@@ -32,6 +32,7 @@ from .driving import (
     BOLD,
     FIELD,
     TEXT_CURSOR,
+    accept_suggestions,
     choose,
     enter_text,
     tab_to,
@@ -118,28 +119,6 @@ def name_people(term: Terminal) -> None:
         enter_text(term, deputy)
         term.press("Enter")
         wait_for_line(term, "Saved: edit role: ", f": {person}")
-
-
-def marked_rows(screen: str) -> int:
-    """Rows of the list marked as a suggestion not yet accepted (not the detail line)."""
-    return sum(1 for line in screen.splitlines()
-               if line.startswith(" *") and "Suggested:" not in line)
-
-
-def accept_suggestions(term: Terminal, key: str, title: str) -> None:
-    """Each of the section's suggestions accepted as drafted: y, one key each (the cursor
-    moves on to the next), waiting for each to be saved so none overtakes the last."""
-    term.press(key)
-    term.wait_for(title)
-    left = marked_rows(term.screen())
-    assert left, term.screen()
-    while left:
-        term.press("y")
-        left -= 1
-        deadline = time.monotonic() + 20
-        while marked_rows(term.screen()) != left:
-            assert time.monotonic() < deadline, term.screen()
-            time.sleep(0.05)
 
 
 def add_reflective_log(term: Terminal) -> None:
