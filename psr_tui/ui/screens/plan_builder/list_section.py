@@ -21,7 +21,7 @@ from ....domain.safe_text import visible
 from ....domain.suggested_items import accept_suggestion, suggested_item
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
-from .section import Section, fresh_plan, item_detail, show_detail_text
+from .section import Change, Section, fresh_plan, item_detail, show_detail_text
 
 SUGGESTED_MARK = "*"
 SUGGESTED_DETAIL = "* Suggested: y accept · x drop · Enter edit (saving accepts) · "
@@ -180,14 +180,7 @@ class ListSection(Section):
         if is_suggested(item):
             self.drop(item)
             return
-        item_id = item.id
-
-        def change(case: Case) -> None:
-            plan = fresh_plan(case)
-            setattr(plan, self.COLLECTION,
-                    [x for x in getattr(plan, self.COLLECTION) if x.id != item_id])
-            self.after_remove(plan, item_id)
-            self.after_change(plan)
+        change = self.removal(item.id)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -197,6 +190,21 @@ class ListSection(Section):
         self.app.push_screen(
             ConfirmDialog(f"Remove this {self.NOUN}?\n{self.describe(item)}"), confirmed
         )
+
+    def removal(self, item_id: str, *, suggestion: bool = False) -> Change:
+        """The change that takes the item out of the plan, and the references to it;
+        `suggestion`: only while it is still one (nobody accepted it meanwhile)."""
+
+        def change(case: Case) -> None:
+            plan = fresh_plan(case)
+            if suggestion:
+                suggested_item(plan, self.COLLECTION, item_id)
+            setattr(plan, self.COLLECTION,
+                    [x for x in getattr(plan, self.COLLECTION) if x.id != item_id])
+            self.after_remove(plan, item_id)
+            self.after_change(plan)
+
+        return change
 
     # -- suggestions: one key each ------------------------------------------------------------
     def accept(self) -> None:
@@ -215,17 +223,7 @@ class ListSection(Section):
 
     def drop(self, item: Any) -> None:
         """x on a suggestion: dropped at once, and the references to it with it."""
-        item_id = item.id
-
-        def change(case: Case) -> None:
-            plan = fresh_plan(case)
-            suggested_item(plan, self.COLLECTION, item_id)  # still a suggestion
-            setattr(plan, self.COLLECTION,
-                    [x for x in getattr(plan, self.COLLECTION) if x.id != item_id])
-            self.after_remove(plan, item_id)
-            self.after_change(plan)
-
-        self.save(change, f"plan.{self.COLLECTION}.drop",
+        self.save(self.removal(item.id, suggestion=True), f"plan.{self.COLLECTION}.drop",
                   f"drop suggested {self.NOUN}: {self.describe(item)}"[:100])
 
     def select_next_suggestion(self, after_id: str) -> None:
