@@ -15,6 +15,7 @@ from .field_errors import blank, item_path
 from .plan import Objective, Plan
 from .plan_validation import validate_plan
 from .status import SUPERVISOR_ROLES
+from .suggested_items import pending
 from .suggestions import domains_for_concerns
 from .supervision import MAX_LEVEL, MIN_LEVEL, check_level
 from .templates import load_template
@@ -237,6 +238,19 @@ def _concerns_addressed(case: Case, plan: Plan, vocab: Vocabularies) -> list[Fin
     return findings
 
 
+def _suggestions(plan: Plan) -> list[Finding]:
+    """Drafted items nobody has accepted yet: before the draft is issued and signed, each
+    is accepted, edited or dropped (the finding points to the first)."""
+    waiting = pending(plan)
+    if not waiting:
+        return []
+    collection, item_id = waiting[0]
+    count = len(waiting)
+    noun = "suggestion" if count == 1 else "suggestions"
+    return [Finding(item_path(f"plan.{collection}", item_id, "suggested"), WEAK,
+                    f"{count} {noun} not yet accepted: accept, edit or drop each")]
+
+
 def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     """Everything missing or weak in the plan, in the order the plan is read."""
     plan = case.plan
@@ -251,6 +265,7 @@ def check_plan(case: Case, vocab: Vocabularies) -> list[Finding]:
     findings += _stages(case, plan, vocab)
     findings += _review_points(plan, nation_of(case))
     findings += _timeframe(case, plan)
+    findings += _suggestions(plan)
     if blank(plan.consequences):
         # 003: recognise the possibility of failure and agree up front what happens then.
         findings.append(

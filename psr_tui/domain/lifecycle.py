@@ -21,9 +21,11 @@ from .plan_templates import PlanTemplate, apply_template
 from .review import latest_recorded, open_review_points
 from .schedule import add_months, generate_review_points, generate_stages
 from .signatories import signatory_name
+from .suggested_items import mark_suggested
 from .suggestions import suggest_objectives
 from .supervision import (
     MAX_LEVEL,
+    FloorAt,
     condition_name,
     current_stage_number,
     floor_at,
@@ -106,7 +108,12 @@ def _suggested_content(case: Case, plan: Plan, vocab: Vocabularies,
     floor = floor_at(case)  # a condition lifted on entry to a stage caps the stages before it
     if template is not None:
         apply_template(template, case, plan, vocab, floor)
-        return
+    else:
+        _default_content(case, plan, vocab, floor)
+    mark_suggested(plan)  # until the adviser accepts, edits or drops each
+
+
+def _default_content(case: Case, plan: Plan, vocab: Vocabularies, floor: FloorAt) -> None:
     plan.objectives = suggest_objectives(case, vocab)  # reads case.plan for target dates
     assert plan.start_date is not None and plan.end_date is not None
     plan.stages = generate_stages(

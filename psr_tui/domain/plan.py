@@ -20,6 +20,9 @@ class Objective(Record):
     achievable: str = ""  # why it is realistic here (resources, support)
     relevant: str = ""  # link to the concerns or the role on completion
     target_date: date | None = None
+    # Drafted by the app (a template, the intake's suggestions) and not yet accepted by the
+    # adviser: accepting or editing it clears this (domain/suggested_items.py).
+    suggested: bool = False
 
 
 class Activity(Record):
@@ -34,6 +37,7 @@ class Activity(Record):
     # (vocabulary: assessment_periods); the review points' expected evidence follows from it.
     count: int | None = None
     per: str = ""
+    suggested: bool = False  # as Objective.suggested
 
 
 class Role(Record):
@@ -60,6 +64,7 @@ class SupervisionStage(Record):
     scope_limits: list[str] = Field(default_factory=list)  # vocabulary: scope_limits
     # What the limits do not say ("direct supervision for complex cases only").
     scope_note: str = ""
+    suggested: bool = False  # as Objective.suggested
 
 
 class AssessmentSeen(Record):
@@ -214,7 +219,12 @@ class Plan(Record):
 
     def content(self) -> dict[str, Any]:
         """The agreed content of the plan, without versions and signatures."""
+        # Whether an item is still a suggestion is drafting, not what was agreed.
+        drafting = {"__all__": {"suggested"}}
         return self.model_dump(
-            mode="json", exclude={"versions", "agreement", "status", "version", "amendments", "log",
-                                  "template_id"}
+            mode="json", exclude={
+                "versions": True, "agreement": True, "status": True, "version": True,
+                "amendments": True, "log": True, "template_id": True,
+                "objectives": drafting, "activities": drafting, "stages": drafting,
+            }
         )

@@ -133,6 +133,7 @@ def suggest_objectives(case: Case, vocab: Vocabularies, *,
                 achievable=wording["achievable"].format_map(values),
                 relevant=_relevant(wording["relevant"].format_map(values), reasons),
                 target_date=end,
+                suggested=True,  # until the adviser accepts or edits it
             )
         )
     return suggested

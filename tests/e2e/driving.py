@@ -107,3 +107,25 @@ def next_step(term: Terminal, number: int, title: str) -> None:
     term.press("C-n")
     term.wait_for(f"Step {number}/13")
     term.wait_for(f"▶ {title}")
+
+
+def marked_rows(screen: str) -> int:
+    """Rows of the list marked as a suggestion not yet accepted (not the detail line)."""
+    return sum(1 for line in screen.splitlines()
+               if line.startswith(" *") and "Suggested:" not in line)
+
+
+def accept_suggestions(term: Terminal, key: str, title: str) -> None:
+    """Each of the section's suggestions accepted as drafted: y, one key each (the cursor
+    moves on to the next), waiting for each to be saved so none overtakes the last. `title`:
+    text only that section shows."""
+    term.press(key)
+    term.wait_for(title)
+    left = marked_rows(term.screen())
+    while left:
+        term.press("y")
+        left -= 1
+        deadline = time.monotonic() + 20
+        while marked_rows(term.screen()) != left:
+            assert time.monotonic() < deadline, term.screen()
+            time.sleep(0.05)

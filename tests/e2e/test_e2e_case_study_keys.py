@@ -5,7 +5,8 @@ The request, the decision and both discussions are the demo's case study content
 an accepted request; everything from there is keys: the plan's start, F5 (the surgical
 return-after-restriction template drafts the ladder L1 -> L2 -> L3 -> L5, the reviews, the
 objectives and the assessments), the people in each role, the one activity the template does
-not have, the consequences, the checker, issuing and both signatures. Target (issue 12): at
+not have, the template's other suggestions accepted (y, one key each), the consequences,
+the checker, issuing and both signatures. Target (issue 12): at
 most 250 navigation keys and 3,000 typed characters; it took 530 and 5,200 before templates.
 """
 
@@ -31,6 +32,7 @@ from .driving import (
     BOLD,
     FIELD,
     TEXT_CURSOR,
+    accept_suggestions,
     choose,
     enter_text,
     tab_to,
@@ -189,6 +191,10 @@ def test_case_study_plan_within_the_keystroke_target(tmp_path: Path) -> None:
         start_plan(term)
         word_objectives(term)
         name_people(term)
+        # The template's assessments and ladder as drafted (the objectives were reworded,
+        # which accepted them).
+        accept_suggestions(term, "2", "2 Activities")
+        accept_suggestions(term, "4", "Scope limits")
         add_reflective_log(term)
         agree(term)
         keys, typed = term.keystrokes, term.typed

@@ -25,6 +25,7 @@ from .driving import (
     FIELD,
     LIST,
     TEXT_CURSOR,
+    accept_suggestions,
     choose,
     enter_text,
     next_step,
@@ -160,6 +161,11 @@ def build_plan(term: Terminal, export_to: str) -> None:
         enter_text(term, deputy)
         term.press("Enter")
         wait_for_line(term, "Saved: edit role: ", f": {person}")
+
+    # What the template drafted, accepted as it is: y on each suggestion.
+    accept_suggestions(term, "1", "SMART objectives by domain")
+    accept_suggestions(term, "2", "2 Activities")
+    accept_suggestions(term, "4", "Scope limits")
 
     term.press("2")  # one activity serving every objective, with its evidence
     term.wait_for("2 Activities")

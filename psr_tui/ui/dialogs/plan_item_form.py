@@ -7,7 +7,8 @@ what the user typed, so nothing is lost on a conflict or a rule refusal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -23,8 +24,12 @@ from ..widgets.ticks import TickList
 from .edit_dialog import EditDialog
 
 Values = dict[str, Any]
-# Saves the values; a Refusal (its path: a rule's field path or a dialog field id) if not.
-Submit = Callable[[Values], Refusal | None]
+# What a save answers: None when saved, else a Refusal (its path: a rule's field path or a
+# dialog field id); at once, or later (the plan builder's sections ask the builder by a
+# message, and its answer arrives in an awaitable).
+Answer = Refusal | None | Awaitable[Refusal | None]
+# Saves the values.
+Submit = Callable[[Values], Answer]
 Reload = Callable[[], None]  # reread the case (after a conflict), keeping what was typed
 
 
@@ -110,11 +115,11 @@ class PlanItemDialog(EditDialog[bool]):
         return found
 
     # -- saving -----------------------------------------------------------------------------
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        await self.action_save()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         if self.refuse_control_text():
             return
         fields = self._fields()
@@ -133,7 +138,8 @@ class PlanItemDialog(EditDialog[bool]):
             if first in fields:
                 self._focus_field(fields[first])
             return
-        problem = self.submit(values)
+        answer = self.submit(values)
+        problem = await answer if isawaitable(answer) else answer
         if problem is None:
             self.dismiss(True)
         else:

@@ -19,12 +19,11 @@ from ...domain.errors import RuleError
 from ...domain.field_errors import parse_date
 from ...domain.lifecycle import sign
 from ...domain.plan import Signature
-from ..saving import Refusal
 from ..widgets.form_field import FormField, date_check, required_check
-from .plan_item_form import PlanItemDialog, Reload, Submit, Values
+from .plan_item_form import Answer, PlanItemDialog, Reload, Submit, Values
 
 Change = Callable[[Case], None]
-Save = Callable[[Change, str, str], "Refusal | None"]  # change, action, summary
+Save = Callable[[Change, str, str], Answer]  # change, action, summary
 
 
 class SignatureDialog(PlanItemDialog):
@@ -86,7 +85,7 @@ def signature_dialog(case: Case, party: str, identity: Identity, today: date, sa
         name, role = case.practitioner_name, "Practitioner"
     signed = getattr(case.plan.agreement, party) if case.plan else None
 
-    def submit(values: Values) -> Refusal | None:
+    def submit(values: Values) -> Answer:
         def change(fresh: Case) -> None:
             if signs_as_themselves(identity) and \
                     values["name"].strip().casefold() != own_name(identity).casefold():

@@ -9,7 +9,7 @@ from ....domain.plan import Activity, Plan
 from ...dialogs.activity_form import ActivityDialog, activity_kinds
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...wording import clipped
-from .section import ListSection
+from .list_section import ListSection
 
 
 def activity_from(case: Case, item: Activity, values: Values) -> Activity:
@@ -30,6 +30,7 @@ def activity_from(case: Case, item: Activity, values: Values) -> Activity:
         "frequency": values["frequency"],
         "count": values["count"],
         "per": values["per"],
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -40,12 +41,13 @@ class ActivitiesSection(ListSection):
     NOUN = "activity"
     COLUMNS = ("Activity", "Objectives", "Evidence", "Responsible")
     HINT = "What the practitioner does, for which objectives, producing what evidence"
+    ACTIONS = ListSection.ACTIONS | {"accept"}  # y: a suggested activity as it is
 
     def kind_label(self, code: str) -> str:
         return dict((c, label) for label, c in activity_kinds(self.vocab)).get(code, code)
 
     def row(self, item: Activity, index: int) -> tuple[str, ...]:
-        plan = self.builder.case.plan
+        plan = self.plan
         numbers = []
         if plan is not None:
             # Numbered as in the exported plan and the objectives list: stored order.
@@ -59,7 +61,7 @@ class ActivitiesSection(ListSection):
         )
 
     def responsible_label(self, responsible: str) -> str:
-        plan = self.builder.case.plan
+        plan = self.plan
         role = next((r for r in plan.roles if r.id == responsible), None) if plan else None
         if role is None:
             return responsible or "—"
@@ -70,11 +72,11 @@ class ActivitiesSection(ListSection):
 
     def add_for(self, objective_id: str) -> None:
         """Add an activity already serving one objective (the checker's "no activity yet")."""
-        if self.builder.case.plan is not None:
+        if self.plan is not None:
             self._open(Activity(objective_ids=[objective_id]), is_new=True)
 
     def dialog(self, item: Activity, submit: Submit) -> PlanItemDialog:
-        plan = self.builder.case.plan
+        plan = self.plan
         assert plan is not None
         return ActivityDialog(item, plan, self.vocab, submit)
 
@@ -89,7 +91,7 @@ class ActivitiesSection(ListSection):
         how_often = frequency_text(item, self.vocab)
         if how_often:
             parts.append(how_often)
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is not None and item.objective_ids:
             order = [o.id for o in plan.objectives]
             numbers = [str(order.index(i) + 1) for i in item.objective_ids if i in order]

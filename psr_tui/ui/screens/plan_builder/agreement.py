@@ -8,7 +8,13 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
-from ....domain.lifecycle import activate, issue_draft
+from ....domain.lifecycle import (
+    DRAFTING_STATES,
+    activate,
+    is_frozen,
+    issue_draft,
+    signing_open,
+)
 from ....export.files import DocumentNotWritten, proposed_path, write_document
 from ....export.reports import (
     REPORTS,
@@ -23,6 +29,20 @@ from ...dialogs.plan_item_form import Values
 from ...dialogs.signature_form import signature_dialog, signature_line
 from ...saving import Refusal
 from .section import Section
+
+
+def step_applies(case: Case, action: str) -> bool:
+    """Whether an agreement step applies to the plan as it stands: each applies only at one
+    point of the issue -> sign -> deliver sequence."""
+    plan = case.plan
+    if plan is None:
+        return False
+    if action == "issue":  # a draft, issued or not yet: re-issuing after edits is allowed
+        return plan.status != "agreed" and case.state in DRAFTING_STATES
+    if action == "sign":  # or correct one's signature, until both have signed
+        return signing_open(case)
+    # New version (before delivery starts) and starting delivery: signed, not yet running.
+    return is_frozen(case) and case.state == "agreed"
 
 
 def default_export_path(case: Case, audience: str) -> str:
@@ -44,6 +64,7 @@ class AgreementSection(Section):
         yield table
 
     def show_case(self, case: Case) -> None:
+        super().show_case(case)
         plan = case.plan
         if plan is None:
             return
@@ -51,7 +72,7 @@ class AgreementSection(Section):
             f"Version {plan.version}: {plan.status.upper()}",
             signature_line("organisation", plan.agreement.organisation),
             signature_line("practitioner", plan.agreement.practitioner),
-            self.keys_that_apply(),
+            self.keys_that_apply(case),
         ]
         self.query_one("#agreement-status", Static).update("\n".join(lines))
         table = self.query_one(DataTable)
@@ -59,88 +80,89 @@ class AgreementSection(Section):
         for v in reversed(plan.versions):
             table.add_row(f"v{v.version}", v.status, str(v.issued_on or "—"), v.issued_by)
 
-    def keys_that_apply(self) -> str:
+    def keys_that_apply(self, case: Case) -> str:
         """The agreement keys that apply now, in the order the steps are taken."""
-        applies = self.builder.agreement_step_applies
-        keys = [text for text, action, party in (
-            ("i issue draft", "issue", ""),
-            (self._sign_key("o", "organisation"), "sign", "organisation"),
-            (self._sign_key("p", "practitioner"), "sign", "practitioner"),
+        keys = [text for text, action in (
+            ("i issue draft", "issue"),
+            (self._sign_key(case, "o", "organisation"), "sign"),
+            (self._sign_key(case, "p", "practitioner"), "sign"),
             # Review points are recorded only once delivery has started.
-            ("d start delivery (reviews can then be recorded)", "start_delivery", ""),
-            ("n new version", "new_version", ""),
-        ) if applies(action, (party,))]
+            ("d start delivery (reviews can then be recorded)", "start_delivery"),
+            ("n new version", "new_version"),
+        ) if step_applies(case, action)]
         return " · ".join([*keys, "w export"])
 
-    def _sign_key(self, key: str, party: str) -> str:
-        plan = self.builder.case.plan
+    def _sign_key(self, case: Case, key: str, party: str) -> str:
+        plan = case.plan
         signed = plan is not None and getattr(plan.agreement, party) is not None
         return f"{key} correct {party} signature" if signed else f"{key} {party} signs"
 
     def issue(self) -> None:
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is None:
             return
-        user, today = self.builder.psr.user, self.builder.psr.today()
+        user, today = self.psr.user, self.psr.today()
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.builder.save_or_say(lambda c: issue_draft(c, user, today),
-                                         "plan.issue", f"issued draft v{plan.version}",
-                                         editing=False)
+                self.save(lambda c: issue_draft(c, user, today), "plan.issue",
+                          f"issued draft v{plan.version}", editing=False)
 
-        self.builder.app.push_screen(ConfirmDialog(
+        self.app.push_screen(ConfirmDialog(
             f"Issue draft v{plan.version} to the organisation and the practitioner at once?"
         ), confirmed)
 
     def sign(self, party: str) -> None:
-        builder = self.builder
-        builder.app.push_screen(signature_dialog(
-            builder.case, party, builder.psr.identity, builder.psr.today(),
-            lambda change, action, summary: builder.save(change, action, summary,
-                                                         editing=False),
-            builder.reload))
+        if self.case is None:
+            return
+        self.app.push_screen(signature_dialog(
+            self.case, party, self.psr.identity, self.psr.today(),
+            lambda change, action, summary: self.save_for_dialog(change, action, summary,
+                                                                 editing=False),
+            self.reload_case))
 
     def start_delivery(self) -> None:
         """Both have signed: the plan starts, so its review points can be recorded."""
-        case = self.builder.case
-        if case.plan is None or case.state != "agreed":
+        case = self.case
+        if case is None or case.plan is None or case.state != "agreed":
             return
-        today = self.builder.psr.today()
+        today = self.psr.today()
         start = case.plan.start_date or today
         summary = f"delivery of v{case.plan.version} started"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.builder.save_or_say(lambda c: activate(c, today), "plan.activate",
-                                         summary, editing=False)
+                self.save(lambda c: activate(c, today), "plan.activate", summary,
+                          editing=False)
 
-        self.builder.app.push_screen(ConfirmDialog(
+        self.app.push_screen(ConfirmDialog(
             f"Start delivery of the signed plan (from {start})? Supervisors can then "
             "record its review points."
         ), confirmed)
 
     def new_version(self) -> None:
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is None:
             return
-        self.builder.offer_new_version(f"Start version {plan.version + 1}?")
+        self.post_message(self.OfferNewVersion(f"Start version {plan.version + 1}?"))
 
     def export(self) -> None:
-        case = self.builder.case
+        case = self.case
+        if case is None:
+            return
 
         def submit(values: Values) -> Refusal | None:
             path = Path(values["path"]).expanduser()
             try:
                 rendered = REPORTS["plan"].render(ReportRequest(
-                    self.builder.case, values["audience"], self.vocab, self.builder.psr.today()))
+                    self.case or case, values["audience"], self.vocab, self.psr.today()))
                 write_document(path, document_text(rendered, format_of(str(path))))
             except (DocumentNotWritten, ReportUnavailable) as exc:
                 return Refusal(str(exc), "path")
-            self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
+            self.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
             return None
 
-        self.builder.app.push_screen(
+        self.app.push_screen(
             ExportDialog(REPORTS["plan"], lambda audience: default_export_path(case, audience),
                          submit)
         )

@@ -12,7 +12,13 @@ from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
 from ...wording import clipped
 from .activities import ActivitiesSection
+from .agreement import AgreementSection
+from .ladder import LadderSection
+from .objectives import ObjectivesSection
+from .reviews import ReviewsSection
+from .roles import RolesSection
 from .section import Section, item_detail, show_detail_text
+from .timeframe import TimeframeSection
 
 # Plan attribute named in a finding's path -> the builder section that edits it.
 SECTION_OF = {
@@ -30,6 +36,11 @@ SECTION_OF = {
     "agreement": "agreement",
     "status": "agreement",
 }
+
+# The sections a finding can point to, by key: their names in the "Where" column.
+LABELS = {cls.KEY: cls.LABEL for cls in (
+    ObjectivesSection, ActivitiesSection, RolesSection, LadderSection, ReviewsSection,
+    TimeframeSection, AgreementSection)}
 
 _PATH = re.compile(r"^plan\.(?P<attr>\w+)(?:\[(?P<item>[^\]]+)\])?(?:\.(?P<field>\w+))?")
 
@@ -70,12 +81,13 @@ class CheckerSection(Section):
         yield item_detail(self.KEY)
 
     def show_case(self, case: Case) -> None:
+        super().show_case(case)
         self.findings: list[Finding] = check_plan(case, self.vocab) if case.plan else []
         table = self.query_one(DataTable)
         table.clear()
         for i, finding in enumerate(self.findings):
             target = target_of(finding.path)
-            where = self.builder.sections[target.section].LABEL if target else "—"
+            where = LABELS[target.section] if target else "—"
             table.add_row(finding.severity, clipped(finding.message, 56), where, key=str(i))
         missing = sum(1 for f in self.findings if f.severity == "missing")
         hint = (f"{missing} missing, {len(self.findings) - missing} weak · Enter goes to it"
@@ -101,14 +113,10 @@ class CheckerSection(Section):
         finding = self.findings[table.cursor_row]
         target = target_of(finding.path)
         if target is None:
-            self.builder.say(finding.message)
+            self.say(finding.message)
             return
-        if target.new_for:
-            self.builder.show_section("activities")
-            if self.builder.editing_allowed():
-                self.builder.section_of(ActivitiesSection).add_for(target.new_for)
-            return
-        self.builder.go_to(target.section, target.item_id, target.field)
+        self.post_message(self.GoTo(target.section, target.item_id, target.field,
+                                    target.new_for))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

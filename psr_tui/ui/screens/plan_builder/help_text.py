@@ -17,6 +17,11 @@ version; export; `d` starts delivery once both have signed).
 6 timeframe: changing the plan's dates moves its stages, review points and target dates
 with them.
 
+Suggested objectives, activities and stages (drafted from the plan template or the intake)
+are marked `*` until accepted: `y` accepts one as it is, `x` drops it (no question asked: it
+can be suggested again), `e`/Enter edits it and saving the edit accepts it. The checker
+counts those not yet accepted.
+
 In lists: `a` add, `e`/Enter edit, `x`/Delete remove, `J`/`K` or ctrl+up/down reorder,
 `j`/`k` move. Once both parties sign, the version is frozen: `n` starts a new version,
 which needs both signatures again.

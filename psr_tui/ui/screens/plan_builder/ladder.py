@@ -18,13 +18,13 @@ from ....domain.supervision import (
     supervision_floor,
 )
 from ....domain.vocabulary import Vocabularies
-from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
-from ...saving import Refusal
 from ...wording import clipped, count_of
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def parse_levels(text: str) -> list[int]:
@@ -81,6 +81,7 @@ def stage_from(case: Case, item: SupervisionStage, values: Values,
                                                  level, vocab),
         "scope_limits": list(values["scope_limits"]),
         "scope_note": str(values.get("scope_note", "")).strip(),
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -90,7 +91,7 @@ class LadderSection(ListSection):
     COLLECTION = "stages"
     NOUN = "stage"
     COLUMNS = ("#", "Level", "From", "To", "Scope limits")
-    ACTIONS = ListSection.ACTIONS | {"generate"}
+    ACTIONS = ListSection.ACTIONS | {"generate", "accept"}
 
     def show_case(self, case: Case) -> None:
         super().show_case(case)
@@ -102,8 +103,7 @@ class LadderSection(ListSection):
         self.query_one(".section-hint", Static).update(clipped(hint, 78))
 
     def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
-        marker = "▶" if self.builder.case.plan and index == self.builder.case.plan.current_stage \
-            else " "
+        marker = "▶" if self.plan and index == self.plan.current_stage else " "
         limits = ", ".join(self.vocab["scope_limits"].label(c) for c in item.scope_limits)
         return (
             f"{marker}{index + 1}",
@@ -119,7 +119,8 @@ class LadderSection(ListSection):
         return SupervisionStage(level=last.level if last else 1, start=start, end=plan.end_date)
 
     def dialog(self, item: SupervisionStage, submit: Submit) -> PlanItemDialog:
-        case = self.builder.case
+        case = self.case
+        assert case is not None
         number = stage_number(case, item)
         return StageDialog(item, self.vocab, submit, level_check=lambda level: check_level(
             case, level, self.vocab, stage_number=number))
@@ -144,17 +145,17 @@ class LadderSection(ListSection):
         plan.current_stage = min(plan.current_stage, max(len(plan.stages) - 1, 0))
 
     def generate(self) -> None:
-        plan = self.builder.case.plan
-        if plan is None:
+        case, plan = self.case, self.plan
+        if case is None or plan is None:
             return
         if plan.start_date is None or plan.end_date is None:
-            self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
+            self.say("Set the plan's start and end dates first (6 Timeframe).")
             return
         start, end = plan.start_date, plan.end_date
         default = " ".join(t.code for t in self.vocab["supervision_levels"].terms)
         replacing = f" (replaces the {count_of(len(plan.stages), 'stage')})" if plan.stages else ""
 
-        def submit(values: Values) -> Refusal | None:
+        def submit(values: Values) -> Answer:
             levels = parse_levels(values["value"])
 
             def change(case: Case) -> None:
@@ -166,13 +167,12 @@ class LadderSection(ListSection):
                     floor=floor_at(case), vocab=self.vocab,
                 ))
 
-            case = self.builder.case
-            shown = generate_stages(start, end, levels, floor=floor_at(case),
-                                    vocab=self.vocab)
-            return self.builder.save(change, "plan.stages.generate",
-                                     ladder_summary(case, levels, shown))
+            now = self.case or case  # as the builder holds it when the levels are typed
+            shown = generate_stages(start, end, levels, floor=floor_at(now), vocab=self.vocab)
+            return self.save_for_dialog(change, "plan.stages.generate",
+                                        ladder_summary(now, levels, shown))
 
-        self.builder.app.push_screen(PromptDialog(
+        self.app.push_screen(PromptDialog(
             f"Generate the ladder{replacing}", "Levels, most supervised first", default,
             submit, check=levels_check,
         ))

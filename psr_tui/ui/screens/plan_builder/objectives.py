@@ -10,7 +10,8 @@ from ...dialogs.objective_form import ObjectiveDialog
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...wording import clipped
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def objective_from(case: Case, item: Objective, values: Values) -> Objective:
@@ -22,6 +23,7 @@ def objective_from(case: Case, item: Objective, values: Values) -> Objective:
         "achievable": values["achievable"],
         "relevant": values["relevant"],
         "target_date": typed_date(values["target_date"], "target_date"),
+        "suggested": False,  # saving an edit accepts a suggestion
     })
 
 
@@ -35,14 +37,14 @@ class ObjectivesSection(ListSection):
     COLUMNS = ("#", "Domain", "Objective (specific)", "Measure", "Target")
     HINT = "SMART objectives by domain · a add · s suggest from the intake"
     # Shown grouped by domain, so moving an objective would not show: no reordering here.
-    ACTIONS = frozenset({"add", "edit", "remove", "suggest"})
+    ACTIONS = frozenset({"add", "edit", "remove", "suggest", "accept"})
 
     def row(self, item: Objective, index: int) -> tuple[str, ...]:
         domain = self.vocab["objective_domains"].label(item.domain) if item.domain else "—"
-        plan = self.builder.case.plan
+        plan = self.plan
         ids = [o.id for o in plan.objectives] if plan else []
         number = str(ids.index(item.id) + 1) if item.id in ids else ""
-        return (number, domain, clipped(item.statement, 28), clipped(item.measure, 17),
+        return (number, domain, clipped(item.statement, 27), clipped(item.measure, 17),
                 short(item.target_date))
 
     def items(self, plan: Plan) -> list[Any]:
@@ -96,7 +98,6 @@ class ObjectivesSection(ListSection):
                 raise RuleError("Every suggested domain is already in the plan.", "")
 
         labels = self.vocab["objective_domains"]
-        if self.builder.save_or_say(change, "plan.objectives.suggest",
-                                    "suggested objectives from the intake"):
-            self.builder.say("Added: " + ", ".join(labels.label(d) for d in added))
+        self.save(change, "plan.objectives.suggest", "suggested objectives from the intake",
+                  then=lambda: self.say("Added: " + ", ".join(labels.label(d) for d in added)))
 

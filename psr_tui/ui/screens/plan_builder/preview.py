@@ -37,19 +37,20 @@ class PreviewSection(Section):
         self.rebuild()
 
     def show_case(self, case: Case) -> None:
+        super().show_case(case)
         # Saves come in bursts (reorders, several dialogs): rebuild once they settle, and only
         # while the preview is on screen; otherwise when it is next shown.
         self.stale = True
-        if self.builder.current == self.KEY:
+        if self.display:  # the builder's content switcher shows only the current section
             if self._timer is not None:
                 self._timer.stop()
             self._timer = self.set_timer(DEBOUNCE_SECONDS, self.rebuild)
 
     def markdown_text(self) -> str:
-        case = self.builder.case
-        if case.plan is None:
+        case = self.case
+        if case is None or case.plan is None:
             return "*No plan yet.*"
-        return plan_markdown(case, "organisation", self.vocab, self.builder.psr.today())
+        return plan_markdown(case, "organisation", self.vocab, self.psr.today())
 
     def rebuild(self) -> None:
         self._timer = None

@@ -7,13 +7,13 @@ from ....domain.deadlines import nation_of
 from ....domain.errors import RuleError
 from ....domain.plan import Plan, ReviewPoint
 from ....domain.schedule import generate_review_points, planned_reviewer
-from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
+from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.review_point_form import ReviewPointDialog
-from ...saving import Refusal
 from ...wording import clipped
 from .dates import short, typed_date
-from .section import ListSection, fresh_plan
+from .list_section import ListSection
+from .section import fresh_plan
 
 
 def months_check(text: str) -> str | None:
@@ -39,10 +39,9 @@ class ReviewsSection(ListSection):
         return ReviewPoint(title="Review")
 
     def dialog(self, item: ReviewPoint, submit: Submit) -> PlanItemDialog:
-        plan = self.builder.case.plan
-        assert plan is not None
-        return ReviewPointDialog(item, plan, self.vocab, submit,
-                                 nation=nation_of(self.builder.case))
+        case, plan = self.case, self.plan
+        assert case is not None and plan is not None
+        return ReviewPointDialog(item, plan, self.vocab, submit, nation=nation_of(case))
 
     def apply(self, case: Case, item: ReviewPoint, values: Values) -> ReviewPoint:
         due = typed_date(values["due_on"], "due_on")
@@ -65,12 +64,12 @@ class ReviewsSection(ListSection):
         return " · ".join(parts)
 
     def generate(self) -> None:
-        plan = self.builder.case.plan
+        plan = self.plan
         if plan is None or plan.start_date is None or plan.end_date is None:
-            self.builder.say("Set the plan's start and end dates first (6 Timeframe).")
+            self.say("Set the plan's start and end dates first (6 Timeframe).")
             return
 
-        def submit(values: Values) -> Refusal | None:
+        def submit(values: Values) -> Answer:
             every = int(values["value"])
 
             def change(case: Case) -> None:
@@ -88,12 +87,12 @@ class ReviewsSection(ListSection):
                 held = [rp for rp in fresh.review_points if rp.outcome is not None]
                 fresh.review_points = held + generated
 
-            return self.builder.save(change, "plan.review_points.generate",
-                                     f"generated review points every {every} months")
+            return self.save_for_dialog(change, "plan.review_points.generate",
+                                        f"generated review points every {every} months")
 
         count = sum(1 for rp in plan.review_points if rp.outcome is None)
         replacing = f" (replaces {count} planned)" if count else ""
-        self.builder.app.push_screen(PromptDialog(
+        self.app.push_screen(PromptDialog(
             f"Generate review points{replacing}", "Months between reviews", "2", submit,
             check=months_check,
         ))

@@ -7,7 +7,7 @@ from ....domain.plan import Plan, Role
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...dialogs.role_form import RoleDialog
 from ...wording import clipped
-from .section import ListSection
+from .list_section import ListSection
 
 
 def role_from(case: Case, item: Role, values: Values) -> Role:
@@ -46,7 +46,7 @@ class RolesSection(ListSection):
         return Role()
 
     def dialog(self, item: Role, submit: Submit) -> PlanItemDialog:
-        plan = self.builder.case.plan
+        plan = self.plan
         assert plan is not None
         return RoleDialog(item, plan, self.vocab, submit)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -12,20 +11,21 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from ....domain.access import PLAN_EDIT, READ, SIGN_ORGANISATION, SIGN_PRACTITIONER
 from ....domain.case import Case
 from ....domain.errors import RuleError
-from ....domain.lifecycle import DRAFTING_STATES, is_frozen, signing_open
+from ....domain.lifecycle import is_frozen
 from ...saving import Refusal, save_case
 from ..base import PsrScreen
 from .activities import ActivitiesSection
-from .agreement import AgreementSection
+from .agreement import AgreementSection, step_applies
 from .checker import CheckerSection
 from .frozen import FrozenVersionGuard, frozen_message
 from .help_text import HELP
 from .ladder import LadderSection
+from .list_section import ListSection
 from .objectives import ObjectivesSection
 from .preview import PreviewSection
 from .reviews import ReviewsSection
 from .roles import RolesSection
-from .section import Section
+from .section import Change, Section, refusal_line
 from .timeframe import TimeframeSection
 
 if TYPE_CHECKING:
@@ -38,11 +38,10 @@ SECTIONS: tuple[type[Section], ...] = (
 # Short names for the section bar, so nine fit in 80 columns; the current one is spelt out.
 SHORT = ("Obj", "Act", "Roles", "Ladder", "Rev", "Dates", "Check", "View", "Sign")
 # Actions that change the plan's content: refused while the signed version is frozen.
-EDITING = {"add", "edit", "remove", "move", "suggest", "generate"}
+EDITING = {"add", "edit", "remove", "move", "suggest", "generate", "accept"}
 # Agreement steps: each applies only at one point of the issue -> sign -> deliver sequence.
 AGREEMENT_STEPS = {"issue", "sign", "new_version", "start_delivery"}
 
-Change = Callable[[Case], object]
 AnySection = TypeVar("AnySection", bound=Section)
 
 
@@ -59,8 +58,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     HELP = HELP
     TITLE_FOR_PALETTE = "Plan"
     OPERATIONS: ClassVar[dict[str, str]] = {
-        **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "issue",
-                         "new_version", "start_delivery"), PLAN_EDIT),
+        **dict.fromkeys(("add", "edit", "remove", "move", "suggest", "generate", "accept",
+                         "issue", "new_version", "start_delivery"), PLAN_EDIT),
         "sign:organisation": SIGN_ORGANISATION,
         "sign:practitioner": SIGN_PRACTITIONER,
         "export": READ,
@@ -78,6 +77,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         Binding("j", "cursor(1)", "Next row", show=False),
         Binding("k", "cursor(-1)", "Previous row", show=False),
         Binding("s", "suggest", "Suggest"),
+        # A suggested item (marked *) accepted as it is; x drops it, Enter edits it.
+        Binding("y", "accept", "Accept suggestion", show=False),
         Binding("g", "generate", "Generate"),
         Binding("i", "issue", "Issue draft"),
         Binding("o", "sign('organisation')", "Org signs"),
@@ -176,11 +177,34 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                     editing: bool = True) -> bool:
         problem = self.save(change, action, summary, editing=editing)
         if problem is not None:
-            # A rule's message names only the rule; the store's wordings say "Not saved".
-            prefix = "Not saved: " if problem.kind == "rule" else ""
-            hint = " Press r to reload." if problem.conflict else ""
-            self.say(f"⚠ {prefix}{problem.message}{hint}")
+            self.say(refusal_line(problem))
         return problem is None
+
+    # -- what the sections ask ----------------------------------------------------------------
+    def on_section_save_change(self, message: Section.SaveChange) -> None:
+        message.stop()
+        message.reply(self.save(message.change, message.action, message.summary,
+                                editing=message.editing))
+
+    def on_section_say(self, message: Section.Say) -> None:
+        message.stop()
+        self.say(message.text)
+
+    def on_section_reload(self, message: Section.Reload) -> None:
+        message.stop()
+        self.reload()
+
+    def on_section_edit_selected(self, message: Section.EditSelected) -> None:
+        message.stop()
+        self.action_edit()
+
+    def on_section_go_to(self, message: Section.GoTo) -> None:
+        message.stop()
+        self.go_to(message.section, message.item_id, message.field, message.new_for)
+
+    def on_section_offer_new_version(self, message: Section.OfferNewVersion) -> None:
+        message.stop()
+        self.offer_new_version(message.question)
 
     def reload(self) -> None:
         self.case = self.psr.store.get(self.case_id)
@@ -204,7 +228,8 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.permits(action, parameters):
             return False
-        if action in {"add", "edit", "remove", "move", "suggest", "generate", "export"}:
+        if action in {"add", "edit", "remove", "move", "suggest", "generate", "accept",
+                      "export"}:
             return action in self.section.ACTIONS
         if action in AGREEMENT_STEPS:
             key = f"sign_{parameters[0]}" if action == "sign" else action
@@ -212,19 +237,9 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                 return False
             # Hidden (and refused) until this step applies to the plan as it stands: greyed
             # keys would push Export and Start delivery off an 80-column footer.
-            return self.agreement_step_applies(action, parameters)
+            return step_applies(self.case, action)
         return super().check_action(action, parameters)
 
-    def agreement_step_applies(self, action: str, parameters: tuple[object, ...]) -> bool:
-        case, plan = self.case, self.case.plan
-        if plan is None:
-            return False
-        if action == "issue":  # a draft, issued or not yet: re-issuing after edits is allowed
-            return plan.status != "agreed" and case.state in DRAFTING_STATES
-        if action == "sign":  # or correct one's signature, until both have signed
-            return signing_open(case)
-        # New version (before delivery starts) and starting delivery: signed, not yet running.
-        return is_frozen(case) and case.state == "agreed"
 
     def action_section(self, number: int) -> None:
         self.show_section(SECTIONS[number - 1].KEY)
@@ -267,6 +282,11 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         if self._editing("suggest"):
             self.section.suggest()
 
+    def action_accept(self) -> None:
+        section = self.section
+        if self._editing("accept") and isinstance(section, ListSection):
+            section.accept()
+
     def action_generate(self) -> None:
         if self._editing("generate"):
             self.section.generate()
@@ -290,9 +310,14 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         self.reload()
         self.say("Reloaded.")
 
-    def go_to(self, key: str, item_id: str = "", field: str = "") -> None:
-        """Show a section and open the editor on the item and field a finding names."""
+    def go_to(self, key: str, item_id: str = "", field: str = "", new_for: str = "") -> None:
+        """Show a section and open the editor on the item and field a finding names
+        (`new_for`: add an activity serving that objective)."""
         self.show_section(key)
+        if new_for:
+            if self.editing_allowed():
+                self.section_of(ActivitiesSection).add_for(new_for)
+            return
         section = self.sections[key]
         if item_id and not section.select_item(item_id):
             self.say("That item is no longer in the plan.")

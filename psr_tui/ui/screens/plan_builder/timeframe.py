@@ -12,9 +12,8 @@ from ....domain.errors import RuleError
 from ....domain.plan_templates import template_label
 from ....domain.safe_text import visible
 from ....domain.timetable import move_timeframe
-from ...dialogs.plan_item_form import Values
+from ...dialogs.plan_item_form import Answer, Values
 from ...dialogs.timeframe_form import TimeframeDialog, condition_options
-from ...saving import Refusal
 from .dates import short, typed_date
 from .section import Section, fresh_plan
 
@@ -34,6 +33,7 @@ class TimeframeSection(Section):
         self.query_one("#timeframe-body").focus()
 
     def show_case(self, case: Case) -> None:
+        super().show_case(case)
         plan = case.plan
         if plan is None:
             return
@@ -58,29 +58,26 @@ class TimeframeSection(Section):
         self.query_one("#timeframe-text", Static).update("\n".join(lines))
 
     def edit(self, field: str = "") -> None:
-        values_box: dict[str, Values] = {}
+        if self.case is None:
+            return
 
-        def change(case: Case) -> None:
-            plan = fresh_plan(case)
-            v = values_box["v"]
-            start = typed_date(v["start_date"], "start_date")
-            end = typed_date(v["end_date"], "end_date")
-            if start and end and end <= start:
-                raise RuleError("the plan must end after it starts", "end_date")
-            known = {c.id for c in case.request.conditions}
-            # Stages and reviews move with the dates; the final review to a working day
-            # in the organisation's nation.
-            move_timeframe(plan, start, end, nation_of(case))
-            plan.consequences = v["consequences"]
-            plan.reasonable_adjustments = v["reasonable_adjustments"]
-            plan.condition_ids = [c for c in v["condition_ids"] if c in known]
+        def submit(values: Values) -> Answer:
+            def change(case: Case) -> None:
+                plan = fresh_plan(case)
+                start = typed_date(values["start_date"], "start_date")
+                end = typed_date(values["end_date"], "end_date")
+                if start and end and end <= start:
+                    raise RuleError("the plan must end after it starts", "end_date")
+                known = {c.id for c in case.request.conditions}
+                # Stages and reviews move with the dates; the final review to a working day
+                # in the organisation's nation.
+                move_timeframe(plan, start, end, nation_of(case))
+                plan.consequences = values["consequences"]
+                plan.reasonable_adjustments = values["reasonable_adjustments"]
+                plan.condition_ids = [c for c in values["condition_ids"] if c in known]
 
-        def submit(values: Values) -> Refusal | None:
-            values_box["v"] = values
-            return self.builder.save(change, "plan.timeframe.edit",
-                                     "edited the timeframe, consequences and conditions")
+            return self.save_for_dialog(change, "plan.timeframe.edit",
+                                        "edited the timeframe, consequences and conditions")
 
-        dialog = TimeframeDialog(self.builder.case, self.vocab, submit, self.builder.reload)
-        self.builder.app.push_screen(dialog)
-        if field:
-            self.builder.call_after_refresh(dialog.focus_field, field)
+        self.open_dialog(TimeframeDialog(self.case, self.vocab, submit, self.reload_case),
+                         field)
