@@ -16,7 +16,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.amendment_agreement import AmendmentAgreementDialog
 from psr_tui.ui.dialogs.completion_sign_off import CompletionSignOffDialog
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
-from psr_tui.ui.dialogs.export_path import ExportPathDialog
+from psr_tui.ui.dialogs.export_form import ExportDialog
 from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.dashboard import DashboardScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
@@ -304,7 +304,7 @@ async def test_exports_write_files_where_asked(
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportPathDialog)
+        assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")  # default: the user's export folder, organisation copy
         await pilot.press("m", "enter")
         await pilot.press("p")
@@ -427,7 +427,7 @@ async def test_progress_report_is_for_the_selected_review_point(
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportPathDialog)
+        assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("k", "e", "enter")  # up to the review just held

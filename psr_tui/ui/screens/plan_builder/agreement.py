@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
 from ....domain.lifecycle import activate, issue_draft
-from ....export.files import DocumentNotWritten, proposed_path, write_document
-from ....export.reports import (
-    REPORTS,
-    ReportRequest,
-    ReportUnavailable,
-    document_text,
-    format_of,
-)
 from ...dialogs.confirm import ConfirmDialog
-from ...dialogs.export_form import ExportDialog
-from ...dialogs.plan_item_form import Values
 from ...dialogs.signature_form import signature_dialog, signature_line
-from ...saving import Refusal
 from .section import Section
-
-
-def default_export_path(case: Case, audience: str) -> str:
-    """The plan's file in the user's export folder, e.g. plan-case-g-v1-organisation.md."""
-    version = case.plan.version if case.plan else 1
-    return str(proposed_path(REPORTS["plan"].filename(f"{case.id}-v{version}", audience)))
 
 
 class AgreementSection(Section):
@@ -127,20 +108,6 @@ class AgreementSection(Section):
         self.builder.offer_new_version(f"Start version {plan.version + 1}?")
 
     def export(self) -> None:
-        case = self.builder.case
+        from ..progress_exports import offer_export  # the app's one export path
 
-        def submit(values: Values) -> Refusal | None:
-            path = Path(values["path"]).expanduser()
-            try:
-                rendered = REPORTS["plan"].render(ReportRequest(
-                    self.builder.case, values["audience"], self.vocab, self.builder.psr.today()))
-                write_document(path, document_text(rendered, format_of(str(path))))
-            except (DocumentNotWritten, ReportUnavailable) as exc:
-                return Refusal(str(exc), "path")
-            self.builder.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
-            return None
-
-        self.builder.app.push_screen(
-            ExportDialog(REPORTS["plan"], lambda audience: default_export_path(case, audience),
-                         submit)
-        )
+        offer_export(self.builder, self.builder.case, "plan")
