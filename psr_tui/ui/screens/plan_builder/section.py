@@ -21,9 +21,12 @@ from ....domain.vocabulary import Vocabularies
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import PlanItemDialog, Submit, Values
 from ...saving import Refusal
+from ...wording import fitted
 
 if TYPE_CHECKING:
     from .screen import PlanBuilderScreen
+
+SUMMARY_WIDTH = 80  # what was saved, for the message line and the audit trail
 
 
 def fresh_plan(case: Case) -> Plan:
@@ -132,7 +135,9 @@ class ListSection(Section):
         the audit trail; the values alone when they do not make an item (the save will say
         why)."""
         try:
-            return self.describe(self.apply(self.builder.case, item, values))[:80]
+            # Whole words, ending in … when cut (the detail line shows it all).
+            return fitted(self.describe(self.apply(self.builder.case, item, values)),
+                          SUMMARY_WIDTH, 1)
         except (RuleError, ValueError):
             return values_summary(values)
 
@@ -291,5 +296,5 @@ def values_summary(values: Values) -> str:
     """A short, human summary of what was saved, for the audit trail."""
     for key in ("statement", "title", "person", "kind", "level", "name"):
         if values.get(key):
-            return str(values[key])[:60]
+            return fitted(str(values[key]), 60, 1)
     return ""
