@@ -22,7 +22,7 @@ from .plan import Plan
 
 SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
 # Bump when the stored shape changes: an older digest is then rebuilt from its case file.
-DIGEST_VERSION = 2
+DIGEST_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,7 @@ class CaseDigest:
     nation: str  # bank holidays' subdivision (deadlines.nation_of): days left count with it
     withheld: bool  # plan withheld from the practitioner (withholding.is_withheld)
     closed_on: date | None  # the day it closed (archive.closed_on): lists leave it archived
+    case_adviser: str  # case_adviser_of: what home's filter and "my cases" match
 
     # The names access.in_scope asks any case for (a Case has the same).
     @property
@@ -116,6 +117,14 @@ def _evidence_counts(plan: Plan) -> tuple[int, int]:
     return expected, seen
 
 
+def case_adviser_of(case: Case) -> str:
+    """The request's case adviser (free text), else the plan's case adviser role."""
+    named = case.request.case_adviser.strip()
+    if named or case.plan is None:
+        return named
+    return next((r.person.strip() for r in case.plan.roles if r.role == "case_adviser"), "")
+
+
 def digest_of(case: Case) -> CaseDigest:
     from .archive import closed_on  # lazy, like the deadlines
     from .deadlines import nation_of, open_deadlines  # lazy: working days need holidays
@@ -146,6 +155,7 @@ def digest_of(case: Case) -> CaseDigest:
         nation=nation_of(case),
         withheld=is_withheld(case),
         closed_on=closed_on(case),
+        case_adviser=case_adviser_of(case),
     )
 
 
@@ -164,6 +174,7 @@ def to_json(d: CaseDigest) -> list[Any]:
         list(d.supervisors), d.last_outcome, d.evidence_expected, d.evidence_seen,
         [[x.name, x.due.isoformat()] for x in d.deadlines],
         d.nation, d.withheld, d.closed_on.isoformat() if d.closed_on else None,
+        d.case_adviser,
     ]
 
 
@@ -171,11 +182,11 @@ def from_json(value: Any) -> CaseDigest:
     """The digest `to_json` wrote; ValueError (or TypeError) for anything else."""
     (version, id_, practitioner, practitioner_user, profession, organisation, plan_type,
      state, has_plan, level, links, reviews, supervisors, last_outcome, expected, seen,
-     deadlines, nation, withheld, closed) = value
+     deadlines, nation, withheld, closed, case_adviser) = value
     if version != DIGEST_VERSION:
         raise ValueError(f"digest version {version}")
     strings = (id_, practitioner, practitioner_user, profession, organisation, plan_type,
-               state, last_outcome, nation)
+               state, last_outcome, nation, case_adviser)
     if not all(isinstance(s, str) for s in strings) or not isinstance(has_plan, bool) \
             or not isinstance(withheld, bool) \
             or not (level is None or type(level) is int):
@@ -187,7 +198,7 @@ def from_json(value: Any) -> CaseDigest:
         tuple(OpenReview(str(i), str(t), _day(due), str(who)) for i, t, due, who in reviews),
         tuple(_strs(supervisors, len(supervisors))), last_outcome, int(expected), int(seen),
         tuple(OpenDeadline(str(name), date.fromisoformat(due)) for name, due in deadlines),
-        nation, withheld, _day(closed),
+        nation, withheld, _day(closed), case_adviser,
     )
 
 

@@ -10,8 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .access import Identity, supervising_users
 from .archive import closed_on
 from .case import Case
+from .case_digest import case_adviser_of
+from .caseload import is_my_case
 from .plan import Plan
 from .review import open_review_points, review_status
 from .status import BEHIND_EFFECTS, last_outcome_code, plan_supervisors
@@ -52,6 +55,7 @@ class PlanRow:
     organisation: str
     case_adviser: str
     supervisors: tuple[str, ...]
+    supervisor_users: tuple[str, ...]  # user names linked to supervising roles
     state: str  # the case's lifecycle state
     standings: tuple[str, ...]  # every STANDINGS code that applies, most pressing first
     stage: int | None  # 1-based number of the current stage
@@ -153,14 +157,6 @@ def _milestone(case: Case, plan: Plan, today: date,
     return what, when
 
 
-def case_adviser_of(case: Case) -> str:
-    """The request's case adviser (free text), else the plan's case adviser role."""
-    named = case.request.case_adviser.strip()
-    if named or case.plan is None:
-        return named
-    return next((r.person.strip() for r in case.plan.roles if r.role == "case_adviser"), "")
-
-
 def plan_row(case: Case, today: date, vocab: Vocabularies | None = None) -> PlanRow | None:
     """The case's row, or None when it has no plan signed (or completed) to show."""
     vocab = vocab or default_vocabularies()
@@ -186,6 +182,7 @@ def plan_row(case: Case, today: date, vocab: Vocabularies | None = None) -> Plan
         organisation=case.organisation_name,
         case_adviser=case_adviser_of(case),
         supervisors=tuple(plan_supervisors(plan)),
+        supervisor_users=tuple(supervising_users(case)),
         state=case.state,
         standings=tuple(standings),
         stage=current + 1 if current is not None else None,
@@ -235,14 +232,14 @@ def order_key(row: PlanRow) -> tuple[int, date, str]:
 @dataclass(frozen=True)
 class PlanFilter:
     """The dashboard's filters, combined (all must match). Text filters match part of a
-    name, ignoring case; `mine` (the names of the user, "my cases") matches the case
-    adviser exactly, ignoring case, on any of those names."""
+    name, ignoring case; `mine` (the user asking for "my cases") keeps their caseload
+    (domain/caseload.is_my_case)."""
 
     organisation: str = ""
     supervisor: str = ""
     case_adviser: str = ""
     state: str = "delivery"
-    mine: tuple[str, ...] = ()
+    mine: Identity | None = None
 
     def matches(self, row: PlanRow) -> bool:
         if self.organisation.strip().casefold() not in row.organisation.casefold():
@@ -252,8 +249,8 @@ class PlanFilter:
             return False
         if self.case_adviser.strip().casefold() not in row.case_adviser.casefold():
             return False
-        names = {n.strip().casefold() for n in self.mine if n.strip()}
-        if self.mine and row.case_adviser.strip().casefold() not in names:
+        if self.mine is not None and not is_my_case(self.mine, row.case_adviser,
+                                                     row.supervisor_users):
             return False
         return state_matches(self.state, row)
 
@@ -261,7 +258,8 @@ class PlanFilter:
     def narrowed(self) -> bool:
         """Whether anything beyond the default view is filtered out."""
         return bool(self.organisation.strip() or self.supervisor.strip()
-                    or self.case_adviser.strip() or self.mine or self.state != "delivery")
+                    or self.case_adviser.strip() or self.mine is not None
+                    or self.state != "delivery")
 
 
 def state_matches(state: str, row: PlanRow) -> bool:

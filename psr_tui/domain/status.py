@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .access import supervising_users
 from .case import Case
 from .case_digest import SUPERVISOR_ROLES, CaseDigest, OpenReview, digest_of, plan_supervisors
 from .case_digest import last_outcome_code as last_outcome_code  # plan_overview.py asks here
@@ -50,6 +51,8 @@ class CaseSummary:
     plan_progress: str
     evidence_expected: int
     evidence_seen: int
+    case_adviser: str  # case_digest.case_adviser_of
+    supervisor_users: tuple[str, ...]  # access.supervising_users: with it, "my cases"
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def summarise(case: Case | CaseDigest, today: date,
         plan_progress=plan_progress(d, today, vocab),
         evidence_expected=d.evidence_expected,
         evidence_seen=d.evidence_seen,
+        case_adviser=d.case_adviser,
+        supervisor_users=tuple(supervising_users(d)),
     )
 
 

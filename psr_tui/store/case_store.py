@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from tinydb import Query, TinyDB
 
-from ..domain.access import CREATE, Identity, operation_of, require
+from ..domain.access import CREATE, PLAN_EDIT, Identity, operation_of, require
 from ..domain.audit import AuditEvent, changed_paths
 from ..domain.case import Case
 from . import migrations
@@ -44,6 +44,7 @@ from .case_reader import (
 from .disk_errors import storage_failure
 from .errors import CaseNotFound, ConflictError, StoreError
 from .open_checks import prepare_database
+from .users import UserRecord, UserRegistry
 
 
 class CaseStore(CaseReader):
@@ -242,6 +243,12 @@ class CaseStore(CaseReader):
             storage.commit()
             self._brief_after_write(new, path, storage)
         return self._as_seen(new)
+
+    def registered_users(self) -> list[UserRecord]:
+        """The database's users (users.json), for an adviser choosing who holds a plan's
+        roles; [] before any is added. UnreadableFile for a damaged users file."""
+        require(self.identity, PLAN_EDIT)
+        return UserRegistry(self.root, self.user).list()
 
     def _append_audit(
         self, db: TinyDB, case: Case, action: str, summary: str, paths: list[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from ..domain.safe_text import visible
 
@@ -20,6 +21,22 @@ def clipped(text: str, width: int) -> str:
     they count in the width and never reach the terminal."""
     text = visible(text)
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def fitted(text: str, width: int, lines: int) -> str:
+    """`text` wrapped at word boundaries to `width` columns on at most `lines` lines, the
+    last ending in … when something was cut: a message that fits its line(s) whole or
+    says that there is more, never cut mid-word at the edge of the screen.
+
+    Controls made visible first, as `clipped` does; the result is plain text (no markup)."""
+    width = max(width, 2)
+    wrapped = textwrap.wrap(visible(text), width) or [""]
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    kept = wrapped[:lines]
+    last = kept[-1]
+    kept[-1] = (last if len(last) < width else last[: width - 1]) + "…"
+    return "\n".join(kept)
 
 
 # Every "[" with the backslashes before it. Textual's own `escape` leaves "[2J" alone, and

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from psr_tui.domain.access import SUPERVISOR, Identity
 from psr_tui.domain.plan_overview import (
     PlanFilter,
     count_line,
@@ -15,6 +16,7 @@ from psr_tui.domain.plan_overview import (
 )
 from psr_tui.domain.vocabulary import default_vocabularies
 from tests.domain.plan_states import ADVISER, TODAY, every_state
+from tests.ui.review_cases import running_case
 
 VOCAB = default_vocabularies()
 
@@ -121,13 +123,23 @@ def test_filters_combine(rows) -> None:
 
 
 def test_my_cases_match_the_case_adviser_exactly_ignoring_case(rows) -> None:
-    mine = _shown(rows, mine=("hmarsden", ADVISER.upper()))
+    mine = _shown(rows, mine=Identity("hmarsden", display_name=ADVISER.upper()))
     assert "on-track" in mine  # typed "dr helen marsden" on that request
     assert not mine & {"paused", "amendment"}
-    assert _shown(rows, mine=("Helen",)) == set()  # part of a name is not "mine"
-    assert _shown(rows, mine=("hmarsden",)) == set()
+    assert _shown(rows, mine=Identity("hm", display_name="Helen")) == set()  # part of a name
+    assert _shown(rows, mine=Identity("hmarsden")) == set()
+
+
+def test_a_supervisors_cases_are_the_plans_they_supervise() -> None:
+    linked = running_case("linked", "Mr Lin Ked", "Northshire NHS Trust", "Dr Anna Smith",
+                          deputy_user="asmith")
+    named = running_case("named", "Ms Na Med", "Northshire NHS Trust", "Dr Anna Smith")
+    found = [r.case_id for r in plan_rows([linked, named], TODAY, VOCAB)
+             if PlanFilter(mine=Identity("asmith", role=SUPERVISOR)).matches(r)]
+    assert found == ["linked"]  # a deputy's link counts; a name typed on a role does not
 
 
 def test_narrowed_says_when_anything_is_filtered() -> None:
     assert not PlanFilter().narrowed
-    assert PlanFilter(state="behind").narrowed and PlanFilter(mine=("x",)).narrowed
+    assert PlanFilter(state="behind").narrowed
+    assert PlanFilter(mine=Identity("x")).narrowed

@@ -12,7 +12,7 @@ import pytest
 
 from psr_tui.demo import write_demo
 from psr_tui.domain.access import ORGANISATION_LEAD, PRACTITIONER, SUPERVISOR, Identity
-from psr_tui.domain.case_digest import digest_of, from_json, to_json
+from psr_tui.domain.case_digest import DIGEST_VERSION, digest_of, from_json, to_json
 from psr_tui.domain.my_reviews import my_review_items
 from psr_tui.domain.status import review_items, summarise
 from psr_tui.domain.vocabulary import default_vocabularies
@@ -71,6 +71,19 @@ def test_a_stale_damaged_or_missing_digest_is_rebuilt_from_the_case(
     path.unlink()
     assert demo_store.get_digest(case_id) == whole
     assert path.exists()  # and kept for next time
+
+
+def test_a_digest_of_the_shape_before_the_case_adviser_is_rebuilt(
+        demo_store: CaseStore) -> None:
+    case_id = "case-004-mr-g"
+    path = digest_path(demo_store.briefs_dir, case_id)
+    stored = json.loads(path.read_text())
+    assert stored["digest"][0] == DIGEST_VERSION and stored["digest"][-1]  # case adviser
+    old = [2, *stored["digest"][1:-1]]  # version 2 ended at closed_on
+    path.write_text(json.dumps({"stamp": stored["stamp"], "digest": old}))
+    digest = demo_store.get_digest(case_id)
+    assert digest.case_adviser == digest_of(demo_store.get(case_id)).case_adviser != ""
+    assert json.loads(path.read_text())["digest"][0] == DIGEST_VERSION  # written anew
 
 
 def test_digests_are_scoped_like_cases(demo_store: CaseStore) -> None:

@@ -108,3 +108,18 @@ def test_the_audit_trail_is_the_advisers_and_the_organisations(db: Path) -> None
         lead.audit("case-b")
     with pytest.raises(AccessRefused):
         as_(db, Identity("sue", SUPERVISOR)).audit("case-a")
+
+
+def test_registered_users_are_listed_for_an_adviser_choosing_roles_only(tmp_path) -> None:
+    from psr_tui.domain.access import SUPERVISOR, AccessRefused, Identity
+    from psr_tui.store import CaseStore
+    from psr_tui.store.users import UserRegistry
+
+    owner = CaseStore.open(tmp_path / "db", user="admin")
+    assert owner.registered_users() == []  # no users file yet
+    UserRegistry(owner.root, "admin").add("bshah", SUPERVISOR, display_name="Dr Bea Shah")
+    assert [(u.name, u.display_name) for u in owner.registered_users()] == [
+        ("bshah", "Dr Bea Shah")]
+    supervisor = CaseStore.open(tmp_path / "db", identity=Identity("bshah", SUPERVISOR))
+    with pytest.raises(AccessRefused):
+        supervisor.registered_users()

@@ -9,19 +9,20 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from psr_tui.app import make_app
+from psr_tui.domain.access import Identity
 from psr_tui.domain.case import Case
 from psr_tui.domain.plan import ReviewOutcome
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.amendment_agreement import AmendmentAgreementDialog
 from psr_tui.ui.dialogs.completion_sign_off import CompletionSignOffDialog
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
-from psr_tui.ui.dialogs.export_path import ExportPathDialog
+from psr_tui.ui.dialogs.export_form import ExportDialog
 from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.dashboard import DashboardScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 from psr_tui.ui.widgets.supervision_ladder import ladder_lines
 
-from .review_cases import fill
+from .review_cases import demo_cases, fill
 from .screen_text import assert_snapshot, screen_text
 
 TODAY = date(2026, 11, 23)
@@ -303,7 +304,7 @@ async def test_exports_write_files_where_asked(
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportPathDialog)
+        assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")  # default: the user's export folder, organisation copy
         await pilot.press("m", "enter")
         await pilot.press("p")
@@ -426,7 +427,7 @@ async def test_progress_report_is_for_the_selected_review_point(
     async with app.run_test(size=(80, 24)) as pilot:
         await _progress(app, pilot)
         await pilot.press("e")
-        assert isinstance(app.screen, ExportPathDialog)
+        assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("k", "e", "enter")  # up to the review just held
@@ -587,3 +588,26 @@ async def test_an_agreement_with_a_date_for_a_name_is_refused_under_the_name(
         assert "is not a name" in str(name.query_one(".field-error").render())
     amendment = filled.get("case-g").plan.amendments[0]  # type: ignore[union-attr]
     assert amendment.organisation is None and amendment.practitioner is None
+
+
+async def test_filters_by_case_adviser_and_my_cases(store: CaseStore) -> None:
+    for case, adviser in zip(demo_cases(), ("Dr Helen Marsden", "Mr Tom Reed",
+                                             "dr helen marsden"), strict=True):
+        case.request.case_adviser = adviser
+        store.create(case)
+    helen = CaseStore.open(store.root, identity=Identity("hmarsden",
+                                                         display_name="Dr Helen Marsden"))
+    app = _app(helen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _dashboard(app, pilot)
+        await pilot.press("c", *"reed", "enter")
+        assert {c for c, _ in _rows(screen)} == {"case-p"}
+        await pilot.press("x", "m")
+        await pilot.pause()
+        assert {c for c, _ in _rows(screen)} == {"case-g", "case-k"}
+        assert "· my cases" in screen_text(app)
+        await pilot.press("c", *"reed", "enter")  # mine and Tom Reed's: none
+        assert _rows(screen) == []
+        await pilot.press("x")
+        assert {c for c, _ in _rows(screen)} == {"case-g", "case-k", "case-p"}
+        assert "my cases" not in screen_text(app)

@@ -316,3 +316,52 @@ async def test_no_color_keeps_urgent_rows_and_problems_readable(
         assert all(e.styles.text_style.bold for e in errors)
         foreground = app.current_theme.foreground
         assert all(e.styles.color.hex.lower() == str(foreground).lower() for e in errors)
+
+
+async def test_my_cases_and_the_case_adviser_filter_remembered_per_user(tmp_path) -> None:
+    from psr_tui.domain.access import Identity
+    from tests.domain.plan_states import fill_every_state
+
+    fill_every_state(CaseStore.open(tmp_path / "db", user="tester"))
+    helen = Identity("hmarsden", display_name="Dr Helen Marsden")
+
+    def app_as(identity: Identity):
+        return make_app(CaseStore.open(tmp_path / "db", identity=identity),
+                        today=lambda: TODAY, poll=False)
+
+    app = app_as(helen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        every = set(row_ids(screen))
+        assert {"paused", "amendment", "on-track"} <= every
+        await pilot.press("slash", *"tom reed", "enter")  # the case adviser's name
+        await pilot.pause()
+        assert set(row_ids(screen)) == {"paused", "amendment"}
+        await pilot.press("escape", "m")
+        await pilot.pause()
+        mine = set(row_ids(screen))
+        # Dr Helen Marsden's, one typed in small letters; Mr Tom Reed's are not hers
+        assert mine == every - {"paused", "amendment"} and "on-track" in mine
+        assert f"my cases · {len(mine)}/{len(every)} · " in screen_text(app)
+        assert_snapshot(app, "home_my_cases")
+        stored = json.loads((tmp_path / "db" / "settings" / "hmarsden.json").read_text())
+        assert stored["home"] == {"mine": "yes"}
+        await pilot.press("slash", *"tom reed")  # mine and Tom Reed's: none
+        await pilot.pause()
+        assert row_ids(screen) == []
+    again = app_as(helen)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(again, pilot)
+        assert screen.mine and set(row_ids(screen)) == mine  # remembered
+        await pilot.press("m")
+        await pilot.pause()
+        assert set(row_ids(screen)) == every
+        assert "my cases" not in screen_text(again)
+    other = app_as(Identity("treed", display_name="Mr Tom Reed"))
+    async with other.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(other, pilot)
+        assert not screen.mine  # her choice is not his
+        await pilot.press("m")
+        await pilot.pause()
+        assert set(row_ids(screen)) == {"paused", "amendment"}
+        assert "my cases · 2/" in screen_text(other)

@@ -19,7 +19,7 @@ from psr_tui.domain.access import ADVISER, ANALYST, ORGANISATION_LEAD, SUPERVISO
 from psr_tui.domain.insights import Insights, build_insights
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.store import CaseStore
-from psr_tui.ui.dialogs.export_path import ExportPathDialog
+from psr_tui.ui.dialogs.export_form import ExportDialog
 from psr_tui.ui.dialogs.help import HelpScreen
 from psr_tui.ui.dialogs.prompt_form import PromptDialog
 from psr_tui.ui.screens.home import HomeScreen
@@ -287,7 +287,7 @@ async def test_x_writes_the_report_shown(db: Path, tmp_path: Path, name: str,
         await pilot.press("x")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, ExportPathDialog)
+        assert isinstance(dialog, ExportDialog)
         proposed = dialog.query_one("#field-export-path").value
         assert proposed == str(tmp_path / "exports" / "insights-all.md")
         dialog.query_one("#field-export-path").input.value = str(tmp_path / name)

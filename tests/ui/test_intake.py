@@ -90,7 +90,7 @@ async def test_bad_registration_number_blocks_next(store: CaseStore) -> None:
         screen = await open_intake(app, created.id, pilot)
         path = "request.practitioner.registration_number"
         await type_into(pilot, screen, path, "12AB")
-        await pilot.press("pagedown")
+        await pilot.press("ctrl+n")  # (PgDn would page this long step first)
         await pilot.pause()
         assert screen.step == STEP["practitioner"]
         assert "a GMC number is 7 digits" in error_under(screen, path)
@@ -394,3 +394,37 @@ async def test_intake_complete_says_f5_only_when_the_start_date_is_there(store) 
         await pilot.press("f5")
         await pilot.pause()
         assert store.get(created.id).state == "draft"
+
+
+async def test_pagedown_scrolls_a_long_step_before_it_moves_on(store: CaseStore) -> None:
+    """At 80x24 the practitioner step is longer than the screen: PgDn pages through it and
+    moves on only from its end; PgUp pages back to its top, then goes back a step."""
+    from psr_tui.ui.screens.intake.form_area import FormArea
+
+    created = stored_case(store, step="practitioner")
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_intake(app, created.id, pilot)
+        area = screen.query_one(FormArea)
+        assert area.max_scroll_y > 0, "the step should be longer than the screen"
+        pages = 0
+        while area.scroll_y < area.max_scroll_y:
+            await pilot.press("pagedown")
+            await pilot.pause()
+            pages += 1
+            assert screen.step == STEP["practitioner"]  # still scrolling this step
+            assert pages < 10
+        assert store.get(created.id).revision == created.revision  # nothing saved yet
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.step == STEP["practitioner"] and area.scroll_y < area.max_scroll_y
+        while area.scroll_y < area.max_scroll_y:
+            await pilot.press("pagedown")
+            await pilot.pause()
+        await pilot.press("pagedown")  # at its end: checked, saved, on to the next step
+        await pilot.pause()
+        assert screen.step == STEP["practitioner"] + 1
+        assert store.get(created.id).intake_step == STEP["practitioner"] + 1
+        await pilot.press("pageup")  # a short step at its top: back at once
+        await pilot.pause()
+        assert screen.step == STEP["practitioner"]

@@ -15,7 +15,7 @@ from psr_tui.domain.access import SUPERVISOR, Identity
 from psr_tui.domain.withholding import is_withheld
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.confirm import ConfirmDialog
-from psr_tui.ui.dialogs.export_path import ExportPathDialog
+from psr_tui.ui.dialogs.export_form import ExportDialog
 from psr_tui.ui.dialogs.withholding_form import WithholdingDialog
 from psr_tui.ui.screens.archive import ArchiveScreen, has_decision_letter
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
@@ -44,7 +44,7 @@ def _type(dialog, field_id: str, text: str) -> None:
 
 async def _write_to(app, pilot, path: Path) -> None:
     await pilot.pause()
-    assert isinstance(app.screen, ExportPathDialog)
+    assert isinstance(app.screen, ExportDialog)
     app.screen.query_one("#input-export-path", Input).value = str(path)
     await pilot.press("enter")
     await pilot.pause()

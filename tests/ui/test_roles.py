@@ -368,3 +368,49 @@ async def test_role_form_links_the_supervisor_and_deputy_users(store: CaseStore)
     # The link is the whole of a supervisor's access: bshah now has the plan.
     as_bshah = CaseStore.open(store.root, identity=Identity("bshah", SUPERVISOR))
     assert as_bshah.get(CASE_ID).id == CASE_ID
+
+
+async def test_role_form_chooses_users_once_the_database_has_them(store: CaseStore) -> None:
+    from textual.widgets import Select
+
+    from psr_tui.store.users import UserRegistry
+    from psr_tui.ui.dialogs.role_form import RoleDialog
+
+    from .test_plan_builder import CASE_ID, choose, make
+
+    users = UserRegistry(store.root, "tester")
+    users.add("bshah", SUPERVISOR, display_name="Dr Bea Shah")
+    users.add("kdeputy", SUPERVISOR, display_name="Dr Kit Deputy")
+    app = make(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "j", "e")  # the clinical supervisor's row
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RoleDialog)
+        chooser = dialog.query_one("#input-user", Select)
+        labels = [str(label) for label, _v in chooser._options if _v is not Select.NULL]
+        assert labels == ["none", "bshah · Dr Bea Shah · Supervisor",
+                          "kdeputy · Dr Kit Deputy · Supervisor"]
+        chooser.focus()
+        await pilot.pause()
+        await choose(pilot, app, "Dr Bea Shah")
+        dialog.query_one("#input-deputy_user", Select).focus()
+        await pilot.pause()
+        await choose(pilot, app, "kdeputy")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, RoleDialog)
+        role = store.get(CASE_ID).plan.roles[1]  # type: ignore[union-attr]
+        assert (role.user, role.deputy_user) == ("bshah", "kdeputy")
+        await pilot.press("e")  # again: "none" unlinks the deputy
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RoleDialog)
+        assert dialog.query_one("#input-user", Select).value == "bshah"
+        dialog.query_one("#input-deputy_user", Select).focus()
+        await pilot.pause()
+        await choose(pilot, app, "none")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    role = store.get(CASE_ID).plan.roles[1]  # type: ignore[union-attr]
+    assert (role.user, role.deputy_user) == ("bshah", "")

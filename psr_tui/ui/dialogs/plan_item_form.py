@@ -55,6 +55,7 @@ class PlanItemDialog(EditDialog[bool]):
     Esc (EditDialog) asks before discarding anything typed."""
 
     TITLE_TEXT = ""
+    KEYS_TEXT = "ctrl+s save (or Enter in a one-line field) · Tab next · Esc cancel"
     CANCELLED = False
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -72,8 +73,7 @@ class PlanItemDialog(EditDialog[bool]):
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 yield from self.compose_fields()
             yield Static("", classes="dialog-problem -empty")
-            yield Static("ctrl+s save (or Enter in a one-line field) · Tab next · Esc cancel",
-                         classes="dialog-keys")
+            yield Static(self.KEYS_TEXT, classes="dialog-keys")
 
     def on_mount(self) -> None:
         # Focusing the first field may scroll the form; start at its top, labels visible.

@@ -65,8 +65,9 @@ def row_cells(s: CaseSummary, vocab: Vocabularies, no_color: bool = False) -> li
 
 
 def search_text(s: CaseSummary, vocab: Vocabularies) -> str:
-    """What the filter matches: names, organisation, type and state words, the case id."""
-    parts = [s.practitioner, s.organisation, s.state_label, s.id,
+    """What the filter matches: names, organisation, case adviser, type and state words,
+    the case id."""
+    parts = [s.practitioner, s.organisation, s.case_adviser, s.state_label, s.id,
              vocab["plan_types"].label(s.plan_type) if s.plan_type else "",
              _short(vocab, "lifecycle_states", s.state)]
     if is_urgent(s):

@@ -1,7 +1,8 @@
 """Review dashboard: review points due this week and overdue across every running plan.
 
 Opens on the overdue items (the list is overdue first, cursor on the first). Filter by
-organisation (`o`) and by supervisor (`s`); Enter opens the plan's progress view.
+organisation (`o`), supervisor (`s`) and case adviser (`c`), `m` my cases; Enter opens
+the plan's progress view.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ...domain.access import READ
+from ...domain.access import READ, supervising_users
 from ...domain.case_digest import CaseDigest
+from ...domain.caseload import is_my_case
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
@@ -44,8 +46,10 @@ class DashboardScreen(PsrScreen):
 Every review point due within the next 7 days or already overdue, across the running plans
 (active or extended) you may see, overdue first. The cursor starts on the first overdue item.
 
-- `o` filters by organisation, `s` by supervisor (type part of a name; Enter or Esc
-  returns to the list, `x` clears both filters).
+- `o` filters by organisation, `s` by supervisor, `c` by case adviser (type part of a
+  name; Enter or Esc returns to the list, `x` clears every filter).
+- `m` my cases: plans whose case adviser is your name or user name (ignoring capitals);
+  for a supervisor, the plans you supervise.
 - Enter opens the plan's progress view: the supervision ladder, every review point, and
   the actions (record an outcome, agree an amendment, sign off completion, export).
 - `v` switches to the dashboard of plans (every plan's level, ladder and next milestone).
@@ -57,6 +61,8 @@ Every review point due within the next 7 days or already overdue, across the run
         Binding("enter", "open_plan", "Open plan", show=True),
         Binding("o", "filter_organisation", "Filter organisation", show=True),
         Binding("s", "filter_supervisor", "Filter supervisor", show=True),
+        Binding("c", "filter_case_adviser", "Filter case adviser", show=False),
+        Binding("m", "my_cases", "My cases", show=False),
         Binding("slash", "filter_organisation", "Filter", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
         Binding("v", "plans", "Plans", show=True),
@@ -71,6 +77,7 @@ Every review point due within the next 7 days or already overdue, across the run
         self.items: list[ReviewItem] = []
         self.problems = 0
         self.load_progress = ""  # "n/total" while the digests are being read
+        self.mine = False  # `m`: the identity's caseload only (domain/caseload.py)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +85,7 @@ Every review point due within the next 7 days or already overdue, across the run
         with Horizontal(id="dash-filters"):
             yield Input(placeholder="organisation (o)", id="filter-organisation")
             yield Input(placeholder="supervisor (s)", id="filter-supervisor")
+            yield Input(placeholder="case adviser (c)", id="filter-case-adviser")
         yield RowTable(id="dash-table", cursor_type="row")
         yield Static("", id="dash-empty")
         yield Footer()
@@ -133,11 +141,13 @@ Every review point due within the next 7 days or already overdue, across the run
     def _refill(self) -> None:
         organisation = self._filter("filter-organisation")
         supervisor = self._filter("filter-supervisor")
+        adviser = self._filter("filter-case-adviser")
         everything = review_items(self.cases.values(), self.psr.today())
         self.items = [
             i for i in everything
             if organisation in i.organisation.lower()
             and supervisor in item_supervisor(self.cases.get(i.case_id), i).lower()
+            and self._adviser_matches(self.cases.get(i.case_id), adviser)
         ]
         table = self.query_one(DataTable)
         selected = self._selected()
@@ -156,7 +166,8 @@ Every review point due within the next 7 days or already overdue, across the run
         if self.items:
             table.move_cursor(row=keep)
         overdue = sum(i.status == "overdue" for i in self.items)
-        filtered = " (filtered)" if organisation or supervisor else ""
+        filtered = " (filtered)" if organisation or supervisor or adviser else ""
+        filtered += " · my cases" if self.mine else ""
         unreadable = f" · {self.problems} case file(s) unreadable" if self.problems else ""
         loading = f" · loading cases… {self.load_progress}" if self.load_progress else ""
         self.query_one("#dash-summary", Static).update(
@@ -169,6 +180,14 @@ Every review point due within the next 7 days or already overdue, across the run
         )
         self.refresh_bindings()
 
+    def _adviser_matches(self, case: CaseDigest | None, adviser: str) -> bool:
+        if case is None:
+            return not adviser and not self.mine
+        if self.mine and not is_my_case(self.psr.identity, case.case_adviser,
+                                        supervising_users(case)):
+            return False
+        return adviser in case.case_adviser.lower()
+
     def _selected(self) -> tuple[str, str] | None:
         table = self.query_one(DataTable)
         if not self.items or table.row_count == 0:
@@ -180,9 +199,9 @@ Every review point due within the next 7 days or already overdue, across the run
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.permits(action, parameters):
             return False
-        if action in ("filter_organisation", "filter_supervisor", "clear_filters", "cursor_down",
-                      "cursor_up", "reload", "open_plan",
-                      "plans") and isinstance(self.focused, Input):
+        if action in ("filter_organisation", "filter_supervisor", "filter_case_adviser",
+                      "my_cases", "clear_filters", "cursor_down", "cursor_up", "reload",
+                      "open_plan", "plans") and isinstance(self.focused, Input):
             return False  # letters typed in a filter are text
         if action == "back" and isinstance(self.focused, Input):
             return True
@@ -221,9 +240,17 @@ Every review point due within the next 7 days or already overdue, across the run
     def action_filter_supervisor(self) -> None:
         self.query_one("#filter-supervisor", Input).focus()
 
+    def action_filter_case_adviser(self) -> None:
+        self.query_one("#filter-case-adviser", Input).focus()
+
+    def action_my_cases(self) -> None:
+        self.mine = not self.mine
+        self._refill()
+
     def action_clear_filters(self) -> None:
-        for input_id in ("filter-organisation", "filter-supervisor"):
+        for input_id in ("filter-organisation", "filter-supervisor", "filter-case-adviser"):
             self.query_one(f"#{input_id}", Input).value = ""
+        self.mine = False
         self._refill()
 
     def action_reload(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.archive import is_archived, load_record_life, split_archive
+from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.row_table import RowTable
@@ -31,6 +32,7 @@ LOAD_BATCH = 250  # case digests read per step while loading
 FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
 PLANNING_STATES = frozenset({"draft", "issued"})
+SETTING = "home"  # the user's settings key: {"mine": "yes"} while `m` is on
 
 
 class HomeScreen(PsrScreen):
@@ -46,7 +48,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
   everyone else: the plan's progress, read-only, with what your role may do there)
 - **p**: the progress of a plan in delivery (review points, amendments to agree,
   completion sign-off, progress reports), whether or not a review is due
-- **/**: filter by name, organisation, type or state; **Esc** clears the filter
+- **/**: filter by name, organisation, case adviser, type or state; **Esc** clears
+  the filter
+- **m**: my cases: those whose case adviser is your name or user name (ignoring
+  capitals); for a supervisor, the plans you supervise. Remembered for you.
 - **n**: new case (a request received today)
 - **r**: review points you are linked to record; **d**: the dashboard of plans
 - **u**: the case's audit trail (who changed what, when)
@@ -64,6 +69,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("r", "quick_review", "My reviews"),
         Binding("d", "dashboard", "Dashboard"),
+        Binding("m", "my_cases", "My cases", show=False),
         Binding("u", "audit", "Audit trail", show=False),
         Binding("i", "insights", "Insights", show=False),
         Binding("a", "archive", "Archive", show=False),
@@ -80,11 +86,13 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.loaded = False
         self._generation = 0  # bumps on each refill, so stale chunks stop
         self._opened: set[str] = set()
+        self.mine = False  # `m`: only the identity's caseload (domain/caseload.py)
+        self.my_ids: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading cases…", id="home-counts")
-        yield Input(placeholder="/ to filter: name, organisation, type, state",
+        yield Input(placeholder="/ to filter: name, organisation, case adviser, type, state",
                     id="home-filter", compact=True)
         table = RowTable(id="home-cases", cursor_type="row")
         for key, header, width in COLUMNS:
@@ -93,8 +101,16 @@ accepted request), *plan* the plan after the discussions (10 working days).
         yield Footer()
 
     def on_mount(self) -> None:
+        self.mine = self._remembered_mine()
         self.query_one(DataTable).focus()
         self.load_cases()
+
+    def _remembered_mine(self) -> bool:
+        try:
+            kept = self.psr.settings.load().get(SETTING)
+        except StoreError:
+            return False  # the app said so at start; the default serves
+        return isinstance(kept, dict) and kept.get("mine") == "yes"
 
     @property
     def table(self) -> DataTable[object]:
@@ -121,15 +137,13 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.app.call_from_thread(self._loaded, problems)
 
     def _arrived(self, rows: list[CaseSummary], done: int, total: int) -> None:
-        vocab, query = self.psr.vocab, self._query()
+        query = self._query()
         for s in rows:
-            self.summaries[s.id] = s
-            self.search[s.id] = search_text(s, vocab)
+            self._keep_summary(s)
         had_rows = self.table.row_count > 0
         room = SHOWN_ROWS - self.table.row_count
         if room > 0:
-            self._add_rows([s.id for s in rows
-                            if not query or matches(self.search[s.id], query)][:room])
+            self._add_rows([s.id for s in rows if self._shows(s.id, query)][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
         # The first rows (whichever batch brings them: out-of-scope and archived cases
@@ -155,11 +169,25 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def _query(self) -> str:
         return self.query_one("#home-filter", Input).value.strip()
 
+    def _keep_summary(self, s: CaseSummary) -> None:
+        self.summaries[s.id] = s
+        self.search[s.id] = search_text(s, self.psr.vocab)
+        if is_my_case(self.psr.identity, s.case_adviser, s.supervisor_users):
+            self.my_ids.add(s.id)
+        else:
+            self.my_ids.discard(s.id)
+
+    def _shows(self, case_id: str, query: str) -> bool:
+        return (not self.mine or case_id in self.my_ids) and \
+            (not query or matches(self.search[case_id], query))
+
     def visible_ids(self) -> list[str]:
         """Matching ids, most urgent first (in arrival order while still loading): the
         filter runs over precomputed lowercase text, the order is kept, not re-sorted."""
         query = self._query()
         ids = self.order if self.loaded else list(self.summaries)
+        if self.mine:
+            ids = [i for i in ids if i in self.my_ids]
         search = self.search
         return [i for i in ids if matches(search[i], query)] if query else list(ids)
 
@@ -194,13 +222,17 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def update_counts(self, shown: int | None = None) -> None:
         if not self.loaded:
             return
-        all_ = self.summaries.values()
-        if not all_ and not may(self.psr.identity, CREATE):  # a plain line, not "0 cases"
+        if not self.summaries and not may(self.psr.identity, CREATE):  # not "0 cases"
             self.query_one("#home-counts", Static).update(NOTHING_YET)
             return
-        overdue = sum(s.overdue_reviews for s in all_)
-        breached = sum(1 for s in all_ if s.deadline_breached)
-        text = (f"{count_of(len(all_), 'case')} · {count_of(overdue, 'overdue review')} · "
+        counted = [self.summaries[i] for i in self.my_ids] if self.mine \
+            else list(self.summaries.values())
+        overdue = sum(s.overdue_reviews for s in counted)
+        breached = sum(1 for s in counted if s.deadline_breached)
+        # "my cases · 12/340": how many of all the cases listed are the user's own.
+        whose = f"my cases · {len(counted)}/{len(self.summaries)}" if self.mine \
+            else count_of(len(counted), "case")
+        text = (f"{whose} · {count_of(overdue, 'overdue review')} · "
                 f"{count_of(breached, 'deadline')} breached")
         matching = len(self.visible_ids()) if shown is None else shown
         if matching > SHOWN_ROWS:  # the most urgent listed; the filter reaches the rest
@@ -236,20 +268,22 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
                        problems: list[str]) -> None:
-        vocab, table = self.psr.vocab, self.table
+        vocab, table, query = self.psr.vocab, self.table, self._query()
         for case_id in gone:
             self.summaries.pop(case_id, None)
             self.search.pop(case_id, None)
+            self.my_ids.discard(case_id)
             if case_id in table.rows:
                 table.remove_row(case_id)
         for s in fresh:
-            self.summaries[s.id] = s
-            self.search[s.id] = search_text(s, vocab)
-            if s.id in table.rows:
+            self._keep_summary(s)
+            if s.id in table.rows and not self._shows(s.id, query):
+                table.remove_row(s.id)  # no longer the user's case, or no longer matching
+            elif s.id in table.rows:
                 cells = row_cells(s, vocab, self.app.no_color)
                 for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True):
                     table.update_cell(s.id, key, cell)
-            elif self.loaded and table.row_count < SHOWN_ROWS:
+            elif self.loaded and table.row_count < SHOWN_ROWS and self._shows(s.id, query):
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
             self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
@@ -279,6 +313,16 @@ accepted request), *plan* the plan after the discussions (10 working days).
             box.value = ""  # Input.Changed refills the table
         self.table.focus()
 
+    def action_my_cases(self) -> None:
+        self.mine = not self.mine
+        try:
+            self.psr.settings.remember(SETTING, {"mine": "yes" if self.mine else ""})
+        except StoreError as exc:
+            self.notify(f"My cases shown until you quit, but not remembered: {exc}",
+                        severity="warning", timeout=8)
+        if self.loaded:
+            self.refill()
+
     def action_cursor(self, step: int) -> None:
         table = self.table
         table.move_cursor(row=max(0, table.cursor_row + step))
@@ -287,7 +331,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.permits(action, parameters):
             return False
         if action in ("new_case", "progress", "quick_review", "dashboard", "cursor",
-                      "filter", "audit", "archive") and \
+                      "filter", "audit", "archive", "my_cases") and \
                 isinstance(self.focused, Input):
             return False  # letters typed into the filter are text, not commands
         if action in ("open_case", "progress"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -25,16 +24,15 @@ from ...domain.errors import RuleError
 from ...domain.insights import Insights, build_insights
 from ...domain.plan_facts import PlanFacts
 from ...domain.suppression import RULE_TEXT
-from ...export.files import DocumentNotWritten, proposed_path, write_document
+from ...export.files import proposed_path
 from ...export.insights_report import (
     insights_document,
     insights_filename,
     period_words,
     scope_text,
 )
-from ...export.reports import document_text, format_of
 from ...store import StoreError
-from ..dialogs.export_path import ExportPathDialog
+from ..dialogs.export_form import Exportable, ExportDialog
 from ..dialogs.prompt_form import PromptDialog, Values
 from ..widgets.insight_chart import table_text
 from ..wording import clipped
@@ -247,18 +245,10 @@ and no case detail: small numbers are suppressed, so no practitioner can be reco
             self.notify("Still counting: export when the figures are shown.")
             return
 
-        def write(answer: tuple[Path, str] | None) -> None:
-            if answer is None:
-                return
-            path = answer[0]
-            try:
-                text = document_text(insights_document(insights), format_of(str(path)))
-                written = write_document(path, text)
-            except DocumentNotWritten as exc:
-                self.notify(f"Not written: {exc}", severity="error")
-                return
-            self.notify(f"Written to {written.resolve()}", title="Insights")
+        def filename(_audience: str) -> str:
+            return str(proposed_path(insights_filename(insights)))
 
-        self.app.push_screen(ExportPathDialog("Insights", proposed_path(
-            insights_filename(insights)), []), write)
+        report = Exportable("insights", "Insights", (), filename,
+                            lambda _audience: insights_document(insights))
+        self.app.push_screen(ExportDialog("insights", [report]))
 

@@ -56,7 +56,8 @@ then plans behind, completion due and amendments awaiting agreement.
   the last 6 months, or all); `x` clears every filter. Filters combine, and are
   remembered for you.
 - `m` my cases: plans whose case adviser, as typed on the request, is your name or your
-  psr-tui user name (ignoring capitals; part of a name is not enough).
+  psr-tui user name (ignoring capitals; part of a name is not enough); for a supervisor,
+  the plans you supervise (or deputise on).
 - **Enter** opens the plan's progress; Esc there comes back to the same row.
 - `v` switches to the review points due this week and overdue.
 - Wider terminals (140 columns) show more: last outcome, supervisor, case adviser.
@@ -131,10 +132,8 @@ then plans behind, completion due and amendments awaiting agreement.
 
     # ---- filters -----------------------------------------------------------------------
     def current_filter(self) -> PlanFilter:
-        identity = self.psr.identity
-        names = tuple(n for n in (identity.display_name, identity.name) if n.strip())
         return PlanFilter(**{key: self._text(key) for key in TEXT_FILTERS},
-                          state=self.state, mine=names if self.mine else ())
+                          state=self.state, mine=self.psr.identity if self.mine else None)
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#filter-{key}", Input).value

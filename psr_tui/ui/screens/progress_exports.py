@@ -1,25 +1,25 @@
-"""Exports from the app's screens through the one register (export/reports.py): the export
-dialog (file and copy), each report only for a role that may produce it (access.
-export_refusal) and only at that role's own audience. Plan progress offers the progress
-report, the summary, the review-meeting sheet and the withholding letter; the archive
-offers a declined request's decision letter with the same `offer_export`.
+"""Exports from the app's screens through the one register (export/reports.py) and the
+one export dialog (dialogs/export_form.ExportDialog: report, copy, format, file): each
+report only for a role that may produce it (access.export_refusal), only at that role's
+own audience, and only when the case can give it. Plan progress, the plan builder and the
+archive all call `offer_export`, each with the report its key asks for chosen first.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.access import ADVISER, Identity, export_refusal
 from ...domain.audiences import audience_label
 from ...domain.case import Case
-from ...export.files import DocumentNotWritten, proposed_path, write_document
-from ...export.reports import REPORTS, ReportRequest, ReportUnavailable, document_text, format_of
-from ..dialogs.export_path import ExportPathDialog
+from ...export.files import proposed_path
+from ...export.reports import REPORTS, RenderedReport, Report, ReportRequest, ReportUnavailable
+from ..dialogs.export_form import Exportable, ExportDialog
 from ..wording import in_markup
 from .base import PsrScreen
 
 if TYPE_CHECKING:
+    from ...app import PsrApp
     from ...domain.plan import ReviewPoint
 
 # The report each export action produces (access.export_refusal decides who may).
@@ -48,37 +48,60 @@ def report_audiences(identity: Identity, report_id: str) -> list[tuple[str, str]
     return [(code, audience_label(code)) for code in codes]
 
 
+def _exportable(report: Report, case: Case, app: PsrApp,
+                review_point_id: str | None) -> Exportable | None:
+    """The report for this case as the dialog offers it; None when the case cannot give
+    it (no plan, no decision, no withholding: its renderer says so)."""
+    offered = tuple(report_audiences(app.identity, report.id))
+    rp = review_point_id if report.takes_review_point else None
+    point = case.plan.review_point(rp) if rp and case.plan else None
+    # A plan's copies carry its version in the name: each version is its own document.
+    key = f"{case.id}-v{case.plan.version}" if report.id == "plan" and case.plan else case.id
+    vocab, today = app.vocab, app.today()
+
+    def audience_of(code: str) -> str:
+        return code or (offered[0][0] if offered else report.audiences[0])
+
+    def render(code: str) -> RenderedReport:
+        return report.render(ReportRequest(case, audience_of(code), vocab, today, rp))
+
+    def filename(code: str) -> str:
+        return str(proposed_path(report.filename(key, audience_of(code), rp)))
+
+    try:
+        render("")
+    except ReportUnavailable:
+        return None
+    title = report.title + (f", {point.title}" if point is not None else "")
+    return Exportable(report.id, title, offered, filename, render)
+
+
+def case_exports(app: PsrApp, case: Case, review_point_id: str | None = None) -> list[Exportable]:
+    """Every report of the register this identity may produce and this case can give."""
+    found = []
+    for report in REPORTS.values():
+        if report_refusal(app.identity, report.id):
+            continue
+        item = _exportable(report, case, app, review_point_id)
+        if item is not None:
+            found.append(item)
+    return found
+
+
 def offer_export(screen: PsrScreen, case: Case, report_id: str,
                  review_point_id: str | None = None) -> None:
-    """Ask where to write the report (and for whom), then write it from the register; a
-    refusal or a failed write is one notice, nothing half-written."""
+    """The export dialog on this case, `report_id` chosen; a refusal is one notice."""
     psr = screen.psr
     refused = report_refusal(psr.identity, report_id)
     if refused:
         screen.notify(in_markup(refused), title="Not exported", severity="warning")
         return
-    report = REPORTS[report_id]
-    offered = report_audiences(psr.identity, report_id)
-    first = offered[0][0] if offered else report.audiences[0]
-    rp = case.plan.review_point(review_point_id) if case.plan and review_point_id else None
-    title = report.title + (f", {rp.title}" if rp else "")
-
-    def write(answer: tuple[Path, str] | None) -> None:
-        if answer is None:
-            return
-        path, audience = answer
-        request = ReportRequest(case, audience or first, psr.vocab, psr.today(),
-                                review_point_id)
-        try:
-            text = document_text(report.render(request), format_of(str(path)))
-            write_document(path, text)
-        except (DocumentNotWritten, ReportUnavailable) as exc:
-            screen.notify(f"Not written: {in_markup(str(exc))}", severity="error")
-            return
-        screen.notify(f"Written to {in_markup(str(path.resolve()))}", title=report.title)
-
-    default = proposed_path(report.filename(case.id, first, review_point_id))
-    screen.app.push_screen(ExportPathDialog(title, default, offered), write)
+    offered = case_exports(psr, case, review_point_id)
+    if report_id not in {item.id for item in offered}:
+        screen.notify(f"Case {case.id} cannot give the {REPORTS[report_id].title.lower()} "
+                      "yet.", title="Not exported", severity="warning")
+        return
+    screen.app.push_screen(ExportDialog(f"case {case.id}", offered, report_id))
 
 
 class ProgressExports(PsrScreen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -19,7 +20,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
 from ...saving import Refusal, save_case
 from ...widgets.step_list import StepList
-from ...wording import in_markup
+from ...wording import fitted, in_markup
 from ..base import PsrScreen
 from .form_area import INTAKE_HELP, KEYS, FormArea
 from .meeting_steps import PLAN_START, STEP_SPECS
@@ -136,7 +137,9 @@ class IntakeScreen(PsrScreen):
         who = req.practitioner.name or "(practitioner not named yet)"
         org = f" · {req.organisation.name}" if req.organisation.name else ""
         state = vocab["lifecycle_states"].label(self.case.state)
-        self.query_one("#intake-title", Static).update(f"Intake: {in_markup(who + org)} · {state}")
+        # Whole at 80 columns: a long name and organisation wrap onto a second line.
+        self.query_one("#intake-title", Static).update(
+            Text(fitted(f"Intake: {who}{org} · {state}", self.app.size.width - 2, 2)))
         deadlines = deadline_line(case_deadlines(self.case, self.psr.today()))
         self.query_one("#intake-status", Static).update(deadlines or KEYS)
         titles = [title for _key, title in INTAKE_STEPS]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
@@ -15,19 +13,8 @@ from ....domain.lifecycle import (
     issue_draft,
     signing_open,
 )
-from ....export.files import DocumentNotWritten, proposed_path, write_document
-from ....export.reports import (
-    REPORTS,
-    ReportRequest,
-    ReportUnavailable,
-    document_text,
-    format_of,
-)
 from ...dialogs.confirm import ConfirmDialog
-from ...dialogs.export_form import ExportDialog
-from ...dialogs.plan_item_form import Values
 from ...dialogs.signature_form import signature_dialog, signature_line
-from ...saving import Refusal
 from .section import Section
 
 
@@ -43,12 +30,6 @@ def step_applies(case: Case, action: str) -> bool:
         return signing_open(case)
     # New version (before delivery starts) and starting delivery: signed, not yet running.
     return is_frozen(case) and case.state == "agreed"
-
-
-def default_export_path(case: Case, audience: str) -> str:
-    """The plan's file in the user's export folder, e.g. plan-case-g-v1-organisation.md."""
-    version = case.plan.version if case.plan else 1
-    return str(proposed_path(REPORTS["plan"].filename(f"{case.id}-v{version}", audience)))
 
 
 class AgreementSection(Section):
@@ -145,24 +126,3 @@ class AgreementSection(Section):
         if plan is None:
             return
         self.post_message(self.OfferNewVersion(f"Start version {plan.version + 1}?"))
-
-    def export(self) -> None:
-        case = self.case
-        if case is None:
-            return
-
-        def submit(values: Values) -> Refusal | None:
-            path = Path(values["path"]).expanduser()
-            try:
-                rendered = REPORTS["plan"].render(ReportRequest(
-                    self.case or case, values["audience"], self.vocab, self.psr.today()))
-                write_document(path, document_text(rendered, format_of(str(path))))
-            except (DocumentNotWritten, ReportUnavailable) as exc:
-                return Refusal(str(exc), "path")
-            self.say(f"Wrote the {values['audience']} copy to {path.resolve()}")
-            return None
-
-        self.app.push_screen(
-            ExportDialog(REPORTS["plan"], lambda audience: default_export_path(case, audience),
-                         submit)
-        )

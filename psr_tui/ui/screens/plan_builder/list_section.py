@@ -21,8 +21,10 @@ from ....domain.safe_text import visible
 from ....domain.suggested_items import accept_suggestion, suggested_item
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
+from ...wording import fitted
 from .section import Change, Section, fresh_plan, item_detail, show_detail_text
 
+SUMMARY_WIDTH = 80  # what was saved, for the message line and the audit trail
 SUGGESTED_MARK = "*"
 SUGGESTED_DETAIL = "* Suggested: y accept · x drop · Enter edit (saving accepts) · "
 
@@ -78,7 +80,8 @@ class ListSection(Section):
         why)."""
         try:
             assert self.case is not None
-            return self.describe(self.apply(self.case, item, values))[:80]
+            # Whole words, ending in … when cut (the detail line shows it all).
+            return fitted(self.describe(self.apply(self.case, item, values)), SUMMARY_WIDTH, 1)
         except (RuleError, ValueError, AssertionError):
             return values_summary(values)
 
@@ -218,13 +221,13 @@ class ListSection(Section):
         item_id = item.id
         self.save(lambda case: accept_suggestion(fresh_plan(case), self.COLLECTION, item_id),
                   f"plan.{self.COLLECTION}.accept",
-                  f"accept suggested {self.NOUN}: {self.describe(item)}"[:100],
+                  fitted(f"accept suggested {self.NOUN}: {self.describe(item)}", SUMMARY_WIDTH, 1),
                   then=lambda: self.select_next_suggestion(item_id))
 
     def drop(self, item: Any) -> None:
         """x on a suggestion: dropped at once, and the references to it with it."""
         self.save(self.removal(item.id, suggestion=True), f"plan.{self.COLLECTION}.drop",
-                  f"drop suggested {self.NOUN}: {self.describe(item)}"[:100])
+                  fitted(f"drop suggested {self.NOUN}: {self.describe(item)}", SUMMARY_WIDTH, 1))
 
     def select_next_suggestion(self, after_id: str) -> None:
         """The next suggestion below `after_id` in the list (else the first above it)."""
@@ -266,7 +269,7 @@ def values_summary(values: Values) -> str:
     """A short, human summary of what was saved, for the audit trail."""
     for key in ("statement", "title", "person", "kind", "level", "name"):
         if values.get(key):
-            return str(values[key])[:60]
+            return fitted(str(values[key]), 60, 1)
     return ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
@@ -13,6 +14,7 @@ from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.lifecycle import is_frozen
 from ...saving import Refusal, save_case
+from ...wording import fitted
 from ..base import PsrScreen
 from .activities import ActivitiesSection
 from .agreement import AgreementSection, step_applies
@@ -27,6 +29,9 @@ from .reviews import ReviewsSection
 from .roles import RolesSection
 from .section import Change, Section, refusal_line
 from .timeframe import TimeframeSection
+
+HEADER_LINES = 2  # styles/plan_builder.tcss: #builder-header's max-height
+MESSAGE_LINES = 3  # and #builder-message's
 
 if TYPE_CHECKING:
     from textual.binding import BindingType
@@ -132,9 +137,9 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         level = case.plan.current_level if case.plan else None
         level_text = self.psr.vocab["supervision_levels"].label(str(level)) if level else "—"
         name = case.practitioner_name or case.id
-        self.query_one("#builder-header", Static).update(
-            f"{name} · {status_text(case)} · current level {level_text}"
-        )
+        self.query_one("#builder-header", Static).update(Text(fitted(
+            f"{name} · {status_text(case)} · current level {level_text}",
+            self._line_width(), HEADER_LINES)))
         self._draw_bar()
         for section in self.sections.values():
             section.show_case(case)
@@ -149,8 +154,14 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                 parts.append(f"{n} {SHORT[n - 1]}")
         self.query_one("#builder-sections", Static).update(" ".join(parts))
 
+    def _line_width(self) -> int:
+        return self.app.size.width - 2  # the lines' padding
+
     def say(self, message: str) -> None:
-        self.query_one("#builder-message", Static).update(message)
+        """A message under the section, whole or ending in … (names in it are stored text:
+        plain, never markup), on the lines it has at any width."""
+        self.query_one("#builder-message", Static).update(
+            Text(fitted(message, self._line_width(), MESSAGE_LINES)))
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, change: Change, action: str, summary: str, *,
@@ -304,7 +315,9 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         self.section_of(AgreementSection).new_version()
 
     def action_export(self) -> None:
-        self.section_of(AgreementSection).export()
+        from ..progress_exports import offer_export  # the app's one export path
+
+        offer_export(self, self.case, "plan")
 
     def action_reload(self) -> None:
         self.reload()
