@@ -22,7 +22,6 @@ from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
-from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
@@ -228,6 +227,10 @@ is refused before the outcome form opens.
             self.cases[case.id] = digest_of(case)
             self._refill()
             return
+        # Imported when first opened: the dialog's text area (tree-sitter) and forms cost
+        # ~0.07 s that `psr-tui review` would otherwise pay before its first frame.
+        from ..dialogs.review_outcome import ReviewOutcomeDialog
+
         self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
                              lambda saved: self._saved(saved, item.review_point_id))
 
