@@ -8,9 +8,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .bank_holiday_table import package_holidays, shipped_holidays
-from .case import Case
+
+if TYPE_CHECKING:  # lists work from digests: no models (pydantic) at their start-up
+    from .case import Case
 
 DRAFT_WORKING_DAYS = 20  # first draft after an accepted request (000 4.6.3)
 PLAN_WORKING_DAYS = 10  # the plan after the discussions are complete (000 7.1)

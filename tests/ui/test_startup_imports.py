@@ -16,6 +16,7 @@ from psr_tui.store import CaseStore
 
 # Loaded by a screen, a dialog or a command not yet used, never before the first rows.
 NOT_AT_START = (
+    "pydantic",  # the lists read digests (plain json): the models come with a whole case
     "holidays",  # working days come from data/bank_holidays.json
     "tree_sitter",  # text areas: the dialogs'
     "psr_tui.ui.dialogs.",
