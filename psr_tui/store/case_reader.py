@@ -44,6 +44,14 @@ CASE_DOC_ID = 1
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 Clock = Callable[[], datetime]
+# A cases folder missing or unreadable lists no case (as pathlib's glob did).
+_NO_FOLDER = (FileNotFoundError, NotADirectoryError, PermissionError)
+
+
+def _case_id_of(file_name: str) -> str:
+    """The case id a file in cases/ holds, or "" (temp files, other names)."""
+    return file_name[:-5] if file_name.endswith(".json") and _SAFE_ID.fullmatch(
+        file_name[:-5]) else ""
 
 
 @dataclass
@@ -105,7 +113,20 @@ class CaseReader:
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
         """Ids of the case files (temp files and names no case id can have are not cases)."""
-        return sorted(p.stem for p in self.cases_dir.glob("*.json") if _SAFE_ID.fullmatch(p.stem))
+        # Names, not pathlib: a Path per file was twice the listing's time at 5,000 cases.
+        try:
+            names = os.listdir(self.cases_dir)
+        except _NO_FOLDER:
+            return []
+        return sorted(case_id for case_id in map(_case_id_of, names) if case_id)
+
+    def has_cases(self) -> bool:
+        """Whether there is any case file: stops at the first (the app asks at start)."""
+        try:
+            with os.scandir(self.cases_dir) as entries:
+                return any(_case_id_of(entry.name) for entry in entries)
+        except _NO_FOLDER:
+            return False
 
     def exists(self, case_id: str) -> bool:
         return self._path(case_id).exists()
