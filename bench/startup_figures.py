@@ -42,8 +42,18 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(HERE.parent / "psr_tui"), quiet=1)
 
 
-def dashboard_row(prefixes: frozenset[str], header: str) -> Callable[[str], bool]:
-    return lambda screen: header in screen and case_row_drawn(screen, prefixes)
+def dashboard_row(prefixes: frozenset[str], header: str,
+                  before: str = "") -> Callable[[str], bool]:
+    """The dashboard's header on screen and a practitioner's row among the lines that were
+    not on screen before the key (`before`): tmux may capture a frame half redrawn, the
+    new header above the start screen's old rows."""
+    old = frozenset(before.splitlines())
+
+    def drawn(screen: str) -> bool:
+        new = "\n".join(line for line in screen.splitlines() if line not in old)
+        return header in screen and case_row_drawn(new, prefixes)
+
+    return drawn
 
 
 def hello_dashboard() -> float:
@@ -51,7 +61,7 @@ def hello_dashboard() -> float:
     with Pane(f"{sys.executable} {HELLO}", ENV) as pane:
         pane.wait_text(ROW_NAME)
         time.sleep(SETTLE)
-        return _key_to(pane, "d", lambda screen: PUSHED_ROW_NAME in screen)
+        return _key_to(pane, "d", lambda _before: lambda screen: PUSHED_ROW_NAME in screen)
 
 
 def plans_dashboard(db: Path, prefixes: frozenset[str]) -> float:
@@ -59,7 +69,7 @@ def plans_dashboard(db: Path, prefixes: frozenset[str]) -> float:
     with Pane(f"{PSR} --db {db}", ENV) as pane:
         pane.wait(lambda screen: LOADED.search(screen) is not None, timeout=300)
         time.sleep(SETTLE)
-        return _key_to(pane, "d", dashboard_row(prefixes, PLANS_HEADER))
+        return _key_to(pane, "d", lambda before: dashboard_row(prefixes, PLANS_HEADER, before))
 
 
 def review_dashboard(db: Path, prefixes: frozenset[str]) -> float:
@@ -69,10 +79,13 @@ def review_dashboard(db: Path, prefixes: frozenset[str]) -> float:
         pane.wait(lambda screen: "Due or overdue" in screen and "loading" not in screen,
                   timeout=300)
         time.sleep(SETTLE)
-        return _key_to(pane, "d", dashboard_row(prefixes, REVIEWS_HEADER))
+        return _key_to(pane, "d", lambda before: dashboard_row(prefixes, REVIEWS_HEADER, before))
 
 
-def _key_to(pane: Pane, key: str, done: Callable[[str], bool], timeout: float = 300) -> float:
+def _key_to(pane: Pane, key: str, check: Callable[[str], Callable[[str], bool]],
+            timeout: float = 300) -> float:
+    """Seconds from `key` until `check(screen before the key)(screen)` holds."""
+    done = check(pane.screen())
     sent = pane.keys(key)
     while time.perf_counter() - sent < timeout:
         screen = pane.screen()

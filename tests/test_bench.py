@@ -48,6 +48,10 @@ def test_a_dashboard_is_drawn_only_with_its_own_header_and_a_row() -> None:
     assert plans(screen(" !  Practitioner   Organisation  Ladder    Next    Milestone     State",
                         " !  Dr Gareth Gri…  Northmoor H…  [2]3(4)5  28 Aug  stage 2 (L3)  "
                         "behind"))
+    # Half redrawn: the dashboard's header over home's rows, which were there before the key.
+    home = screen("1818 cases · 542 overdue reviews", home_row)
+    assert not dashboard_row(NAMES, PLANS_HEADER, home)(
+        screen(" !  Practitioner   Organisation  Ladder    Next    Milestone     State", home_row))
     reviews = dashboard_row(NAMES, REVIEWS_HEADER)
     quick_review_row = " OVERDUE  02 Nov  Dr Gareth Gri…  Review 2 (4 m…  Northmoor H…"
     assert not reviews(screen(" Status  Due  Practitioner  Review  Organisation",
