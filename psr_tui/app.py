@@ -134,7 +134,7 @@ class PsrApp(KeysWhereTypedApp):
     def _database_empty(self) -> bool:
         """No case file at all (cheap: a folder listing, not a read of every case)."""
         try:
-            return not self.store.list_ids()
+            return not self.store.has_cases()
         except OSError:
             return False  # the list screens say what is wrong with the folder
 

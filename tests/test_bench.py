@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from screens import case_row_drawn, name_prefixes  # noqa: E402
+from startup_figures import PLANS_HEADER, REVIEWS_HEADER, dashboard_row  # noqa: E402
 
 NAMES = name_prefixes(["Dr Gareth Griffiths", "Ms Amaka Obi-Lawson", "Dr Li Wei"])
 HEADER = " psr-tui                       admin · PSR case adviser · admin"
@@ -36,6 +37,30 @@ def test_a_row_naming_a_practitioner_is_drawn() -> None:
                                  row), NAMES)
 
 
+def test_a_dashboard_is_drawn_only_with_its_own_header_and_a_row() -> None:
+    home_row = "   Dr Gareth Gr… Northmoor Ho… Remed…  active    L3 25 Nov 26"
+    plans = dashboard_row(NAMES, PLANS_HEADER)
+    # Home's rows still on screen (the key not yet answered): not the dashboard's.
+    assert not plans(screen("1818 cases · 542 overdue reviews", home_row))
+    # The dashboard's header while it loads: no row yet.
+    assert not plans(screen("Loading plans…", " !  Practitioner   Organisation  Ladder    "
+                                              "Next    Milestone     State"))
+    assert plans(screen(" !  Practitioner   Organisation  Ladder    Next    Milestone     State",
+                        " !  Dr Gareth Gri…  Northmoor H…  [2]3(4)5  28 Aug  stage 2 (L3)  "
+                        "behind"))
+    # Half redrawn: the dashboard's header over home's rows, which were there before the key.
+    home = screen("1818 cases · 542 overdue reviews", home_row)
+    assert not dashboard_row(NAMES, PLANS_HEADER, home)(
+        screen(" !  Practitioner   Organisation  Ladder    Next    Milestone     State", home_row))
+    reviews = dashboard_row(NAMES, REVIEWS_HEADER)
+    quick_review_row = " OVERDUE  02 Nov  Dr Gareth Gri…  Review 2 (4 m…  Northmoor H…"
+    assert not reviews(screen(" Status  Due  Practitioner  Review  Organisation",
+                              quick_review_row))
+    assert reviews(screen(" Status     Due     Practitioner    Organisation  Review          "
+                          "Supervisor", " ! OVERDUE  02 Nov  Dr Gareth Gri…  Northmoor H…  "
+                          "Review 2 (4 m…  Dr Chloe Iy…"))
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 @pytest.mark.timeout(240)
@@ -45,3 +70,5 @@ def test_the_suite_runs_at_50_cases() -> None:
     # Exit 1 is a missed target (timings are not CI's business); 2 or a traceback is not.
     assert done.returncode in (0, 1), done.stderr
     assert "home: first case rows" in done.stdout and "save: Enter to" in done.stdout
+    assert "plans dashboard: d to first rows" in done.stdout
+    assert "review dashboard: d to first rows" in done.stdout

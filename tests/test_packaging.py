@@ -29,6 +29,8 @@ def test_wheel_ships_styles_and_data(wheel: Path) -> None:
     shipped_vocab = {Path(n).name for n in names if n.startswith("psr_tui/_data/vocabularies/")}
     assert {p.name for p in (ROOT / "styles").glob("*.tcss")} <= shipped_styles
     assert {p.name for p in (ROOT / "data" / "vocabularies").glob("*.toml")} <= shipped_vocab
+    # The bank holidays the app reads at start-up instead of loading the `holidays` package.
+    assert "psr_tui/_data/bank_holidays.json" in names
 
 
 def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp_path) -> None:

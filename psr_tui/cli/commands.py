@@ -34,7 +34,6 @@ from ..domain.vocabulary import default_vocabularies
 from ..locations import default_db_path
 from ..store import CaseStore, StoreError
 from .identity import resolve_identity
-from .integrity import check_store, tidy_temp_files
 from .usage import UsageError
 
 if TYPE_CHECKING:
@@ -208,6 +207,8 @@ def shown_cases(cases: list[Closable], now: date, args: argparse.Namespace) -> l
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .integrity import check_store, tidy_temp_files  # the models: not for the app's start
+
     store = open_store(args, create=False)
     notes, problems = tidy_temp_files(store)
     for note in notes:

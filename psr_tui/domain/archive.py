@@ -11,20 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import Field
-
-from .audit import AuditEvent
-from .base import Record
-from .case import Case
-from .lifecycle import CLOSED_STATES
+from .case_digest import CaseDigest
 from .vocabulary import VocabularyError
 
-if TYPE_CHECKING:
-    from .case_digest import CaseDigest
+if TYPE_CHECKING:  # not imported to split a list of digests: home's start-up
+    from .case import Case
 
 # What a list holds: a whole Case (or its brief) or its digest (domain/case_digest.py
 # keeps the closing day as `closed_on`), so every list splits off its archive alike.
@@ -62,8 +57,10 @@ def closed_on(case: Case | CaseDigest) -> date | None:
     """The day the case closed: withdrawn, completion signed off, or the request declined.
     None while it is open, or closed without a date (then it is never archived or purged:
     a record is not erased on a guess). A digest keeps the day it worked out."""
-    if not isinstance(case, Case):
+    if isinstance(case, CaseDigest):
         return case.closed_on
+    from .lifecycle import CLOSED_STATES  # a whole Case: the models are loaded already
+
     if case.state not in CLOSED_STATES:
         return None
     if case.state == "withdrawn":
@@ -105,21 +102,3 @@ def split_archive(cases: Iterable[Closable], today: date,
     for case in cases:
         (archived if is_archived(case, today, life) else working).append(case)
     return working, archived
-
-
-class PurgeStub(Record):
-    """What is left of a case `psr-tui purge` erased: ids, dates and who, nothing personal
-    (no name, organisation, reason or note). Its own audit trail is one sealed event whose
-    `prev` is the digest of the erased trail's last event (`trail_end`), so the stub is
-    the continuation of that trail, verifiable with the database's key."""
-
-    case_id: str
-    received_on: date | None = None
-    closed_as: str = ""  # the closed state: withdrawn, declined, completed...
-    closed_on: date
-    retained_until: date
-    purged_by: str
-    purged_at: datetime
-    trail_events: int = 0  # how many audit events were erased with the case
-    trail_end: str = ""
-    audit: list[AuditEvent] = Field(default_factory=list)

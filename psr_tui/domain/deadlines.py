@@ -8,9 +8,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from .case import Case
+from .bank_holiday_table import package_holidays, shipped_holidays
+
+if TYPE_CHECKING:  # lists work from digests: no models (pydantic) at their start-up
+    from .case import Case
 
 DRAFT_WORKING_DAYS = 20  # first draft after an accepted request (000 4.6.3)
 PLAN_WORKING_DAYS = 10  # the plan after the discussions are complete (000 7.1)
@@ -46,13 +49,11 @@ def nation_of(case: Case) -> str:
 
 @cache
 def _bank_holidays(year: int, nation: str = DEFAULT_NATION) -> Mapping[date, str]:
-    """The nation's bank holidays in `year`, by date, with their names ("Boxing Day")."""
-    import holidays  # imported on first use: it costs ~90 ms, and the first frame needs none
-
-    found = holidays.country_holidays("GB", subdiv=nation, years=year)
-    # "Boxing Day (observed)" reads better inside a message's brackets as "..., observed".
-    return MappingProxyType({day: str(name).replace(" (observed)", ", observed")
-                             for day, name in found.items()})
+    """The nation's bank holidays in `year`, by date, with their names ("Boxing Day"):
+    the shipped table of the `holidays` package's answers, else the package itself
+    (domain/bank_holiday_table.py: the package costs 0.2-0.3 s to load)."""
+    shipped = shipped_holidays(year, nation)
+    return package_holidays(year, nation) if shipped is None else shipped
 
 
 def is_working_day(d: date, nation: str = DEFAULT_NATION) -> bool:

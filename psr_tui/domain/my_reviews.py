@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .access import SUPERVISING_PLAN_ROLES, Identity, supervises
-from .case import Case
 from .case_digest import CaseDigest
 from .status import STATUS_ORDER, ReviewItem, as_digest, review_items
+
+if TYPE_CHECKING:  # the quick review lists digests: no models at its start-up
+    from .case import Case
 
 
 def _same(a: str, b: str) -> bool:

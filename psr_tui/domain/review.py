@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta
 
 from .amendments import propose_amendment
 from .case import Case
+from .due import DUE_WINDOW_DAYS as DUE_WINDOW_DAYS
+from .due import due_status
 from .errors import AlreadyRecorded, RuleError
 from .objective_progress import checked_progress
 from .plan import AssessmentSeen, ObjectiveProgress, Plan, ReviewOutcome, ReviewPoint
@@ -19,24 +21,12 @@ from .supervision import condition_name, supervision_floor
 from .vocabulary import Vocabularies, default_vocabularies
 
 RECORDABLE_STATES = frozenset({"active", "extended"})
-DUE_WINDOW_DAYS = 7
 DEFAULT_EXTENSION_MONTHS = 2
 
 
 def review_status(rp: ReviewPoint, today: date) -> str:
     """done / overdue / due (within a week) / upcoming."""
     return "done" if rp.outcome is not None else due_status(rp.due_on, today)
-
-
-def due_status(due_on: date | None, today: date) -> str:
-    """overdue / due (within a week) / upcoming, for a review point not yet held."""
-    if due_on is None:
-        return "upcoming"
-    if due_on < today:
-        return "overdue"
-    if due_on <= today + timedelta(days=DUE_WINDOW_DAYS):
-        return "due"
-    return "upcoming"
 
 
 def in_date_order(points: Iterable[ReviewPoint]) -> list[ReviewPoint]:

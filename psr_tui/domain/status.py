@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .access import supervising_users
-from .case import Case
 from .case_digest import SUPERVISOR_ROLES, CaseDigest, OpenReview, digest_of, plan_supervisors
 from .case_digest import last_outcome_code as last_outcome_code  # plan_overview.py asks here
 from .deadlines import most_urgent
-from .review import due_status
+from .due import due_status
 from .vocabulary import Vocabularies, default_vocabularies
+
+if TYPE_CHECKING:  # lists work from digests: no models (pydantic) at their start-up
+    from .case import Case
 
 # States in which review points are expected to be held.
 RUNNING_STATES = frozenset({"active", "extended"})

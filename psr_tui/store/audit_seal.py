@@ -23,10 +23,13 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.audit import AuditEvent
 from .atomic_storage import FILE_MODE, write_json_atomic
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from ..domain.audit import AuditEvent
 
 KEY_FILE = "audit.key"
 LEGACY_FILE = "audit.legacy.json"

@@ -14,15 +14,14 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from ..domain.base import without_confidential
-from ..domain.case import Case
 from .atomic_storage import FILE_MODE, read_json, write_file_atomic
 from .disk_errors import storage_failure
 from .errors import UnreadableFile
+
+if TYPE_CHECKING:
+    from ..domain.case import Case
 
 Doc = dict[str, Any]
 
@@ -37,6 +36,9 @@ _REQUEST_TEXTS_LISTS_NEVER_SHOW = (
 
 def brief_doc(doc: Doc) -> Doc:
     """The case document without what lists never show, and without anything confidential."""
+    from ..domain.base import without_confidential  # the models: not on a list's start-up
+    from ..domain.case import Case
+
     out: Doc = without_confidential(Case, doc)
     request = dict(out.get("request") or {})
     for key in _REQUEST_TEXTS_LISTS_NEVER_SHOW:
@@ -88,6 +90,10 @@ def read_brief(briefs_dir: Path, case_id: str, case_path: Path) -> Case | None:
         return None
     if not data or data.get("stamp") != stamp:
         return None
+    from pydantic import ValidationError
+
+    from ..domain.case import Case
+
     try:
         case = Case.model_validate(data.get("case"))
     except ValidationError:

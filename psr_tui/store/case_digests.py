@@ -13,10 +13,13 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.case import Case
 from ..domain.case_digest import CaseDigest, digest_of, from_json, to_json
 from .atomic_storage import FILE_MODE, write_file_atomic
+
+if TYPE_CHECKING:
+    from ..domain.case import Case
 
 SUFFIX = ".digest"
 

@@ -15,14 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, MutableMapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
 from tinydb import Query, TinyDB
 
 from ..domain.access import CREATE, PLAN_EDIT, Identity, operation_of, require
-from ..domain.audit import AuditEvent, changed_paths
-from ..domain.case import Case
 from . import migrations
 from .atomic_storage import (
     DIR_MODE,
@@ -45,6 +42,10 @@ from .disk_errors import storage_failure
 from .errors import CaseNotFound, ConflictError, StoreError
 from .open_checks import prepare_database
 from .users import UserRecord, UserRegistry
+
+if TYPE_CHECKING:
+    from ..domain.audit import AuditEvent
+    from ..domain.case import Case
 
 
 class CaseStore(CaseReader):
@@ -205,6 +206,12 @@ class CaseStore(CaseReader):
         `change` may mutate the copy in place or return a new Case; it may raise
         (a domain rule refusing the change) and then nothing is written.
         """
+        # The models on the first write, not when the store opens (lists read digests).
+        from pydantic import ValidationError
+
+        from ..domain.audit import changed_paths
+        from ..domain.case import Case
+
         path = self._path(case_id)
         with self._lock(case_id):
             storage = TransactionStorage(path)  # the one read of this update
@@ -253,6 +260,8 @@ class CaseStore(CaseReader):
     def _append_audit(
         self, db: TinyDB, case: Case, action: str, summary: str, paths: list[str]
     ) -> None:
+        from ..domain.audit import AuditEvent
+
         event = AuditEvent(
             case_id=case.id, at=self.clock(), user=self.user, action=action,
             summary=summary, revision=case.revision, changes=paths,
@@ -262,6 +271,8 @@ class CaseStore(CaseReader):
 
 def append_sealed(db: TinyDB, key: bytes, event: AuditEvent) -> None:
     """Chain `event` after the last one in the file and seal it: one HMAC per write."""
+    from ..domain.audit import AuditEvent
+
     table = (db.storage.read() or {}).get("audit") or {}
     last = table[max(table, key=int)] if table else None
     previous = AuditEvent.model_validate(last) if last is not None else None

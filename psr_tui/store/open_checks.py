@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
-from ..domain.audit import AuditEvent
 from . import migrations
 from .atomic_storage import TransactionStorage, read_json
 from .audit_seal import ensure_key
 from .errors import CaseNotFound, StoreError, UnreadableFile
 
 if TYPE_CHECKING:
+    from ..domain.audit import AuditEvent
     from .case_store import CaseStore
 
 # A write holds its temp file for milliseconds; ten minutes old means its writer died.

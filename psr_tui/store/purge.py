@@ -22,8 +22,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..domain.access import PURGE, require
-from ..domain.archive import PurgeStub, RecordLife, closed_on, past_retention, retained_until
+from ..domain.archive import RecordLife, closed_on, past_retention, retained_until
 from ..domain.audit import AuditEvent
+from ..domain.purge_stub import PurgeStub
 from .atomic_storage import DIR_MODE, read_json, write_json_atomic
 from .audit_seal import digest, seal_of
 from .case_reader import audit_events

@@ -329,3 +329,20 @@ def test_case_file_from_a_newer_schema_is_unreadable(store: CaseStore) -> None:
     with pytest.raises(UnreadableFile):
         store.update("case-1", lambda c: None, "edit")
     assert path.read_bytes() == raw
+
+
+def test_case_ids_are_the_case_files_names_only(store: CaseStore) -> None:
+    # The app asks has_cases at start (an empty database opens on the welcome screen).
+    assert store.list_ids() == [] and not store.has_cases()
+    for other in (".import-abc.case-1.tmp", "notes.txt", "-bad.json", "case.json.tmp"):
+        (store.cases_dir / other).write_text("{}")
+    assert store.list_ids() == [] and not store.has_cases()
+    store.create(small_case("case-0002"))
+    store.create(small_case("case-0001"))
+    assert store.list_ids() == ["case-0001", "case-0002"] and store.has_cases()
+
+
+def test_no_cases_folder_lists_no_case(tmp_path: Path) -> None:
+    store = CaseStore.open(tmp_path / "db", user="tester")
+    store.cases_dir.rmdir()
+    assert store.list_ids() == [] and not store.has_cases()

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from ...domain.access import INTAKE, PLAN_EDIT, Identity, may
-from ...domain.case import Case
-from ...domain.lifecycle import CLOSED_STATES
 from ...store.errors import StoreError
-from ..saving import Refusal, create_case
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models when a case is opened, not at home's start-up
     from ...app import PsrApp
+    from ...domain.case import Case
 
 INTAKE_STATES = frozenset({"request", "further_information", "accepted", "declined"})
 
@@ -28,6 +26,8 @@ def edits_case(case: Case, identity: Identity) -> bool:
 
 def screen_for_case(case: Case, identity: Identity) -> Screen[None]:
     """The screen a case opens on for this identity."""
+    from ...domain.lifecycle import CLOSED_STATES
+
     if not edits_case(case, identity) or (case.plan is not None
                                           and case.state in CLOSED_STATES):
         # Read-only progress for other roles; and a finished plan opens as what it is (its
@@ -59,6 +59,9 @@ def open_case(app: PsrApp, case_id: str) -> bool:
 def start_new_request(app: PsrApp) -> str | None:
     """A new case, received today, opened on its intake: its id, or None when the store
     refused it (said in a notification; nothing was written)."""
+    from ...domain.case import Case
+    from ..saving import Refusal, create_case
+
     case = Case()
     case.request.received_on = app.today()
     created = create_case(app, case, "new request received")

@@ -7,6 +7,7 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -15,17 +16,17 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.access import READ, REVIEW_RECORD, ScopedCase
-from ...domain.case import Case
 from ...domain.case_digest import CaseDigest, digest_of
 from ...domain.my_reviews import my_review_items
-from ...domain.review import recording_refusal
 from ...domain.status import ReviewItem, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
-from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
+
+if TYPE_CHECKING:  # the models once a case is opened, not at `psr-tui review`'s start
+    from ...domain.case import Case
 
 STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
 LOAD_BATCH = 500  # case digests read per step
@@ -214,6 +215,8 @@ is refused before the outcome form opens.
             self.notify(f"Cannot open this case: {in_markup(str(exc))}", severity="error")
             self.reload()
             return
+        from ...domain.review import recording_refusal
+
         refusal = recording_refusal(case)
         if refusal:  # paused (or closed) since the list was read: it leaves the list
             self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
@@ -228,6 +231,10 @@ is refused before the outcome form opens.
             self.cases[case.id] = digest_of(case)
             self._refill()
             return
+        # Imported when first opened: the dialog's text area (tree-sitter) and forms cost
+        # ~0.07 s that `psr-tui review` would otherwise pay before its first frame.
+        from ..dialogs.review_outcome import ReviewOutcomeDialog
+
         self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
                              lambda saved: self._saved(saved, item.review_point_id))
 

@@ -65,7 +65,7 @@ Once the database holds a case, psr-tui opens on the list of cases.
         if not self.is_active:
             return
         try:
-            empty = not self.psr.store.list_ids()
+            empty = not self.psr.store.has_cases()
         except (OSError, StoreError):
             return
         if not empty:
