@@ -17,7 +17,15 @@ from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
-from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
+from .case_rows import (
+    COLUMNS,
+    is_urgent,
+    matching,
+    narrows,
+    query_words,
+    row_cells,
+    search_text,
+)
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
@@ -80,6 +88,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.loaded = False
         self._generation = 0  # bumps on each refill, so stale chunks stop
         self._opened: set[str] = set()
+        # The last query's words and matches (a narrower query filters only those);
+        # dropped whenever the cases or their order change.
+        self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
+        self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,8 +140,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         had_rows = self.table.row_count > 0
         room = SHOWN_ROWS - self.table.row_count
         if room > 0:
-            self._add_rows([s.id for s in rows
-                            if not query or matches(self.search[s.id], query)][:room])
+            pairs = [(s.id, self.search[s.id]) for s in rows]
+            self._add_rows([i for i, _t in matching(pairs, query_words(query))][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
         # The first rows (whichever batch brings them: out-of-scope and archived cases
@@ -138,7 +150,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.refresh_bindings()
 
     def _loaded(self, problems: list[UnreadableFile]) -> None:
-        self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+        self._reorder()
         self.loaded = True
         self.refill()
         # Everything loaded is here to stay: out of the collector's sight, so no full
@@ -157,11 +169,26 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def visible_ids(self) -> list[str]:
         """Matching ids, most urgent first (in arrival order while still loading): the
-        filter runs over precomputed lowercase text, the order is kept, not re-sorted."""
-        query = self._query()
-        ids = self.order if self.loaded else list(self.summaries)
-        search = self.search
-        return [i for i in ids if matches(search[i], query)] if query else list(ids)
+        filter runs over precomputed lowercase text, the order is kept, not re-sorted.
+        A query that narrows the last one ("z", then "za") looks only at its matches."""
+        words = query_words(self._query())
+        if not words:
+            return list(self.order if self.loaded else self.summaries)
+        last = self._last_match
+        if last is not None and self.loaded and narrows(last[0], words):
+            rows = last[1]
+        else:
+            search = self.search
+            rows = self._ordered_text if self.loaded else list(search.items())
+        found = matching(rows, words)
+        self._last_match = (words, found) if self.loaded else None
+        return [case_id for case_id, _text in found]
+
+    def _reorder(self) -> None:
+        """Most urgent first, each id with its filter text (what a query scans)."""
+        self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+        self._ordered_text = [(i, self.search[i]) for i in self.order]
+        self._last_match = None
 
     def refill(self) -> None:
         self._generation += 1
@@ -177,14 +204,15 @@ accepted request), *plan* the plan after the discussions (10 working days).
             # only when that changes (a redraw per keystroke cost the filter ~0.1 s).
             self.refresh_bindings()
         if len(ids) > FIRST_ROWS:
-            self.call_later(self._add_chunk, ids, FIRST_ROWS, self._generation)
+            # After the frame: the filtered screenful is drawn before the rest is added.
+            self.call_after_refresh(self._add_chunk, ids, FIRST_ROWS, self._generation)
 
     def _add_chunk(self, ids: list[str], start: int, generation: int) -> None:
         if generation != self._generation:
             return
         self._add_rows(ids[start:start + CHUNK_ROWS])
         if start + CHUNK_ROWS < len(ids):
-            self.set_timer(0.01, lambda: self._add_chunk(ids, start + CHUNK_ROWS, generation))
+            self.call_after_refresh(self._add_chunk, ids, start + CHUNK_ROWS, generation)
 
     def _add_rows(self, ids: list[str]) -> None:
         vocab, table, grey = self.psr.vocab, self.table, self.app.no_color
@@ -252,7 +280,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             elif self.loaded and table.row_count < SHOWN_ROWS:
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
-            self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+            self._reorder()
         for problem in problems:
             self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
         self.update_counts()
