@@ -5,6 +5,8 @@ each figure of issue 9 with its floor in the same run, interleaved, `--repeat` t
 prints a table (median, spread, ratio, target, pass/fail) and writes
 docs/benchmarks.md. `--quick` runs 50 cases once (CI's smoke test: that it works, not
 how fast); `--no-write` leaves docs/benchmarks.md alone. Exits 1 when a target is missed.
+`--only GROUP,...` and `--sizes N,...` run a part (no docs/benchmarks.md written then):
+groups startup, commands, filter, save, pauses.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the bench modules import each other by name
 
 import figures  # noqa: E402
+import pauses  # noqa: E402
 from databases import database, practitioner_names  # noqa: E402
 from report import Result, Sample, markdown, table  # noqa: E402
 from screens import name_prefixes  # noqa: E402
@@ -31,6 +34,8 @@ SIZES = (50, 5000, 20000)
 # Startup and memory targets by size (issue 9): ratio to the hello-world app's.
 FIRST_ROWS_TARGET = {50: 2.0, 5000: 2.0, 20000: 3.0}
 MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
+GROUPS = ("startup", "commands", "filter", "save", "pauses")
+PAUSE_TARGET = 0.1  # seconds: no pause of the UI thread over 100 ms (issue 9)
 
 
 def main() -> int:
@@ -39,52 +44,40 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--saves", type=int, default=5, help="saves timed per size")
+    parser.add_argument("--only", type=_groups, default=GROUPS,
+                        help=f"comma-separated figure groups: {', '.join(GROUPS)}")
+    parser.add_argument("--sizes", type=_sizes, default=None,
+                        help="comma-separated database sizes (default 50,5000,20000)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("python -m bench: needs tmux (apt-get install tmux)", file=sys.stderr)
         return 2
-    sizes = (50,) if args.quick else SIZES
+    sizes = args.sizes or ((50,) if args.quick else SIZES)
     repeat = 1 if args.quick else args.repeat
     saves = 1 if args.quick else args.saves
+    only = set(args.only)
+    partial_run = only != set(GROUPS) or args.sizes is not None
     load_before = os.getloadavg()
     dbs = {n: database(n) for n in sizes}
     prefixes = {n: name_prefixes(practitioner_names(db)) for n, db in dbs.items()}
     s = Sample()
     for _ in range(repeat):  # interleaved: the machine's load falls on floor and figure alike
         for n, db in dbs.items():
-            seconds, rss = figures.hello()
-            s.add("hello: first rows", n, seconds)
-            s.add("hello: memory", n, rss)
-            seconds, rss = figures.home(db, prefixes[n])
-            s.add("home: first case rows", n, seconds)
-            s.add("home: memory, all loaded", n, rss)
-            s.add("hello: first rows (review)", n, figures.hello()[0])
-            s.add("review: first case row", n, figures.review(db))
-            for name, argv in (("list --json", figures.psr(db, "list", "--json")),
-                               ("check", figures.psr(db, "check"))):
-                s.add("read every case file", n, figures.read_all(db)[0])
-                s.add(name, n, figures.command(argv)[0])
-            with tempfile.TemporaryDirectory() as tmp:
-                s.add("read every case file (dump)", n, figures.read_all(db)[0])
-                seconds, rss = figures.command(figures.psr(db, "dump", "-o", f"{tmp}/d.json"))
-                s.add("dump -o", n, seconds)
-                s.add("dump: memory", n, rss)
+            if "startup" in only:
+                startup_figures(s, n, db, prefixes[n])
+            if "commands" in only:
+                command_figures(s, n, db)
+            if "pauses" in only:
+                pause_figures(s, n, db)
     for n, db in dbs.items():
-        for _ in range(repeat):
-            echo, filtered = figures.filter_keystroke(db, prefixes[n])
-            s.add("filter: key echoed in the box", n, echo)
-            s.add("filter: key to list filtered", n, filtered)
-            s.add("filter: list after the echo", n, max(filtered - echo, 0.0))
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / "db"
-            # Hard links: every save writes a new file and renames it, so the cached
-            # database is never changed by the saves timed here.
-            subprocess.run(["cp", "-al", str(db), str(copy)], check=True)
-            screen, disk = figures.saves(copy, prefixes[n], saves)
-        for value in screen:
-            s.add("save: Enter to 'Review recorded'", n, value)
-        for value in disk:
-            s.add("save: Enter to the file on disk", n, value)
+        if "filter" in only:
+            for _ in range(repeat):
+                echo, filtered = figures.filter_keystroke(db, prefixes[n])
+                s.add("filter: key echoed in the box", n, echo)
+                s.add("filter: key to list filtered", n, filtered)
+                s.add("filter: list after the echo", n, max(filtered - echo, 0.0))
+        if "save" in only or "pauses" in only:
+            save_figures(s, n, db, prefixes[n], saves, with_pauses="pauses" in only)
     results = compare(s, sizes)
     load_after = os.getloadavg()
     print(table(results))
@@ -92,7 +85,7 @@ def main() -> int:
                f"{os.cpu_count()} cores, Python {platform.python_version()}, load average "
                f"{load_before[0]:.1f} before and {load_after[0]:.1f} after")
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if not args.no_write:
+    if not args.no_write and not partial_run:
         docs = HERE.parent / "docs" / "benchmarks.md"
         docs.write_text(markdown(results, machine, when, repeat, sizes,
                                  (HERE / "capacity.md").read_text()))
@@ -100,25 +93,105 @@ def main() -> int:
     return 0 if all(r.passed is not False for r in results) else 1
 
 
+def startup_figures(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
+    seconds, rss = figures.hello()
+    s.add("hello: first rows", n, seconds)
+    s.add("hello: memory", n, rss)
+    seconds, rss = figures.home(db, prefixes)
+    s.add("home: first case rows", n, seconds)
+    s.add("home: memory, all loaded", n, rss)
+    s.add("hello: first rows (review)", n, figures.hello()[0])
+    s.add("review: first case row", n, figures.review(db))
+
+
+def command_figures(s: Sample, n: int, db: Path) -> None:
+    for name, argv in (("list --json", figures.psr(db, "list", "--json")),
+                       ("check", figures.psr(db, "check"))):
+        s.add("read every case file", n, figures.read_all(db)[0])
+        s.add(name, n, figures.command(argv)[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        s.add("read every case file (dump)", n, figures.read_all(db)[0])
+        seconds, rss = figures.command(figures.psr(db, "dump", "-o", f"{tmp}/d.json"))
+        s.add("dump -o", n, seconds)
+        s.add("dump: memory", n, rss)
+
+
+def pause_figures(s: Sample, n: int, db: Path) -> None:
+    """The longest UI pause while home and the quick review load (bench/pauses.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tick, collection = pauses.loading(db, Path(tmp) / "home.log")
+        s.add("UI: longest pause while loading", n, tick)
+        s.add("UI: longest collection while loading", n, collection)
+        s.add("UI: longest pause while loading (review)", n,
+              pauses.review_loading(db, Path(tmp) / "review.log"))
+
+
+def save_figures(s: Sample, n: int, db: Path, prefixes: frozenset[str], saves: int,
+                 with_pauses: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "db"
+        # Hard links: every save writes a new file and renames it, so the cached
+        # database is never changed by the saves timed here.
+        subprocess.run(["cp", "-al", str(db), str(copy)], check=True)
+        log = Path(tmp) / "saves.log" if with_pauses else None
+        screen, disk, paused = figures.saves(copy, prefixes, saves, log)
+    for value in screen:
+        s.add("save: Enter to 'Review recorded'", n, value)
+    for value in disk:
+        s.add("save: Enter to the file on disk", n, value)
+    for value in paused:
+        s.add("UI: longest pause after a save", n, value)
+
+
 def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
     out: list[Result] = []
     for n in sizes:
-        out.append(s.ratio("home: first case rows", n, "hello: first rows", n,
-                           FIRST_ROWS_TARGET[n], "s"))
-        out.append(s.ratio("review: first case row", n, "hello: first rows (review)", n,
-                           FIRST_ROWS_TARGET[n], "s"))
-        out.append(s.ratio("home: memory, all loaded", n, "hello: memory", n,
-                           MEMORY_TARGET[n], "MB"))
-        out.append(s.ratio("list --json", n, "read every case file", n, 3.0, "s"))
-        out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
-        out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
-        out.append(s.absolute("dump: memory", n, 100.0, "MB"))
-        out.append(s.absolute("filter: key to list filtered", n, 1.0, "s"))
-        out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
+        if s.has("home: first case rows", n):
+            out.append(s.ratio("home: first case rows", n, "hello: first rows", n,
+                               FIRST_ROWS_TARGET[n], "s"))
+            out.append(s.ratio("review: first case row", n, "hello: first rows (review)", n,
+                               FIRST_ROWS_TARGET[n], "s"))
+            out.append(s.ratio("home: memory, all loaded", n, "hello: memory", n,
+                               MEMORY_TARGET[n], "MB"))
+        if s.has("list --json", n):
+            out.append(s.ratio("list --json", n, "read every case file", n, 3.0, "s"))
+            out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
+            out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
+            out.append(s.absolute("dump: memory", n, 100.0, "MB"))
+        if s.has("filter: key to list filtered", n):
+            out.append(s.absolute("filter: key to list filtered", n, 1.0, "s"))
+            out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
+        for name in ("UI: longest pause while loading", "UI: longest collection while loading",
+                     "UI: longest pause while loading (review)",
+                     "UI: longest pause after a save"):
+            if s.has(name, n):
+                out.append(s.absolute(name, n, PAUSE_TARGET, "s"))
     small, large = sizes[0], sizes[-1]
     for name in ("save: Enter to 'Review recorded'", "save: Enter to the file on disk"):
-        out.append(s.ratio(name, large, name, small, 1.5, "s"))
+        if s.has(name, large) and s.has(name, small) and small != large:
+            out.append(s.ratio(name, large, name, small, 1.5, "s"))
+        else:  # one size: no ratio to make; its figure, against the bench's own 60 s limit
+            out += [s.absolute(name, n, 60.0, "s") for n in sizes if s.has(name, n)]
     return out
+
+
+def _groups(text: str) -> tuple[str, ...]:
+    chosen = tuple(g.strip() for g in text.split(",") if g.strip())
+    unknown = [g for g in chosen if g not in GROUPS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"groups are {', '.join(GROUPS)}")
+    return chosen
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        chosen = tuple(int(n) for n in text.split(",") if n.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError("sizes are case counts: 50,5000,20000") from None
+    unknown = [n for n in chosen if n not in SIZES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"sizes are {', '.join(map(str, SIZES))}")
+    return chosen
 
 
 if __name__ == "__main__":

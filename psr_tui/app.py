@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -116,6 +117,10 @@ class PsrApp(KeysWhereTypedApp):
         from .ui.screens import start_screen
 
         self._apply_remembered_theme()
+        if os.environ.get("PSR_TUI_PAUSE_LOG"):  # the bench's pause measure (ui/pause_log.py)
+            from .ui.pause_log import start_if_asked
+
+            start_if_asked()
         self.push_screen(start_screen(self.start, self.identity, empty=self._database_empty()))
         if self.poll:
             # The first stamps too are read off the UI thread (20,000 stats); polling starts
