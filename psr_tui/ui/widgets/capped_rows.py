@@ -60,6 +60,24 @@ class CappedRows(Generic[T]):
                   None) if keep is not None else None
         table.move_cursor(row=at if at is not None else min(max(row, 0), table.row_count - 1))
 
+    def update(self, items: list[T], changed: set[str]) -> None:
+        """`items` replace the list, in which only the items keyed `changed` differ: when
+        the listed rows keep their keys and order, only those rows' cells are redrawn;
+        otherwise the table is refilled (the cursor kept on its item)."""
+        limit = self.limit
+        if [self.key(i) for i in items[:limit]] != [self.key(i) for i in self.shown]:
+            selected = self.selected()
+            self.fill(items, keep=self.key(selected) if selected is not None else None)
+            return
+        self.items = items
+        self.shown = items[:limit]
+        columns = list(self.table.columns)
+        for item in self.shown:
+            key = self.key(item)
+            if key in changed:
+                for column, cell in zip(columns, self.cells(item), strict=True):
+                    self.table.update_cell(key, column, cell)
+
     def drop(self, keys: set[str]) -> None:
         """The items with these keys leave: their rows are removed and as many of the
         next items appended, nothing else redrawn."""
