@@ -7,7 +7,7 @@ each collection of at least `GC_MS` is appended to the file as one JSON line, wi
 wall-clock time it ended (`time.time()`, so the bench can tell loading from saving by its
 own clock):
 
-    {"t": 1764700000.123, "kind": "tick", "ms": 143.2}
+    {"t": 1764700000.123, "kind": "tick", "ms": 143.2, "cpu_ms": 139.0}
     {"t": 1764700000.120, "kind": "gc", "ms": 97.5, "gen": 2}
 
 Lines are written as they happen (a pane killed by the bench loses nothing); on a clean
@@ -55,14 +55,18 @@ class PauseLog:
         self._task = asyncio.get_running_loop().create_task(self._ticks())
 
     async def _ticks(self) -> None:
-        clock = time.perf_counter
+        clock, cpu = time.perf_counter, time.thread_time
         while True:
-            before = clock()
+            before, cpu_before = clock(), cpu()
             await asyncio.sleep(INTERVAL)
             late = (clock() - before - INTERVAL) * 1000
             if late >= LATE_MS:
                 self.worst_tick = max(self.worst_tick, late)
-                self._write({"t": time.time(), "kind": "tick", "ms": round(late, 1)})
+                # The UI thread's own CPU meanwhile: near `ms` when it was busy, far
+                # below when it waited (for the CPU on a loaded host, or for the GIL).
+                busy = (cpu() - cpu_before) * 1000
+                self._write({"t": time.time(), "kind": "tick", "ms": round(late, 1),
+                             "cpu_ms": round(busy, 1)})
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":

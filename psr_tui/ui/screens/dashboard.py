@@ -6,6 +6,7 @@ organisation (`o`) and by supervisor (`s`); Enter opens the plan's progress view
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -131,6 +132,7 @@ Every review point due within the next 7 days or already overdue, across the run
         self.cases.update((d.id, d) for d in digests)
         self.problems += problems
         self.load_progress = progress
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
         if digests:  # only the batch is looked at, merged into the sorted list
             self.everything = sorted(self.everything + review_items(digests, self.psr.today()),
                                      key=item_order)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from datetime import date
+from operator import itemgetter
 
 from textual import work
 from textual.app import ComposeResult
@@ -30,7 +31,7 @@ from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
 FIRST_ROWS = 60  # painted at once (a screenful); the rest follow in chunks, screen live
-CHUNK_ROWS = 220
+CHUNK_ROWS = 100  # after each frame: 220 rows held the screen about 0.2 s at 20,000
 # The table holds at most this many rows, most urgent first: a DataTable's every refresh
 # costs in proportion to its rows (1-2 s at 20,000), and nobody scrolls 20,000 rows: the
 # filter finds any case. The count line says when more match than are listed.
@@ -92,6 +93,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         # dropped whenever the cases or their order change.
         self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
         self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
+        self._changed_while_loading = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,28 +122,37 @@ accepted request), *plan* the plan after the discussions (10 working days).
     @work(thread=True, exclusive=True, group="home-load")
     def load_cases(self) -> None:
         """Digests, not cases (store/case_digests.py), in batches: the first rows are on
-        screen at once and keys stay answered; sorted by urgency once all are read."""
+        screen at once and keys stay answered. Rows, filter texts and the urgency order
+        are all worked out here, off the UI thread, which only files them."""
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
         problems: list[UnreadableFile] = []
+        ranked: list[tuple[tuple[int, date, int, str], str, str]] = []
         life = load_record_life()
         for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
             # Archived cases leave this list: the archive has its own view (`a`).
             working, _archived = split_archive(batch.digests, today, life)
-            rows = [summarise(d, today, vocab) for d in working]
+            rows = [(s, search_text(s, vocab))
+                    for s in (summarise(d, today, vocab) for d in working)]
+            ranked += [(urgency_key(s), s.id, text) for s, text in rows]
             problems += batch.problems
             self.app.call_from_thread(self._arrived, rows, batch.done, batch.total)
-        self.app.call_from_thread(self._loaded, problems)
+        ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
+        self.app.call_from_thread(self._loaded, problems,
+                                  [(case_id, text) for _key, case_id, text in ranked])
 
-    def _arrived(self, rows: list[CaseSummary], done: int, total: int) -> None:
-        vocab, query = self.psr.vocab, self._query()
-        for s in rows:
+    def _arrived(self, rows: list[tuple[CaseSummary, str]], done: int, total: int) -> None:
+        for s, text in rows:
             self.summaries[s.id] = s
-            self.search[s.id] = search_text(s, vocab)
+            self.search[s.id] = text
+        # What has arrived is here to stay: out of the collector's sight, so the full
+        # collections loading triggers do not walk it again and again (0.1-0.4 s each
+        # at 20,000 cases).
+        gc.freeze()
         had_rows = self.table.row_count > 0
-        room = SHOWN_ROWS - self.table.row_count
+        room = FIRST_ROWS - self.table.row_count  # a screenful while loading; all once sorted
         if room > 0:
-            pairs = [(s.id, self.search[s.id]) for s in rows]
-            self._add_rows([i for i, _t in matching(pairs, query_words(query))][:room])
+            pairs = [(s.id, text) for s, text in rows]
+            self._add_rows([i for i, _t in matching(pairs, query_words(self._query()))][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
         # The first rows (whichever batch brings them: out-of-scope and archived cases
@@ -149,12 +160,14 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not had_rows and self.table.row_count > 0:
             self.refresh_bindings()
 
-    def _loaded(self, problems: list[UnreadableFile]) -> None:
-        self._reorder()
+    def _loaded(self, problems: list[UnreadableFile], ordered: list[tuple[str, str]]) -> None:
+        if self._changed_while_loading:  # another user's save meanwhile: sorted here
+            self._reorder()
+        else:
+            self.order = [case_id for case_id, _text in ordered]
+            self._ordered_text, self._last_match = ordered, None
         self.loaded = True
         self.refill()
-        # Everything loaded is here to stay: out of the collector's sight, so no full
-        # collection walks it again (pauses of 0.3-1 s at 20,000 cases before).
         gc.freeze()
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(str(problem), title="Unreadable case file", severity="error",
@@ -281,6 +294,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
             self._reorder()
+        elif fresh or gone:
+            self._changed_while_loading = True
         for problem in problems:
             self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
         self.update_counts()

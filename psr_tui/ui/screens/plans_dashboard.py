@@ -10,6 +10,7 @@ every plan. The filters are remembered per user (store/user_settings.py, key
 
 from __future__ import annotations
 
+import gc
 from operator import attrgetter
 
 from textual import events, work
@@ -158,6 +159,7 @@ then plans behind, completion due and amendments awaiting agreement.
         self.rows = sorted(self.rows + rows, key=order_key)
         self.problems += problems
         self.load_progress = progress
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
         if refill:
             self.loaded = True  # the filters and Enter apply from the first rows
             self.refill()

@@ -6,6 +6,7 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -135,6 +136,7 @@ is refused before the outcome form opens.
         table is redrawn every few batches."""
         self.cases.update((d.id, d) for d in digests)
         self.load_progress = f"{done}/{total}" if total else ""
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
         if digests:
             self.rows.items = sorted(self.items + self._items_of(digests), key=item_order)
         if refill:
