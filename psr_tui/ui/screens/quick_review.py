@@ -253,14 +253,14 @@ is refused before the outcome form opens.
     def _saved(self, case: Case | None, review_point_id: str) -> None:
         if case is None:
             return
-        self.cases[case.id] = digest_of(case)
         rp = case.plan.review_point(review_point_id) if case.plan else None
         done = rp.outcome or (rp.history[-1] if rp and rp.history else None) if rp else None
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
         if done and done.amendment_id:
             label += " (amendment proposed: applies once both parties agree)"
         self.notify(f"{in_markup(case.practitioner_name)}: {label}", title="Review recorded")
-        self._update_cases({case.id})
+        # The digest the save just wrote (store/case_digests.py), not one made again here.
+        self.cases_changed(frozenset({case.id}))
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
