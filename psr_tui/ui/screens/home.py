@@ -94,6 +94,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
         self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
         self._changed_while_loading = False
+        self._totals: tuple[int, int] | None = None  # overdue reviews, deadlines breached
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,6 +145,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         for s, text in rows:
             self.summaries[s.id] = s
             self.search[s.id] = text
+        self._totals = None
         # What has arrived is here to stay: out of the collector's sight, so the full
         # collections loading triggers do not walk it again and again (0.1-0.4 s each
         # at 20,000 cases).
@@ -239,8 +241,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not all_ and not may(self.psr.identity, CREATE):  # a plain line, not "0 cases"
             self.query_one("#home-counts", Static).update(NOTHING_YET)
             return
-        overdue = sum(s.overdue_reviews for s in all_)
-        breached = sum(1 for s in all_ if s.deadline_breached)
+        if self._totals is None:  # once per change of the cases, not per key typed
+            self._totals = (sum(s.overdue_reviews for s in all_),
+                            sum(1 for s in all_ if s.deadline_breached))
+        overdue, breached = self._totals
         text = (f"{count_of(len(all_), 'case')} · {count_of(overdue, 'overdue review')} · "
                 f"{count_of(breached, 'deadline')} breached")
         matching = len(self.visible_ids()) if shown is None else shown
@@ -278,6 +282,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
                        problems: list[str]) -> None:
         vocab, table = self.psr.vocab, self.table
+        self._totals = None
         for case_id in gone:
             self.summaries.pop(case_id, None)
             self.search.pop(case_id, None)
