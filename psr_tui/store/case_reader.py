@@ -101,8 +101,13 @@ class CaseReader:
 
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
-        """Ids of the case files (temp files and names no case id can have are not cases)."""
-        return sorted(p.stem for p in self.cases_dir.glob("*.json") if _SAFE_ID.fullmatch(p.stem))
+        """Ids of the case files (temp files and names no case id can have are not cases).
+        Names as strings, no Path per file: 20,000 files took 0.13 s through glob."""
+        try:
+            names = os.listdir(self.cases_dir)
+        except OSError:  # as glob did: no folder (yet), no cases
+            return []
+        return sorted(n[:-5] for n in names if n.endswith(".json") and _SAFE_ID.fullmatch(n[:-5]))
 
     def exists(self, case_id: str) -> bool:
         return self._path(case_id).exists()
