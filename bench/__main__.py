@@ -5,6 +5,8 @@ each figure of issue 9 with its floor in the same run, interleaved, `--repeat` t
 prints a table (median, spread, ratio, target, pass/fail) and writes
 docs/benchmarks.md. `--quick` runs 50 cases once (CI's smoke test: that it works, not
 how fast); `--no-write` leaves docs/benchmarks.md alone. Exits 1 when a target is missed.
+`--figures GROUP,...` and `--sizes N,...` run a part (no docs/benchmarks.md written then):
+groups startup, commands, filter, save, pauses.
 """
 
 from __future__ import annotations
@@ -23,17 +25,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the bench modules import each other by name
 
 import figures  # noqa: E402
+import pauses  # noqa: E402
 import startup_figures  # noqa: E402
 from databases import database, practitioner_names  # noqa: E402
 from report import Result, Sample, markdown, table  # noqa: E402
 from screens import name_prefixes  # noqa: E402
 
 SIZES = (50, 5000, 20000)
-# Groups of figures, to run some only (`--figures startup,dashboards`).
-GROUPS = ("startup", "dashboards", "commands", "filter", "saves")
 # Startup and memory targets by size (issue 9): ratio to the hello-world app's.
 FIRST_ROWS_TARGET = {50: 2.0, 5000: 2.0, 20000: 3.0}
 MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
+# Groups of figures, to run some only (`--figures startup,dashboards`).
+GROUPS = ("startup", "dashboards", "commands", "filter", "saves", "pauses")
+PAUSE_TARGET = 0.1  # seconds: no pause of the UI thread over 100 ms (issue 9)
 
 
 def main() -> int:
@@ -55,58 +59,33 @@ def main() -> int:
               "(docs/benchmarks.md is the whole suite)", file=sys.stderr)
         return 2
     sizes = args.sizes or ((50,) if args.quick else SIZES)
-    chosen = args.figures
     startup_figures.compile_bytecode()  # as an installed copy is (see its doc)
     repeat = 1 if args.quick else args.repeat
     saves = 1 if args.quick else args.saves
+    only = set(args.figures)
     load_before = os.getloadavg()
     dbs = {n: database(n) for n in sizes}
     prefixes = {n: name_prefixes(practitioner_names(db)) for n, db in dbs.items()}
     s = Sample()
     for _ in range(repeat):  # interleaved: the machine's load falls on floor and figure alike
         for n, db in dbs.items():
-            if "dashboards" in chosen:
+            if "dashboards" in only:
                 dashboards(s, n, db, prefixes[n])
-            if "startup" not in chosen:
-                continue
-            seconds, rss = figures.hello()
-            s.add("hello: first rows", n, seconds)
-            s.add("hello: memory", n, rss)
-            seconds, rss = figures.home(db, prefixes[n])
-            s.add("home: first case rows", n, seconds)
-            s.add("home: memory, all loaded", n, rss)
-            s.add("hello: first rows (review)", n, figures.hello()[0])
-            s.add("review: first case row", n, figures.review(db))
-        for n, db in dbs.items():
-            if "commands" not in chosen:
-                continue
-            for name, argv in (("list --json", figures.psr(db, "list", "--json")),
-                               ("check", figures.psr(db, "check"))):
-                s.add("read every case file", n, figures.read_all(db)[0])
-                s.add(name, n, figures.command(argv)[0])
-            with tempfile.TemporaryDirectory() as tmp:
-                s.add("read every case file (dump)", n, figures.read_all(db)[0])
-                seconds, rss = figures.command(figures.psr(db, "dump", "-o", f"{tmp}/d.json"))
-                s.add("dump -o", n, seconds)
-                s.add("dump: memory", n, rss)
+            if "startup" in only:
+                startup(s, n, db, prefixes[n])
+            if "commands" in only:
+                command_figures(s, n, db)
+            if "pauses" in only:
+                pause_figures(s, n, db)
     for n, db in dbs.items():
-        for _ in range(repeat if "filter" in chosen else 0):
-            echo, filtered = figures.filter_keystroke(db, prefixes[n])
-            s.add("filter: key echoed in the box", n, echo)
-            s.add("filter: key to list filtered", n, filtered)
-            s.add("filter: list after the echo", n, max(filtered - echo, 0.0))
-        if "saves" not in chosen:
-            continue
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / "db"
-            # Hard links: every save writes a new file and renames it, so the cached
-            # database is never changed by the saves timed here.
-            subprocess.run(["cp", "-al", str(db), str(copy)], check=True)
-            screen, disk = figures.saves(copy, prefixes[n], saves)
-        for value in screen:
-            s.add("save: Enter to 'Review recorded'", n, value)
-        for value in disk:
-            s.add("save: Enter to the file on disk", n, value)
+        if "filter" in only:
+            for _ in range(repeat):
+                echo, filtered = figures.filter_keystroke(db, prefixes[n])
+                s.add("filter: key echoed in the box", n, echo)
+                s.add("filter: key to list filtered", n, filtered)
+                s.add("filter: list after the echo", n, max(filtered - echo, 0.0))
+        if "saves" in only or "pauses" in only:
+            save_figures(s, n, db, prefixes[n], saves, with_pauses="pauses" in only)
     results = compare(s, sizes)
     load_after = os.getloadavg()
     print(table(results))
@@ -122,6 +101,56 @@ def main() -> int:
     return 0 if all(r.passed is not False for r in results) else 1
 
 
+def startup(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
+    seconds, rss = figures.hello()
+    s.add("hello: first rows", n, seconds)
+    s.add("hello: memory", n, rss)
+    seconds, rss = figures.home(db, prefixes)
+    s.add("home: first case rows", n, seconds)
+    s.add("home: memory, all loaded", n, rss)
+    s.add("hello: first rows (review)", n, figures.hello()[0])
+    s.add("review: first case row", n, figures.review(db))
+
+
+def command_figures(s: Sample, n: int, db: Path) -> None:
+    for name, argv in (("list --json", figures.psr(db, "list", "--json")),
+                       ("check", figures.psr(db, "check"))):
+        s.add("read every case file", n, figures.read_all(db)[0])
+        s.add(name, n, figures.command(argv)[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        s.add("read every case file (dump)", n, figures.read_all(db)[0])
+        seconds, rss = figures.command(figures.psr(db, "dump", "-o", f"{tmp}/d.json"))
+        s.add("dump -o", n, seconds)
+        s.add("dump: memory", n, rss)
+
+
+def pause_figures(s: Sample, n: int, db: Path) -> None:
+    """The longest UI pause while home and the quick review load (bench/pauses.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tick, collection = pauses.loading(db, Path(tmp) / "home.log")
+        s.add("UI: longest pause while loading", n, tick)
+        s.add("UI: longest collection while loading", n, collection)
+        s.add("UI: longest pause while loading (review)", n,
+              pauses.review_loading(db, Path(tmp) / "review.log"))
+
+
+def save_figures(s: Sample, n: int, db: Path, prefixes: frozenset[str], saves: int,
+                 with_pauses: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "db"
+        # Hard links: every save writes a new file and renames it, so the cached
+        # database is never changed by the saves timed here.
+        subprocess.run(["cp", "-al", str(db), str(copy)], check=True)
+        log = Path(tmp) / "saves.log" if with_pauses else None
+        screen, disk, paused = figures.saves(copy, prefixes, saves, log)
+    for value in screen:
+        s.add("save: Enter to 'Review recorded'", n, value)
+    for value in disk:
+        s.add("save: Enter to the file on disk", n, value)
+    for value in paused:
+        s.add("UI: longest pause after a save", n, value)
+
+
 def dashboards(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
     """The dashboards' first rows, each after its own run of the floor (interleaved)."""
     s.add("hello: key to pushed rows", n, startup_figures.hello_dashboard())
@@ -131,66 +160,61 @@ def dashboards(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
           startup_figures.review_dashboard(db, prefixes))
 
 
-def dashboard_results(s: Sample, n: int) -> list[Result]:
-    if not s.values.get(("plans dashboard: d to first rows", n)):
-        return []
-    return [s.ratio("plans dashboard: d to first rows", n, "hello: key to pushed rows", n,
-                    FIRST_ROWS_TARGET[n], "s"),
-            s.ratio("review dashboard: d to first rows", n,
-                    "hello: key to pushed rows (reviews)", n, FIRST_ROWS_TARGET[n], "s")]
+def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
+    out: list[Result] = []
+    for n in sizes:
+        if s.has("home: first case rows", n):
+            out.append(s.ratio("home: first case rows", n, "hello: first rows", n,
+                               FIRST_ROWS_TARGET[n], "s"))
+            out.append(s.ratio("review: first case row", n, "hello: first rows (review)", n,
+                               FIRST_ROWS_TARGET[n], "s"))
+            out.append(s.ratio("home: memory, all loaded", n, "hello: memory", n,
+                               MEMORY_TARGET[n], "MB"))
+        if s.has("plans dashboard: d to first rows", n):
+            out.append(s.ratio("plans dashboard: d to first rows", n,
+                               "hello: key to pushed rows", n, FIRST_ROWS_TARGET[n], "s"))
+            out.append(s.ratio("review dashboard: d to first rows", n,
+                               "hello: key to pushed rows (reviews)", n,
+                               FIRST_ROWS_TARGET[n], "s"))
+        if s.has("list --json", n):
+            out.append(s.ratio("list --json", n, "read every case file", n, 3.0, "s"))
+            out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
+            out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
+            out.append(s.absolute("dump: memory", n, 100.0, "MB"))
+        if s.has("filter: key to list filtered", n):
+            out.append(s.absolute("filter: key to list filtered", n, 1.0, "s"))
+            out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
+        for name in ("UI: longest pause while loading", "UI: longest collection while loading",
+                     "UI: longest pause while loading (review)",
+                     "UI: longest pause after a save"):
+            if s.has(name, n):
+                out.append(s.absolute(name, n, PAUSE_TARGET, "s"))
+    small, large = sizes[0], sizes[-1]
+    for name in ("save: Enter to 'Review recorded'", "save: Enter to the file on disk"):
+        if s.has(name, large) and s.has(name, small) and small != large:
+            out.append(s.ratio(name, large, name, small, 1.5, "s"))
+        else:  # one size: no ratio to make; its figure, against the bench's own 60 s limit
+            out += [s.absolute(name, n, 60.0, "s") for n in sizes if s.has(name, n)]
+    return out
+
+
+def _groups(text: str) -> tuple[str, ...]:
+    chosen = tuple(g.strip() for g in text.split(",") if g.strip())
+    unknown = [g for g in chosen if g not in GROUPS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"groups are {', '.join(GROUPS)}")
+    return chosen
 
 
 def _sizes(text: str) -> tuple[int, ...]:
     try:
-        sizes = tuple(int(part) for part in text.split(","))
+        chosen = tuple(int(n) for n in text.split(",") if n.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not numbers of cases: {text!r}") from None
-    if not sizes or min(sizes) < 2:  # the demo's own case study plus at least one
-        raise argparse.ArgumentTypeError(f"at least 2 cases each: {text!r}")
-    unknown = [n for n in sizes if n not in FIRST_ROWS_TARGET]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"no targets for {unknown} cases (sizes: {', '.join(map(str, SIZES))})")
-    return sizes
-
-
-def _groups(text: str) -> tuple[str, ...]:
-    groups = tuple(part.strip() for part in text.split(",") if part.strip())
-    unknown = [g for g in groups if g not in GROUPS]
-    if unknown or not groups:
-        raise argparse.ArgumentTypeError(
-            f"unknown figures {unknown or text!r} (choose from {', '.join(GROUPS)})")
-    return groups
-
-
-def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
-    """Every result whose figure and floor were measured (`--figures` runs some only)."""
-    out: list[Result] = []
-
-    def ratio(name: str, n: int, floor: str, floor_n: int, target: float, unit: str) -> None:
-        if s.values.get((name, n)) and s.values.get((floor, floor_n)):
-            out.append(s.ratio(name, n, floor, floor_n, target, unit))
-
-    def absolute(name: str, n: int, target: float, unit: str) -> None:
-        if s.values.get((name, n)):
-            out.append(s.absolute(name, n, target, unit))
-
-    for n in sizes:
-        ratio("home: first case rows", n, "hello: first rows", n, FIRST_ROWS_TARGET[n], "s")
-        ratio("review: first case row", n, "hello: first rows (review)", n,
-              FIRST_ROWS_TARGET[n], "s")
-        out.extend(dashboard_results(s, n))
-        ratio("home: memory, all loaded", n, "hello: memory", n, MEMORY_TARGET[n], "MB")
-        ratio("list --json", n, "read every case file", n, 3.0, "s")
-        ratio("check", n, "read every case file", n, 1.5, "s")
-        ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s")
-        absolute("dump: memory", n, 100.0, "MB")
-        absolute("filter: key to list filtered", n, 1.0, "s")
-        absolute("filter: list after the echo", n, 0.05, "s")
-    small, large = sizes[0], sizes[-1]
-    for name in ("save: Enter to 'Review recorded'", "save: Enter to the file on disk"):
-        ratio(name, large, name, small, 1.5, "s")
-    return out
+        raise argparse.ArgumentTypeError("sizes are case counts: 50,5000,20000") from None
+    unknown = [n for n in chosen if n not in SIZES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"sizes are {', '.join(map(str, SIZES))}")
+    return chosen
 
 
 if __name__ == "__main__":

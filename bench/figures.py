@@ -23,6 +23,7 @@ from tmux_frame import POLL, Pane
 HERE = Path(__file__).resolve().parent
 LOADED = re.compile(r"\d+ cases? · ")  # home's count line once every case is read
 MR_G = frozenset({"Mr Gareth G"})
+AFTER_SAVE = 2.0  # seconds after a save's confirmation still counted as "after a save"
 READ_ALL = ("import json, os, sys\n"
             "d = os.path.join(sys.argv[1], 'cases')\n"
             "for n in os.listdir(d):\n"
@@ -76,16 +77,25 @@ def filter_keystroke(db: Path, prefixes: frozenset[str]) -> tuple[float, float]:
         return echo - sent, filtered - sent
 
 
-def saves(db: Path, prefixes: frozenset[str], count: int) -> tuple[list[float], list[float]]:
+def saves(db: Path, prefixes: frozenset[str], count: int,
+          pause_log: Path | None = None) -> tuple[list[float], list[float], list[float]]:
     """Review outcomes recorded from the quick review (all due points, `a`), `count` times
-    in one session: seconds from the saving Enter to "Review recorded" on screen, and to
-    the case file renamed into place (the cases folder's mtime moves)."""
+    in one session, once every digest is read: seconds from the saving Enter to "Review
+    recorded" on screen, and to the case file renamed into place (the cases folder's
+    mtime moves); with `pause_log`, the longest UI pause from each Enter until
+    `AFTER_SAVE` seconds after its confirmation (the app's own log: bench/pauses.py)."""
+    from pauses import read_log, worst  # the pause log's reader (bench/pauses.py)
+
     on_screen: list[float] = []
     on_disk: list[float] = []
+    windows: list[tuple[float, float]] = []
     cases = db / "cases"
-    with Pane(f"{PSR} --db {db} review", ENV) as pane:
+    env = {**ENV, "PSR_TUI_PAUSE_LOG": str(pause_log)} if pause_log else ENV
+    with Pane(f"{PSR} --db {db} review", env) as pane:
         pane.wait_text("Due or overdue")
         pane.keys("a")
+        pane.wait(lambda screen: "loading" not in screen and row_check(prefixes)(screen),
+                  timeout=300)
         for n in range(count):
             pane.wait(row_check(prefixes), timeout=300)
             time.sleep(0.5)  # the list settled (the previous save's refresh)
@@ -96,6 +106,7 @@ def saves(db: Path, prefixes: frozenset[str], count: int) -> tuple[list[float], 
             pane.keys(f"bench save {n}", literal=True)
             pane.wait_text(f"bench save {n}")
             before = cases.stat().st_mtime_ns
+            wall = time.time()
             sent = pane.keys("Enter")
             screen_at = disk_at = 0.0
             while not (screen_at and disk_at) and time.perf_counter() - sent < 60:
@@ -108,8 +119,15 @@ def saves(db: Path, prefixes: frozenset[str], count: int) -> tuple[list[float], 
                 raise TimeoutError(f"save {n} not confirmed:\n{pane.screen()}")
             on_screen.append(screen_at - sent)
             on_disk.append(disk_at - sent)
+            windows.append((wall, wall + (screen_at - sent) + AFTER_SAVE))
             pane.wait(lambda screen: "Review recorded" not in screen, timeout=30)
-    return on_screen, on_disk
+        if pause_log:
+            from pauses import quit_app
+
+            quit_app(pane)
+    entries = read_log(pause_log) if pause_log else []
+    pauses = [worst(entries, start, end) for start, end in windows] if pause_log else []
+    return on_screen, on_disk, pauses
 
 
 def command(args: list[str]) -> tuple[float, float]:

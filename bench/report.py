@@ -36,6 +36,9 @@ class Sample:
     def add(self, name: str, cases: int, value: float) -> None:
         self.values[(name, cases)].append(value)
 
+    def has(self, name: str, cases: int) -> bool:
+        return bool(self.values.get((name, cases)))
+
     def ratio(self, name: str, cases: int, floor: str, floor_cases: int, target: float,
               unit: str) -> Result:
         values, base = self.values[(name, cases)], self.values[(floor, floor_cases)]

@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:  # a digest is read without the models (pydantic): lists start sooner
-    from .case import Case
-    from .plan import Plan
+from .case import Case
+from .plan import Plan
 
 SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
 # Bump when the stored shape changes: an older digest is then rebuilt from its case file.
-DIGEST_VERSION = 3
+DIGEST_VERSION = 4  # 3: case_adviser (caseload); 4: the plan's timetable (PlanTimes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +43,21 @@ class RoleLink:
     person: str
     user: str
     deputy_user: str
+
+
+class PlanTimes(NamedTuple):
+    """What the plans dashboard reads of a plan besides the rest of the digest: its
+    dates, the ladder's stages, whether the final review is held, an amendment waiting."""
+
+    start: date | None
+    end: date | None
+    stages: tuple[tuple[int, date | None], ...]  # (level, start) of each stage, in order
+    current_stage: int  # index into `stages`
+    final_held: bool
+    amendment_proposed: bool
+
+
+NO_PLAN = PlanTimes(None, None, (), 0, False, False)
 
 
 class OpenDeadline(NamedTuple):
@@ -75,6 +89,7 @@ class CaseDigest:
     withheld: bool  # plan withheld from the practitioner (withholding.is_withheld)
     closed_on: date | None  # the day it closed (archive.closed_on): lists leave it archived
     case_adviser: str  # case_adviser_of: what home's filter and "my cases" match
+    plan_times: PlanTimes  # the plans dashboard's (domain/plan_overview.py); NO_PLAN without
 
     # The names access.in_scope asks any case for (a Case has the same).
     @property
@@ -126,6 +141,16 @@ def case_adviser_of(case: Case) -> str:
     return next((r.person.strip() for r in case.plan.roles if r.role == "case_adviser"), "")
 
 
+def plan_times(plan: Plan | None) -> PlanTimes:
+    if plan is None:
+        return NO_PLAN
+    return PlanTimes(
+        plan.start_date, plan.end_date, tuple((s.level, s.start) for s in plan.stages),
+        plan.current_stage,
+        any(rp.is_final and rp.outcome is not None for rp in plan.review_points),
+        any(a.status == "proposed" for a in plan.amendments))
+
+
 def digest_of(case: Case) -> CaseDigest:
     from .archive import closed_on  # lazy, like the deadlines
     from .deadlines import nation_of, open_deadlines  # lazy: working days need holidays
@@ -157,6 +182,7 @@ def digest_of(case: Case) -> CaseDigest:
         withheld=is_withheld(case),
         closed_on=closed_on(case),
         case_adviser=case_adviser_of(case),
+        plan_times=plan_times(plan),
     )
 
 
@@ -175,15 +201,35 @@ def to_json(d: CaseDigest) -> list[Any]:
         list(d.supervisors), d.last_outcome, d.evidence_expected, d.evidence_seen,
         [[x.name, x.due.isoformat()] for x in d.deadlines],
         d.nation, d.withheld, d.closed_on.isoformat() if d.closed_on else None,
-        d.case_adviser,
+        d.case_adviser, _times_json(d.plan_times),
     ]
+
+
+def _times_json(t: PlanTimes) -> list[Any]:
+    return [_iso(t.start), _iso(t.end), [[level, _iso(start)] for level, start in t.stages],
+            t.current_stage, t.final_held, t.amendment_proposed]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _times(value: Any) -> PlanTimes:
+    start, end, stages, current, final_held, proposed = value
+    if type(current) is not int or not isinstance(final_held, bool) \
+            or not isinstance(proposed, bool) \
+            or not all(type(level) is int for level, _start in stages):
+        raise ValueError("digest plan times of the wrong type")
+    return PlanTimes(_day(start), _day(end),
+                     tuple((level, _day(begins)) for level, begins in stages),
+                     current, final_held, proposed)
 
 
 def from_json(value: Any) -> CaseDigest:
     """The digest `to_json` wrote; ValueError (or TypeError) for anything else."""
     (version, id_, practitioner, practitioner_user, profession, organisation, plan_type,
      state, has_plan, level, links, reviews, supervisors, last_outcome, expected, seen,
-     deadlines, nation, withheld, closed, case_adviser) = value
+     deadlines, nation, withheld, closed, case_adviser, times) = value
     if version != DIGEST_VERSION:
         raise ValueError(f"digest version {version}")
     strings = (id_, practitioner, practitioner_user, profession, organisation, plan_type,
@@ -199,7 +245,7 @@ def from_json(value: Any) -> CaseDigest:
         tuple(OpenReview(str(i), str(t), _day(due), str(who)) for i, t, due, who in reviews),
         tuple(_strs(supervisors, len(supervisors))), last_outcome, int(expected), int(seen),
         tuple(OpenDeadline(str(name), date.fromisoformat(due)) for name, due in deadlines),
-        nation, withheld, _day(closed), case_adviser,
+        nation, withheld, _day(closed), case_adviser, _times(times),
     )
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .access import SUPERVISING_PLAN_ROLES, Identity, supervises
 from .case_digest import CaseDigest
-from .status import STATUS_ORDER, ReviewItem, as_digest, review_items
+from .status import ReviewItem, as_digest, item_order, review_items
 
 if TYPE_CHECKING:  # the quick review lists digests: no models at its start-up
     from .case import Case
@@ -66,7 +66,4 @@ def my_review_items(cases: Iterable[Case | CaseDigest], today: date,
             continue
         mine, others = _persons(d, identity)
         found += [i for i in review_items([d], today) if _is_mine(i.reviewer, mine, others)]
-    return sorted(
-        found,
-        key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner),
-    )
+    return sorted(found, key=item_order)

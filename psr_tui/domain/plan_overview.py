@@ -1,7 +1,7 @@
 """The dashboard across plans: one row per plan, where it stands, and the filters over them.
 
-Pure: built from cases (a list's briefs will do: every field read here is kept in a brief)
-and today's date. The screen (ui/screens/plans_dashboard.py) only draws these rows.
+Pure: built from case digests (domain/case_digest.py: a whole Case is digested first) and
+today's date. The screen (ui/screens/plans_dashboard.py) only draws these rows.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from .access import Identity, supervising_users
-from .archive import closed_on
 from .case import Case
-from .case_digest import case_adviser_of
+from .case_digest import CaseDigest, PlanTimes
+from .case_digest import case_adviser_of as case_adviser_of  # moved to the digest
 from .caseload import is_my_case
-from .plan import Plan
-from .review import open_review_points, review_status
-from .status import BEHIND_EFFECTS, last_outcome_code, plan_supervisors
+from .review import due_status
+from .status import BEHIND_EFFECTS, as_digest
 from .vocabulary import Vocabularies, default_vocabularies
 
 COMPLETED_STATES = frozenset({"completed", "completed_with_conditions", "not_completed"})
@@ -94,9 +93,10 @@ def ladder_bar(levels: list[int], current: int | None, planned: int | None) -> s
     return "".join(parts)
 
 
-def _planned_stage(plan: Plan, today: date) -> int | None:
+def _planned_stage(times: PlanTimes, today: date) -> int | None:
     """The stage whose dates hold today (the last begun, if the dates leave a gap)."""
-    begun = [n for n, s in enumerate(plan.stages) if s.start is not None and s.start <= today]
+    begun = [n for n, (_level, start) in enumerate(times.stages)
+             if start is not None and start <= today]
     return begun[-1] if begun else None
 
 
@@ -112,81 +112,84 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month, 28)
 
 
-def _standings(case: Case, plan: Plan, today: date, overdue: int, vocab: Vocabularies) -> list[str]:
-    if case.state in COMPLETED_STATES:
+def _standings(d: CaseDigest, today: date, overdue: int, vocab: Vocabularies) -> list[str]:
+    if d.state in COMPLETED_STATES:
         return ["completed"]
-    if case.state == "agreed":
+    if d.state == "agreed":
         return ["not_started"]
+    times = d.plan_times
     found = []
-    if case.state == "paused":
+    if d.state == "paused":
         found.append("paused")
-    final_held = any(rp.is_final and rp.outcome is not None for rp in plan.review_points)
-    ended = plan.end_date is not None and today >= plan.end_date
-    if case.state != "paused" and (final_held or ended):
+    ended = times.end is not None and today >= times.end
+    if d.state != "paused" and (times.final_held or ended):
         found.append("completion_due")
-    last = vocab["review_outcomes"].term(last_outcome_code(plan))
+    last = vocab["review_outcomes"].term(d.last_outcome)
     if overdue or (last is not None and last.get("effect") in BEHIND_EFFECTS):
         found.append("behind")
-    if any(a.status == "proposed" for a in plan.amendments):
+    if times.amendment_proposed:
         found.append("amendment")
-    if case.state == "extended":
+    if d.state == "extended":
         found.append("extended")
     return found or ["on_track"]
 
 
-def _milestone(case: Case, plan: Plan, today: date,
-               standings: list[str]) -> tuple[str, date | None]:
+def _milestone(d: CaseDigest, today: date, standings: list[str]) -> tuple[str, date | None]:
     """The next review point or stage change, whichever comes first."""
-    if case.state == "agreed":
-        return "plan starts", plan.start_date
+    times = d.plan_times
+    if d.state == "agreed":
+        return "plan starts", times.start
     if "completion_due" in standings:
-        return "completion sign-off", plan.end_date
-    if case.state not in IN_DELIVERY - {"paused"}:
+        return "completion sign-off", times.end
+    if d.state not in IN_DELIVERY - {"paused"}:
         return "", None  # a paused plan holds no reviews until it resumes; a closed one none
     found: list[tuple[date, str]] = []
-    pending = open_review_points(plan)
+    # Soonest first, undated last; ties keep the plan's order (review.in_date_order).
+    pending = sorted(d.open_reviews, key=lambda rp: (rp.due_on is None, rp.due_on or date.max))
     if pending and pending[0].due_on is not None:
         found.append((pending[0].due_on, pending[0].title or "review"))
-    following = plan.current_stage + 1
-    stage = plan.stages[following] if following < len(plan.stages) else None
-    if stage is not None and stage.start is not None:
-        found.append((stage.start, f"stage {following + 1} (L{stage.level})"))
+    following = times.current_stage + 1
+    stage = times.stages[following] if following < len(times.stages) else None
+    if stage is not None and stage[1] is not None:
+        found.append((stage[1], f"stage {following + 1} (L{stage[0]})"))
     if not found:
         return "", None
     when, what = min(found, key=lambda item: item[0])
     return what, when
 
 
-def plan_row(case: Case, today: date, vocab: Vocabularies | None = None) -> PlanRow | None:
+def plan_row(case: Case | CaseDigest, today: date,
+             vocab: Vocabularies | None = None) -> PlanRow | None:
     """The case's row, or None when it has no plan signed (or completed) to show."""
     vocab = vocab or default_vocabularies()
-    plan = case.plan
-    if plan is None or case.state not in IN_DELIVERY | COMPLETED_STATES | {"agreed"}:
+    d = as_digest(case)
+    if not d.has_plan or d.state not in IN_DELIVERY | COMPLETED_STATES | {"agreed"}:
         return None
-    running = case.state in {"active", "extended"}
-    overdue = sum(review_status(rp, today) == "overdue" for rp in plan.review_points) \
+    times = d.plan_times
+    running = d.state in {"active", "extended"}
+    overdue = sum(due_status(rp.due_on, today) == "overdue" for rp in d.open_reviews) \
         if running else 0
-    current = min(plan.current_stage, len(plan.stages) - 1) if plan.stages else None
-    levels = [s.level for s in plan.stages]
-    planned = _planned_stage(plan, today) if case.state in IN_DELIVERY else None
-    if case.state in COMPLETED_STATES:
+    current = min(times.current_stage, len(times.stages) - 1) if times.stages else None
+    levels = [level for level, _start in times.stages]
+    planned = _planned_stage(times, today) if d.state in IN_DELIVERY else None
+    if d.state in COMPLETED_STATES:
         ladder = "".join(str(level) for level in levels)
     else:
         ladder = ladder_bar(levels, current, planned)
-    standings = _standings(case, plan, today, overdue, vocab)
-    milestone, when = _milestone(case, plan, today, standings)
-    last = vocab["review_outcomes"].term(last_outcome_code(plan))
+    standings = _standings(d, today, overdue, vocab)
+    milestone, when = _milestone(d, today, standings)
+    last = vocab["review_outcomes"].term(d.last_outcome)
     return PlanRow(
-        case_id=case.id,
-        practitioner=case.practitioner_name,
-        organisation=case.organisation_name,
-        case_adviser=case_adviser_of(case),
-        supervisors=tuple(plan_supervisors(plan)),
-        supervisor_users=tuple(supervising_users(case)),
-        state=case.state,
+        case_id=d.id,
+        practitioner=d.practitioner,
+        organisation=d.organisation,
+        case_adviser=d.case_adviser,
+        supervisors=d.supervisors,
+        supervisor_users=tuple(supervising_users(d)),
+        state=d.state,
         standings=tuple(standings),
         stage=current + 1 if current is not None else None,
-        level=plan.current_level,
+        level=d.level,
         ladder=ladder,
         milestone=milestone,
         milestone_on=when,
@@ -195,7 +198,8 @@ def plan_row(case: Case, today: date, vocab: Vocabularies | None = None) -> Plan
     )
 
 
-def plan_rows(cases: Iterable[Case], today: date, vocab: Vocabularies | None = None,
+def plan_rows(cases: Iterable[Case | CaseDigest], today: date,
+              vocab: Vocabularies | None = None,
               completed_months: int = COMPLETED_MONTHS) -> list[PlanRow]:
     """A row for each plan in delivery, signed and not started, or completed within the
     last `completed_months` months, in dashboard order (see `order_key`)."""
@@ -203,11 +207,10 @@ def plan_rows(cases: Iterable[Case], today: date, vocab: Vocabularies | None = N
     since = _months_before(today, completed_months)
     rows = []
     for case in cases:
-        if case.state in COMPLETED_STATES:
-            closed = closed_on(case)
-            if closed is None or closed < since:
-                continue
-        row = plan_row(case, today, vocab)
+        d = as_digest(case)
+        if d.state in COMPLETED_STATES and (d.closed_on is None or d.closed_on < since):
+            continue
+        row = plan_row(d, today, vocab)
         if row is not None:
             rows.append(row)
     rows.sort(key=order_key)

@@ -27,8 +27,8 @@ DELIVERY_STATES = frozenset({"agreed", "active", "paused", "extended"})
 # Review effects that mean the practitioner is not progressing as planned.
 BEHIND_EFFECTS = frozenset({"extend", "enhance", "refer"})
 STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2, "done": 3}
-__all__ = ["CaseSummary", "ReviewItem", "plan_supervisors", "review_items", "summarise",
-           "urgency_key"]
+__all__ = ["CaseSummary", "ReviewItem", "item_order", "plan_supervisors", "review_items",
+           "summarise", "urgency_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,11 @@ class ReviewItem:
     status: str
     reviewer: str
     level: int | None
+
+    @property
+    def key(self) -> str:
+        """One review point of one case: "case-id/rp-id" (a list row's key)."""
+        return f"{self.case_id}/{self.review_point_id}"
 
 
 def plan_progress(case: Case | CaseDigest, today: date, vocab: Vocabularies | None = None) -> str:
@@ -177,5 +182,10 @@ def review_items(
                 review_point_id=rp.id, title=rp.title, due_on=rp.due_on, status=status,
                 reviewer=rp.reviewer, level=d.level,
             ))
-    items.sort(key=lambda i: (STATUS_ORDER.get(i.status, 9), i.due_on or date.max, i.practitioner))
+    items.sort(key=item_order)
     return items
+
+
+def item_order(item: ReviewItem) -> tuple[int, date, str]:
+    """Review items' order: overdue first, then by due date, then practitioner."""
+    return (STATUS_ORDER.get(item.status, 9), item.due_on or date.max, item.practitioner)

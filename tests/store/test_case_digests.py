@@ -14,6 +14,7 @@ from psr_tui.demo import write_demo
 from psr_tui.domain.access import ORGANISATION_LEAD, PRACTITIONER, SUPERVISOR, Identity
 from psr_tui.domain.case_digest import DIGEST_VERSION, digest_of, from_json, to_json
 from psr_tui.domain.my_reviews import my_review_items
+from psr_tui.domain.plan_overview import plan_rows
 from psr_tui.domain.status import review_items, summarise
 from psr_tui.domain.vocabulary import default_vocabularies
 from psr_tui.store import CaseNotFound, CaseStore
@@ -40,6 +41,10 @@ def test_digests_summarise_as_the_whole_cases_do(demo_store: CaseStore) -> None:
     dosei = Identity("dosei", SUPERVISOR)
     assert my_review_items(digests, TODAY, dosei) == my_review_items(cases.values(), TODAY, dosei)
     assert my_review_items(digests, TODAY, dosei)  # Mr G's review is his
+    # The plans dashboard's rows from the stored digests, as from the whole cases.
+    rows = plan_rows(digests, TODAY, vocab)
+    assert rows == plan_rows(cases.values(), TODAY, vocab)
+    assert any(r.ladder and r.milestone for r in rows)
 
 
 def test_a_save_is_in_the_digest_at_once(demo_store: CaseStore) -> None:

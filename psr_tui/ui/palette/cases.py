@@ -1,6 +1,7 @@
 """The palette finds cases by practitioner or organisation and opens them (ctrl+p, then a
-name): over the store's briefs, so only the cases the acting identity may see, and opened
-where home's Enter opens them for that role."""
+name): over the store's case digests, so only the cases the acting identity may see (a
+digest holds nothing confidential), and opened where home's Enter opens them for that
+role."""
 
 from __future__ import annotations
 
@@ -38,11 +39,11 @@ class CaseEntry:
 
 
 def case_entries(store: CaseStore, state_label: Callable[[str], str]) -> list[CaseEntry]:
-    """One entry per case the store shows its identity (it scopes and redacts the briefs);
+    """One entry per case the store shows its identity (it scopes the digests);
     unreadable files are left to home and `psr-tui check` to report."""
-    briefs, _unreadable = store.load_briefs()
+    digests, _unreadable = store.load_digests()
     entries = []
-    for case in briefs:
+    for case in digests:
         practitioner = visible(case.practitioner_name) or "(practitioner not named)"
         organisation = visible(case.organisation_name)
         title = f"Case: {practitioner}" + (f" · {organisation}" if organisation else "")
@@ -68,7 +69,7 @@ class CaseFinder(Provider):
             return  # a role with no case access: no names, not even a search over them
         labels = self.psr.vocab["lifecycle_states"].label
         try:
-            # Off the event loop: thousands of briefs must not freeze the palette's typing.
+            # Off the event loop: thousands of digests must not freeze the palette's typing.
             self.entries = await asyncio.to_thread(case_entries, self.psr.store, labels)
         except StoreError as exc:
             self.psr.notify(f"Cases cannot be searched just now: {exc}", severity="error")

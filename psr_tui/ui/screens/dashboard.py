@@ -7,7 +7,9 @@ the plan's progress view.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from operator import attrgetter
 
 from rich.text import Text
 from textual import work
@@ -19,14 +21,16 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...domain.access import READ, supervising_users
 from ...domain.case_digest import CaseDigest
 from ...domain.caseload import is_my_case
-from ...domain.status import ReviewItem, review_items
+from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
+
 LOAD_BATCH = 500  # case digests read per step
 FIRST_BATCH = 50  # read before the first frame: small databases are whole at once
 REFILL_EVERY = 4  # batches between redraws of the list while loading
@@ -74,10 +78,22 @@ Every review point due within the next 7 days or already overdue, across the run
     def __init__(self) -> None:
         super().__init__()
         self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
-        self.items: list[ReviewItem] = []
+        self.everything: list[ReviewItem] = []  # every due item, in order, unfiltered
         self.problems = 0
         self.load_progress = ""  # "n/total" while the digests are being read
         self.mine = False  # `m`: the identity's caseload only (domain/caseload.py)
+        self._rows: CappedRows[ReviewItem] | None = None
+
+    @property
+    def rows(self) -> CappedRows[ReviewItem]:
+        if self._rows is None:
+            self._rows = CappedRows(self.query_one(RowTable), attrgetter("key"), self._cells)
+        return self._rows
+
+    @property
+    def items(self) -> list[ReviewItem]:
+        """The items the filters let through, in order (the table lists the first ones)."""
+        return self.rows.items
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +115,7 @@ Every review point due within the next 7 days or already overdue, across the run
     # ---- data ------------------------------------------------------------------
     def reload(self) -> None:
         """The first screenful of case files here, at once; the rest in a worker."""
-        self.cases, self.problems = {}, 0
+        self.cases, self.problems, self.everything = {}, 0, []
         batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
         found = next(batches, None)
         if found is None or found.done == found.total:
@@ -124,16 +140,31 @@ Every review point due within the next 7 days or already overdue, across the run
         self.cases.update((d.id, d) for d in digests)
         self.problems += problems
         self.load_progress = progress
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        if digests:  # only the batch is looked at, merged into the sorted list
+            self.everything = sorted(self.everything + review_items(digests, self.psr.today()),
+                                     key=item_order)
         if refill:
             self._refill()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
+        """Only the changed cases are re-read: when they only lose items (a review
+        recorded), those rows go and nothing else is redrawn."""
         for case_id in case_ids:
             try:
                 self.cases[case_id] = self.psr.store.get_digest(case_id)
             except StoreError:  # deleted or unreadable: no longer listed
                 self.cases.pop(case_id, None)
-        self._refill()
+        changed = [self.cases[i] for i in case_ids if i in self.cases]
+        fresh = review_items(changed, self.psr.today())
+        held = {i.key for i in self.everything if i.case_id in case_ids}
+        self.everything = sorted(
+            [i for i in self.everything if i.case_id not in case_ids] + fresh, key=item_order)
+        if {i.key for i in fresh} <= held and not self.load_progress:
+            self.rows.drop(held - {i.key for i in fresh})
+            self._show_counts()
+        else:
+            self._refill()
 
     def _filter(self, input_id: str) -> str:
         return self.query_one(f"#{input_id}", Input).value.strip().lower()
@@ -142,29 +173,28 @@ Every review point due within the next 7 days or already overdue, across the run
         organisation = self._filter("filter-organisation")
         supervisor = self._filter("filter-supervisor")
         adviser = self._filter("filter-case-adviser")
-        everything = review_items(self.cases.values(), self.psr.today())
-        self.items = [
-            i for i in everything
+        selected = self.rows.selected()
+        self.rows.fill([
+            i for i in self.everything
             if organisation in i.organisation.lower()
             and supervisor in item_supervisor(self.cases.get(i.case_id), i).lower()
             and self._adviser_matches(self.cases.get(i.case_id), adviser)
-        ]
-        table = self.query_one(DataTable)
-        selected = self._selected()
-        table.clear()
-        for item in self.items:
-            status = Text(STATUS_TEXT.get(item.status, item.status),
-                          style="bold" if item.status == "overdue" else "")
-            table.add_row(
-                status, item.due_on.strftime("%d %b") if item.due_on else "--",
+        ], keep=selected.key if selected else None)
+        self._show_counts()
+
+    def _cells(self, item: ReviewItem) -> list[str | Text]:
+        status = Text(STATUS_TEXT.get(item.status, item.status),
+                      style="bold" if item.status == "overdue" else "")
+        return [status, item.due_on.strftime("%d %b") if item.due_on else "--",
                 clipped(item.practitioner, 14), clipped(item.organisation, 12),
                 clipped(item.title, 14),
-                clipped(item_supervisor(self.cases.get(item.case_id), item), 12),
-            )
-        keep = next((n for n, i in enumerate(self.items) if selected and
-                     (i.case_id, i.review_point_id) == selected), 0)
-        if self.items:
-            table.move_cursor(row=keep)
+                clipped(item_supervisor(self.cases.get(item.case_id), item), 12)]
+
+    def _show_counts(self) -> None:
+        """The summary over every item the filters let through, listed or not."""
+        organisation = self._filter("filter-organisation")
+        supervisor = self._filter("filter-supervisor")
+        adviser = self._filter("filter-case-adviser")
         overdue = sum(i.status == "overdue" for i in self.items)
         filtered = " (filtered)" if organisation or supervisor or adviser else ""
         filtered += " · my cases" if self.mine else ""
@@ -172,7 +202,7 @@ Every review point due within the next 7 days or already overdue, across the run
         loading = f" · loading cases… {self.load_progress}" if self.load_progress else ""
         self.query_one("#dash-summary", Static).update(
             f"{overdue} overdue · {len(self.items) - overdue} due within 7 days"
-            f"{filtered}{unreadable}{loading}"
+            f"{filtered}{self.rows.note()}{unreadable}{loading}"
         )
         self.query_one("#dash-empty", Static).update(
             "" if self.items else "Loading review points…" if self.load_progress
@@ -189,11 +219,8 @@ Every review point due within the next 7 days or already overdue, across the run
         return adviser in case.case_adviser.lower()
 
     def _selected(self) -> tuple[str, str] | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.row_count == 0:
-            return None
-        item = self.items[min(max(table.cursor_row, 0), len(self.items) - 1)]
-        return item.case_id, item.review_point_id
+        item = self.rows.selected()
+        return (item.case_id, item.review_point_id) if item else None
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from datetime import date
+from operator import itemgetter
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,12 +19,20 @@ from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
-from .case_rows import COLUMNS, is_urgent, matches, row_cells, search_text
+from .case_rows import (
+    COLUMNS,
+    is_urgent,
+    matching,
+    narrows,
+    query_words,
+    row_cells,
+    search_text,
+)
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
 FIRST_ROWS = 60  # painted at once (a screenful); the rest follow in chunks, screen live
-CHUNK_ROWS = 220
+CHUNK_ROWS = 100  # after each frame: 220 rows held the screen about 0.2 s at 20,000
 # The table holds at most this many rows, most urgent first: a DataTable's every refresh
 # costs in proportion to its rows (1-2 s at 20,000), and nobody scrolls 20,000 rows: the
 # filter finds any case. The count line says when more match than are listed.
@@ -88,6 +97,12 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self._opened: set[str] = set()
         self.mine = False  # `m`: only the identity's caseload (domain/caseload.py)
         self.my_ids: set[str] = set()
+        # The last query's words and matches (a narrower query filters only those);
+        # dropped whenever the cases or their order change.
+        self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
+        self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
+        self._changed_while_loading = False
+        self._totals: tuple[int, int] | None = None  # overdue reviews, deadlines breached
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,26 +139,37 @@ accepted request), *plan* the plan after the discussions (10 working days).
     @work(thread=True, exclusive=True, group="home-load")
     def load_cases(self) -> None:
         """Digests, not cases (store/case_digests.py), in batches: the first rows are on
-        screen at once and keys stay answered; sorted by urgency once all are read."""
+        screen at once and keys stay answered. Rows, filter texts and the urgency order
+        are all worked out here, off the UI thread, which only files them."""
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
         problems: list[UnreadableFile] = []
+        ranked: list[tuple[tuple[int, date, int, str], str, str]] = []
         life = load_record_life()
         for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
             # Archived cases leave this list: the archive has its own view (`a`).
             working, _archived = split_archive(batch.digests, today, life)
-            rows = [summarise(d, today, vocab) for d in working]
+            rows = [(s, search_text(s, vocab))
+                    for s in (summarise(d, today, vocab) for d in working)]
+            ranked += [(urgency_key(s), s.id, text) for s, text in rows]
             problems += batch.problems
             self.app.call_from_thread(self._arrived, rows, batch.done, batch.total)
-        self.app.call_from_thread(self._loaded, problems)
+        ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
+        self.app.call_from_thread(self._loaded, problems,
+                                  [(case_id, text) for _key, case_id, text in ranked])
 
-    def _arrived(self, rows: list[CaseSummary], done: int, total: int) -> None:
-        query = self._query()
-        for s in rows:
-            self._keep_summary(s)
+    def _arrived(self, rows: list[tuple[CaseSummary, str]], done: int, total: int) -> None:
+        for s, text in rows:
+            self._keep_summary(s, text)
+        self._totals = None
+        # What has arrived is here to stay: out of the collector's sight, so the full
+        # collections loading triggers do not walk it again and again (0.1-0.4 s each
+        # at 20,000 cases).
+        gc.freeze()
         had_rows = self.table.row_count > 0
-        room = SHOWN_ROWS - self.table.row_count
+        room = FIRST_ROWS - self.table.row_count  # a screenful while loading; all once sorted
         if room > 0:
-            self._add_rows([s.id for s in rows if self._shows(s.id, query)][:room])
+            pairs = [(s.id, text) for s, text in rows if not self.mine or s.id in self.my_ids]
+            self._add_rows([i for i, _t in matching(pairs, query_words(self._query()))][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
         # The first rows (whichever batch brings them: out-of-scope and archived cases
@@ -151,12 +177,14 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not had_rows and self.table.row_count > 0:
             self.refresh_bindings()
 
-    def _loaded(self, problems: list[UnreadableFile]) -> None:
-        self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+    def _loaded(self, problems: list[UnreadableFile], ordered: list[tuple[str, str]]) -> None:
+        if self._changed_while_loading:  # another user's save meanwhile: sorted here
+            self._reorder()
+        else:
+            self.order = [case_id for case_id, _text in ordered]
+            self._ordered_text, self._last_match = ordered, None
         self.loaded = True
         self.refill()
-        # Everything loaded is here to stay: out of the collector's sight, so no full
-        # collection walks it again (pauses of 0.3-1 s at 20,000 cases before).
         gc.freeze()
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(str(problem), title="Unreadable case file", severity="error",
@@ -169,27 +197,44 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def _query(self) -> str:
         return self.query_one("#home-filter", Input).value.strip()
 
-    def _keep_summary(self, s: CaseSummary) -> None:
+    def _keep_summary(self, s: CaseSummary, text: str) -> None:
         self.summaries[s.id] = s
-        self.search[s.id] = search_text(s, self.psr.vocab)
+        self.search[s.id] = text
         if is_my_case(self.psr.identity, s.case_adviser, s.supervisor_users):
             self.my_ids.add(s.id)
         else:
             self.my_ids.discard(s.id)
 
-    def _shows(self, case_id: str, query: str) -> bool:
+    def _shows(self, case_id: str) -> bool:
         return (not self.mine or case_id in self.my_ids) and \
-            (not query or matches(self.search[case_id], query))
+            bool(matching([(case_id, self.search[case_id])], query_words(self._query())))
 
     def visible_ids(self) -> list[str]:
+        ids = self._matching_ids()
+        return [i for i in ids if i in self.my_ids] if self.mine else ids
+
+    def _matching_ids(self) -> list[str]:
         """Matching ids, most urgent first (in arrival order while still loading): the
-        filter runs over precomputed lowercase text, the order is kept, not re-sorted."""
-        query = self._query()
-        ids = self.order if self.loaded else list(self.summaries)
-        if self.mine:
-            ids = [i for i in ids if i in self.my_ids]
-        search = self.search
-        return [i for i in ids if matches(search[i], query)] if query else list(ids)
+        filter runs over precomputed lowercase text, the order is kept, not re-sorted.
+        A query that narrows the last one ("z", then "za") looks only at its matches."""
+        words = query_words(self._query())
+        if not words:
+            return list(self.order if self.loaded else self.summaries)
+        last = self._last_match
+        if last is not None and self.loaded and narrows(last[0], words):
+            rows = last[1]
+        else:
+            search = self.search
+            rows = self._ordered_text if self.loaded else list(search.items())
+        found = matching(rows, words)
+        self._last_match = (words, found) if self.loaded else None
+        return [case_id for case_id, _text in found]
+
+    def _reorder(self) -> None:
+        """Most urgent first, each id with its filter text (what a query scans)."""
+        self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+        self._ordered_text = [(i, self.search[i]) for i in self.order]
+        self._last_match = None
 
     def refill(self) -> None:
         self._generation += 1
@@ -205,14 +250,15 @@ accepted request), *plan* the plan after the discussions (10 working days).
             # only when that changes (a redraw per keystroke cost the filter ~0.1 s).
             self.refresh_bindings()
         if len(ids) > FIRST_ROWS:
-            self.call_later(self._add_chunk, ids, FIRST_ROWS, self._generation)
+            # After the frame: the filtered screenful is drawn before the rest is added.
+            self.call_after_refresh(self._add_chunk, ids, FIRST_ROWS, self._generation)
 
     def _add_chunk(self, ids: list[str], start: int, generation: int) -> None:
         if generation != self._generation:
             return
         self._add_rows(ids[start:start + CHUNK_ROWS])
         if start + CHUNK_ROWS < len(ids):
-            self.set_timer(0.01, lambda: self._add_chunk(ids, start + CHUNK_ROWS, generation))
+            self.call_after_refresh(self._add_chunk, ids, start + CHUNK_ROWS, generation)
 
     def _add_rows(self, ids: list[str]) -> None:
         vocab, table, grey = self.psr.vocab, self.table, self.app.no_color
@@ -227,8 +273,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
             return
         counted = [self.summaries[i] for i in self.my_ids] if self.mine \
             else list(self.summaries.values())
-        overdue = sum(s.overdue_reviews for s in counted)
-        breached = sum(1 for s in counted if s.deadline_breached)
+        if self._totals is None:  # once per change of the cases or of `m`, not per key
+            self._totals = (sum(s.overdue_reviews for s in counted),
+                            sum(1 for s in counted if s.deadline_breached))
+        overdue, breached = self._totals
         # "my cases · 12/340": how many of all the cases listed are the user's own.
         whose = f"my cases · {len(counted)}/{len(self.summaries)}" if self.mine \
             else count_of(len(counted), "case")
@@ -268,7 +316,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
                        problems: list[str]) -> None:
-        vocab, table, query = self.psr.vocab, self.table, self._query()
+        vocab, table = self.psr.vocab, self.table
+        self._totals = None
         for case_id in gone:
             self.summaries.pop(case_id, None)
             self.search.pop(case_id, None)
@@ -276,17 +325,19 @@ accepted request), *plan* the plan after the discussions (10 working days).
             if case_id in table.rows:
                 table.remove_row(case_id)
         for s in fresh:
-            self._keep_summary(s)
-            if s.id in table.rows and not self._shows(s.id, query):
+            self._keep_summary(s, search_text(s, vocab))
+            if s.id in table.rows and not self._shows(s.id):
                 table.remove_row(s.id)  # no longer the user's case, or no longer matching
             elif s.id in table.rows:
                 cells = row_cells(s, vocab, self.app.no_color)
                 for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True):
                     table.update_cell(s.id, key, cell)
-            elif self.loaded and table.row_count < SHOWN_ROWS and self._shows(s.id, query):
+            elif self.loaded and table.row_count < SHOWN_ROWS and self._shows(s.id):
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
-            self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
+            self._reorder()
+        elif fresh or gone:
+            self._changed_while_loading = True
         for problem in problems:
             self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
         self.update_counts()
@@ -315,6 +366,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def action_my_cases(self) -> None:
         self.mine = not self.mine
+        self._totals = None
         try:
             self.psr.settings.remember(SETTING, {"mine": "yes" if self.mine else ""})
         except StoreError as exc:

@@ -1,21 +1,24 @@
 """The dashboard across plans: every plan in delivery, where it stands on its ladder, its
 next milestone, filtered by organisation, supervisor, case adviser and state.
 
-Rows come from domain/plan_overview.py over the store's briefs (scoped and redacted by
-the access policy), read in a worker thread. The filters are remembered per user
-(store/user_settings.py, key `plans_dashboard`). `v` switches to the review points due.
+Rows come from domain/plan_overview.py over the store's case digests (scoped by the
+access policy), read in batches in a worker thread; the table lists the first
+SHOWN_ROWS rows that match the filters (ui/widgets/capped_rows.py), the filters reach
+every plan. The filters are remembered per user (store/user_settings.py, key
+`plans_dashboard`). `v` switches to the review points due.
 """
 
 from __future__ import annotations
 
-import contextlib
+import gc
+from operator import attrgetter
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import get_current_worker
 
 from ...domain.access import READ
 from ...domain.plan_overview import (
@@ -25,9 +28,11 @@ from ...domain.plan_overview import (
     PlanFilter,
     PlanRow,
     count_line,
+    order_key,
     plan_rows,
 )
 from ...store import StoreError
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from .base import PsrScreen
 from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
@@ -35,6 +40,9 @@ from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
 SETTING = "plans_dashboard"
 TEXT_FILTERS = ("organisation", "supervisor", "case_adviser")
 STATE_WORDS = dict(STATE_FILTERS)
+LOAD_BATCH = 500  # case digests read per step
+FIRST_BATCH = 50  # the first step: a screenful, so the first rows show at once
+REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
 class PlansDashboardScreen(PsrScreen):
@@ -80,9 +88,10 @@ then plans behind, completion due and amendments awaiting agreement.
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[PlanRow] = []
-        self.shown: list[PlanRow] = []
+        self.rows: list[PlanRow] = []  # every plan's row, in dashboard order
         self.loaded = False
+        self.load_progress = ""  # "n/total" while the digests are being read
+        self._listed: CappedRows[PlanRow] | None = None
         self.problems = 0
         self.state = "delivery"
         self.mine = False
@@ -111,24 +120,81 @@ then plans behind, completion due and amendments awaiting agreement.
     def table(self) -> DataTable[object]:
         return self.query_one("#plans-table", DataTable)
 
+    @property
+    def listed(self) -> CappedRows[PlanRow]:
+        if self._listed is None:
+            self._listed = CappedRows(
+                self.query_one(RowTable), attrgetter("case_id"),
+                lambda row: row_cells(row, self.wide, self.app.no_color))
+        return self._listed
+
+    @property
+    def shown(self) -> list[PlanRow]:
+        """The rows the filters let through, in order (the table lists the first ones)."""
+        return self.listed.items
+
     # ---- loading, off the UI thread ----------------------------------------------------
     @work(thread=True, exclusive=True, group="plans-load")
     def load(self) -> None:
-        cases, problems = self.psr.store.load_briefs()
-        rows = plan_rows(cases, self.psr.today(), self.psr.vocab)
-        self.app.call_from_thread(self._loaded, rows, len(problems))
+        """Digests, not cases, in batches: each batch's rows are made here, off the UI
+        thread, and merged there; the table is filled every few batches."""
+        today, vocab = self.psr.today(), self.psr.vocab
+        worker = get_current_worker()
+        self.app.call_from_thread(self._restart)
+        for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH,
+                                                              first=FIRST_BATCH)):
+            if worker.is_cancelled:
+                return  # a newer load replaces this one
+            rows = plan_rows(batch.digests, today, vocab)
+            last = batch.done == batch.total
+            self.app.call_from_thread(self._arrived, rows, len(batch.problems),
+                                      "" if last else f"{batch.done}/{batch.total}",
+                                      n % REFILL_EVERY == 0 or last)
+        self.app.call_from_thread(self._arrived, [], 0, "", True)
 
-    def _loaded(self, rows: list[PlanRow], problems: int) -> None:
-        self.rows, self.problems, self.loaded = rows, problems, True
-        self.refill()
+    def _restart(self) -> None:
+        self.rows, self.problems = [], 0
+
+    def _arrived(self, rows: list[PlanRow], problems: int, progress: str,
+                 refill: bool) -> None:
+        self.rows = sorted(self.rows + rows, key=order_key)
+        self.problems += problems
+        self.load_progress = progress
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        if refill:
+            self.loaded = True  # the filters and Enter apply from the first rows
+            self.refill()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         if case_ids:
-            self.load()  # briefs are small and cached: the order may change, so all again
+            self.reread(sorted(case_ids))
+
+    @work(thread=True, group="plans-reread")
+    def reread(self, case_ids: list[str]) -> None:
+        """Only the changed cases' digests: their rows replace the old ones."""
+        store, today, vocab = self.psr.store, self.psr.today(), self.psr.vocab
+        fresh: list[PlanRow] = []
+        for case_id in case_ids:
+            try:
+                row = plan_rows([store.get_digest(case_id)], today, vocab)
+            except StoreError:  # deleted, unreadable or out of scope now: no row
+                continue
+            fresh += row
+        self.app.call_from_thread(self._apply_changes, set(case_ids), fresh)
+
+    def _apply_changes(self, case_ids: set[str], fresh: list[PlanRow]) -> None:
+        self.rows = sorted([r for r in self.rows if r.case_id not in case_ids] + fresh,
+                           key=order_key)
+        if not self.loaded:
+            return
+        wanted = self.current_filter()
+        self.listed.update([r for r in self.rows if wanted.matches(r)], case_ids)
+        self._show_counts(wanted)
+        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
-        if self.loaded:
-            self.load()  # the plan may have changed while its progress was open
+        if self.loaded and self._keep:
+            self.reread([self._keep])  # the plan may have changed while its progress was open
 
     # ---- filters -----------------------------------------------------------------------
     def current_filter(self) -> PlanFilter:
@@ -182,24 +248,22 @@ then plans behind, completion due and amendments awaiting agreement.
             return
         keep = self._keep or self.selected_id()
         wanted = self.current_filter()
-        self.shown = [r for r in self.rows if wanted.matches(r)]
-        table = self.table
-        table.clear()
-        for row in self.shown:
-            table.add_row(*row_cells(row, self.wide, self.app.no_color), key=row.case_id)
-        if keep is not None:
-            with contextlib.suppress(RowDoesNotExist):  # filtered out: stays at the top
-                table.move_cursor(row=table.get_row_index(keep))
+        self.listed.fill([r for r in self.rows if wanted.matches(r)], keep=keep)
         self._keep = None
         self._show_counts(wanted)
         self.refresh_bindings()
 
     def _show_counts(self, wanted: PlanFilter) -> None:
-        text = count_line(self.shown) if self.shown else "No plans match these filters."
-        if wanted.narrowed:
-            text += f" · {len(self.shown)} of {len(self.rows)} shown"
+        shown = self.shown
+        text = count_line(shown) if shown else "No plans match these filters."
+        if self.listed.note():  # the most pressing listed; the filters reach the rest
+            text += self.listed.note()
+        elif wanted.narrowed:
+            text += f" · {len(shown)} of {len(self.rows)} shown"
         if self.problems:
             text += f" · {self.problems} case file(s) unreadable"
+        if self.load_progress:
+            text += f" · loading plans… {self.load_progress}"
         self.query_one("#plans-counts", Static).update(text)
         word = STANDING_SHORT.get(self.state) or STATE_WORDS.get(self.state, self.state)
         state = f"t: {word}"

@@ -6,7 +6,9 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,9 +20,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.access import READ, REVIEW_RECORD, ScopedCase
 from ...domain.case_digest import CaseDigest, digest_of
 from ...domain.my_reviews import my_review_items
-from ...domain.status import ReviewItem, review_items
+from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
@@ -32,6 +35,14 @@ STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
 LOAD_BATCH = 500  # case digests read per step
 FIRST_BATCH = 50  # read before the first frame: small databases are whole at once
 REFILL_EVERY = 4  # batches between redraws of the list while loading
+
+
+def item_cells(item: ReviewItem) -> list[str | Text]:
+    due = item.due_on.isoformat() if item.due_on else "--"
+    status = Text(STATUS_TEXT.get(item.status, item.status),
+                  style="bold" if item.status == "overdue" else "")
+    return [status, due, clipped(item.practitioner, 20), clipped(item.title, 24),
+            clipped(item.organisation, 18)]
 
 
 class QuickReviewScreen(PsrScreen):
@@ -71,8 +82,19 @@ is refused before the outcome form opens.
         super().__init__()
         self.show_all = False
         self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
-        self.items: list[ReviewItem] = []
         self.load_progress = ""  # "n/total" while the digests are being read
+        self._rows: CappedRows[ReviewItem] | None = None
+
+    @property
+    def rows(self) -> CappedRows[ReviewItem]:
+        if self._rows is None:
+            self._rows = CappedRows(self.query_one(RowTable), attrgetter("key"), item_cells)
+        return self._rows
+
+    @property
+    def items(self) -> list[ReviewItem]:
+        """Every item of the list, in order (the table shows the first SHOWN_ROWS)."""
+        return self.rows.items
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,6 +113,7 @@ is refused before the outcome form opens.
     def reload(self) -> None:
         """The first screenful of case files here, at once; the rest in a worker."""
         self.cases = {}
+        self.rows.items = []
         batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
         found = next(batches, None)
         if found is None or found.done == found.total:
@@ -110,25 +133,23 @@ is refused before the outcome form opens.
 
     def _arrived(self, digests: list[CaseDigest], done: int, total: int,
                  refill: bool) -> None:
+        """A batch's items merged into the sorted list (only the batch is looked at); the
+        table is redrawn every few batches."""
         self.cases.update((d.id, d) for d in digests)
         self.load_progress = f"{done}/{total}" if total else ""
+        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        if digests:
+            self.rows.items = sorted(self.items + self._items_of(digests), key=item_order)
         if refill:
-            self._refill()
+            self._fill(self.items)
 
     def _refill(self) -> None:
-        self.items = self._items_of(list(self.cases.values()))
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for item in self.items:
-            due = item.due_on.isoformat() if item.due_on else "--"
-            status = Text(STATUS_TEXT.get(item.status, item.status),
-                          style="bold" if item.status == "overdue" else "")
-            table.add_row(status, due, clipped(item.practitioner, 20), clipped(item.title, 24),
-                          clipped(item.organisation, 18),
-                          key=f"{item.case_id}/{item.review_point_id}")
-        if self.items:
-            table.move_cursor(row=min(keep, len(self.items) - 1))
+        """Every item worked out again from the digests (the mode changed, a case left)."""
+        self._fill(self._items_of(list(self.cases.values())))
+
+    def _fill(self, items: list[ReviewItem]) -> None:
+        selected = self.rows.selected()
+        self.rows.fill(items, keep=selected.key if selected else None)
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -138,7 +159,9 @@ is refused before the outcome form opens.
             "All due and overdue review points" if self.show_all else f"Due or overdue for {user}"
         )
         loading = f" · loading cases… {self.load_progress}" if self.load_progress else ""
-        self.query_one("#quick-title", Static).update(f"{whose} ({len(self.items)}){loading}")
+        count = f"{len(self.items)}" if not self.rows.note() \
+            else f"{self.rows.listed}/{len(self.items)} shown"
+        self.query_one("#quick-title", Static).update(f"{whose} ({count}){loading}")
         empty = self.query_one("#quick-empty", Static)
         if self.items:
             empty.update("")
@@ -168,20 +191,19 @@ is refused before the outcome form opens.
 
     def _update_cases(self, case_ids: frozenset[str] | set[str]) -> None:
         """After a save or another user's change: when the changed cases only lose items
-        (a review recorded), their rows are removed and nothing else is redrawn: a refill
-        of a thousand rows took ~2 s at 20,000 cases. New or moved items refill."""
+        (a review recorded), their rows are removed and the next items appended, nothing
+        else redrawn (a refill took ~2 s at 20,000 cases). New or moved items: the changed
+        cases' items are merged into the list and the table refilled."""
         changed = [self.cases[i] for i in case_ids if i in self.cases]
-        fresh = {(i.case_id, i.review_point_id) for i in self._items_of(changed)}
-        held = {(i.case_id, i.review_point_id) for i in self.items if i.case_id in case_ids}
-        if not fresh <= held or self.load_progress:
-            self._refill()
+        fresh = self._items_of(changed)
+        fresh_keys = {i.key for i in fresh}
+        held = {i.key for i in self.items if i.case_id in case_ids}
+        if fresh_keys <= held and not self.load_progress:
+            self.rows.drop(held - fresh_keys)
+            self._show_counts()
             return
-        table = self.query_one(DataTable)
-        for case_id, rp_id in held - fresh:
-            table.remove_row(f"{case_id}/{rp_id}")
-        self.items = [i for i in self.items if i.case_id not in case_ids
-                      or (i.case_id, i.review_point_id) in fresh]
-        self._show_counts()
+        kept = [i for i in self.items if i.case_id not in case_ids]
+        self._fill(sorted(kept + fresh, key=item_order))
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -196,10 +218,7 @@ is refused before the outcome form opens.
         return self.cases.get(item.case_id) if item else None
 
     def _selected(self) -> ReviewItem | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.cursor_row < 0:
-            return None
-        return self.items[min(table.cursor_row, len(self.items) - 1)]
+        return self.rows.selected()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -222,14 +241,14 @@ is refused before the outcome form opens.
             self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
                         title="Not recordable", severity="warning")
             self.cases[case.id] = digest_of(case)
-            self._refill()
+            self._update_cases({case.id})
             return
         rp = case.plan.review_point(item.review_point_id) if case.plan else None
         if rp is None or rp.outcome is not None:
             who = rp.outcome.recorded_by if rp and rp.outcome else "someone"
             self.notify(f"Already recorded by {who}.", severity="warning")
             self.cases[case.id] = digest_of(case)
-            self._refill()
+            self._update_cases({case.id})
             return
         # Imported when first opened: the dialog's text area (tree-sitter) and forms cost
         # ~0.07 s that `psr-tui review` would otherwise pay before its first frame.
@@ -241,14 +260,14 @@ is refused before the outcome form opens.
     def _saved(self, case: Case | None, review_point_id: str) -> None:
         if case is None:
             return
-        self.cases[case.id] = digest_of(case)
         rp = case.plan.review_point(review_point_id) if case.plan else None
         done = rp.outcome or (rp.history[-1] if rp and rp.history else None) if rp else None
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
         if done and done.amendment_id:
             label += " (amendment proposed: applies once both parties agree)"
         self.notify(f"{in_markup(case.practitioner_name)}: {label}", title="Review recorded")
-        self._update_cases({case.id})
+        # The digest the save just wrote (store/case_digests.py), not one made again here.
+        self.cases_changed(frozenset({case.id}))
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

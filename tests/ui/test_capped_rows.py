@@ -1,0 +1,77 @@
+"""CappedRows: a screenful at once, the rest after each frame, never more than the cap;
+a change drops or redraws only its rows (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+
+from psr_tui.ui.widgets import capped_rows
+from psr_tui.ui.widgets.capped_rows import CappedRows, shown_note
+from psr_tui.ui.widgets.row_table import RowTable
+
+
+class Lister(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RowTable()
+
+    def on_mount(self) -> None:
+        self.query_one(RowTable).add_column("n", key="n")
+
+
+def keys(table: RowTable) -> list[str]:
+    return [str(k.value) for k in table.rows]
+
+
+def test_the_note_says_when_fewer_are_listed_than_match() -> None:
+    assert shown_note(500, 4460) == " · 500/4460 shown"
+    assert shown_note(12, 12) == ""
+
+
+async def test_a_screenful_at_once_the_rest_after_frames_up_to_the_cap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)
+    monkeypatch.setattr(capped_rows, "CHUNK_ROWS", 2)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [str(n)], limit=8)
+        rows.fill(list(range(20)))
+        assert keys(table) == ["0", "1", "2"]  # before any frame: a screenful only
+        for _ in range(20):
+            await pilot.pause()
+        assert keys(table) == [str(n) for n in range(8)]  # the rest, never past the cap
+        assert rows.note() == " · 8/20 shown"
+
+
+async def test_drop_removes_rows_and_appends_the_next_even_mid_fill(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 2)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [str(n)], limit=4)
+        rows.fill(list(range(10)))
+        rows.drop({"1", "3"})  # rows 2 and 3 were not added yet
+        assert keys(table) == ["0", "2", "4", "5"]
+        assert [rows.key(i) for i in rows.items] == ["0", "2", *map(str, range(4, 10))]
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == ["0", "2", "4", "5"]  # no stale chunk added anything
+
+
+async def test_update_redraws_in_place_when_the_order_holds_else_refills() -> None:
+    app = Lister()
+    async with app.run_test():
+        table = app.query_one(RowTable)
+        labels = {n: f"item {n}" for n in range(5)}
+        rows = CappedRows(table, str, lambda n: [labels[n]], limit=3)
+        rows.fill([0, 1, 2, 3, 4])
+        table.move_cursor(row=1)
+        labels[1] = "item one"
+        rows.update([0, 1, 2, 3, 4], {"1"})
+        assert str(table.get_cell("1", "n")) == "item one"
+        assert table.cursor_row == 1
+        rows.update([0, 2, 1, 3, 4], {"1"})  # moved: refilled, the cursor stays on it
+        assert keys(table) == ["0", "2", "1"]
+        assert table.cursor_row == 2
