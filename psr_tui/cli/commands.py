@@ -122,10 +122,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+    from ..store.dump_stream import dump_text  # lazy: only dump needs it
 
-    # Streamed case by case (store/interchange.dump_text): memory stays flat at any size.
-    write_output(interchange.dump_text(open_store(args, create=False)), args.output)
+    # Streamed case by case (store/dump_stream.py): memory stays flat at any size.
+    write_output(dump_text(open_store(args, create=False)), args.output)
     return 0
 
 
