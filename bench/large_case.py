@@ -120,7 +120,7 @@ async def _measure(db: Path, screen_name: str, kind: str) -> dict[str, float]:
             def change(case: object) -> None:
                 case.plan.objectives[0].statement += " (reviewed)"  # type: ignore[attr-defined]
 
-            screen.save(change, "plan.edit", "edit objective")  # type: ignore[attr-defined]
+            screen.save(change, "plan.edit", "edit objective")
         else:
             from textual.widgets import TextArea
 
