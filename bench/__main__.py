@@ -4,9 +4,9 @@ Builds (once, cached in bench/.cache) databases of 50, 5,000 and 20,000 cases, m
 each figure of issue 9 with its floor in the same run, interleaved, `--repeat` times,
 prints a table (median, spread, ratio, target, pass/fail) and writes
 docs/benchmarks.md. `--quick` runs 50 cases once (CI's smoke test: that it works, not
-how fast); `--no-write` leaves docs/benchmarks.md alone; `--sizes` and `--figures` pick
-sizes and groups of figures (a partial run never writes docs/benchmarks.md). Exits 1
-when a target is missed.
+how fast); `--no-write` leaves docs/benchmarks.md alone; `--sizes 5000,20000` and
+`--figures commands,large-case` run a part (with --no-write: docs/benchmarks.md is the
+whole suite). Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from screens import name_prefixes  # noqa: E402
 
 SIZES = (50, 5000, 20000)
 # The groups of figures `--figures` chooses from (all by default).
-GROUPS = ("screens", "commands", "insights", "large-case", "filter", "saves")
+GROUPS = ("startup", "commands", "insights", "large-case", "filter", "saves")
 # Startup and memory targets by size (issue 9): ratio to the hello-world app's.
 FIRST_ROWS_TARGET = {50: 2.0, 5000: 2.0, 20000: 3.0}
 MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
@@ -45,30 +45,33 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--saves", type=int, default=5, help="saves timed per size")
-    parser.add_argument("--sizes", type=int, nargs="+", choices=SIZES, metavar="N",
-                        help=f"only these sizes (of {', '.join(map(str, SIZES))})")
-    parser.add_argument("--figures", nargs="+", choices=GROUPS, metavar="GROUP",
-                        help=f"only these groups of figures: {', '.join(GROUPS)}")
+    parser.add_argument("--sizes", type=_sizes, default=None, metavar="N,N",
+                        help=f"numbers of cases (default {','.join(map(str, SIZES))})")
+    parser.add_argument("--figures", type=_groups, default=GROUPS, metavar="GROUP,GROUP",
+                        help=f"which figures (default all: {','.join(GROUPS)})")
     args = parser.parse_args()
-    groups = set(args.figures or GROUPS)
-    if groups & {"screens", "filter", "saves"} and shutil.which("tmux") is None:
+    groups = set(args.figures)
+    if groups & {"startup", "filter", "saves"} and shutil.which("tmux") is None:
         print("python -m bench: needs tmux (apt-get install tmux)", file=sys.stderr)
         return 2
-    sizes = (50,) if args.quick else tuple(sorted(set(args.sizes or SIZES)))
+    if not args.no_write and (args.sizes or args.figures != GROUPS):
+        print("python -m bench: --sizes and --figures measure a part: add --no-write "
+              "(docs/benchmarks.md is the whole suite)", file=sys.stderr)
+        return 2
+    sizes = args.sizes or ((50,) if args.quick else SIZES)
     repeat = 1 if args.quick else args.repeat
     saves = 1 if args.quick else args.saves
-    partial = bool(args.figures or args.sizes)
     load_before = os.getloadavg()
     dbs = {n: database(n) for n in sizes}
     prefixes = {n: name_prefixes(practitioner_names(db)) for n, db in dbs.items()} \
-        if groups & {"screens", "filter", "saves"} else {}
+        if groups & {"startup", "filter", "saves"} else {}
     s = Sample()
     with tempfile.TemporaryDirectory() as work:
         large_db = large_case.prepare(dbs[sizes[0]], Path(work)) \
             if "large-case" in groups else None
         for _ in range(repeat):  # interleaved: the machine's load falls on floor and figure
             for n, db in dbs.items():
-                if "screens" in groups:
+                if "startup" in groups:
                     screen_figures(s, n, db, prefixes[n])
                 if "commands" in groups:
                     command_figures(s, n, db)
@@ -102,7 +105,7 @@ def main() -> int:
                f"{load_before[0]:.1f} before and {load_after[0]:.1f} after")
     print(machine)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if not args.no_write and not partial:
+    if not args.no_write:
         docs = HERE.parent / "docs" / "benchmarks.md"
         docs.write_text(markdown(results, machine, when, repeat, sizes,
                                  (HERE / "capacity.md").read_text()))
@@ -147,6 +150,27 @@ def large_case_figures(s: Sample, n: int, db: Path) -> None:
     for kind in large_case.KINDS:
         for name, value in large_case.figures(db, kind).items():
             s.add(f"{name} ({kind} case)", n, value)
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not numbers of cases: {text!r}") from None
+    unknown = [n for n in sizes if n not in FIRST_ROWS_TARGET]
+    if unknown or not sizes:
+        raise argparse.ArgumentTypeError(
+            f"no targets for {unknown} cases (sizes: {', '.join(map(str, SIZES))})")
+    return sizes
+
+
+def _groups(text: str) -> tuple[str, ...]:
+    groups = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [g for g in groups if g not in GROUPS]
+    if unknown or not groups:
+        raise argparse.ArgumentTypeError(
+            f"unknown figures {unknown or text!r} (choose from {', '.join(GROUPS)})")
+    return groups
 
 
 def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
