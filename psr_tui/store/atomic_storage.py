@@ -38,8 +38,11 @@ def read_bytes(path: Path) -> bytes | None:
 def read_json(path: Path) -> dict[str, Any] | None:
     """The parsed file, None when it does not exist; UnreadableFile when it is not JSON."""
     raw = read_bytes(path)
-    if raw is None:
-        return None
+    return None if raw is None else parse_json(raw, path)
+
+
+def parse_json(raw: bytes, path: Path) -> dict[str, Any]:
+    """A file's bytes parsed as a JSON object; UnreadableFile (naming `path`) otherwise."""
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

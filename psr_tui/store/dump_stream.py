@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.safe_text import json_escaped, writes_as_is
-from .atomic_storage import read_bytes
+from .atomic_storage import parse_json, read_bytes
 from .case_reader import _gc_paused, case_doc
 from .errors import CaseNotFound, UnreadableFile
 from .migrations import SCHEMA_VERSION
@@ -73,7 +73,7 @@ def _entry_as_stored(raw: bytes, path: Path) -> str:
         text = raw.decode("utf-8")
         data, spans = parse_located(text)
     except (ValueError, StopIteration):  # UnicodeDecodeError is a ValueError
-        data, spans = _loaded(raw, path), {}
+        data, spans = parse_json(raw, path), {}
     doc = case_doc(data, path)
     keys = _audit_keys(data, path)
     located = spans.get("case", {}).get("1"), spans.get("audit", {})
@@ -87,24 +87,13 @@ def _entry_as_stored(raw: bytes, path: Path) -> str:
 
 
 def _entry_as_seen(store: CaseStore, raw: bytes, path: Path) -> str | None:
-    data = _loaded(raw, path)
+    data = parse_json(raw, path)
     try:
         doc = store._as_seen(store._case_from(data, path)).model_dump(mode="json")
     except CaseNotFound:
         return None
     events = [data["audit"][k] for k in _audit_keys(data, path)]
     return json_escaped(json.dumps({"case": doc, "audit": events}, ensure_ascii=False))
-
-
-def _loaded(raw: bytes, path: Path) -> dict[str, Any]:
-    """The file parsed as atomic_storage.read_json does (and refused with its words)."""
-    try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UnreadableFile(path, f"not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise UnreadableFile(path, "not a TinyDB JSON document")
-    return data
 
 
 def _audit_keys(data: dict[str, Any], path: Path) -> list[str]:
