@@ -24,7 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the bench modules import each other by name
 
+import bench_insights  # noqa: E402
 import figures  # noqa: E402
+import large_case  # noqa: E402
 import pauses  # noqa: E402
 import startup_figures  # noqa: E402
 from databases import database, practitioner_names  # noqa: E402
@@ -36,7 +38,8 @@ SIZES = (50, 5000, 20000)
 FIRST_ROWS_TARGET = {50: 2.0, 5000: 2.0, 20000: 3.0}
 MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
 # Groups of figures, to run some only (`--figures startup,dashboards`).
-GROUPS = ("startup", "dashboards", "commands", "filter", "saves", "pauses")
+GROUPS = ("startup", "dashboards", "commands", "insights", "large-case", "filter", "saves",
+          "pauses")
 PAUSE_TARGET = 0.1  # seconds: no pause of the UI thread over 100 ms (issue 9)
 
 
@@ -67,8 +70,16 @@ def main() -> int:
     dbs = {n: database(n) for n in sizes}
     prefixes = {n: name_prefixes(practitioner_names(db)) for n, db in dbs.items()}
     s = Sample()
+    with tempfile.TemporaryDirectory() as work:
+        large_db = large_case.prepare(dbs[sizes[0]], Path(work)) \
+            if "large-case" in only else None
+        for _ in range(repeat):  # interleaved: load falls on floor and figure alike
+            if large_db is not None:
+                large_case_figures(s, sizes[0], large_db)
     for _ in range(repeat):  # interleaved: the machine's load falls on floor and figure alike
         for n, db in dbs.items():
+            if "insights" in only:
+                insights_figures(s, n, db)
             if "dashboards" in only:
                 dashboards(s, n, db, prefixes[n])
             if "startup" in only:
@@ -160,8 +171,22 @@ def dashboards(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
           startup_figures.review_dashboard(db, prefixes))
 
 
+def insights_figures(s: Sample, n: int, db: Path) -> None:
+    """The insights report with its facts files warm (bench/bench_insights.py)."""
+    _briefs, report = bench_insights.measure(db)
+    s.add("insights: report, facts warm", n, report)
+
+
+def large_case_figures(s: Sample, n: int, db: Path) -> None:
+    """Opening and saving in the plan builder and intake: 200 objectives and a 1 MB note
+    against the ordinary Mr G (bench/large_case.py); `n` is only where the table shows them."""
+    for kind in large_case.KINDS:
+        for name, value in large_case.figures(db, kind).items():
+            s.add(f"{name} ({kind} case)", n, value)
+
+
 def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
-    out: list[Result] = []
+    out: list[Result | None] = []
     for n in sizes:
         if s.has("home: first case rows", n):
             out.append(s.ratio("home: first case rows", n, "hello: first rows", n,
@@ -181,6 +206,13 @@ def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
             out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
             out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
             out.append(s.absolute("dump: memory", n, 100.0, "MB"))
+        if s.has("insights: report, facts warm", n):
+            out.append(s.absolute("insights: report, facts warm", n, bench_insights.TARGET_S,
+                                  "s"))
+        for name in ("builder: open", "builder: save", "intake: open", "intake: save"):
+            if s.has(f"{name} (large case)", n):
+                out.append(s.ratio(f"{name} (large case)", n, f"{name} (ordinary case)", n,
+                                   1.5, "s"))
         if s.has("filter: key to list filtered", n):
             out.append(s.absolute("filter: key to list filtered", n, 1.0, "s"))
             out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
@@ -195,7 +227,7 @@ def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
             out.append(s.ratio(name, large, name, small, 1.5, "s"))
         else:  # one size: no ratio to make; its figure, against the bench's own 60 s limit
             out += [s.absolute(name, n, 60.0, "s") for n in sizes if s.has(name, n)]
-    return out
+    return [r for r in out if r is not None]  # figures not measured in this run: left out
 
 
 def _groups(text: str) -> tuple[str, ...]:

@@ -40,16 +40,21 @@ class Sample:
         return bool(self.values.get((name, cases)))
 
     def ratio(self, name: str, cases: int, floor: str, floor_cases: int, target: float,
-              unit: str) -> Result:
-        values, base = self.values[(name, cases)], self.values[(floor, floor_cases)]
+              unit: str) -> Result | None:
+        """None when the figure or its floor was not measured in this run."""
+        values, base = self.values.get((name, cases)), self.values.get((floor, floor_cases))
+        if not values or not base:
+            return None
         median, floor_median = statistics.median(values), statistics.median(base)
         ratio = median / floor_median
         label = floor if floor != name else f"the same at {floor_cases} cases"
         return Result(name, cases, median, (min(values), max(values)), unit, label,
                       floor_median, ratio, target, ratio <= target)
 
-    def absolute(self, name: str, cases: int, target: float, unit: str) -> Result:
-        values = self.values[(name, cases)]
+    def absolute(self, name: str, cases: int, target: float, unit: str) -> Result | None:
+        values = self.values.get((name, cases))
+        if not values:
+            return None
         median = statistics.median(values)
         return Result(name, cases, median, (min(values), max(values)), unit, "", None, None,
                       target, median < target)

@@ -121,10 +121,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from ..store import interchange  # lazy: pydantic's JSON Schema module is slow to load
+    from ..store.dump_stream import dump_text  # lazy: only dump needs it
 
-    # Streamed case by case (store/interchange.dump_text): memory stays flat at any size.
-    write_output(interchange.dump_text(open_store(args, create=False)), args.output)
+    # Streamed case by case (store/dump_stream.py): memory stays flat at any size.
+    write_output(dump_text(open_store(args, create=False)), args.output)
     return 0
 
 
@@ -169,9 +169,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     vocab, now = default_vocabularies(), today()
     digests = shown_cases(digests, now, args)
     summaries = sorted((summarise(d, now, vocab) for d in digests), key=urgency_key)
-    from .purge_command import stub_line, stub_rows  # purged cases: archived, as stubs
+    stubs: list[dict[str, object]] = []
+    if args.archived or args.all:  # purged cases: archived, as stubs
+        from .purge_command import stub_rows
 
-    stubs = stub_rows(args) if args.archived or args.all else []
+        stubs = stub_rows(args)
     if args.json:
         rows = [{
             "id": s.id, "practitioner": s.practitioner, "organisation": s.organisation,
@@ -190,8 +192,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Cut after making controls visible, so the columns stay where they are.
             name, org = visible(s.practitioner)[:24], visible(s.organisation)[:28]
             print(f"{flag} {visible(s.id):<16} {name:<24} {org:<28} {visible(s.state):<12} {due}")
-        for row in stubs:
-            print(visible(stub_line(row)))
+        if stubs:
+            from .purge_command import stub_line
+
+            for row in stubs:
+                print(visible(stub_line(row)))
     return 2 if problems else 0
 
 
@@ -207,7 +212,7 @@ def shown_cases(cases: list[Closable], now: date, args: argparse.Namespace) -> l
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .integrity import check_store, tidy_temp_files  # the models: not for the app's start
+    from .integrity import check_store, tidy_temp_files  # lazy: the models and rules, check's
 
     store = open_store(args, create=False)
     notes, problems = tidy_temp_files(store)

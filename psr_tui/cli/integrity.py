@@ -3,6 +3,8 @@ audit trail unbroken (store/audit_seal.py)."""
 
 from __future__ import annotations
 
+import gc
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +53,21 @@ class CheckResult:
     checked: int = 0
 
 
+# Below this many cases one process checks them all: a second costs more than it saves.
+PARALLEL_FROM = 2000
+
+
+@dataclass
+class CasesChecked:
+    """What checking a run of case files found (picklable: a worker process returns it)."""
+
+    problems: list[str] = field(default_factory=list)
+    legacy_events: int = 0
+    legacy_cases: int = 0
+    imported_events: int = 0
+    imported_cases: int = 0
+
+
 def check_store(store: CaseStore) -> CheckResult:
     result = CheckResult()
     problems = result.problems
@@ -62,8 +79,72 @@ def check_store(store: CaseStore) -> CheckResult:
     except StoreError as exc:
         problems.append(str(exc))
         return result
+    # What is loaded by now lives as long as the process: out of the collector's sight,
+    # so thousands of parses do not walk it again and again (and forked workers share it).
+    gc.freeze()
+    try:
+        found = _check_all(store, key, legacy, ids)
+    finally:
+        gc.unfreeze()
+    problems += found.problems
+    legacy_events, legacy_cases = found.legacy_events, found.legacy_cases
+    imported_events, imported_cases = found.imported_events, found.imported_cases
+    from ..store.purge import check_stubs
+
+    stubs, stub_problems = check_stubs(store)
+    problems.extend(stub_problems)
+    if stubs:
+        result.notes.append(f"{stubs} purged case(s): audit stubs only, their seals checked")
+    if legacy_events:
+        result.notes.append(
+            f"{legacy_events} unsealed legacy audit event(s) in {legacy_cases} case(s), "
+            "recorded before the audit trail was sealed: unchanged since, not verifiable")
+    if imported_events:
+        result.notes.append(
+            f"{imported_events} audit event(s) in {imported_cases} case(s) came from an import "
+            "and could not be verified here (marked imported)")
+    return result
+
+
+def _check_all(store: CaseStore, key: bytes, legacy: dict[str, str], ids: list[str]
+               ) -> CasesChecked:
+    """Every case, in two processes (a half each) when there are many and two cores:
+    each file is read and validated once either way, the problems in the order of `ids`."""
+    if len(ids) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return _check_cases(store, key, legacy, ids)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    half = len(ids) // 2
+    global _FORKED
+    _FORKED = (store, key, legacy)  # inherited by the forked worker: nothing to pickle
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            second = pool.submit(_check_forked, ids[half:])
+            first = _check_cases(store, key, legacy, ids[:half])
+            rest = second.result()
+    finally:
+        _FORKED = None
+    return CasesChecked(first.problems + rest.problems,
+                        first.legacy_events + rest.legacy_events,
+                        first.legacy_cases + rest.legacy_cases,
+                        first.imported_events + rest.imported_events,
+                        first.imported_cases + rest.imported_cases)
+
+
+_FORKED: tuple[CaseStore, bytes, dict[str, str]] | None = None
+
+
+def _check_forked(ids: list[str]) -> CasesChecked:
+    assert _FORKED is not None, "set before the worker was forked"
+    return _check_cases(*_FORKED, ids)
+
+
+def _check_cases(store: CaseStore, key: bytes, legacy: dict[str, str], ids: list[str]
+                 ) -> CasesChecked:
+    found = CasesChecked()
+    problems = found.problems
     vocab = default_vocabularies()
-    legacy_events = legacy_cases = imported_events = imported_cases = 0
     for case_id in ids:
         try:
             case, audit = store.with_audit(case_id)  # one read of the file
@@ -83,22 +164,8 @@ def check_store(store: CaseStore) -> CheckResult:
             problems.append(f"{where}: audit events belonging to another case")
         trail = verify_trail(key, case_id, audit, legacy)
         problems.extend(trail.problems)
-        legacy_events += trail.legacy
-        legacy_cases += bool(trail.legacy)
-        imported_events += trail.imported
-        imported_cases += bool(trail.imported)
-    from ..store.purge import check_stubs
-
-    stubs, stub_problems = check_stubs(store)
-    problems.extend(stub_problems)
-    if stubs:
-        result.notes.append(f"{stubs} purged case(s): audit stubs only, their seals checked")
-    if legacy_events:
-        result.notes.append(
-            f"{legacy_events} unsealed legacy audit event(s) in {legacy_cases} case(s), "
-            "recorded before the audit trail was sealed: unchanged since, not verifiable")
-    if imported_events:
-        result.notes.append(
-            f"{imported_events} audit event(s) in {imported_cases} case(s) came from an import "
-            "and could not be verified here (marked imported)")
-    return result
+        found.legacy_events += trail.legacy
+        found.legacy_cases += bool(trail.legacy)
+        found.imported_events += trail.imported
+        found.imported_cases += bool(trail.imported)
+    return found

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .plan import AssessmentSeen, Plan
 from .vocabulary import Vocabulary
@@ -35,11 +36,23 @@ def _tool_pattern(code: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _tool_patterns(codes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled once per vocabulary: the plan checker asks about every objective's measure.
+    return tuple((code, _tool_pattern(code)) for code in codes)
+
+
+@cache
+def _name_patterns(names: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((code, re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE))
+                 for code, name in names)
+
+
 def required_tools(text: str, wba: Vocabulary) -> list[ToolRequirement]:
     """The assessment tools an expected item names, with how many (1 when it gives none)."""
     found: dict[str, int] = {}
-    for code in wba.codes:
-        for match in _tool_pattern(code).finditer(text):
+    for code, pattern in _tool_patterns(tuple(wba.codes)):
+        for match in pattern.finditer(text):
             count = int(match.group("after") or match.group("before") or 1)
             found[code] = found.get(code, 0) + count
     return [ToolRequirement(code, count) for code, count in found.items()]
@@ -49,10 +62,10 @@ def tools_named(text: str, wba: Vocabulary) -> set[str]:
     """The assessment tools a text relies on: by code ("PSQ", "2 CbDs") or by one of the
     other names the vocabulary gives the tool ("a patient questionnaire")."""
     named = {requirement.tool for requirement in required_tools(text, wba)}
-    for term in wba.terms:
-        for name in term.get("names", []):
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
-                named.add(term.code)
+    names = tuple((term.code, name) for term in wba.terms for name in term.get("names", []))
+    for code, pattern in _name_patterns(names):
+        if code not in named and pattern.search(text):
+            named.add(code)
     return named
 
 

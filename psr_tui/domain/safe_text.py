@@ -82,6 +82,21 @@ def json_escaped(json_text: str) -> str:
     return _DANGEROUS_MULTILINE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def writes_as_is(json_bytes: bytes) -> bool:
+    """Whether UTF-8 JSON text can be written out as it is, one line: it holds no character
+    `json_escaped` would change and no line break or tab. Pure printable ASCII is told at
+    C speed (nearly every stored file); anything else is decoded and searched."""
+    if json_bytes.isascii():
+        return not json_bytes.translate(None, _PRINTABLE_ASCII)
+    try:
+        return _DANGEROUS.search(json_bytes.decode("utf-8")) is None
+    except UnicodeDecodeError:
+        return False
+
+
 JSONPath = str
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,13 @@ class Vocabulary:
         term = self.term(code)
         return term.label if term else code
 
+    @cached_property
+    def _code_set(self) -> frozenset[str]:
+        return frozenset(t.code for t in self.terms)
+
     def __contains__(self, code: object) -> bool:
-        return any(t.code == code for t in self.terms)
+        # A set, not a scan: `check` asks about every code of every case.
+        return isinstance(code, str) and code in self._code_set
 
     def options(self) -> list[tuple[str, str]]:
         """(label, code) pairs, the shape Textual's Select wants."""

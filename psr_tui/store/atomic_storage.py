@@ -25,14 +25,24 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def read_json(path: Path) -> dict[str, Any] | None:
-    """The parsed file, None when it does not exist; UnreadableFile when it is not JSON."""
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, None when it does not exist; UnreadableFile when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise UnreadableFile(path, plain_cause(exc, path, reading=True)) from exc
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The parsed file, None when it does not exist; UnreadableFile when it is not JSON."""
+    raw = read_bytes(path)
+    return None if raw is None else parse_json(raw, path)
+
+
+def parse_json(raw: bytes, path: Path) -> dict[str, Any]:
+    """A file's bytes parsed as a JSON object; UnreadableFile (naming `path`) otherwise."""
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

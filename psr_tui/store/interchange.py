@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -14,18 +13,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
 from ..domain.record_integrity import record_problems
-from ..domain.safe_text import json_escaped
 from ..domain.vocabulary import Vocabularies, default_vocabularies
 from . import migrations
-from .atomic_storage import read_json
 from .case_import import ImportResult, write_new_cases
-from .case_reader import _SAFE_ID, case_doc, format_validation_error
+from .case_reader import _SAFE_ID, format_validation_error
 from .case_store import CaseStore
 from .dump_limits import DumpRefused, check_tree, load_json
-from .errors import CaseNotFound, ConflictError, UnreadableFile
+from .dump_stream import FORMAT, dump_text
+from .errors import ConflictError
 from .migrations import SCHEMA_VERSION
-
-FORMAT = "psr-tui"
 
 
 class CaseEntry(BaseModel):
@@ -44,45 +40,9 @@ class Interchange(BaseModel):
 
 
 def dump(store: CaseStore) -> dict[str, Any]:
-    """The whole dump as one value (tests and small tools; `psr-tui dump` streams)."""
+    """The whole dump as one value (tests and small tools; `psr-tui dump` streams it:
+    store/dump_stream.py)."""
     return cast(dict[str, Any], json.loads("".join(dump_text(store))))
-
-
-def dump_text(store: CaseStore) -> Iterator[str]:
-    """The dump as JSON text, one case a line, each case file read once: bounded memory
-    at any size (a whole dump at 20,000 cases held 5 GB). An unreadable file raises its
-    UnreadableFile, so the caller writes nothing rather than a dump missing a case.
-
-    The administrator's copy is each record as stored (no pydantic round trip: it was
-    written from the model); any other identity's copy goes through the store's scope
-    and redaction, as everything it reads does.
-    """
-    yield (f'{{"format": {json.dumps(FORMAT)}, "schema_version": {SCHEMA_VERSION}, '
-           '"cases": [')
-    first = True
-    for case_id in store.list_ids():
-        path = store._path(case_id)
-        data = read_json(path)
-        if data is None:
-            continue  # deleted since the listing
-        if store.identity.sees_confidential:
-            doc = case_doc(data, path)
-        else:
-            try:
-                doc = store._as_seen(store._case_from(data, path)).model_dump(mode="json")
-            except CaseNotFound:
-                continue  # outside the identity's scope
-        audit = data.get("audit") or {}
-        if not isinstance(audit, dict):
-            raise UnreadableFile(path, "the audit table is not a TinyDB table")
-        try:
-            events = [audit[k] for k in sorted(audit, key=int)]
-        except ValueError as exc:
-            raise UnreadableFile(path, "audit: a document id is not a number") from exc
-        entry = json.dumps({"case": doc, "audit": events}, ensure_ascii=False)
-        yield ("\n" if first else ",\n") + json_escaped(entry)
-        first = False
-    yield "\n]}\n"
 
 
 def json_schema() -> dict[str, Any]:

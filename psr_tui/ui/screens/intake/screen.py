@@ -112,16 +112,12 @@ class IntakeScreen(PsrScreen):
         area = self.query_one("#intake-form-area", VerticalScroll)
         await area.remove_children()
         title = INTAKE_STEPS[self.step][1]
-        nav = Horizontal(id="step-nav")
         await area.mount(
             Static(f"Step {self.step + 1}/{LAST + 1}: {title}", classes="step-heading"),
             StepForm(self.parts(), self.draft, self.raw, self.psr.vocab, self.extra),
-            nav,
+            Horizontal(id="step-nav"),
         )
-        await nav.mount(Button("Back", id="step-back", disabled=self.step == 0),
-                        Button("Next", id="step-next", variant="primary"))
-        if self.can_start_plan():
-            await nav.mount(Button("Start plan (F5)", id="step-start", variant="success"))
+        await self.show_nav()
         area.scroll_home(animate=False)
         self.refresh_header()
         if focus:
@@ -131,6 +127,15 @@ class IntakeScreen(PsrScreen):
                 # On a loaded machine the scroll used the old step's layout and left the
                 # first field at the top with its label scrolled away.
                 focusable[0].focus(scroll_visible=False)
+
+    async def show_nav(self) -> None:
+        """The step's buttons: Back, Next, and Start plan once the intake allows it."""
+        nav = self.query_one("#step-nav", Horizontal)
+        await nav.remove_children()
+        await nav.mount(Button("Back", id="step-back", disabled=self.step == 0),
+                        Button("Next", id="step-next", variant="primary"))
+        if self.can_start_plan():
+            await nav.mount(Button("Start plan (F5)", id="step-start", variant="success"))
 
     def refresh_header(self) -> None:
         req, vocab = self.case.request, self.psr.vocab
@@ -234,7 +239,13 @@ class IntakeScreen(PsrScreen):
                 self.notify("Intake complete: F5 starts the plan." if not self.start_errors()
                             else "Intake complete: enter when the plan starts (below), "
                             "then F5 starts it.")
-            await self.show_step(focus=False)
+            if self.key == "decision":  # the form shows the decision's date and author
+                await self.show_step(focus=False)
+            else:
+                # The form already shows what was saved: rebuilding it would lay out every
+                # field again (a long note's text area re-wraps all of it, ~1 s a MB).
+                await self.show_nav()
+                self.refresh_header()
             return
         self.step = target
         await self.show_step()
