@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .case import Case
-from .plan import Plan
+if TYPE_CHECKING:  # a digest is read without the models (pydantic): lists start sooner
+    from .case import Case
+    from .plan import Plan
 
 SUPERVISOR_ROLES = ("clinical_supervisor", "educational_supervisor")
 # Bump when the stored shape changes: an older digest is then rebuilt from its case file.

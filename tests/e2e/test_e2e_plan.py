@@ -215,15 +215,15 @@ def build_plan(term: Terminal, export_to: str) -> None:
     term.press("Enter")
     term.wait_for("Version 1: AGREED")
 
-    term.press("w")
-    term.wait_for("Export the action plan")
+    term.press("w")  # the app's one export dialog, the plan chosen, the file focused
+    term.wait_for("Export: case")
     term.wait_for("-v1-org")  # the default file name follows the audience
-    tab_to(term, "Write to file", BOLD)
+    tab_to(term, "File", BOLD, tabs=0)
     term.press("C-u")
     wait_gone(term, "-v1-org")
     enter_text(term, export_to)
     term.press("Enter")
-    term.wait_for("Wrote the organisation copy")
+    term.wait_for("Written to")
 
 
 def test_new_case_to_exported_signed_plan(tmp_path: Path) -> None:
