@@ -82,3 +82,29 @@ async def test_drop_downs_stay_inside_the_activity_dialog(store: CaseStore, fiel
         overlay = select.query_one(OptionList).region
         assert select.expanded and overlay.height >= 3
         assert box.y <= overlay.y and overlay.bottom <= box.bottom, (box, overlay)
+
+
+async def test_stored_text_in_an_option_is_shown_as_typed_not_read_as_markup() -> None:
+    """A display name or a role's person in a drop-down is stored text: `[link=...]` or
+    `[b]` in it stays as typed, and a control character is made visible."""
+    from textual.widgets._select import SelectCurrent
+
+    name = "[b]Dr Ann[/b] [link=https://x.test]Lee[/link] \x1b]52;c;SGk=\x07"
+
+    class One(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield ChoiceSelect([(name, "ann")], value="ann")
+
+    app = One()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        select = app.query_one(ChoiceSelect)
+        shown = str(select.query_one(SelectCurrent).query_one("#label").render())
+        assert "[b]Dr Ann[/b] [link=https://x.test]Lee[/link]" in shown
+        assert "\x1b" not in shown and "␛" in shown
+        select.set_options([(name, "ann"), ("[i]Other[/i]", "other")])
+        await pilot.pause()
+        select.value = "other"
+        await pilot.pause()
+        shown = str(select.query_one(SelectCurrent).query_one("#label").render())
+        assert shown == "[i]Other[/i]"  # set_options keeps labels plain too

@@ -15,6 +15,7 @@ dialog (`.dialog-box`), or above the Select when there is more room there.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
@@ -22,16 +23,28 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import OptionList, Select
 
+from ..wording import in_markup
+
 # Select's keys that open its overlay (its "show_overlay" binding).
 OPENING = frozenset({"enter", "down", "space", "up"})
 SMALLEST = 3  # options shown at least, even in a cramped dialog
 
 
+def plain_options(options: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Option labels as plain text: Select reads a label as markup, and labels carry stored
+    text (a user's display name, a role's person, a vocabulary's term)."""
+    return [(in_markup(label) if isinstance(label, str) else label, value)
+            for label, value in options]
+
+
 class ChoiceSelect(Select[Any]):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, options: Iterable[tuple[Any, Any]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(plain_options(options), *args, **kwargs)
         self._typed = ""
         self._chosen = False
+
+    def set_options(self, options: Iterable[tuple[Any, Any]]) -> None:
+        super().set_options(plain_options(options))
 
     @property
     def overlay(self) -> OptionList:
