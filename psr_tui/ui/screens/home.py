@@ -102,7 +102,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
         self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
         self._changed_while_loading = False
-        self._totals: tuple[int, int] | None = None  # overdue reviews, deadlines breached
+        # Cases counted (all, or mine), overdue reviews, deadlines breached.
+        self._totals: tuple[int, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -271,15 +272,15 @@ accepted request), *plan* the plan after the discussions (10 working days).
         if not self.summaries and not may(self.psr.identity, CREATE):  # not "0 cases"
             self.query_one("#home-counts", Static).update(NOTHING_YET)
             return
-        counted = [self.summaries[i] for i in self.my_ids] if self.mine \
-            else list(self.summaries.values())
         if self._totals is None:  # once per change of the cases or of `m`, not per key
-            self._totals = (sum(s.overdue_reviews for s in counted),
+            counted = [self.summaries[i] for i in self.my_ids] if self.mine \
+                else list(self.summaries.values())
+            self._totals = (len(counted), sum(s.overdue_reviews for s in counted),
                             sum(1 for s in counted if s.deadline_breached))
-        overdue, breached = self._totals
+        cases, overdue, breached = self._totals
         # "my cases · 12/340": how many of all the cases listed are the user's own.
-        whose = f"my cases · {len(counted)}/{len(self.summaries)}" if self.mine \
-            else count_of(len(counted), "case")
+        whose = f"my cases · {cases}/{len(self.summaries)}" if self.mine \
+            else count_of(cases, "case")
         text = (f"{whose} · {count_of(overdue, 'overdue review')} · "
                 f"{count_of(breached, 'deadline')} breached")
         matching = len(self.visible_ids()) if shown is None else shown
