@@ -16,6 +16,8 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.screens import home as home_module
 from psr_tui.ui.screens.home import HomeScreen
 
+from .waiting import until
+
 TODAY = date(2026, 11, 23)
 
 
@@ -115,4 +117,50 @@ async def test_a_recorded_review_removes_its_row_without_refilling_the_list(
         assert clears == []  # the list was not rebuilt
         assert [str(k.value) for k in table.rows] == before[1:]
         assert [f"{i.case_id}/{i.review_point_id}" for i in screen.items] == before[1:]
+    gc.unfreeze()
+
+
+async def test_a_worker_result_for_a_screen_already_gone_is_dropped(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-read that finishes after its screen has left (or while the app quits) once
+    crashed the app: its result went to a table already removed (NoMatches)."""
+    import threading
+
+    from psr_tui.ui.screens.nothing_here import NothingHereScreen
+
+    release, started = threading.Event(), threading.Event()
+    app = make_app(demo, today=lambda: TODAY, poll=False)
+    get_digest = app.store.get_digest  # the signed-in user's scoped store
+
+    def slow_digest(case_id: str) -> object:
+        started.set()
+        release.wait(10)
+        return get_digest(case_id)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.loaded
+        applied: list[object] = []
+        monkeypatch.setattr(home, "_apply_changes", lambda *a: applied.append(a))
+        handed: list[bool] = []
+        from_worker = home.from_worker
+
+        def hand_over(*args: object) -> bool:
+            handed.append(from_worker(*args))  # type: ignore[arg-type]
+            return handed[-1]
+
+        monkeypatch.setattr(home, "from_worker", hand_over)
+        monkeypatch.setattr(app.store, "get_digest", slow_digest)
+        worker = home.reread(["case-004-mr-g"])
+        await until(pilot, started.is_set)  # the thread starts from the app's loop
+        await app.switch_screen(NothingHereScreen())  # home leaves the stack
+        await pilot.pause()
+        assert not home.is_live()
+        release.set()  # the screen's workers were cancelled; a thread runs on regardless
+        await until(pilot, lambda: bool(handed))
+        assert worker.is_cancelled and handed == [False]
+        assert applied == []  # dropped, not applied to a removed table
+        assert app._exception is None and app.is_running
     gc.unfreeze()

@@ -75,7 +75,7 @@ administrator may purge them (`psr-tui purge --dry-run` first), leaving an audit
         _working, archived = split_archive(cases, today)
         archived.sort(key=lambda c: closed_on(c) or today, reverse=True)
         rows = [(case, summarise(case, today, self.psr.vocab)) for case in archived]
-        self.app.call_from_thread(self._show, rows)
+        self.from_worker(self._show, rows)
 
     def _show(self, rows: list[tuple[Case, CaseSummary]]) -> None:
         table, vocab, life = self.query_one(DataTable), self.psr.vocab, load_record_life()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -79,6 +79,29 @@ class PsrScreen(Screen[None]):
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """Override to refresh when other users change cases."""
+
+    # -- results of worker threads ----------------------------------------------------------
+    def from_worker(self, callback: Callable[..., object], *args: Any) -> bool:
+        """Run `callback(*args)` on the UI thread for a worker thread of this screen; the
+        one way screens take a worker's result. By the time a result arrives the screen
+        may be gone (the user left it, the app is quitting, an SSH link dropped): then it
+        is dropped, not applied to widgets already removed, which crashed the app at exit.
+        False when dropped, so a loading loop can stop reading."""
+        def apply() -> bool:
+            if not self.is_live():
+                return False
+            callback(*args)
+            return True
+
+        try:
+            return bool(self.app.call_from_thread(apply))
+        except RuntimeError:  # the app's loop has stopped
+            return False
+
+    def is_live(self) -> bool:
+        """Still on the app's screen stack with its widgets, and the app not closing."""
+        return (self.app.is_running and self.is_attached
+                and not (self._closing or self._closed or self._pruning))
 
 
 def _is_text_field(widget: object) -> bool:

@@ -130,10 +130,11 @@ Every review point due within the next 7 days or already overdue, across the run
         """The other digests in batches off the UI thread: the list fills as they come."""
         for n, batch in enumerate(batches, start=1):
             last = batch.done == batch.total
-            self.app.call_from_thread(self._arrived, batch.digests, len(batch.problems),
-                                      f"{batch.done}/{batch.total}",
-                                      n % REFILL_EVERY == 0 or last)
-        self.app.call_from_thread(self._arrived, [], 0, "", True)
+            if not self.from_worker(self._arrived, batch.digests, len(batch.problems),
+                                    f"{batch.done}/{batch.total}",
+                                    n % REFILL_EVERY == 0 or last):
+                return  # the screen is gone: stop reading
+        self.from_worker(self._arrived, [], 0, "", True)
 
     def _arrived(self, digests: list[CaseDigest], problems: int, progress: str,
                  refill: bool) -> None:

@@ -153,9 +153,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
                     for s in (summarise(d, today, vocab) for d in working)]
             ranked += [(urgency_key(s), s.id, text) for s, text in rows]
             problems += batch.problems
-            self.app.call_from_thread(self._arrived, rows, batch.done, batch.total)
+            if not self.from_worker(self._arrived, rows, batch.done, batch.total):
+                return  # the screen is gone: stop reading
         ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
-        self.app.call_from_thread(self._loaded, problems,
+        self.from_worker(self._loaded, problems,
                                   [(case_id, text) for _key, case_id, text in ranked])
 
     def _arrived(self, rows: list[tuple[CaseSummary, str]], done: int, total: int) -> None:
@@ -313,7 +314,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
                 gone.append(case_id)
             except UnreadableFile as exc:
                 problems.append(str(exc))
-        self.app.call_from_thread(self._apply_changes, fresh, gone, problems)
+        self.from_worker(self._apply_changes, fresh, gone, problems)
 
     def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
                        problems: list[str]) -> None:

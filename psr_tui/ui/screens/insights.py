@@ -127,9 +127,9 @@ and no case detail: small numbers are suppressed, so no practitioner can be reco
                 problems = len(unreadable)
             insights = build_insights(facts, vocab, start, end, organisation)
         except (StoreError, RuleError) as exc:  # AccessRefused is a RuleError
-            self.app.call_from_thread(self._failed, generation, str(exc))
+            self.from_worker(self._failed, generation, str(exc))
             return
-        self.app.call_from_thread(self._counted, generation, insights, facts, problems)
+        self.from_worker(self._counted, generation, insights, facts, problems)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

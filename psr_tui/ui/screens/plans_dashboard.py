@@ -140,17 +140,19 @@ then plans behind, completion due and amendments awaiting agreement.
         thread, and merged there; the table is filled every few batches."""
         today, vocab = self.psr.today(), self.psr.vocab
         worker = get_current_worker()
-        self.app.call_from_thread(self._restart)
+        if not self.from_worker(self._restart):
+            return
         for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH,
                                                               first=FIRST_BATCH)):
             if worker.is_cancelled:
                 return  # a newer load replaces this one
             rows = plan_rows(batch.digests, today, vocab)
             last = batch.done == batch.total
-            self.app.call_from_thread(self._arrived, rows, len(batch.problems),
-                                      "" if last else f"{batch.done}/{batch.total}",
-                                      n % REFILL_EVERY == 0 or last)
-        self.app.call_from_thread(self._arrived, [], 0, "", True)
+            if not self.from_worker(self._arrived, rows, len(batch.problems),
+                                    "" if last else f"{batch.done}/{batch.total}",
+                                    n % REFILL_EVERY == 0 or last):
+                return  # the screen is gone: stop reading
+        self.from_worker(self._arrived, [], 0, "", True)
 
     def _restart(self) -> None:
         self.rows, self.problems = [], 0
@@ -180,7 +182,7 @@ then plans behind, completion due and amendments awaiting agreement.
             except StoreError:  # deleted, unreadable or out of scope now: no row
                 continue
             fresh += row
-        self.app.call_from_thread(self._apply_changes, set(case_ids), fresh)
+        self.from_worker(self._apply_changes, set(case_ids), fresh)
 
     def _apply_changes(self, case_ids: set[str], fresh: list[PlanRow]) -> None:
         self.rows = sorted([r for r in self.rows if r.case_id not in case_ids] + fresh,

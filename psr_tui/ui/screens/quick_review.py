@@ -127,9 +127,10 @@ is refused before the outcome form opens.
         """The other digests in batches off the UI thread: the list fills as they come."""
         for n, batch in enumerate(batches, start=1):
             last = batch.done == batch.total
-            self.app.call_from_thread(self._arrived, batch.digests, batch.done, batch.total,
-                                      refill=n % REFILL_EVERY == 0 or last)
-        self.app.call_from_thread(self._arrived, [], 0, 0, refill=True)
+            if not self.from_worker(self._arrived, batch.digests, batch.done, batch.total,
+                                    n % REFILL_EVERY == 0 or last):
+                return  # the screen is gone: stop reading
+        self.from_worker(self._arrived, [], 0, 0, True)
 
     def _arrived(self, digests: list[CaseDigest], done: int, total: int,
                  refill: bool) -> None:
