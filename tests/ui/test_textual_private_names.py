@@ -107,6 +107,12 @@ GUARDED: list[PrivateName] = [
                   "the state App._handle_exception sets before the app closes",
                   lambda name=name: hasattr(App(), name))
       for name in ("_exception", "_exception_event", "_exit_renderables", "_return_code")],
+    # A worker's result is dropped once its screen is closing (PsrScreen.is_live).
+    *[PrivateName(f"Widget.{name}", "psr_tui/ui/screens/base.py",
+                  "PsrScreen.is_live: a bool set when a node starts closing, has closed, or "
+                  "is being pruned (MessagePump.__init__ / Widget.__init__)",
+                  lambda name=name: isinstance(getattr(Widget(), name, None), bool))
+      for name in ("_closing", "_closed", "_pruning")],
     PrivateName("Screen._compositor", "tests/ui/screen_text.py",
                 "how the text snapshots render the screen (_compositor.render_update)",
                 _compositor_render_update),
