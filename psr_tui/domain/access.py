@@ -5,63 +5,33 @@ role's audience) and before it runs a change (the action's operation); the CLI a
 for every command and export. Screens only ask it what to offer, never to enforce.
 
 Permissions live in code, not in data/: a vocabulary edit must never widen access.
+Its two parts have their own modules: roles.py (the roles and the acting Identity) and
+case_scope.py (which cases an identity holds); their names are importable from here too,
+as the policy's callers have always imported them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
 
+from .case_scope import SUPERVISING_PLAN_ROLES as SUPERVISING_PLAN_ROLES
+from .case_scope import RoleLinkLike as RoleLinkLike
+from .case_scope import ScopedCase, holds, in_scope, same_user
+from .case_scope import supervises as supervises
+from .case_scope import supervising_users as supervising_users
 from .errors import RuleError
-
-
-class RoleLinkLike(Protocol):
-    """A plan role's user links (domain/plan.Role, or a digest's RoleLink)."""
-
-    @property
-    def role(self) -> str: ...
-    @property
-    def person(self) -> str: ...
-    @property
-    def user(self) -> str: ...
-    @property
-    def deputy_user(self) -> str: ...
-
-
-class ScopedCase(Protocol):
-    """What the policy asks of a case: a whole Case or its digest (domain/case_digest.py),
-    so the lists decide scope without holding whole cases."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def organisation_name(self) -> str: ...
-    @property
-    def practitioner_user(self) -> str: ...
-    @property
-    def role_links(self) -> Iterable[RoleLinkLike]: ...
-    @property
-    def withheld(self) -> bool: ...
-
-ADVISER = "adviser"
-SUPERVISOR = "supervisor"
-ORGANISATION_LEAD = "organisation_lead"
-RESPONSIBLE_OFFICER = "responsible_officer"
-PRACTITIONER = "practitioner"
-ANALYST = "analyst"
-
-ROLES: tuple[str, ...] = (
-    ADVISER, SUPERVISOR, ORGANISATION_LEAD, RESPONSIBLE_OFFICER, PRACTITIONER, ANALYST,
+from .roles import (
+    ADVISER,
+    ANALYST,
+    ORGANISATION_LEAD,
+    PRACTITIONER,
+    RESPONSIBLE_OFFICER,
+    ROLE_LABELS,
+    SUPERVISOR,
+    Identity,
 )
-ROLE_LABELS = {
-    ADVISER: "PSR case adviser",
-    SUPERVISOR: "Supervisor",
-    ORGANISATION_LEAD: "Organisation lead",
-    RESPONSIBLE_OFFICER: "Responsible officer",
-    PRACTITIONER: "Practitioner",
-    ANALYST: "Analyst",
-}
+from .roles import AUDIENCE_OF_ROLE as AUDIENCE_OF_ROLE
+from .roles import ROLES as ROLES
 
 # Operations on a case. Store actions (the `action` of CaseStore.update) map onto them.
 READ = "case.read"
@@ -115,15 +85,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ANALYST: frozenset({INSIGHTS}),
 }
 
-# The copy of a case each role is shown, on screen and in exports.
-AUDIENCE_OF_ROLE = {
-    ADVISER: "adviser",
-    SUPERVISOR: "organisation",
-    ORGANISATION_LEAD: "organisation",
-    RESPONSIBLE_OFFICER: "organisation",
-    PRACTITIONER: "practitioner",
-    ANALYST: "organisation",
-}
 # The documents each role may produce (at its own audience; advisers at any).
 # The decision letter is the organisation's (000 4.5): not a supervisor's, who is named
 # only once there is a plan.
@@ -140,11 +101,6 @@ REPORTS_OF_ROLE: dict[str, frozenset[str]] = {
     PRACTITIONER: frozenset({"plan", "progress", "withholding-letter"}),
     ANALYST: frozenset(),
 }
-
-# Plan roles (vocabulary `roles`) that make the user holding them a supervisor of the plan.
-SUPERVISING_PLAN_ROLES = frozenset({
-    "clinical_supervisor", "educational_supervisor", "workplace_reporter",
-})
 
 _ACTION_PREFIXES: tuple[tuple[str, str], ...] = (
     # Most specific first: "plan.sign.organisation" before "plan.".
@@ -175,39 +131,6 @@ class AccessRefused(RuleError):
     """An operation this identity may not perform (or a case outside its scope)."""
 
 
-@dataclass(frozen=True)
-class Identity:
-    """The person acting: a psr-tui user name, their role and organisation.
-
-    `admin` is the database's owner (the service account, or a developer on their own
-    database): it may run the administrator's commands and act as a named user.
-    """
-
-    name: str
-    role: str = ADVISER
-    organisation: str = ""
-    admin: bool = False
-    display_name: str = ""
-
-    @property
-    def audience(self) -> str:
-        return AUDIENCE_OF_ROLE.get(self.role, "organisation")
-
-    @property
-    def sees_confidential(self) -> bool:
-        return self.role == ADVISER
-
-    @property
-    def label(self) -> str:
-        """'asmith · Supervisor · Northshire NHS Trust' for the header."""
-        parts = [self.display_name or self.name, ROLE_LABELS.get(self.role, self.role)]
-        if self.organisation:
-            parts.append(self.organisation)
-        if self.admin:
-            parts.append("admin")
-        return " · ".join(parts)
-
-
 def operation_of(action: str) -> str:
     """The operation a store action performs; unknown actions count as plan edits
     (advisers only), so a new action is closed until it is named here."""
@@ -217,56 +140,15 @@ def operation_of(action: str) -> str:
     return PLAN_EDIT
 
 
-def _same(a: str, b: str) -> bool:
-    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
-
-
-def supervising_users(case: ScopedCase) -> list[str]:
-    """The user names (person or deputy) in the plan's supervising roles (a Case's or a
-    digest's role links alike)."""
-    return [user for role in case.role_links if role.role in SUPERVISING_PLAN_ROLES
-            for user in (role.user, role.deputy_user) if user]
-
-
-def supervises(identity: Identity, case: ScopedCase) -> bool:
-    """Named on the plan, by user name, in a supervising role or as its deputy."""
-    return any(_same(user, identity.name) for user in supervising_users(case))
-
-
-def in_scope(identity: Identity, case: ScopedCase) -> bool:
-    """Whether the case exists at all for this identity (lists, get, export)."""
-    # A plan withheld from the practitioner (000 7.1 note) withholds the case: not even
-    # its existence is told until it is released (withholding.is_withheld, kept on a Case
-    # and on its digest alike as `withheld`).
-    if identity.role == PRACTITIONER and case.withheld:
-        return False
-    return _holds(identity, case.organisation_name, case.practitioner_user,
-                  supervising_users(case))
-
-
 def in_insights(identity: Identity, organisation: str, practitioner_user: str,
                 supervisor_users: Iterable[str]) -> bool:
     """Whether a plan (by its scope keys, see domain/plan_facts.py) counts in this
     identity's insights: the cases it may read; an analyst, who reads none, counts every
     plan, or its organisation's when its user record names one."""
     if identity.role == ANALYST:
-        return not identity.organisation.strip() or _same(organisation, identity.organisation)
-    return may(identity, INSIGHTS) and _holds(identity, organisation, practitioner_user,
-                                              supervisor_users)
-
-
-def _holds(identity: Identity, organisation: str, practitioner_user: str,
-           supervisor_users: Iterable[str]) -> bool:
-    role = identity.role
-    if role == ADVISER:
-        return True
-    if role == SUPERVISOR:
-        return any(_same(user, identity.name) for user in supervisor_users)
-    if role in (ORGANISATION_LEAD, RESPONSIBLE_OFFICER):
-        return _same(organisation, identity.organisation)
-    if role == PRACTITIONER:
-        return _same(practitioner_user, identity.name)
-    return False
+        return not identity.organisation.strip() or same_user(organisation, identity.organisation)
+    return may(identity, INSIGHTS) and holds(identity, organisation, practitioner_user,
+                                             supervisor_users)
 
 
 def may(identity: Identity, operation: str, case: ScopedCase | None = None) -> bool:
@@ -286,7 +168,7 @@ def may_correct_outcome(identity: Identity, recorded_by: str,
     anyone else with the operation only their own."""
     if not may(identity, OUTCOME_CORRECT, case):
         return False
-    return identity.role == ADVISER or _same(recorded_by, identity.name)
+    return identity.role == ADVISER or same_user(recorded_by, identity.name)
 
 
 def require(identity: Identity, operation: str, case: ScopedCase | None = None) -> None:

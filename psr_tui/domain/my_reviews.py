@@ -14,16 +14,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .access import SUPERVISING_PLAN_ROLES, Identity, supervises
 from .case_digest import CaseDigest
+from .case_scope import SUPERVISING_PLAN_ROLES, same_user, supervises
+from .roles import Identity
 from .status import ReviewItem, as_digest, item_order, review_items
 
 if TYPE_CHECKING:  # the quick review lists digests: no models at its start-up
     from .case import Case
-
-
-def _same(a: str, b: str) -> bool:
-    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
 def _persons(case: Case | CaseDigest, identity: Identity) -> tuple[set[str], set[str]]:
@@ -33,7 +30,7 @@ def _persons(case: Case | CaseDigest, identity: Identity) -> tuple[set[str], set
     for role in case.role_links:
         if role.role not in SUPERVISING_PLAN_ROLES or not role.person.strip():
             continue
-        linked = _same(role.user, identity.name) or _same(role.deputy_user, identity.name)
+        linked = same_user(role.user, identity.name) or same_user(role.deputy_user, identity.name)
         (mine if linked else others).add(role.person.strip().casefold())
     return mine, others - mine
 

@@ -30,12 +30,21 @@ _NEXT = {
 }
 
 
+def decision_letter_refusal(case: Case) -> str:
+    """Why the case has no decision letter ('' when it has one): only a request declined
+    or sent back for more information is written to."""
+    if case.decision is None or case.decision.outcome not in LETTER_OUTCOMES:
+        return (f"case {case.id} has no decision to decline or ask for more "
+                "information (a decision letter is for those)")
+    return ""
+
+
 def decision_letter_markdown(case: Case, vocab: Vocabularies, today: date) -> str:
     """The letter; ValueError (one line) when the request was not declined or sent back."""
     decision = case.decision
-    if decision is None or decision.outcome not in LETTER_OUTCOMES:
-        raise ValueError(f"case {case.id} has no decision to decline or ask for more "
-                         "information (a decision letter is for those)")
+    refused = decision_letter_refusal(case)
+    if refused or decision is None:  # (no decision is always refused: for the type checker)
+        raise ValueError(refused)
     doc = Document()
     header(doc, case, LETTER_AUDIENCE, "Decision on the request for an action plan", today)
     request = case.request

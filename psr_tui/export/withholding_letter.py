@@ -13,15 +13,25 @@ from .markdown import Document
 from .sections import fmt_date, header
 
 
-def withholding_letter_markdown(case: Case, audience: str, today: date) -> str:
-    """The letter for `audience`; ValueError (one line) when there is no decision, or the
-    practitioner is not to be contacted now and this is their copy."""
+def withholding_letter_refusal(case: Case, audience: str) -> str:
+    """Why the case has no withholding letter for `audience` ('' when it has): no decision
+    yet, or the practitioner is not to be contacted now and this is their copy."""
     w = case.withholding
     if w is None:
-        raise ValueError(f"case {case.id} has no decision on withholding the plan")
+        return f"case {case.id} has no decision on withholding the plan"
     if audience == PRACTITIONER and not w.practitioner_told and w.released_on is None:
-        raise ValueError(f"case {case.id}: the practitioner is not to be contacted now; "
-                         "their letter waits until the plan is released")
+        return (f"case {case.id}: the practitioner is not to be contacted now; "
+                "their letter waits until the plan is released")
+    return ""
+
+
+def withholding_letter_markdown(case: Case, audience: str, today: date) -> str:
+    """The letter for `audience`; ValueError (one line) when withholding_letter_refusal
+    says why there is none."""
+    w = case.withholding
+    refused = withholding_letter_refusal(case, audience)
+    if refused or w is None:  # (no decision is always refused: for the type checker)
+        raise ValueError(refused)
     doc = Document()
     header(doc, case, audience, "Sharing the action plan with the practitioner", today)
     decision = ("The plan is withheld from the practitioner for now." if w.withheld else

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from test_review import record, running_case
 
+from psr_tui.domain.completion import completion_outstanding
 from psr_tui.domain.conditions import lift_condition
 from psr_tui.domain.errors import RuleError
-from psr_tui.domain.lifecycle import completion_outstanding
 from psr_tui.domain.plan import SupervisionStage
 from psr_tui.domain.supervision import (
     blocking_conditions,

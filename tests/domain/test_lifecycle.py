@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from psr_tui.domain import lifecycle
+from psr_tui.domain import completion, lifecycle, plan_drafting, plan_signing
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Case, Condition
 from psr_tui.domain.errors import RuleError
@@ -25,17 +25,17 @@ def accepted_case() -> Case:
 
 def issued_case() -> Case:
     case = accepted_case()
-    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY)
     case.plan.consequences = "Referral to the capability process"
-    lifecycle.issue_draft(case, "ca", TODAY)
+    plan_drafting.issue_draft(case, "ca", TODAY)
     return case
 
 
 def agreed_case() -> Case:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY, TODAY,
+    plan_signing.sign(case, "organisation", "Dr Director", "responsible_officer", TODAY, TODAY,
         recorded_by="hmarsden")
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
         recorded_by="hmarsden")
     return case
 
@@ -50,7 +50,7 @@ def sign_off(
     case: Case, outcome: str, *, name: str = "Dr Director", follow_up: str = "Quarterly",
     on: date = LATER,
 ) -> None:
-    lifecycle.sign_off_completion(case, outcome, name, "ro", on, follow_up, today=LATER)
+    completion.sign_off_completion(case, outcome, name, "ro", on, follow_up, today=LATER)
 
 
 def test_accept_sets_decision_and_state() -> None:
@@ -99,7 +99,7 @@ def test_decision_refused_once_decided_or_unknown() -> None:
 def test_start_plan_creates_draft_with_schedule() -> None:
     case = accepted_case()
     case.request.conditions.append(Condition(description="Supervised", supervision_floor=3))
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY)
     assert case.plan is plan
     assert case.state == "draft"
     assert (plan.version, plan.status) == (1, "draft")
@@ -117,10 +117,10 @@ def test_start_plan_creates_draft_with_schedule() -> None:
 
 def test_start_plan_refused_unless_accepted() -> None:
     with pytest.raises(RuleError):
-        lifecycle.start_plan(Case(), date(2026, 7, 1), 6, TODAY)
+        plan_drafting.start_plan(Case(), date(2026, 7, 1), 6, TODAY)
     case = accepted_case()
     with pytest.raises(RuleError):
-        lifecycle.start_plan(case, date(2026, 7, 1), 0, TODAY)
+        plan_drafting.start_plan(case, date(2026, 7, 1), 0, TODAY)
     assert case.plan is None
 
 
@@ -134,7 +134,7 @@ def test_issue_draft_freezes_content_and_records_first_issue() -> None:
     assert version.content == plan.content()
     # Re-issuing after an edit replaces the issued copy and keeps the first issue date.
     plan.consequences = "Changed"
-    lifecycle.issue_draft(case, "ca", date(2026, 6, 5))
+    plan_drafting.issue_draft(case, "ca", date(2026, 6, 5))
     assert len(plan.versions) == 1
     assert plan.versions[0].content["consequences"] == "Changed"
     assert case.first_draft_issued_on == TODAY
@@ -142,53 +142,55 @@ def test_issue_draft_freezes_content_and_records_first_issue() -> None:
 
 def test_sign_needs_issue_and_both_parties() -> None:
     case = accepted_case()
-    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+        plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
             recorded_by="hmarsden")
-    lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
+    plan_drafting.issue_draft(case, "ca", TODAY)
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+        recorded_by="hmarsden")
     assert case.state == "issued"
-    assert not lifecycle.is_frozen(case)
+    assert not plan_drafting.is_frozen(case)
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "practitioner", "  ", "practitioner", TODAY, TODAY,
+        plan_signing.sign(case, "practitioner", "  ", "practitioner", TODAY, TODAY,
             recorded_by="hmarsden")
     with pytest.raises(RuleError):
-        lifecycle.sign(case, "regulator", "GMC", "", TODAY, TODAY, recorded_by="hmarsden")
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        plan_signing.sign(case, "regulator", "GMC", "", TODAY, TODAY, recorded_by="hmarsden")
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
         recorded_by="hmarsden")
     assert case.state == "agreed"
     assert case.plan.status == "agreed"
-    assert lifecycle.is_frozen(case)
+    assert plan_drafting.is_frozen(case)
     assert [(v.version, v.status) for v in case.plan.versions] == [(1, "issued"), (1, "agreed")]
 
 
 def test_reissue_clears_a_partial_signature() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
-    lifecycle.issue_draft(case, "ca", TODAY)
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+        recorded_by="hmarsden")
+    plan_drafting.issue_draft(case, "ca", TODAY)
     assert case.plan.agreement.organisation is None
 
 
 def test_agreed_plan_needs_new_version_to_change() -> None:
     case = agreed_case()
     with pytest.raises(RuleError):
-        lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.begin_new_version(case, "ca", TODAY)
+        plan_drafting.issue_draft(case, "ca", TODAY)
+    plan_drafting.begin_new_version(case, "ca", TODAY)
     plan = case.plan
     assert (plan.version, plan.status, case.state) == (2, "draft", "draft")
     assert plan.agreement.organisation is None and plan.agreement.practitioner is None
-    assert not lifecycle.is_frozen(case)
-    lifecycle.issue_draft(case, "ca", TODAY)
+    assert not plan_drafting.is_frozen(case)
+    plan_drafting.issue_draft(case, "ca", TODAY)
     assert plan.versions[-1].version == 2
     with pytest.raises(RuleError):
-        lifecycle.begin_new_version(case, "ca", TODAY)  # not signed yet
+        plan_drafting.begin_new_version(case, "ca", TODAY)  # not signed yet
 
 
 def test_running_plan_goes_through_amendments_not_versions() -> None:
     case = active_case()
     with pytest.raises(RuleError, match="amendment"):
-        lifecycle.begin_new_version(case, "ca", TODAY)
+        plan_drafting.begin_new_version(case, "ca", TODAY)
 
 
 def test_activate_needs_agreement_and_consequences() -> None:
@@ -257,19 +259,19 @@ def test_completion_outstanding_lists_what_is_still_open() -> None:
     _insufficient_last_review(case)
     case.plan.current_stage = 1  # L3 of the default L2..L5 ladder
     still_open = len(case.plan.review_points) - 1
-    assert lifecycle.completion_outstanding(case, "completed") == [
+    assert completion.completion_outstanding(case, "completed") == [
         f"{still_open} review points not yet held",
         "last outcome: insufficient progress, extend or slow",
         "supervision now L3 Indirect, not L5 Full scope",
         "Interim order 'Supervised' still applies",
     ]
     # Continuing with conditions: the level and the conditions are what it continues with.
-    assert lifecycle.completion_outstanding(case, "completed_with_conditions") == [
+    assert completion.completion_outstanding(case, "completed_with_conditions") == [
         f"{still_open} review points not yet held",
         "last outcome: insufficient progress, extend or slow",
     ]
     # Not completed escalates a plan that failed: nothing to confirm.
-    assert lifecycle.completion_outstanding(case, "not_completed") == []
+    assert completion.completion_outstanding(case, "not_completed") == []
 
 
 def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
@@ -282,7 +284,7 @@ def test_completion_outstanding_empty_when_the_plan_ran_its_course() -> None:
                                    evidence_seen=[*seen, AssessmentSeen(tool="CbD")])
     plan.current_stage = len(plan.stages) - 1
     assert plan.current_level == 5
-    assert lifecycle.completion_outstanding(case, "completed") == []
+    assert completion.completion_outstanding(case, "completed") == []
 
 
 def test_completion_outstanding_keeps_a_confidential_condition_undescribed() -> None:
@@ -291,7 +293,7 @@ def test_completion_outstanding_keeps_a_confidential_condition_undescribed() -> 
         Condition(source="local_restriction", description="Health: no nights",
                   confidential=True, supervision_floor=4)
     )
-    items = lifecycle.completion_outstanding(case, "completed")
+    items = completion.completion_outstanding(case, "completed")
     assert "a confidential condition still applies" in items
     assert not any("nights" in item for item in items)
 
@@ -299,34 +301,36 @@ def test_completion_outstanding_keeps_a_confidential_condition_undescribed() -> 
 def test_sign_refuses_a_future_date_and_a_name_without_letters() -> None:
     case = issued_case()
     with pytest.raises(RuleError, match="in the future") as future:
-        lifecycle.sign(case, "organisation", "Dr Director", "ro", date(2026, 6, 2), TODAY,
+        plan_signing.sign(case, "organisation", "Dr Director", "ro", date(2026, 6, 2), TODAY,
             recorded_by="hmarsden")
     assert future.value.path == "plan.agreement.organisation.signed_on"
     for not_a_name in ("2026-11-30", "12345", "-- --"):
         with pytest.raises(RuleError, match="not a name") as refused:
-            lifecycle.sign(case, "practitioner", not_a_name, "practitioner", TODAY, TODAY,
+            plan_signing.sign(case, "practitioner", not_a_name, "practitioner", TODAY, TODAY,
                 recorded_by="hmarsden")
         assert refused.value.path == "plan.agreement.practitioner.name"
     assert case.plan.agreement.organisation is None and case.plan.agreement.practitioner is None
-    lifecycle.sign(case, "organisation", "Dr O'Neil-Smith", "ro", date(2026, 5, 30), TODAY,
+    plan_signing.sign(case, "organisation", "Dr O'Neil-Smith", "ro", date(2026, 5, 30), TODAY,
         recorded_by="hmarsden")
     assert case.plan.agreement.organisation.signed_on == date(2026, 5, 30)
 
 
 def test_a_signature_is_corrected_until_both_have_signed() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Direktor", "ro", TODAY, TODAY, recorded_by="hmarsden")
-    assert lifecycle.signing_open(case)
-    lifecycle.sign(case, "organisation", "Dr Director", "Medical director", TODAY, TODAY,
+    plan_signing.sign(case, "organisation", "Dr Direktor", "ro", TODAY, TODAY,
+        recorded_by="hmarsden")
+    assert plan_signing.signing_open(case)
+    plan_signing.sign(case, "organisation", "Dr Director", "Medical director", TODAY, TODAY,
         recorded_by="hmarsden")
     assert case.plan.agreement.organisation == Signature(
         name="Dr Director", role="Medical director", signed_on=TODAY, recorded_by="hmarsden")
     assert case.state == "issued"
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
         recorded_by="hmarsden")
-    assert case.state == "agreed" and not lifecycle.signing_open(case)
+    assert case.state == "agreed" and not plan_signing.signing_open(case)
     with pytest.raises(RuleError, match="final"):
-        lifecycle.sign(case, "organisation", "Dr Other", "ro", TODAY, TODAY, recorded_by="hmarsden")
+        plan_signing.sign(case, "organisation", "Dr Other", "ro", TODAY, TODAY,
+            recorded_by="hmarsden")
     assert case.plan.agreement.organisation.name == "Dr Director"
     assert [v.status for v in case.plan.versions] == ["issued", "agreed"]
 
@@ -388,11 +392,12 @@ def test_resume_after_agreed_extension_is_extended() -> None:
 
 def test_resume_compares_with_the_last_version_signed_before_start() -> None:
     case = agreed_case()
-    lifecycle.begin_new_version(case, "ca", TODAY)
+    plan_drafting.begin_new_version(case, "ca", TODAY)
     case.plan.end_date = date(2027, 3, 1)  # a longer plan agreed before it started
-    lifecycle.issue_draft(case, "ca", TODAY)
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY, recorded_by="hmarsden")
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+    plan_drafting.issue_draft(case, "ca", TODAY)
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+        recorded_by="hmarsden")
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
         recorded_by="hmarsden")
     lifecycle.activate(case, TODAY)
     case.state = "paused"
@@ -409,26 +414,26 @@ def test_issuing_a_ladder_past_a_conditions_floor_is_refused_naming_it() -> None
     # The condition came after the ladder was built (L2 to L5): the checker reported it,
     # now the draft cannot go out either.
     case = accepted_case()
-    lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY)
+    plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY)
     case.request.conditions.append(_interim_order())
     with pytest.raises(RuleError, match="Interim order 'Work under close supervision'") as no:
-        lifecycle.issue_draft(case, "ca", TODAY)
+        plan_drafting.issue_draft(case, "ca", TODAY)
     assert no.value.path == "plan.stages"
     assert "Supervision stage 2: level 3 is not allowed" in str(no.value)
     assert case.state == "draft" and case.plan is not None and case.plan.versions == []
     for stage in case.plan.stages:
         stage.level = min(stage.level, 2)
-    lifecycle.issue_draft(case, "ca", TODAY)
+    plan_drafting.issue_draft(case, "ca", TODAY)
     assert case.state == "issued"
 
 
 def test_signing_a_ladder_past_a_condition_added_after_issue_is_refused() -> None:
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
                     recorded_by="ca")
     case.request.conditions.append(_interim_order(floor=3))
     with pytest.raises(RuleError, match="limits supervision to L3"):
-        lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+        plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
                     recorded_by="ca")
     assert case.plan is not None and case.plan.agreement.practitioner is None
     assert case.state == "issued" and case.plan.status == "issued"
@@ -437,11 +442,11 @@ def test_signing_a_ladder_past_a_condition_added_after_issue_is_refused() -> Non
 def test_reissue_clears_both_signatures() -> None:
     # Either party's signature was given to the earlier copy; neither stands for the new one.
     case = issued_case()
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
                     recorded_by="ca")
-    lifecycle.issue_draft(case, "ca", TODAY)
+    plan_drafting.issue_draft(case, "ca", TODAY)
     assert case.plan is not None and case.plan.agreement.practitioner is None
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
                     recorded_by="ca")
     assert case.state == "issued"  # one signature after the re-issue does not agree it
 
@@ -451,9 +456,9 @@ def test_a_signature_records_who_entered_it_and_the_plan_says_so() -> None:
     from psr_tui.export import plan_markdown
 
     case = issued_case()
-    lifecycle.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
+    plan_signing.sign(case, "organisation", "Dr Director", "ro", TODAY, TODAY,
                    recorded_by="hmarsden")
-    lifecycle.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
+    plan_signing.sign(case, "practitioner", "Dr Jones", "practitioner", TODAY, TODAY,
                    recorded_by="djones")
     agreement = case.plan.agreement
     assert agreement.organisation.recorded_by == "hmarsden"
@@ -469,7 +474,7 @@ def test_completion_outstanding_names_a_final_review_held_without_its_evidence()
     for rp in plan.review_points:
         rp.outcome = ReviewOutcome(outcome="step_down", held_on=rp.due_on)
     plan.current_stage = len(plan.stages) - 1
-    items = lifecycle.completion_outstanding(case, "completed")
+    items = completion.completion_outstanding(case, "completed")
     final = next(rp for rp in plan.review_points if rp.is_final)
     assert f"no assessments recorded at '{final.title}'" in items
     assert any(item.startswith(f"evidence expected at '{final.title}' not seen") for item in items)

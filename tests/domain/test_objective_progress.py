@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from test_review import record, running_case
 
+from psr_tui.domain.completion import sign_off_completion
 from psr_tui.domain.errors import RuleError
-from psr_tui.domain.lifecycle import sign_off_completion
 from psr_tui.domain.objective_progress import latest_progress
 from psr_tui.domain.plan import Objective, ObjectiveProgress
 from psr_tui.domain.record_integrity import record_problems

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from case_builders import TODAY, valid_request_case
 
-from psr_tui.domain import lifecycle
+from psr_tui.domain import plan_drafting
 from psr_tui.domain.case import Absence, Case, Condition, RequestDecision
 from psr_tui.domain.plan_templates import (
     choose_template,
@@ -65,7 +65,7 @@ def test_the_case_study_plan_from_its_template() -> None:
     case = _accepted(valid_request_case())
     case.request.absence = Absence(reason="local_restriction")
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [1, 2, 3, 5]  # not the default 2-3-4-5
     assert [(s.start, s.end) for s in plan.stages] == [
         (date(2026, 7, 1), date(2026, 8, 31)), (date(2026, 9, 1), date(2026, 10, 31)),
@@ -92,7 +92,7 @@ def test_the_plan_records_the_template_it_came_from() -> None:
     case.request.absence = Absence(reason="local_restriction")
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
     assert template is not None
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     assert plan.template_id == template.code
     assert template_label(plan.template_id, VOCAB) == template.label
     # Where the plan came from is not content the parties agree to.
@@ -106,7 +106,7 @@ def test_a_condition_floor_caps_the_template_ladder() -> None:
     case.request.absence = Absence(reason="local_restriction")
     case.request.conditions = [Condition(source="interim_order", supervision_floor=2)]
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [1, 2]
     assert plan.stages[-1].end == plan.end_date
 
@@ -115,7 +115,7 @@ def test_a_short_plan_drops_the_stages_past_its_end() -> None:
     case = _accepted(valid_request_case())
     case.request.absence = Absence(reason="local_restriction")
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 3, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 3, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [1, 2]
     assert plan.stages[-1].end == plan.end_date
 
@@ -149,7 +149,7 @@ def test_an_organisation_adds_its_own_without_code(tmp_path: Path) -> None:
     case.request.plan_type = "return_to_work"
     template = choose_template(case, templates, VOCAB)
     assert template is not None and template.label == "Our own return to practice"
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [3]
     assert plan.objectives[0].statement == "Our wording"
     assert plan.review_points[0].due_on == date(2026, 10, 1)
@@ -176,6 +176,6 @@ def test_a_bad_template_is_refused_naming_file_and_field(
 
 def test_no_template_keeps_the_default_ladder() -> None:
     case = _accepted(valid_request_case())
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 6, TODAY, VOCAB)
-    assert [s.level for s in plan.stages] == lifecycle.DEFAULT_STAGE_LEVELS
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 6, TODAY, VOCAB)
+    assert [s.level for s in plan.stages] == plan_drafting.DEFAULT_STAGE_LEVELS
     assert plan.template_id == "" and template_label(plan.template_id, VOCAB) == ""

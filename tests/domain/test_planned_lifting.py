@@ -8,7 +8,7 @@ from datetime import date
 
 from case_builders import TODAY, valid_plan, valid_request_case
 
-from psr_tui.domain import lifecycle
+from psr_tui.domain import lifecycle, plan_drafting, plan_signing
 from psr_tui.domain.amendments import agree_amendment, propose_amendment
 from psr_tui.domain.case import Absence, Case, Condition, RequestDecision
 from psr_tui.domain.conditions import lift_condition
@@ -71,12 +71,12 @@ def test_a_recorded_lifting_uncaps_every_stage() -> None:
 
 def test_start_plan_default_ladder_honours_the_planned_lifting() -> None:
     case = _restricted(floor=3, lifted_at_stage=4)
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB)
     # The default levels (2 3 4 5): stage 3 (L4) is held at L3 and merges with stage 2;
     # the ladder never reaches a fourth stage, so the floor stays.
     assert [s.level for s in plan.stages] == [2, 3]
     case = _restricted(floor=4, lifted_at_stage=4)
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB)
     assert [s.level for s in plan.stages] == [2, 3, 4, 5]
 
 
@@ -85,11 +85,11 @@ def test_the_template_ladder_honours_the_planned_lifting() -> None:
     case.request.absence = Absence(reason="local_restriction")  # the case-study template
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
     assert template is not None
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [1, 2, 3, 5]  # stage 4 past the lifting
     capped = _restricted(floor=3, lifted_at_stage=None)
     capped.request.absence = Absence(reason="local_restriction")
-    plan = lifecycle.start_plan(capped, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan = plan_drafting.start_plan(capped, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     assert [s.level for s in plan.stages] == [1, 2, 3]
 
 
@@ -108,12 +108,12 @@ def test_a_new_end_moves_the_final_review_off_the_nations_bank_holiday() -> None
 
 def test_an_agreed_extension_uses_the_organisations_nation() -> None:
     case = _accepted(valid_request_case())
-    lifecycle.start_plan(case, date(2026, 9, 1), 6, TODAY, VOCAB)
+    plan_drafting.start_plan(case, date(2026, 9, 1), 6, TODAY, VOCAB)
     assert case.plan is not None
     case.plan.consequences = "Referral to the capability process"
-    lifecycle.issue_draft(case, "ca", TODAY)
+    plan_drafting.issue_draft(case, "ca", TODAY)
     for party, name in (("organisation", "Dr RO"), ("practitioner", "Dr P")):
-        lifecycle.sign(case, party, name, party, TODAY, TODAY, recorded_by="ca")
+        plan_signing.sign(case, party, name, party, TODAY, TODAY, recorded_by="ca")
     lifecycle.activate(case, TODAY)
     case.request.organisation.nation = "NIR"
     final = next(rp for rp in case.plan.review_points if rp.is_final)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from case_builders import TODAY, valid_request_case
 
-from psr_tui.domain import lifecycle
+from psr_tui.domain import plan_drafting
 from psr_tui.domain.case import Absence, Case, RequestDecision
 from psr_tui.domain.checker import check_plan
 from psr_tui.domain.errors import RuleError
@@ -33,7 +33,7 @@ def _from_template() -> Case:
     case.request.absence = Absence(reason="local_restriction")
     template = choose_template(case, shipped_plan_templates(VOCAB), VOCAB)
     assert template is not None
-    lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
+    plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, template)
     return case
 
 
@@ -47,7 +47,7 @@ def test_a_template_draft_is_all_suggestions_but_roles_and_reviews() -> None:
 
 def test_the_default_draft_and_the_intake_suggestions_are_suggestions_too() -> None:
     case = _accepted(valid_request_case())
-    plan = lifecycle.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, None)
+    plan = plan_drafting.start_plan(case, date(2026, 7, 1), 8, TODAY, VOCAB, None)
     assert plan.stages and all(s.suggested for s in plan.stages)
     assert all(o.suggested for o in plan.objectives)
     plan.objectives = []

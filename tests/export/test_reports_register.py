@@ -64,3 +64,48 @@ def test_file_names_carry_ids_not_names() -> None:
     assert REPORTS["plan"].filename("case-1", "organisation") == "plan-case-1-organisation.md"
     assert (REPORTS["review-sheet"].filename("case-1", "practitioner", "rp-2", ".html")
             == "review-sheet-case-1-rp-2.html")
+
+
+def _cases_each_way():  # type: ignore[no-untyped-def]
+    """Cases that give some reports and not others: no plan, a decision, reviews all held,
+    a plan withheld from the practitioner (told or not)."""
+    from case_fixture import completed_case
+
+    from psr_tui.domain.case import RequestDecision
+    from psr_tui.domain.withholding import decide_withholding
+
+    no_plan = draft_case()
+    no_plan.plan = None
+    declined = draft_case()
+    declined.plan = None
+    declined.decision = RequestDecision(outcome="declined", decided_on=TODAY, decided_by="hm",
+                                        reason="Conduct", alternative_offered="Advice")
+    cases = [draft_case(), active_case(), completed_case(), no_plan, declined]
+    for told in (True, False):
+        withheld = active_case()
+        decide_withholding(withheld, withhold=True, requested_by="Dr A Rao", reasons="Support",
+                           user="hm", today=TODAY, practitioner_told=told,
+                           not_told_reason="" if told else "Unwell just now")
+        cases.append(withheld)
+    return cases
+
+
+def test_what_a_case_can_give_is_told_without_rendering_and_agrees_with_rendering() -> None:
+    """`Report.unavailable` (what the export dialog offers) says '' exactly when the report
+    renders, and otherwise the very reason rendering gives."""
+    vocab = default_vocabularies()
+    seen: dict[str, set[bool]] = {report_id: set() for report_id in REPORTS}
+    for case in _cases_each_way():
+        points = [None, "rp-nope"] + ([case.plan.review_points[0].id] if case.plan else [])
+        for report in REPORTS.values():
+            for audience in AUDIENCES:
+                for rp in points:
+                    reason = report.unavailable(case, audience, rp)
+                    try:
+                        report.render(ReportRequest(case, audience, vocab, TODAY, rp))
+                    except ReportUnavailable as exc:
+                        assert reason == str(exc), (report.id, case.id, audience, rp)
+                    else:
+                        assert reason == "", (report.id, case.id, audience, rp)
+                    seen[report.id].add(reason == "")
+    assert all(outcomes == {True, False} for outcomes in seen.values()), seen

@@ -4,6 +4,7 @@ from plan progress, the plan builder and the archive alike."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from textual.widgets import Input, Select
 
 from psr_tui.app import make_app
 from psr_tui.domain.access import SUPERVISOR, Identity
+from psr_tui.domain.case import Case
+from psr_tui.export.reports import REPORTS, ReportRequest
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.export_form import ExportDialog
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
@@ -116,3 +119,52 @@ async def test_a_supervisor_is_offered_only_their_reports_at_their_own_copy(
         await pilot.pause()
     written = export_folder / "progress-case-g-rp-case-g-2-organisation.md"
     assert "Review 2 (4 months)" in written.read_text(encoding="utf-8")
+
+
+def _count_renders(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every report's renderer, wrapped to note (report, audience) each time it runs."""
+    rendered: list[tuple[str, str]] = []
+    for report in list(REPORTS.values()):
+        def counting(request: ReportRequest, report=report):  # type: ignore[no-untyped-def]
+            rendered.append((report.id, request.audience))
+            return report.render(request)
+
+        monkeypatch.setitem(REPORTS, report.id, dataclasses.replace(report, render=counting))
+    return rendered
+
+
+async def test_opening_renders_nothing_and_writing_renders_the_chosen_copy_once(
+        store: CaseStore, export_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(store)
+    rendered = _count_renders(monkeypatch)
+    app = make_app(store, today=lambda: TODAY, start="home", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(app, pilot, "p")
+        assert len(_options(dialog, "report")) == 5 and rendered == []
+        dialog.query_one("#input-audience", Select).value = "practitioner"
+        await pilot.pause()
+        dialog.query_one("#input-export-path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert rendered == [("progress", "practitioner")]
+    assert (export_folder / "progress-case-g-practitioner.md").read_text(encoding="utf-8")
+
+
+async def test_a_report_the_case_cannot_give_is_not_offered(
+        store: CaseStore, export_folder: Path) -> None:
+    """Every review of case-g held: no meeting sheet to offer, nor to ask for by its key."""
+    fill(store)
+    store.update("case-g", _hold_every_review, "review.record", "all held")
+    app = make_app(store, today=lambda: TODAY, start="home", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(app, pilot, "p")
+        assert "Review meeting sheet" not in _options(dialog, "report")
+        assert "Progress report" in _options(dialog, "report")
+
+
+def _hold_every_review(case: Case) -> None:
+    assert case.plan is not None
+    held = case.plan.review_points[0].outcome
+    for point in case.plan.review_points:
+        point.outcome = held

@@ -80,12 +80,12 @@ GUARDED: list[PrivateName] = [
     PrivateName("DOMNode._bindings", "psr_tui/ui/key_routing.py",
                 "where a node's own BindingsMap lives and that it keeps .key_to_bindings",
                 _widget_bindings_map),
-    PrivateName("Screen._modal_binding_chain", "psr_tui/app.py",
-                "PsrApp.actions_of (palette and F1 help): the chain of (node, BindingsMap) up "
+    PrivateName("Screen._modal_binding_chain", "psr_tui/ui/app_commands.py",
+                "AppCommands.actions_of (palette and F1 help): the chain of (node, BindingsMap) up "
                 "to the last modal; Screen.active_bindings shows how Textual reads it now",
                 _binding_chain_property),
-    PrivateName("App._check_action_state", "psr_tui/app.py",
-                "PsrApp.actions_of: (action, default_namespace) -> True / False (hidden) / "
+    PrivateName("App._check_action_state", "psr_tui/ui/app_commands.py",
+                "AppCommands.actions_of: (action, default_namespace) -> True / False (hidden) / "
                 "None (greyed out)",
                 _check_action_state_signature),
     PrivateName("SelectionList._toggle_highlighted_selection", "psr_tui/ui/widgets/ticks.py",
@@ -95,15 +95,15 @@ GUARDED: list[PrivateName] = [
     PrivateName("textual.widgets._toggle_button.ToggleButton", "psr_tui/ui/widgets/ticks.py",
                 "the module ToggleButton is imported from, and its BUTTON_INNER mark",
                 _toggle_button_module),
-    # The crash hook (PsrApp._handle_exception mirrors Textual 8.2.8's, but for what it
+    # The crash hook (OneLineCrashApp._handle_exception mirrors Textual 8.2.8's, but for what it
     # prints): re-read App._handle_exception in textual/app.py when any of these moves.
-    *[PrivateName(f"App.{name}", "psr_tui/app.py",
-                  "PsrApp._handle_exception / _print_error_renderables against "
+    *[PrivateName(f"App.{name}", "psr_tui/ui/crash_exit.py",
+                  "OneLineCrashApp._handle_exception / _print_error_renderables against "
                   "App._handle_exception in textual/app.py (no traceback with locals)",
                   lambda name=name: callable(getattr(App, name, None)))
       for name in ("_handle_exception", "_close_messages_no_wait",
                    "_print_error_renderables")],
-    *[PrivateName(f"App.{name}", "psr_tui/app.py",
+    *[PrivateName(f"App.{name}", "psr_tui/ui/crash_exit.py",
                   "the state App._handle_exception sets before the app closes",
                   lambda name=name: hasattr(App(), name))
       for name in ("_exception", "_exception_event", "_exit_renderables", "_return_code")],

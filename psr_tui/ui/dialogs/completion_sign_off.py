@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, RadioSet, Static
 
 from ...domain.case import Case
-from ...domain.lifecycle import completion_outstanding, sign_off_completion
+from ...domain.completion import completion_outstanding, sign_off_completion
 from ..widgets.form_field import FormField, date_check, required_check
 from ..widgets.objective_progress_form import ObjectiveProgressForm
 from ..widgets.ticks import RadioChoice

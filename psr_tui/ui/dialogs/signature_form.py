@@ -17,8 +17,8 @@ from ...domain.access import ADVISER, ROLE_LABELS, Identity
 from ...domain.case import Case
 from ...domain.errors import RuleError
 from ...domain.field_errors import parse_date
-from ...domain.lifecycle import sign
 from ...domain.plan import Signature
+from ...domain.plan_signing import sign
 from ..widgets.form_field import FormField, date_check, required_check
 from .plan_item_form import Answer, PlanItemDialog, Reload, Submit, Values
 

@@ -19,8 +19,8 @@ from ...domain.access import (
 from ...domain.amendments import AMENDABLE_STATES
 from ...domain.case import Case
 from ...domain.lifecycle import RUNNING_STATES as SIGN_OFF_STATES
-from ...domain.lifecycle import signing_open
 from ...domain.plan import ReviewPoint
+from ...domain.plan_signing import signing_open
 from ...domain.review import (
     RECORDABLE_STATES,
     in_date_order,

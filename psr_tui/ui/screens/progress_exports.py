@@ -13,7 +13,7 @@ from ...domain.access import ADVISER, Identity, export_refusal
 from ...domain.audiences import audience_label
 from ...domain.case import Case
 from ...export.files import proposed_path
-from ...export.reports import REPORTS, RenderedReport, Report, ReportRequest, ReportUnavailable
+from ...export.reports import REPORTS, RenderedReport, Report, ReportRequest
 from ..dialogs.export_form import Exportable, ExportDialog
 from ..wording import in_markup
 from .base import PsrScreen
@@ -51,7 +51,8 @@ def report_audiences(identity: Identity, report_id: str) -> list[tuple[str, str]
 def _exportable(report: Report, case: Case, app: PsrApp,
                 review_point_id: str | None) -> Exportable | None:
     """The report for this case as the dialog offers it; None when the case cannot give
-    it (no plan, no decision, no withholding: its renderer says so)."""
+    it (no plan, no decision, no withholding: the register's check says so, nothing is
+    rendered until the dialog writes)."""
     offered = tuple(report_audiences(app.identity, report.id))
     rp = review_point_id if report.takes_review_point else None
     point = case.plan.review_point(rp) if rp and case.plan else None
@@ -62,15 +63,13 @@ def _exportable(report: Report, case: Case, app: PsrApp,
     def audience_of(code: str) -> str:
         return code or (offered[0][0] if offered else report.audiences[0])
 
-    def render(code: str) -> RenderedReport:
+    def render(code: str) -> RenderedReport:  # only when written: once, the chosen copy
         return report.render(ReportRequest(case, audience_of(code), vocab, today, rp))
 
     def filename(code: str) -> str:
         return str(proposed_path(report.filename(key, audience_of(code), rp)))
 
-    try:
-        render("")
-    except ReportUnavailable:
+    if report.unavailable(case, audience_of(""), rp):
         return None
     title = report.title + (f", {point.title}" if point is not None else "")
     return Exportable(report.id, title, offered, filename, render)

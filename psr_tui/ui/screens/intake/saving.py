@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 from ....domain.case import Case
-from ....domain.lifecycle import decide_request, start_plan
+from ....domain.lifecycle import decide_request
+from ....domain.plan_drafting import start_plan
 from ....domain.plan_templates import PlanTemplate
 from ....domain.validation import STEP_FIELDS
 from ....domain.vocabulary import Vocabularies

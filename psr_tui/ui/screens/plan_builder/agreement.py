@@ -6,13 +6,9 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
-from ....domain.lifecycle import (
-    DRAFTING_STATES,
-    activate,
-    is_frozen,
-    issue_draft,
-    signing_open,
-)
+from ....domain.lifecycle import DRAFTING_STATES, activate
+from ....domain.plan_drafting import is_frozen, issue_draft
+from ....domain.plan_signing import signing_open
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.signature_form import signature_dialog, signature_line
 from .section import Section

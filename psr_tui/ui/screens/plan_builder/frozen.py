@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ....domain.case import Case
-from ....domain.lifecycle import begin_new_version, is_frozen
+from ....domain.plan_drafting import begin_new_version, is_frozen
 from ...dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from ....domain.access import PLAN_EDIT, READ, SIGN_ORGANISATION, SIGN_PRACTITIONER
 from ....domain.case import Case
 from ....domain.errors import RuleError
-from ....domain.lifecycle import is_frozen
+from ....domain.plan_drafting import is_frozen
 from ...saving import Refusal, save_case
 from ...wording import fitted
 from ..base import PsrScreen
