@@ -22,9 +22,7 @@ from typing import TYPE_CHECKING
 from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scope, require
 from ..domain.case_digest import CaseDigest
 from . import migrations
-from .atomic_storage import (
-    read_json,
-)
+from .atomic_storage import parse_json, read_bytes, read_json
 from .audit_seal import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
 from .case_digests import read_digest, write_digest
@@ -316,13 +314,21 @@ class CaseReader:
 
     def with_audit(self, case_id: str) -> tuple[Case, list[AuditEvent]]:
         """The case as seen and its audit trail from one read of its file (`check`)."""
+        from .case_file_json import validated_file
+
         path = self._path(case_id)
-        data = read_json(path)
-        if data is None:
+        raw = read_bytes(path)
+        if raw is None:
             raise CaseNotFound(case_id)
-        case = self._case_from(data, path)
+        # One pass of pydantic-core over the bytes for a valid current file; any other is
+        # parsed, migrated and validated as `get` does, and its problem worded the same.
+        found = validated_file(raw)
+        if found is None:
+            data = parse_json(raw, path)
+            found = self._case_from(data, path), audit_events(data, path)
+        case, audit = found
         require(self.identity, AUDIT_READ, case)
-        return self._as_seen(case), audit_events(data, path)
+        return self._as_seen(case), audit
 
     @property
     def audit_key(self) -> bytes:
