@@ -26,14 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic_storage import FILE_MODE, write_json_atomic
+from .audit_key import KEY_BYTES, KEY_FILE
 from .errors import StoreError
 
 if TYPE_CHECKING:
     from ..domain.audit import AuditEvent
 
-KEY_FILE = "audit.key"
 LEGACY_FILE = "audit.legacy.json"
-KEY_BYTES = 32
 
 
 def canonical(event: AuditEvent, *, with_seal: bool) -> bytes:
@@ -63,21 +62,6 @@ def verifies(key: bytes, event: AuditEvent, previous: AuditEvent | None) -> bool
 
 
 # ---- the key -----------------------------------------------------------------------
-
-
-def load_key(root: Path) -> bytes:
-    path = root / KEY_FILE
-    try:
-        key = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise StoreError(f"{path} is missing: the audit trail cannot be sealed or checked; "
-                         "open the database as its owner to make a new key") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror} (only the database's owner "
-                         "can record changes)") from exc
-    if len(key) != KEY_BYTES:
-        raise StoreError(f"{path} is not a psr-tui audit key ({len(key)} bytes)")
-    return key
 
 
 def ensure_key(root: Path, trails: Iterable[tuple[str, list[AuditEvent]]]) -> None:

@@ -21,9 +21,10 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
+from .case_reader import CASE_DOC_ID
 from .migrations import FILE_META_TABLE, SCHEMA_VERSION, file_schema_version
 
-CASE_DOC_ID = "1"  # as case_reader.CASE_DOC_ID: TinyDB's document ids are strings in JSON
+_CASE_KEY = str(CASE_DOC_ID)  # TinyDB's document ids are strings in JSON
 
 
 class _CaseFile(TypedDict):
@@ -47,7 +48,7 @@ def validated_file(raw: bytes) -> tuple[Case, list[AuditEvent]] | None:
     except ValidationError:  # not JSON, or a value refused: the slow path says which
         return None
     table = found["case"]
-    if list(table) != [CASE_DOC_ID]:  # other documents in the case table: as ever, ignored
+    if list(table) != [_CASE_KEY]:  # other documents in the case table: as ever, ignored
         return None                   # there, but validated here; let the slow path judge
     if file_schema_version({FILE_META_TABLE: found.get("meta")}) != SCHEMA_VERSION:
         return None  # to be migrated, or from a newer psr-tui
@@ -56,4 +57,4 @@ def validated_file(raw: bytes) -> tuple[Case, list[AuditEvent]] | None:
         order = sorted(audit, key=int)
     except ValueError:
         return None  # a document id that is not a number
-    return table[CASE_DOC_ID], [audit[k] for k in order]
+    return table[_CASE_KEY], [audit[k] for k in order]

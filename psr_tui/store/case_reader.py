@@ -8,7 +8,6 @@ case or audit event is read: the start-up of a list screen does not pay for them
 from __future__ import annotations
 
 import gc
-import getpass
 import os
 import re
 import time
@@ -23,7 +22,7 @@ from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scop
 from ..domain.case_digest import CaseDigest
 from . import migrations
 from .atomic_storage import parse_json, read_bytes, read_json
-from .audit_seal import load_key
+from .audit_key import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
 from .case_digests import read_digest, write_digest
 from .disk_errors import storage_failure
@@ -67,7 +66,11 @@ def _utcnow() -> datetime:
 
 
 def current_user() -> str:
-    return os.environ.get("PSR_TUI_USER") or getpass.getuser()
+    if user := os.environ.get("PSR_TUI_USER"):
+        return user
+    import getpass  # only without $PSR_TUI_USER (it brings termios)
+
+    return getpass.getuser()
 
 
 def format_validation_error(exc: ValidationError) -> str:
