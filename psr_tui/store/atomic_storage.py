@@ -21,14 +21,16 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, None when it does not exist; UnreadableFile when it cannot be read."""
+def read_bytes(path: Path | str) -> bytes | None:
+    """The file's bytes, None when it does not exist; UnreadableFile when it cannot be read.
+    A plain string path is read as well (no Path made: `check` reads every case file)."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UnreadableFile(path, plain_cause(exc, path, reading=True)) from exc
+        raise UnreadableFile(path, plain_cause(exc, Path(path), reading=True)) from exc
 
 
 def read_json(path: Path) -> dict[str, Any] | None:

@@ -37,7 +37,20 @@ LEGACY_FILE = "audit.legacy.json"
 
 def canonical(event: AuditEvent, *, with_seal: bool) -> bytes:
     doc = event.model_dump(mode="json", exclude=None if with_seal else {"seal"})
+    return _encoded(doc)
+
+
+def _encoded(doc: dict) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _both_forms(event: AuditEvent) -> tuple[bytes, bytes]:
+    """canonical(event, with_seal=True) and (..., with_seal=False) from one model_dump:
+    `check` verifies every event of every case."""
+    doc = event.model_dump(mode="json")
+    whole = _encoded(doc)
+    del doc["seal"]
+    return whole, _encoded(doc)
 
 
 def digest(event: AuditEvent) -> str:
@@ -153,11 +166,15 @@ def verify_trail(key: bytes, case_id: str, events: list[AuditEvent],
                 "that were not there, or not so, when sealing began (edited or forged)")
         else:
             report.legacy = len(old)
-    previous = old[-1] if old else None
+    # As `verifies` on each event, each dumped once: its form without the seal is what
+    # its seal covers, its whole form is what the next event's `prev` hashes.
+    expected_prev = digest(old[-1]) if old else ""
     for event in events[len(old):]:
-        if not verifies(key, event, previous):
+        whole, unsealed = _both_forms(event)
+        own_seal = bool(event.seal) and hmac.compare_digest(
+            event.seal, hmac.new(key, unsealed, hashlib.sha256).hexdigest())
+        if not (own_seal and event.prev == expected_prev):
             # The seal covers `prev`: a valid seal with the wrong link is a moved event.
-            own_seal = bool(event.seal) and hmac.compare_digest(event.seal, seal_of(key, event))
             what = ("its link to the event before is broken (an event was removed, inserted "
                     "or reordered)" if own_seal else
                     "its seal does not verify (edited, forged, or brought in from elsewhere)")
@@ -165,7 +182,7 @@ def verify_trail(key: bytes, case_id: str, events: list[AuditEvent],
                 f"case {case_id}: audit event {event.id} ({event.action} by {event.user} at "
                 f"{event.at:%Y-%m-%d %H:%M}): {what}")
         report.imported += event.imported
-        previous = event
+        expected_prev = hashlib.sha256(whole).hexdigest()
     return report
 
 

@@ -107,9 +107,13 @@ class CaseReader:
         return exclusive_lock(self.locks_dir / f"{name}.lock", name)
 
     def _path(self, case_id: str) -> Path:
+        return Path(self._file_name(case_id))
+
+    def _file_name(self, case_id: str) -> str:
+        """The case's file as a plain string (no Path made: `check` reads every file)."""
         if not _SAFE_ID.fullmatch(case_id):
             raise CaseNotFound(case_id)
-        return self.cases_dir / f"{case_id}.json"
+        return f"{self.cases_dir}/{case_id}.json"
 
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
@@ -319,14 +323,15 @@ class CaseReader:
         """The case as seen and its audit trail from one read of its file (`check`)."""
         from .case_file_json import validated_file
 
-        path = self._path(case_id)
-        raw = read_bytes(path)
+        name = self._file_name(case_id)
+        raw = read_bytes(name)
         if raw is None:
             raise CaseNotFound(case_id)
         # One pass of pydantic-core over the bytes for a valid current file; any other is
         # parsed, migrated and validated as `get` does, and its problem worded the same.
         found = validated_file(raw)
         if found is None:
+            path = Path(name)
             data = parse_json(raw, path)
             found = self._case_from(data, path), audit_events(data, path)
         case, audit = found
