@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scope, require
-from ..domain.case_digest import CaseDigest
 from . import migrations
 from .atomic_storage import parse_json, read_bytes, read_json
 from .audit_key import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
-from .case_digests import read_digest, write_digest
 from .disk_errors import storage_failure
 from .errors import CaseNotFound, UnreadableFile
 from .file_lock import exclusive_lock
@@ -34,6 +32,7 @@ if TYPE_CHECKING:
 
     from ..domain.audit import AuditEvent
     from ..domain.case import Case
+    from ..domain.case_digest import CaseDigest
     from ..domain.plan_facts import PlanFacts
     from ..domain.vocabulary import Vocabularies
 
@@ -193,6 +192,7 @@ class CaseReader:
         brief = read_brief(self.briefs_dir, case_id, path)
         if brief is None:
             from ..domain.case import Case
+            from .case_digests import write_digest
 
             stamp = stamp_of(path)
             case = self._read(case_id)
@@ -232,6 +232,9 @@ class CaseReader:
         return self._digest_in_scope(case_id, stamp_of(path))
 
     def _digest_in_scope(self, case_id: str, stamp: list[int] | None) -> CaseDigest:
+        # Here, not at the top: `dump` and `check` read no digest.
+        from .case_digests import read_digest, write_digest
+
         digest = read_digest(self.briefs_dir, case_id, stamp)
         if digest is None:  # missing or stale: from the case file (and stored for next time)
             case = self._read(case_id)

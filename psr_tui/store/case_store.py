@@ -21,7 +21,6 @@ from ..domain.access import CREATE, PLAN_EDIT, Identity, operation_of, require
 from . import migrations
 from .atomic_storage import DIR_MODE, _fsync_dir, read_json, write_json_atomic
 from .case_briefs import stamp_of, write_brief
-from .case_digests import digest_path, write_digest
 from .case_reader import (
     CASE_DOC_ID,
     CaseReader,
@@ -96,6 +95,7 @@ class CaseStore(CaseReader):
 
     def _brief_after_write(self, case: Case, path: Path, storage: TransactionStorage) -> None:
         """The list copies of the case just written: its brief and its digest."""
+        from .case_digests import write_digest  # here: reading commands need no digest
         data = storage.read() or {}
         doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
         stamp = stamp_of(path)
@@ -162,6 +162,8 @@ class CaseStore(CaseReader):
         nothing (a 'new case' left at once). Decided under the lock on a fresh read; any
         other record is kept (False): records are never deleted otherwise.
         """
+        from .case_digests import digest_path
+
         require(self.identity, CREATE)
         path = self._path(case_id)
         with self._lock(case_id):

@@ -88,6 +88,9 @@ def test_list_check_and_dump_import_nothing_they_do_not_use(
     else:  # list reads digests, dump copies the text: no pydantic, no hashing
         assert "pydantic" not in modules
         assert [m for m in SEALING if m in modules] == []
+    if command[0] == "dump":  # the text as stored: no digest, no vocabulary
+        assert "psr_tui.domain.case_digest" not in modules
+        assert "tomllib" not in modules
 
 
 def test_the_check_catches_a_heavy_import(db: Path, tmp_path: Path) -> None:
