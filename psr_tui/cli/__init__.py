@@ -31,8 +31,12 @@ def require_terminal() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # No pydantic plugin: one would see every value validated, confidential fields
+    # included, and looking for them scans every installed package's metadata (about
+    # 20 ms of each command that reads whole cases).
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(lazy=True).parse_args(argv)
         if needs_terminal(args.command):
             require_terminal()
         from .commands import dispatch  # the store, pydantic and the domain: after the checks

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -143,6 +142,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = interchange.import_dump(store, data, source)
     except StoreError:
         if made_here and db.is_dir() and not any((db / "cases").glob("*.json")):
+            import shutil  # here: its compression modules are no other command's cost
+
             shutil.rmtree(db, ignore_errors=True)  # the empty database this import made
         raise
     print(f"imported {len(result.created)} cases ({len(result.unchanged)} already present "

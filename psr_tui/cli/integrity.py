@@ -54,7 +54,9 @@ class CheckResult:
 
 
 # Below this many cases one process checks them all: a second costs more than it saves.
+# Above it, one process per core, each checking at least half this many cases.
 PARALLEL_FROM = 2000
+MOST_PROCESSES = 8  # past this the reading, not the validation, is what waits
 
 
 @dataclass
@@ -108,28 +110,31 @@ def check_store(store: CaseStore) -> CheckResult:
 
 def _check_all(store: CaseStore, key: bytes, legacy: dict[str, str], ids: list[str]
                ) -> CasesChecked:
-    """Every case, in two processes (a half each) when there are many and two cores:
+    """Every case, in one process per core (a run of the ids each) when there are many:
     each file is read and validated once either way, the problems in the order of `ids`."""
-    if len(ids) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    parts = min(os.cpu_count() or 1, MOST_PROCESSES, len(ids) * 2 // PARALLEL_FROM)
+    if parts < 2:
         return _check_cases(store, key, legacy, ids)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    half = len(ids) // 2
+    size = -(-len(ids) // parts)  # rounded up: `parts` runs cover every id
+    runs = [ids[at:at + size] for at in range(0, len(ids), size)]
     global _FORKED
-    _FORKED = (store, key, legacy)  # inherited by the forked worker: nothing to pickle
+    _FORKED = (store, key, legacy)  # inherited by the forked workers: nothing to pickle
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            second = pool.submit(_check_forked, ids[half:])
-            first = _check_cases(store, key, legacy, ids[:half])
-            rest = second.result()
+        with ProcessPoolExecutor(len(runs) - 1,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            others = [pool.submit(_check_forked, run) for run in runs[1:]]
+            found = [_check_cases(store, key, legacy, runs[0])]  # this process: the first
+            found += [other.result() for other in others]
     finally:
         _FORKED = None
-    return CasesChecked(first.problems + rest.problems,
-                        first.legacy_events + rest.legacy_events,
-                        first.legacy_cases + rest.legacy_cases,
-                        first.imported_events + rest.imported_events,
-                        first.imported_cases + rest.imported_cases)
+    return CasesChecked([p for part in found for p in part.problems],
+                        sum(part.legacy_events for part in found),
+                        sum(part.legacy_cases for part in found),
+                        sum(part.imported_events for part in found),
+                        sum(part.imported_cases for part in found))
 
 
 _FORKED: tuple[CaseStore, bytes, dict[str, str]] | None = None

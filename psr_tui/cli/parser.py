@@ -7,11 +7,10 @@ before anything heavy loads.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from ..domain.audiences import AUDIENCES
-from ..export.reports import FORMATS, REPORT_IDS, REPORTS
 from .usage import UsageError
 
 LATEST_RECORDED = "latest"  # what a bare --review-point means
@@ -46,13 +45,35 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Subcommands(argparse._SubParsersAction):
+    """Subcommands some of whose arguments are added only when that subcommand is the one
+    parsed (`later`): `export`'s choices and help come from the register of reports, an
+    import that `list`, `check` and `dump` would otherwise pay for on every run."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.later: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        fill = self.later.pop(values[0], None)  # values: the name, then its arguments
+        if fill is not None:
+            fill(self._name_parser_map[values[0]])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _arguments_of(sub: argparse._SubParsersAction, name: str, parser: argparse.ArgumentParser,
+                  fill: Callable[[argparse.ArgumentParser], None]) -> None:
+    """`fill` adds `parser`'s arguments: when it is parsed (a lazy grammar), else now."""
+    if isinstance(sub, _Subcommands):
+        sub.later[name] = fill
+    else:
+        fill(parser)
+
+
 def _examples(*lines: str) -> str:
     """An argparse epilog: 'Examples:' then the command lines, kept as written."""
     return "Examples:\n" + "\n".join(f"  {line}" for line in lines)
-
-
-def _report_lines() -> str:
-    return "\n".join(f"  {r.id:<17} {r.about}" for r in REPORTS.values())
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -90,22 +111,7 @@ def add_case_commands(sub: argparse._SubParsersAction, common: bool) -> None:
             "psr-tui export case-0001 > plan.md",
             "psr-tui export case-0001 --report progress --review-point --format html "
             "-o progress.html")
-    p.epilog = f"Reports:\n{_report_lines()}\n\n{p.epilog}"
-    p.add_argument("case_id", metavar="CASE_ID")
-    p.add_argument("--audience", choices=AUDIENCES, default=None,
-                   help="who the copy is for (default: organisation for advisers, "
-                        "else your role's own)")
-    p.add_argument("--report", choices=REPORT_IDS, default="plan",
-                   help="which document (default: plan; see Reports below)")
-    p.add_argument("--format", choices=tuple(FORMATS), default="markdown",
-                   help="markdown (default) or html: one page to open in a browser and "
-                        "print (A4, the audience on every page)")
-    p.add_argument("--review-point", metavar="ID", nargs="?", const=LATEST_RECORDED,
-                   help="for progress / review-sheet: one review point; without an ID, the "
-                        "latest recorded (progress) or the next to hold (review-sheet); "
-                        "not given: the progress summary / the next review")
-    if common:
-        p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    _arguments_of(sub, "export", p, lambda p: _export_arguments(p, common))
     p = add("reviews", "your due and overdue review points", "psr-tui reviews",
             "psr-tui reviews --json")
     p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
@@ -142,6 +148,28 @@ def add_case_commands(sub: argparse._SubParsersAction, common: bool) -> None:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
     add("whoami", "who you are acting as: name, role, organisation", "psr-tui whoami")
+
+
+def _export_arguments(p: argparse.ArgumentParser, common: bool) -> None:
+    from ..export.reports import FORMATS, REPORT_IDS, REPORTS
+
+    lines = "\n".join(f"  {r.id:<17} {r.about}" for r in REPORTS.values())
+    p.epilog = f"Reports:\n{lines}\n\n{p.epilog}"
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--audience", choices=AUDIENCES, default=None,
+                   help="who the copy is for (default: organisation for advisers, "
+                        "else your role's own)")
+    p.add_argument("--report", choices=REPORT_IDS, default="plan",
+                   help="which document (default: plan; see Reports below)")
+    p.add_argument("--format", choices=tuple(FORMATS), default="markdown",
+                   help="markdown (default) or html: one page to open in a browser and "
+                        "print (A4, the audience on every page)")
+    p.add_argument("--review-point", metavar="ID", nargs="?", const=LATEST_RECORDED,
+                   help="for progress / review-sheet: one review point; without an ID, the "
+                        "latest recorded (progress) or the next to hold (review-sheet); "
+                        "not given: the progress summary / the next review")
+    if common:
+        p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
 
 def _user_commands(sub: argparse._SubParsersAction) -> None:
@@ -183,7 +211,9 @@ def _user_commands(sub: argparse._SubParsersAction) -> None:
                    help="append it to this account's ~/.ssh/authorized_keys")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
+    """The whole grammar; `lazy` (the command line's own run) leaves a subcommand's heavy
+    arguments to be added when that subcommand is parsed (`_Subcommands`)."""
     parser = Parser(prog="psr-tui", description="PSR action plans in the terminal.",
                     epilog=_examples("psr-tui", "psr-tui --demo", "psr-tui review",
                                      "psr-tui due"),
@@ -194,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open on demo data (a temporary database unless --db is given)")
     parser.add_argument("--no-mouse", action="store_true",
                         help="leave the mouse to the terminal (keeps text selection)")
+    if lazy:
+        parser.register("action", "parsers", _Subcommands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def add(name: str, help_text: str, *examples: str) -> argparse.ArgumentParser:

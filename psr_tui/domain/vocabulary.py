@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -70,6 +69,8 @@ class Vocabularies:
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
+    import tomllib  # here: commands that read no vocabulary (dump) do not load the parser
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

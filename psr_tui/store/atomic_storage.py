@@ -1,9 +1,8 @@
-"""A TinyDB storage that never leaves a half-written file.
+"""Files that are never half-written: read by path each time, written to a temp file,
+fsynced and renamed over the old one, so readers see either the old or the new file.
 
-Plain JSONStorage rewrites the file in place through one long-lived handle; a
-crash mid-write truncates it and another process's os.replace goes unseen.
-This storage opens by path on every read and writes a temp file, fsyncs it and
-renames it over the old one, so readers see either the old or the new file.
+The TinyDB storages on top of these are in tinydb_storage.py: reading (lists, dump,
+check) never imports TinyDB.
 """
 
 from __future__ import annotations
@@ -11,12 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from tinydb.storages import Storage
 
 from .disk_errors import plain_cause, storage_failure
 from .errors import UnreadableFile
@@ -25,14 +21,16 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, None when it does not exist; UnreadableFile when it cannot be read."""
+def read_bytes(path: Path | str) -> bytes | None:
+    """The file's bytes, None when it does not exist; UnreadableFile when it cannot be read.
+    A plain string path is read as well (no Path made: `check` reads every case file)."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UnreadableFile(path, plain_cause(exc, path, reading=True)) from exc
+        raise UnreadableFile(path, plain_cause(exc, Path(path), reading=True)) from exc
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -76,7 +74,8 @@ def write_file_atomic(path: Path, payload: bytes | Iterable[bytes], mode: int, *
     The temp name starts with a dot and ends in .tmp, so sweeps and `check` can tell it
     from a record; O_EXCL and O_NOFOLLOW never write through a file or link put there.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+    # os.urandom: what secrets.token_hex reads, without importing secrets (random, hmac).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(3).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
     try:
         try:
@@ -113,47 +112,3 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: read by path each time, write atomically."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, Any] | None:
-        return read_json(self.path)
-
-    def write(self, data: dict[str, Any]) -> None:
-        write_json_atomic(self.path, data)
-
-    def close(self) -> None:
-        pass
-
-
-class TransactionStorage(Storage):
-    """Reads the file once, serves TinyDB from memory, writes once on commit.
-
-    Used only inside the case's lock, so one save costs one read and one
-    atomic write however many tables it touches.
-    """
-
-    def __init__(self, path: str | Path) -> None:
-        self._disk = AtomicJSONStorage(path)
-        self._data: dict[str, Any] | None = self._disk.read()
-        self.dirty = False
-
-    def read(self) -> dict[str, Any] | None:
-        return self._data
-
-    def write(self, data: dict[str, Any]) -> None:
-        self._data = data
-        self.dirty = True
-
-    def commit(self) -> None:
-        if self.dirty and self._data is not None:
-            self._disk.write(self._data)
-            self.dirty = False
-
-    def close(self) -> None:
-        pass

@@ -26,19 +26,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic_storage import FILE_MODE, write_json_atomic
+from .audit_key import KEY_BYTES, KEY_FILE
 from .errors import StoreError
 
 if TYPE_CHECKING:
     from ..domain.audit import AuditEvent
 
-KEY_FILE = "audit.key"
 LEGACY_FILE = "audit.legacy.json"
-KEY_BYTES = 32
 
 
 def canonical(event: AuditEvent, *, with_seal: bool) -> bytes:
     doc = event.model_dump(mode="json", exclude=None if with_seal else {"seal"})
+    return _encoded(doc)
+
+
+def _encoded(doc: dict) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _both_forms(event: AuditEvent) -> tuple[bytes, bytes]:
+    """canonical(event, with_seal=True) and (..., with_seal=False) from one model_dump:
+    `check` verifies every event of every case."""
+    doc = event.model_dump(mode="json")
+    whole = _encoded(doc)
+    del doc["seal"]
+    return whole, _encoded(doc)
 
 
 def digest(event: AuditEvent) -> str:
@@ -63,21 +75,6 @@ def verifies(key: bytes, event: AuditEvent, previous: AuditEvent | None) -> bool
 
 
 # ---- the key -----------------------------------------------------------------------
-
-
-def load_key(root: Path) -> bytes:
-    path = root / KEY_FILE
-    try:
-        key = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise StoreError(f"{path} is missing: the audit trail cannot be sealed or checked; "
-                         "open the database as its owner to make a new key") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror} (only the database's owner "
-                         "can record changes)") from exc
-    if len(key) != KEY_BYTES:
-        raise StoreError(f"{path} is not a psr-tui audit key ({len(key)} bytes)")
-    return key
 
 
 def ensure_key(root: Path, trails: Iterable[tuple[str, list[AuditEvent]]]) -> None:
@@ -169,11 +166,15 @@ def verify_trail(key: bytes, case_id: str, events: list[AuditEvent],
                 "that were not there, or not so, when sealing began (edited or forged)")
         else:
             report.legacy = len(old)
-    previous = old[-1] if old else None
+    # As `verifies` on each event, each dumped once: its form without the seal is what
+    # its seal covers, its whole form is what the next event's `prev` hashes.
+    expected_prev = digest(old[-1]) if old else ""
     for event in events[len(old):]:
-        if not verifies(key, event, previous):
+        whole, unsealed = _both_forms(event)
+        own_seal = bool(event.seal) and hmac.compare_digest(
+            event.seal, hmac.new(key, unsealed, hashlib.sha256).hexdigest())
+        if not (own_seal and event.prev == expected_prev):
             # The seal covers `prev`: a valid seal with the wrong link is a moved event.
-            own_seal = bool(event.seal) and hmac.compare_digest(event.seal, seal_of(key, event))
             what = ("its link to the event before is broken (an event was removed, inserted "
                     "or reordered)" if own_seal else
                     "its seal does not verify (edited, forged, or brought in from elsewhere)")
@@ -181,7 +182,7 @@ def verify_trail(key: bytes, case_id: str, events: list[AuditEvent],
                 f"case {case_id}: audit event {event.id} ({event.action} by {event.user} at "
                 f"{event.at:%Y-%m-%d %H:%M}): {what}")
         report.imported += event.imported
-        previous = event
+        expected_prev = hashlib.sha256(whole).hexdigest()
     return report
 
 

@@ -18,12 +18,13 @@ from pathlib import Path
 from ..domain.access import IMPORT, require
 from ..domain.audit import AuditEvent
 from ..domain.case import Case
-from .atomic_storage import TransactionStorage, _fsync_dir, write_json_atomic
+from .atomic_storage import _fsync_dir, write_json_atomic
 from .audit_seal import adopt_imported
 from .case_briefs import stamp_of, write_brief
 from .case_digests import write_digest
 from .case_store import CaseStore, append_sealed
 from .errors import ConflictError, StoreError
+from .tinydb_storage import TransactionStorage
 
 
 @dataclass

@@ -8,7 +8,6 @@ case or audit event is read: the start-up of a list screen does not pay for them
 from __future__ import annotations
 
 import gc
-import getpass
 import os
 import re
 import time
@@ -20,14 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.access import AUDIT_READ, INSIGHTS, Identity, in_insights, in_scope, require
-from ..domain.case_digest import CaseDigest
 from . import migrations
-from .atomic_storage import (
-    read_json,
-)
-from .audit_seal import load_key
+from .atomic_storage import parse_json, read_bytes, read_json
+from .audit_key import load_key
 from .case_briefs import brief_doc, read_brief, stamp_of, write_brief
-from .case_digests import read_digest, write_digest
 from .disk_errors import storage_failure
 from .errors import CaseNotFound, UnreadableFile
 from .file_lock import exclusive_lock
@@ -37,6 +32,7 @@ if TYPE_CHECKING:
 
     from ..domain.audit import AuditEvent
     from ..domain.case import Case
+    from ..domain.case_digest import CaseDigest
     from ..domain.plan_facts import PlanFacts
     from ..domain.vocabulary import Vocabularies
 
@@ -69,7 +65,11 @@ def _utcnow() -> datetime:
 
 
 def current_user() -> str:
-    return os.environ.get("PSR_TUI_USER") or getpass.getuser()
+    if user := os.environ.get("PSR_TUI_USER"):
+        return user
+    import getpass  # only without $PSR_TUI_USER (it brings termios)
+
+    return getpass.getuser()
 
 
 def format_validation_error(exc: ValidationError) -> str:
@@ -106,9 +106,13 @@ class CaseReader:
         return exclusive_lock(self.locks_dir / f"{name}.lock", name)
 
     def _path(self, case_id: str) -> Path:
+        return Path(self._file_name(case_id))
+
+    def _file_name(self, case_id: str) -> str:
+        """The case's file as a plain string (no Path made: `check` reads every file)."""
         if not _SAFE_ID.fullmatch(case_id):
             raise CaseNotFound(case_id)
-        return self.cases_dir / f"{case_id}.json"
+        return f"{self.cases_dir}/{case_id}.json"
 
     # ---- reading -------------------------------------------------------
     def list_ids(self) -> list[str]:
@@ -188,6 +192,7 @@ class CaseReader:
         brief = read_brief(self.briefs_dir, case_id, path)
         if brief is None:
             from ..domain.case import Case
+            from .case_digests import write_digest
 
             stamp = stamp_of(path)
             case = self._read(case_id)
@@ -227,6 +232,9 @@ class CaseReader:
         return self._digest_in_scope(case_id, stamp_of(path))
 
     def _digest_in_scope(self, case_id: str, stamp: list[int] | None) -> CaseDigest:
+        # Here, not at the top: `dump` and `check` read no digest.
+        from .case_digests import read_digest, write_digest
+
         digest = read_digest(self.briefs_dir, case_id, stamp)
         if digest is None:  # missing or stale: from the case file (and stored for next time)
             case = self._read(case_id)
@@ -316,13 +324,22 @@ class CaseReader:
 
     def with_audit(self, case_id: str) -> tuple[Case, list[AuditEvent]]:
         """The case as seen and its audit trail from one read of its file (`check`)."""
-        path = self._path(case_id)
-        data = read_json(path)
-        if data is None:
+        from .case_file_json import validated_file
+
+        name = self._file_name(case_id)
+        raw = read_bytes(name)
+        if raw is None:
             raise CaseNotFound(case_id)
-        case = self._case_from(data, path)
+        # One pass of pydantic-core over the bytes for a valid current file; any other is
+        # parsed, migrated and validated as `get` does, and its problem worded the same.
+        found = validated_file(raw)
+        if found is None:
+            path = Path(name)
+            data = parse_json(raw, path)
+            found = self._case_from(data, path), audit_events(data, path)
+        case, audit = found
         require(self.identity, AUDIT_READ, case)
-        return self._as_seen(case), audit_events(data, path)
+        return self._as_seen(case), audit
 
     @property
     def audit_key(self) -> bytes:

@@ -17,20 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import Query, TinyDB
-
 from ..domain.access import CREATE, PLAN_EDIT, Identity, operation_of, require
 from . import migrations
-from .atomic_storage import (
-    DIR_MODE,
-    TransactionStorage,
-    _fsync_dir,
-    read_json,
-    write_json_atomic,
-)
-from .audit_seal import sealed
+from .atomic_storage import DIR_MODE, _fsync_dir, read_json, write_json_atomic
 from .case_briefs import stamp_of, write_brief
-from .case_digests import digest_path, write_digest
 from .case_reader import (
     CASE_DOC_ID,
     CaseReader,
@@ -44,8 +34,11 @@ from .open_checks import prepare_database
 from .users import UserRecord, UserRegistry
 
 if TYPE_CHECKING:
+    from tinydb import TinyDB
+
     from ..domain.audit import AuditEvent
     from ..domain.case import Case
+    from .tinydb_storage import TransactionStorage
 
 
 class CaseStore(CaseReader):
@@ -85,7 +78,11 @@ class CaseStore(CaseReader):
         Fresh, never cached: TinyDB's ids and data may be stale. Replaced, not
         merged: a key a migration dropped must not survive.
         """
-        db = _tinydb(storage)
+        from tinydb import Query
+
+        from .tinydb_storage import tinydb_on
+
+        db = tinydb_on(storage)
         table = db.table("case")
         if table.contains(doc_id=CASE_DOC_ID):
             table.update(lambda old: _replace_doc(old, doc), doc_ids=[CASE_DOC_ID])
@@ -98,6 +95,7 @@ class CaseStore(CaseReader):
 
     def _brief_after_write(self, case: Case, path: Path, storage: TransactionStorage) -> None:
         """The list copies of the case just written: its brief and its digest."""
+        from .case_digests import write_digest  # here: reading commands need no digest
         data = storage.read() or {}
         doc = (data.get("case") or {}).get(str(CASE_DOC_ID))
         stamp = stamp_of(path)
@@ -118,7 +116,7 @@ class CaseStore(CaseReader):
             new.created_at = new.created_at or now
             new.created_by = new.created_by or self.user
             new.updated_at, new.updated_by = now, self.user
-            storage = TransactionStorage(path)
+            storage = _transaction(path)
             db = self._write_case(storage, new.model_dump(mode="json"))
             self._append_audit(db, new, "create", summary, ["(new)"])
             storage.commit()
@@ -148,7 +146,7 @@ class CaseStore(CaseReader):
                     "created_by": case.created_by or self.user, "updated_at": now,
                     "updated_by": self.user,
                 })
-                storage = TransactionStorage(path)
+                storage = _transaction(path)
                 db = self._write_case(storage, new.model_dump(mode="json"))
                 self._append_audit(db, new, "create", summary, ["(new)"])
                 write_json_atomic(path, storage.read() or {}, durable=False)
@@ -164,6 +162,8 @@ class CaseStore(CaseReader):
         nothing (a 'new case' left at once). Decided under the lock on a fresh read; any
         other record is kept (False): records are never deleted otherwise.
         """
+        from .case_digests import digest_path
+
         require(self.identity, CREATE)
         path = self._path(case_id)
         with self._lock(case_id):
@@ -214,7 +214,7 @@ class CaseStore(CaseReader):
 
         path = self._path(case_id)
         with self._lock(case_id):
-            storage = TransactionStorage(path)  # the one read of this update
+            storage = _transaction(path)  # the one read of this update
             data = storage.read()
             if data is None:
                 raise CaseNotFound(case_id)
@@ -272,6 +272,7 @@ class CaseStore(CaseReader):
 def append_sealed(db: TinyDB, key: bytes, event: AuditEvent) -> None:
     """Chain `event` after the last one in the file and seal it: one HMAC per write."""
     from ..domain.audit import AuditEvent
+    from .audit_seal import sealed
 
     table = (db.storage.read() or {}).get("audit") or {}
     last = table[max(table, key=int)] if table else None
@@ -282,8 +283,11 @@ def append_sealed(db: TinyDB, key: bytes, event: AuditEvent) -> None:
 _BOOKKEEPING = {"revision", "updated_at", "updated_by"}
 
 
-def _tinydb(storage: TransactionStorage) -> TinyDB:
-    return TinyDB(storage=lambda: storage)
+def _transaction(path: Path) -> TransactionStorage:
+    # TinyDB is imported by the first write, not when the store opens (reading needs none).
+    from .tinydb_storage import TransactionStorage
+
+    return TransactionStorage(path)
 
 
 def _replace_doc(old: MutableMapping[str, Any], new: dict[str, Any]) -> None:

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tinydb import TinyDB
-
 from . import migrations
-from .atomic_storage import TransactionStorage, read_json
-from .audit_seal import ensure_key
+from .atomic_storage import read_json
+from .audit_key import has_key
 from .errors import CaseNotFound, StoreError, UnreadableFile
 
 if TYPE_CHECKING:
@@ -33,7 +31,10 @@ def prepare_database(store: CaseStore) -> None:
     target = migrations.SCHEMA_VERSION
     with store._lock("meta"):
         data = read_json(meta_path)
-        ensure_key(store.root, _trails(store))
+        if not has_key(store.root):  # the hashing modules only when a key is to be made
+            from .audit_seal import ensure_key
+
+            ensure_key(store.root, _trails(store))
         if data is None:
             if any(store.cases_dir.glob("*.json")):
                 raise StoreError(
@@ -80,14 +81,18 @@ def _meta_version(meta_path: Path, data: dict) -> int:
 
 
 def write_meta(path: Path, version: int) -> None:
+    from .tinydb_storage import TransactionStorage, tinydb_on
+
     storage = TransactionStorage(path)
-    db = TinyDB(storage=lambda: storage)
+    db = tinydb_on(storage)
     db.table("meta").upsert({"schema_version": version}, lambda _record: True)
     storage.commit()
 
 
 def migrate_all(store: CaseStore) -> None:
     """Rewrite each case file at the current schema (not an edit: revision unchanged)."""
+    from .tinydb_storage import TransactionStorage
+
     target = migrations.SCHEMA_VERSION
     for case_id in store.list_ids():
         try:

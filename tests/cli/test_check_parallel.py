@@ -86,3 +86,33 @@ def test_below_the_threshold_one_process_checks_all(damaged_db: Path, tmp_path: 
     monkeypatch.setattr(integrity, "_check_cases", noting)
     assert run_check(damaged_db, capsys)[0] == 1
     assert seen == [len(IDS)]
+
+
+def test_one_process_per_core_each_with_at_least_half_the_threshold(
+        damaged_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four cores and eight cases, two a process at least: four processes, and the same
+    problems in the same order as one process finds them."""
+    one = run_check(damaged_db, capsys)
+    pids = tmp_path / "pids"
+    runs: list[list[str]] = []
+    real = integrity._check_cases
+
+    def noting(*args):  # type: ignore[no-untyped-def]
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()} {' '.join(args[-1])}\n")
+        return real(*args)
+
+    monkeypatch.setattr(integrity, "_check_cases", noting)
+    monkeypatch.setattr(integrity, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(integrity.os, "cpu_count", lambda: 4)
+    assert run_check(damaged_db, capsys) == one
+    for line in pids.read_text().splitlines():
+        runs.append(line.split()[1:])
+    assert len({line.split()[0] for line in pids.read_text().splitlines()}) == 4
+    assert sorted(runs) == [IDS[0:2], IDS[2:4], IDS[4:6], IDS[6:8]]
+
+    monkeypatch.setattr(integrity.os, "cpu_count", lambda: 16)  # more cores than runs of 2
+    pids.unlink()
+    assert run_check(damaged_db, capsys) == one
+    assert len(pids.read_text().splitlines()) == 4

@@ -19,14 +19,22 @@ from tests.store.sample_cases import small_case
 # calendar and shell-completion libraries, and the renderers of the export package.
 NEVER = ("textual", "rich", "markdown_it", "markdown", "mdit_py_plugins", "pygments",
          "icalendar", "shtab", "psr_tui.ui", "psr_tui.app")
-# The export package's two light modules: the register of reports (the CLI's grammar
-# offers its ids) and the one private, atomic document writer (`dump -o`).
+# The export package's light modules: the register of reports (`export`'s grammar offers
+# its ids: loaded only when `export` is the command) and the one private, atomic document
+# writer (`dump -o`).
 EXPORT_ALLOWED = {"psr_tui.export", "psr_tui.export.reports", "psr_tui.export.files"}
+# Reading needs neither TinyDB (writes) nor the hashing modules (sealing, checking seals).
+WRITING = ("tinydb", "psr_tui.store.tinydb_storage")
+SEALING = ("hashlib", "hmac", "secrets", "psr_tui.store.audit_seal")
+SCANNED = "<pydantic plugins looked for>"  # the scan of every installed package's metadata
 
 RUN = ("import json, sys\n"
        "from psr_tui.cli import main\n"
        "code = main(sys.argv[2:])\n"
-       "with open(sys.argv[1], 'w') as f: json.dump(sorted(sys.modules), f)\n"
+       "found = sorted(sys.modules)\n"
+       "loader = sys.modules.get('pydantic.plugin._loader')\n"
+       f"found += [{SCANNED!r}] if getattr(loader, '_plugins', None) is not None else []\n"
+       "with open(sys.argv[1], 'w') as f: json.dump(found, f)\n"
        "sys.exit(code)\n")
 
 
@@ -70,6 +78,19 @@ def test_list_check_and_dump_import_nothing_they_do_not_use(
     if command[0] != "check":  # the integrity rules and the process pool are check's
         assert "psr_tui.domain.record_integrity" not in modules
         assert "concurrent.futures" not in modules
+    # The register of reports is export's: the grammar adds its options when export runs.
+    export = {m for m in modules if m.startswith("psr_tui.export")}
+    assert export == ({"psr_tui.export", "psr_tui.export.files"} if command[0] == "dump"
+                      else set())
+    assert [m for m in WRITING if m in modules] == []
+    if command[0] == "check":
+        assert SCANNED not in modules  # models validated, no plugin looked for
+    else:  # list reads digests, dump copies the text: no pydantic, no hashing
+        assert "pydantic" not in modules
+        assert [m for m in SEALING if m in modules] == []
+    if command[0] == "dump":  # the text as stored: no digest, no vocabulary
+        assert "psr_tui.domain.case_digest" not in modules
+        assert "tomllib" not in modules
 
 
 def test_the_check_catches_a_heavy_import(db: Path, tmp_path: Path) -> None:

@@ -73,3 +73,19 @@ def test_export_refuses_a_second_copy_of_a_one_copy_report(users_db: Path, capsy
     assert main(["--db", str(users_db), "export", CASE_ID, "--report", "review-sheet",
                  "--audience", "organisation"]) == 2
     assert "made for one copy only (--audience practitioner)" in capsys.readouterr().err
+
+
+def test_the_command_lines_lazy_grammar_gives_export_its_whole_help(capsys) -> None:
+    """main() adds export's options only when export is the command (cli/parser.py
+    `_Subcommands`): its help, choices and refusals are the full grammar's."""
+    from psr_tui.export.reports import REPORTS
+
+    with pytest.raises(SystemExit) as done:
+        main(["export", "--help"])
+    assert done.value.code == 0
+    lazy_help = capsys.readouterr().out
+    full = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert lazy_help == full.choices["export"].format_help()
+    assert "Reports:" in lazy_help and all(report in lazy_help for report in REPORTS)
+    assert main(["export", "case-1", "--report", "no-such-report"]) == 2
+    assert "invalid choice: 'no-such-report'" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from psr_tui.domain.case import Case
-from psr_tui.store import CaseStore, StoreError, UnreadableFile
+from psr_tui.store import CaseStore, StoreError, UnreadableFile, atomic_storage
 from psr_tui.store.disk_errors import plain_cause
 from psr_tui.store.errors import StorageFailure
 
@@ -93,11 +93,14 @@ def test_a_read_failure_is_reported_as_an_unreadable_file(
     store: CaseStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.create(small_case(name=MARKER))
-    monkeypatch.setattr(Path, "read_bytes", fail_with(errno.EIO))
-    with pytest.raises(UnreadableFile) as caught:
-        store.get("case-0001")
-    assert "input/output error" in str(caught.value)
-    assert MARKER not in str(caught.value)
+    # Every case file is read by atomic_storage.read_bytes (a plain `open`: `check`
+    # reads thousands); the app's read and check's alike.
+    monkeypatch.setattr(atomic_storage, "open", fail_with(errno.EIO), raising=False)
+    for read in (store.get, store.with_audit):
+        with pytest.raises(UnreadableFile) as caught:
+            read("case-0001")
+        assert "input/output error" in str(caught.value)
+        assert MARKER not in str(caught.value)
 
 
 def test_a_folder_that_cannot_be_listed_is_a_storage_failure(
