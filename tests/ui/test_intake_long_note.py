@@ -9,6 +9,7 @@ from psr_tui.app import make_app
 from psr_tui.store import CaseStore
 from psr_tui.ui.screens.intake.long_note import LONG_NOTE, LongNote
 from psr_tui.ui.screens.intake.step_form import safe_id
+from tests.ui.screen_text import screen_text
 from tests.ui.test_intake import STEP, TODAY, open_intake, stored_case
 
 NOTES = f"#input-{safe_id('discussions.practitioner.notes')}"
@@ -35,8 +36,9 @@ async def test_a_long_note_opens_by_its_start_and_saves_unchanged(store: CaseSto
         assert not note.query(TextArea)  # nothing wraps the whole note yet
         start = str(note.query_one(".long-note-start", Static).render())
         assert start.startswith("Discussed the supervision") and "last line" not in start
-        assert "Enter edits the whole note" in str(
-            note.query_one(".long-note-hint", Static).render())
+        note.scroll_visible(animate=False)
+        await pilot.pause()
+        assert "characters): Enter edits it" in screen_text(app)  # whole at 80 columns
         revision = store.get(case_id).revision
         # Another field changed: the step is saved, the long note with it as it was.
         screen.query_one(ORGANISATION_NOTES, TextArea).focus()

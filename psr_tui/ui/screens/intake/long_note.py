@@ -60,8 +60,9 @@ class LongNote(Vertical, can_focus=True):
         # Stored text: drawn as typed (no markup), its control characters made visible.
         yield Static(visible(self.stored[:SHOWN_START], multiline=True), markup=False,
                      classes="long-note-start")
-        yield Static(f"A long note ({len(self.stored):,} characters), its start shown: "
-                     "Enter edits the whole note", classes="long-note-hint", markup=False)
+        # Whole in the 50 columns the field has at 80: the start above, this line below.
+        yield Static(f"A long note ({len(self.stored):,} characters): Enter edits it",
+                     classes="long-note-hint", markup=False)
 
     @property
     def text(self) -> str:
