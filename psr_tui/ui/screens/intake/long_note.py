@@ -47,7 +47,8 @@ class LongNote(Vertical, can_focus=True):
     LongNote.-editing { border: none; }
     LongNote > .long-note-start { height: 1fr; overflow: hidden hidden; }
     LongNote > .long-note-hint { height: 1; color: $text-muted; }
-    LongNote > TextArea { height: 1fr; }
+    /* Its scrollbar from the start: one appearing later re-wraps the whole note. */
+    LongNote > TextArea { height: 1fr; overflow-y: scroll; }
     """
     BINDINGS = [Binding("enter", "edit", "Edit the note")]
 
@@ -83,10 +84,13 @@ class LongNote(Vertical, can_focus=True):
     async def open_editor(self) -> None:
         if self.editor is not None:
             return
-        editor = note_editor(self.stored)
+        # Made empty and given the note once mounted: a TextArea made with its text wraps
+        # all of it three times over before it has a width, then again at its width.
+        editor = note_editor("")
         self.editor = editor
         await self.remove_children()
         self.add_class("-editing")
         self.can_focus = False  # Tab goes to the editor, not to this frame around it
         await self.mount(editor)
+        editor.load_text(self.stored)
         editor.focus()
