@@ -10,8 +10,10 @@ Measured in the app itself, headless at 80x24 (Textual's test driver), in a fres
 process per run: seconds from pushing the screen to it drawn and idle, and from a save
 (the builder: an objective's statement through the screen's save path, as its dialog
 saves; the intake: a key typed into the note, then ctrl+n) to the case file on disk and
-the screen idle again. Run as `python bench/large_case.py DB CASE_ID` it prints the four
-figures as JSON; `figures` runs that in a subprocess.
+the screen idle again. The large note opens by its start (intake/long_note.py): the save
+is timed after Enter has opened the whole note for editing, untimed. Run as
+`python bench/large_case.py DB CASE_ID` it prints the four figures as JSON; `figures`
+runs that in a subprocess.
 """
 
 from __future__ import annotations
@@ -124,7 +126,19 @@ async def _measure(db: Path, screen_name: str, kind: str) -> dict[str, float]:
         else:
             from textual.widgets import TextArea
 
-            area = screen.query_one("#input-discussions-practitioner-notes", TextArea)
+            from psr_tui.ui.screens.intake.long_note import LongNote
+
+            field = screen.query_one("#input-discussions-practitioner-notes")
+            if isinstance(field, LongNote):  # a long note opens by its start: Enter edits
+                field.focus()
+                await pilot.press("enter")
+                await _until(pilot, lambda: field.editor is not None and field.editor.is_mounted)
+                await pilot.pause()
+                assert field.editor is not None
+                area = field.editor
+            else:
+                assert isinstance(field, TextArea)
+                area = field
             area.focus()
             await pilot.press("x")
             began = time.perf_counter()

@@ -20,6 +20,7 @@ from ...widgets.choice_select import ChoiceSelect
 from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
+from .long_note import LongNote, note_field
 from .paths import Missing, get_path, owner_of, set_path
 from .specs import Field, ListSection, Note, Part
 
@@ -136,8 +137,7 @@ class StepForm(Vertical):
             widget = LabelledField("", box, field_id=fid)
         else:  # area, lines
             text = "\n".join(value or []) if kind == "lines" else _text(value)
-            area = TextArea(text, id=f"input-{fid}", soft_wrap=True, show_line_numbers=False)
-            area.cursor_blink = False
+            area = note_field(text, f"input-{fid}")
             widget = LabelledField(spec.label, area, field_id=fid, classes=spec.classes)
         self.fields[path] = (spec, widget)
         return widget
@@ -173,7 +173,7 @@ class StepForm(Vertical):
             return list(inner.selected)
         if isinstance(inner, Checkbox):
             return inner.value
-        assert isinstance(inner, TextArea)
+        assert isinstance(inner, TextArea | LongNote)
         if kind == "lines":
             return [line.strip() for line in inner.text.splitlines() if line.strip()]
         return inner.text.strip()

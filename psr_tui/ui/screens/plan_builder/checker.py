@@ -1,4 +1,6 @@
-"""Section 7: what is missing or weak in the plan; Enter goes to the item and field it names."""
+"""Section 7: what is missing or weak in the plan; Enter goes to the item and field it names.
+
+Checked when shown and after each save while shown (not behind other sections)."""
 
 from __future__ import annotations
 
@@ -80,9 +82,28 @@ class CheckerSection(Section):
         yield table
         yield item_detail(self.KEY)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+        self.stale = True
+
     def show_case(self, case: Case) -> None:
+        # Checked only while on screen, else when next shown: checking 200 objectives on
+        # every save of another section was a third of the builder's save.
         super().show_case(case)
-        self.findings: list[Finding] = check_plan(case, self.vocab) if case.plan else []
+        self.stale = True
+        if self.display:  # the builder's content switcher shows only the current section
+            self.check()
+
+    def shown(self) -> None:
+        if self.stale:
+            self.check()
+        super().shown()
+
+    def check(self) -> None:
+        case = self.case
+        self.stale = False
+        self.findings = check_plan(case, self.vocab) if case is not None and case.plan else []
         table = self.query_one(DataTable)
         table.clear()
         for i, finding in enumerate(self.findings):

@@ -9,7 +9,7 @@ it (no confirmation: it can be suggested again), Enter edits it (saving accepts 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
@@ -21,12 +21,22 @@ from ....domain.safe_text import visible
 from ....domain.suggested_items import accept_suggestion, suggested_item
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
+from ...widgets.capped_rows import CappedRows
+from ...widgets.row_table import RowTable
 from ...wording import fitted
 from .section import Change, Section, fresh_plan, item_detail, show_detail_text
 
 SUMMARY_WIDTH = 80  # what was saved, for the message line and the audit trail
 SUGGESTED_MARK = "*"
 SUGGESTED_DETAIL = "* Suggested: y accept · x drop · Enter edit (saving accepts) · "
+EVERY_ROW = 1_000_000  # a plan's lists are shown whole, never capped as the case lists are
+
+
+class ShownRow(NamedTuple):
+    """A row as drawn: the item's id and its cells (compared after a save)."""
+
+    id: str
+    cells: tuple[str, ...]
 
 
 class ListSection(Section):
@@ -40,8 +50,12 @@ class ListSection(Section):
 
     def compose(self) -> ComposeResult:
         yield Static(self.HINT, classes="section-hint")
-        table: DataTable[str] = DataTable(cursor_type="row", id=f"table-{self.KEY}")
+        # Enter reaches the builder's `edit` (RowTable leaves it to the screen); a click on
+        # a row still posts RowSelected.
+        table = RowTable(cursor_type="row", id=f"table-{self.KEY}")
         table.add_columns(*self.COLUMNS)
+        self.rows: CappedRows[ShownRow] = CappedRows(
+            table, key=lambda row: row.id, cells=lambda row: row.cells, limit=EVERY_ROW)
         yield table
         yield item_detail(self.KEY)
 
@@ -87,21 +101,33 @@ class ListSection(Section):
 
     # -- showing ----------------------------------------------------------------------------
     def show_case(self, case: Case) -> None:
+        """After a save only the rows whose cells changed are redrawn (200 objectives
+        rebuilt on every save doubled its time); a row added, removed or moved refills the
+        table, the cursor kept on its item. A long list is filled as the lists are: a
+        screenful at once, the rest after each frame (`select_item` adds them all first)."""
         super().show_case(case)
-        table = self.table
-        keep = self.selected_id()
-        table.clear()
-        if case.plan is None:
-            return
-        for i, item in enumerate(self.items(case.plan)):
-            # Every cell, clipped or not, is stored text: shown with its controls visible.
-            cells = [visible(cell) for cell in self.row(item, i)]
-            if is_suggested(item):
-                cells[0] = SUGGESTED_MARK + cells[0]
-            table.add_row(*cells, key=item.id)
-        if keep:
-            self.select_item(keep)
+        items = self.items(case.plan) if case.plan is not None else []
+        shown = [ShownRow(item.id, self.cells(item, i)) for i, item in enumerate(items)]
+        before = {row.id: row.cells for row in self.rows.items}
+        in_place = list(before) == [row.id for row in shown]
+        self.rows.update(shown, set())  # refills only when rows came, went or moved
+        if in_place:
+            # Drawn here, not by `update`: a column widens for a longer cell (a person's
+            # name), as it did when the table was rebuilt.
+            table = self.table
+            columns = list(table.columns)
+            for row in shown:
+                if before[row.id] != row.cells:
+                    for column, cell in zip(columns, row.cells, strict=True):
+                        table.update_cell(row.id, column, cell, update_width=True)
         self.show_detail()
+
+    def cells(self, item: Any, index: int) -> tuple[str, ...]:
+        # Every cell, clipped or not, is stored text: shown with its controls visible.
+        cells = [visible(cell) for cell in self.row(item, index)]
+        if is_suggested(item):
+            cells[0] = SUGGESTED_MARK + cells[0]
+        return tuple(cells)
 
     def show_detail(self) -> None:
         item = self.current_item()
@@ -120,6 +146,7 @@ class ListSection(Section):
         return str(row_key.value) if row_key.value is not None else None
 
     def select_item(self, item_id: str) -> bool:
+        self.rows.finish()  # the item may be in the rows still to come
         table = self.table
         try:
             index = table.get_row_index(item_id)
