@@ -44,6 +44,11 @@ PLANNING_STATES = frozenset({"draft", "issued"})
 SETTING = "home"  # the user's settings key: {"mine": "yes"} while `m` is on
 
 
+def no_own_cases(listed: int) -> str:
+    """Home's count line when `m` finds none of the user's cases among `listed`."""
+    return f"my cases · 0/{listed} · none is yours as case adviser or supervisor · m: all"
+
+
 class HomeScreen(PsrScreen):
     TITLE_FOR_PALETTE = "Cases"
     HELP = """\
@@ -279,6 +284,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self._totals = (len(counted), sum(s.overdue_reviews for s in counted),
                             sum(1 for s in counted if s.deadline_breached))
         cases, overdue, breached = self._totals
+        if self.mine and not cases and self.summaries:
+            # An empty table with no word why reads as a fault: say that none is theirs.
+            self.query_one("#home-counts", Static).update(no_own_cases(len(self.summaries)))
+            return
         # "my cases · 12/340": how many of all the cases listed are the user's own.
         whose = f"my cases · {cases}/{len(self.summaries)}" if self.mine \
             else count_of(cases, "case")
