@@ -16,6 +16,7 @@ from ...domain.archive import is_archived, load_record_life, split_archive
 from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from ..widgets.capped_rows import CHUNK_ROWS, FIRST_ROWS, SHOWN_ROWS
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -31,12 +32,9 @@ from .case_rows import (
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
-FIRST_ROWS = 60  # painted at once (a screenful); the rest follow in chunks, screen live
-CHUNK_ROWS = 100  # after each frame: 220 rows held the screen about 0.2 s at 20,000
-# The table holds at most this many rows, most urgent first: a DataTable's every refresh
-# costs in proportion to its rows (1-2 s at 20,000), and nobody scrolls 20,000 rows: the
-# filter finds any case. The count line says when more match than are listed.
-SHOWN_ROWS = 500
+# SHOWN_ROWS, FIRST_ROWS, CHUNK_ROWS: the lists' one set of limits (widgets/capped_rows.py):
+# at most 500 rows, most urgent first (the count line says when more match; the filter
+# finds any case), a screenful at once, the rest in chunks after each frame.
 LOAD_BATCH = 250  # case digests read per step while loading
 FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5

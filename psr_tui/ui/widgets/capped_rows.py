@@ -17,8 +17,11 @@ from rich.text import Text
 from .row_table import RowTable
 
 SHOWN_ROWS = 500
-FIRST_ROWS = 60  # added at once: a screenful (and more), so the first frame is whole
-CHUNK_ROWS = 100  # then this many after each frame
+# Textual measures every cell of each new row at the next frame (DataTable's
+# _update_dimensions, 0.2-0.5 ms a row): 100 rows at once held the UI thread 60-100 ms on
+# a loaded host, so rows go in by the screenful.
+FIRST_ROWS = 40  # added at once: a screenful (and more), so the first frame is whole
+CHUNK_ROWS = 40  # then this many after each frame
 T = TypeVar("T")
 
 
