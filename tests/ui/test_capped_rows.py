@@ -75,3 +75,29 @@ async def test_update_redraws_in_place_when_the_order_holds_else_refills() -> No
         rows.update([0, 2, 1, 3, 4], {"1"})  # moved: refilled, the cursor stays on it
         assert keys(table) == ["0", "2", "1"]
         assert table.cursor_row == 2
+
+
+async def test_a_loading_worker_waits_for_the_frame_not_longer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """after_next_frame returns once the UI thread has drawn (the first rows on screen
+    before the worker reads on), and at once when the app has stopped."""
+    import asyncio
+    import time
+
+    from psr_tui.ui.widgets.capped_rows import after_next_frame
+
+    monkeypatch.setattr(capped_rows, "FRAME_WAIT", 5.0)
+    app = Lister()
+    drawn: list[float] = []
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.query_one(RowTable)
+        refresh = table.call_after_refresh
+        monkeypatch.setattr(table, "call_after_refresh",
+                            lambda cb: refresh(lambda: (drawn.append(time.monotonic()), cb())))
+        started = time.monotonic()
+        await asyncio.to_thread(after_next_frame, table)
+        assert drawn and time.monotonic() - started < 4.0  # the frame, not the time limit
+    started = time.monotonic()
+    after_next_frame(table)  # the app has stopped: nothing to wait for
+    assert time.monotonic() - started < 1.0

@@ -26,7 +26,7 @@ from ...domain.caseload import is_my_case
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ...store.case_reader import DigestBatch
-from ..widgets.capped_rows import CappedRows
+from ..widgets.capped_rows import CappedRows, after_next_frame
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
@@ -146,6 +146,7 @@ Every review point due within the next 7 days or already overdue, across the run
         """The other digests in batches off the UI thread, their items worked out here:
         the list fills as they come."""
         worker = get_current_worker()
+        after_next_frame(self)  # the first rows drawn before reading on
         for n, batch in enumerate(batches, start=1):
             if worker.is_cancelled:
                 return  # a reload replaces this one

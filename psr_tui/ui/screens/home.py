@@ -16,7 +16,7 @@ from ...domain.archive import is_archived, load_record_life, split_archive
 from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
-from ..widgets.capped_rows import CHUNK_ROWS, FIRST_ROWS, SHOWN_ROWS
+from ..widgets.capped_rows import CHUNK_ROWS, FIRST_ROWS, SHOWN_ROWS, after_next_frame
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -154,7 +154,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         problems: list[UnreadableFile] = []
         ranked: list[tuple[tuple[int, date, int, str], str, str]] = []
         life = load_record_life()
-        for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
+        for n, batch in enumerate(store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)):
             # Archived cases leave this list: the archive has its own view (`a`).
             working, _archived = split_archive(batch.digests, today, life)
             rows = [(s, search_text(s, vocab))
@@ -163,6 +163,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
             problems += batch.problems
             if not self.from_worker(self._arrived, rows, batch.done, batch.total):
                 return  # the screen is gone: stop reading
+            if n == 0:
+                after_next_frame(self)  # the first rows drawn before reading on
         ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
         self.from_worker(self._loaded, problems,
                                   [(case_id, text) for _key, case_id, text in ranked])

@@ -32,7 +32,7 @@ from ...domain.plan_overview import (
     plan_rows,
 )
 from ...store import StoreError
-from ..widgets.capped_rows import CappedRows
+from ..widgets.capped_rows import CappedRows, after_next_frame
 from ..widgets.row_table import RowTable
 from .base import PsrScreen
 from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
@@ -152,6 +152,8 @@ then plans behind, completion due and amendments awaiting agreement.
                                     "" if last else f"{batch.done}/{batch.total}",
                                     n % REFILL_EVERY == 0 or last):
                 return  # the screen is gone: stop reading
+            if n == 0:
+                after_next_frame(self)  # the first rows drawn before reading on
         self.from_worker(self._arrived, [], 0, "", True)
 
     def _arrived(self, rows: list[PlanRow], problems: int, progress: str,
