@@ -101,3 +101,25 @@ async def test_a_loading_worker_waits_for_the_frame_not_longer(
     started = time.monotonic()
     after_next_frame(table)  # the app has stopped: nothing to wait for
     assert time.monotonic() - started < 1.0
+
+
+async def test_while_loading_only_a_screenful_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list still loading (its order changing with each batch) lists the first
+    screenful only, no chunks after it; once whole, the capped list as ever."""
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)
+    monkeypatch.setattr(capped_rows, "CHUNK_ROWS", 2)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [n], limit=6)
+        rows.fill([str(n) for n in range(10)], whole=False)
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == ["0", "1", "2"]
+        assert rows.listed == 3 and rows.note() == " · 3/10 shown"
+        rows.drop({"1"})  # a change while loading: still a screenful
+        assert keys(table) == ["0", "2", "3"]
+        rows.fill([str(n) for n in range(10)])
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == [str(n) for n in range(6)] and rows.note() == " · 6/10 shown"

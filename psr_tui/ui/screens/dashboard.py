@@ -203,7 +203,7 @@ Every review point due within the next 7 days or already overdue, across the run
             if organisation in i.organisation.lower()
             and supervisor in item_supervisor(self.cases.get(i.case_id), i).lower()
             and self._adviser_matches(self.cases.get(i.case_id), adviser)
-        ], keep=selected.key if selected else None)
+        ], keep=selected.key if selected else None, whole=not self.load_progress)
         self._show_counts()
 
     def _cells(self, item: ReviewItem) -> list[str | Text]:

@@ -249,7 +249,8 @@ then plans behind, completion due and amendments awaiting agreement.
             return
         keep = self._keep or self.selected_id()
         wanted = self.current_filter()
-        self.listed.fill([r for r in self.rows if wanted.matches(r)], keep=keep)
+        self.listed.fill([r for r in self.rows if wanted.matches(r)], keep=keep,
+                         whole=not self.load_progress)
         self._keep = None
         self._show_counts(wanted)
         self.refresh_bindings()

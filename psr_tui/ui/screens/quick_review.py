@@ -181,7 +181,8 @@ is refused before the outcome form opens.
 
     def _fill(self, items: list[ReviewItem]) -> None:
         selected = self.rows.selected()
-        self.rows.fill(items, keep=selected.key if selected else None)
+        self.rows.fill(items, keep=selected.key if selected else None,
+                       whole=not self.load_progress)
         self._show_counts()
 
     def _show_counts(self) -> None:

@@ -61,22 +61,27 @@ class CappedRows(Generic[T]):
         self.shown: list[T] = []  # the table's rows: the first `limit` items when filled
         self._pending: list[T] = []  # listed rows still to be added, after the next frame
         self._generation = 0  # bumps on each fill, so a stale chunk stops
+        self._cap = self.limit  # rows listed now: `limit`, or a screenful while loading
 
     @property
     def listed(self) -> int:
-        return min(len(self.items), self.limit)
+        return min(len(self.items), self._cap)
 
     def note(self) -> str:
         return shown_note(self.listed, len(self.items))
 
-    def fill(self, items: list[T], keep: str | None = None) -> None:
+    def fill(self, items: list[T], keep: str | None = None, whole: bool = True) -> None:
         """Rebuild the table from `items`; the cursor stays on `keep` when it is listed,
         else on the same row number. A screenful (and the row kept) is added at once,
-        the rest in chunks after each frame: 500 rows at once held the screen 0.2 s."""
+        the rest in chunks after each frame: 500 rows at once held the screen 0.2 s.
+        `whole=False` (a list still loading, its order changing with each batch) lists
+        the first screenful only: adding 500 rows again every few batches kept the UI
+        thread busy through the whole load."""
         table = self.table
         row = table.cursor_row
         self.items = items
-        self.shown = items[:self.limit]
+        self._cap = self.limit if whole else min(FIRST_ROWS, self.limit)
+        self.shown = items[:self._cap]
         self._generation += 1
         table.clear()
         at = next((n for n, item in enumerate(self.shown) if self.key(item) == keep),
@@ -112,10 +117,11 @@ class CappedRows(Generic[T]):
         the listed rows keep their keys and order, only those rows' cells are redrawn;
         otherwise the table is refilled (the cursor kept on its item)."""
         self.finish()
-        limit = self.limit
+        limit = self._cap
         if [self.key(i) for i in items[:limit]] != [self.key(i) for i in self.shown]:
             selected = self.selected()
-            self.fill(items, keep=self.key(selected) if selected is not None else None)
+            self.fill(items, keep=self.key(selected) if selected is not None else None,
+                      whole=limit == self.limit)
             return
         self.items = items
         self.shown = items[:limit]
@@ -136,7 +142,7 @@ class CappedRows(Generic[T]):
             if self.key(item) in keys:
                 table.remove_row(self.key(item))
         self.shown = [item for item in self.shown if self.key(item) not in keys]
-        for item in self.items[len(self.shown):self.limit]:
+        for item in self.items[len(self.shown):self._cap]:
             table.add_row(*self.cells(item), key=self.key(item))
             self.shown.append(item)
 
