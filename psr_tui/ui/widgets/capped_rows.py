@@ -107,26 +107,23 @@ class CappedRows(Generic[T]):
         if self._pending:
             self.table.call_after_refresh(self._add_chunk, generation)
 
-    def finish(self) -> None:
-        """Every listed row in the table now (before rows are removed or updated)."""
-        self._add(self._pending)
-        self._pending = []
-
     def update(self, items: list[T], changed: set[str]) -> None:
         """`items` replace the list, in which only the items keyed `changed` differ: when
         the listed rows keep their keys and order, only those rows' cells are redrawn;
-        otherwise the table is refilled (the cursor kept on its item)."""
-        self.finish()
+        otherwise the table is refilled (the cursor kept on its item). Rows not added yet
+        are added later as the new items."""
         limit = self._cap
         if [self.key(i) for i in items[:limit]] != [self.key(i) for i in self.shown]:
             selected = self.selected()
             self.fill(items, keep=self.key(selected) if selected is not None else None,
                       whole=limit == self.limit)
             return
+        added = len(self.shown) - len(self._pending)  # rows in the table now
         self.items = items
         self.shown = items[:limit]
+        self._pending = self.shown[added:]
         columns = list(self.table.columns)
-        for item in self.shown:
+        for item in self.shown[:added]:
             key = self.key(item)
             if key in changed:
                 for column, cell in zip(columns, self.cells(item), strict=True):
@@ -134,17 +131,22 @@ class CappedRows(Generic[T]):
 
     def drop(self, keys: set[str]) -> None:
         """The items with these keys leave: their rows are removed and as many of the
-        next items appended, nothing else redrawn."""
-        self.finish()
-        table = self.table
+        next items appended, nothing else redrawn. Rows still to be added stay so: a save
+        right after a fill once added up to 460 rows at once (Textual measures each)
+        before its confirmation showed."""
+        added = self.shown[:len(self.shown) - len(self._pending)]
         self.items = [item for item in self.items if self.key(item) not in keys]
-        for item in self.shown:
+        for item in added:
             if self.key(item) in keys:
-                table.remove_row(self.key(item))
+                self.table.remove_row(self.key(item))
         self.shown = [item for item in self.shown if self.key(item) not in keys]
-        for item in self.items[len(self.shown):self._cap]:
-            table.add_row(*self.cells(item), key=self.key(item))
-            self.shown.append(item)
+        self._pending = [item for item in self._pending if self.key(item) not in keys]
+        following = self.items[len(self.shown):self._cap]
+        self.shown += following
+        if self._pending:
+            self._pending += following  # the chunks under way add them
+        else:
+            self._add(following)
 
     def selected(self) -> T | None:
         """The item under the cursor (None on an empty table)."""
