@@ -87,7 +87,7 @@ def main() -> int:
             if "commands" in only:
                 command_figures(s, n, db)
             if "pauses" in only:
-                pause_figures(s, n, db)
+                pause_figures(s, n, db, prefixes[n])
     for n, db in dbs.items():
         if "filter" in only:
             for _ in range(repeat):
@@ -135,14 +135,18 @@ def command_figures(s: Sample, n: int, db: Path) -> None:
         s.add("dump: memory", n, rss)
 
 
-def pause_figures(s: Sample, n: int, db: Path) -> None:
-    """The longest UI pause while home and the quick review load (bench/pauses.py)."""
+def pause_figures(s: Sample, n: int, db: Path, prefixes: frozenset[str]) -> None:
+    """The longest UI pause while home, the quick review and both dashboards load
+    (bench/pauses.py)."""
     with tempfile.TemporaryDirectory() as tmp:
         tick, collection = pauses.loading(db, Path(tmp) / "home.log")
         s.add("UI: longest pause while loading", n, tick)
         s.add("UI: longest collection while loading", n, collection)
         s.add("UI: longest pause while loading (review)", n,
               pauses.review_loading(db, Path(tmp) / "review.log"))
+        for which in ("plans", "reviews"):
+            s.add(f"UI: longest pause while loading ({which} dashboard)", n,
+                  pauses.dashboard_loading(db, Path(tmp) / f"{which}.log", which, prefixes))
 
 
 def save_figures(s: Sample, n: int, db: Path, prefixes: frozenset[str], saves: int,
@@ -218,6 +222,8 @@ def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
             out.append(s.absolute("filter: list after the echo", n, 0.05, "s"))
         for name in ("UI: longest pause while loading", "UI: longest collection while loading",
                      "UI: longest pause while loading (review)",
+                     "UI: longest pause while loading (plans dashboard)",
+                     "UI: longest pause while loading (reviews dashboard)",
                      "UI: longest pause after a save"):
             if s.has(name, n):
                 out.append(s.absolute(name, n, PAUSE_TARGET, "s"))

@@ -12,6 +12,8 @@ from pathlib import Path
 from databases import ENV, PSR
 from figures import LOADED, MR_G
 from screens import row_check
+from startup_figures import PLANS_HEADER, REVIEWS_HEADER, dashboard_row
+from startup_figures import SETTLE as KEY_SETTLE
 from tmux_frame import Pane
 
 SETTLE = 1.0  # seconds after the list is whole (the sort, the freeze) still counted
@@ -69,6 +71,30 @@ def review_loading(db: Path, log: Path) -> float:
     with Pane(f"{PSR} --db {db} --as dosei review", env) as pane:
         pane.wait(row_check(MR_G), timeout=300)
         pane.wait(lambda screen: "loading" not in screen, timeout=300)
+        time.sleep(SETTLE)
+        end = time.time()
+        quit_app(pane)
+    return worst(read_log(log), start, end)
+
+
+def dashboard_loading(db: Path, log: Path, which: str, prefixes: frozenset[str]) -> float:
+    """`d` on a start screen every case of which is read, until the dashboard's list is
+    whole ("loading" gone) and `SETTLE` seconds after: the longest UI pause (seconds).
+    `which`: "plans" (`d` on home) or "reviews" (`d` on the quick review, an adviser's)."""
+    env = {**ENV, "PSR_TUI_PAUSE_LOG": str(log)}
+    command, header = (f"{PSR} --db {db}", PLANS_HEADER) if which == "plans" \
+        else (f"{PSR} --db {db} review", REVIEWS_HEADER)
+    with Pane(command, env) as pane:
+        if which == "plans":
+            pane.wait(lambda screen: LOADED.search(screen) is not None, timeout=300)
+        else:
+            pane.wait(lambda screen: "Due or overdue" in screen and "loading" not in screen,
+                      timeout=300)
+        time.sleep(KEY_SETTLE)
+        drawn = dashboard_row(prefixes, header, pane.screen())
+        start = time.time()
+        pane.keys("d")
+        pane.wait(lambda screen: drawn(screen) and "loading" not in screen, timeout=300)
         time.sleep(SETTLE)
         end = time.time()
         quit_app(pane)

@@ -53,11 +53,13 @@ async def test_drop_removes_rows_and_appends_the_next_even_mid_fill(
         rows = CappedRows(table, str, lambda n: [str(n)], limit=4)
         rows.fill(list(range(10)))
         rows.drop({"1", "3"})  # rows 2 and 3 were not added yet
-        assert keys(table) == ["0", "2", "4", "5"]
+        # Rows not added yet are left to the chunks under way, not added all at once (a
+        # save right after a fill added up to 460 rows before its confirmation showed).
+        assert keys(table) == ["0"]
         assert [rows.key(i) for i in rows.items] == ["0", "2", *map(str, range(4, 10))]
         for _ in range(5):
             await pilot.pause()
-        assert keys(table) == ["0", "2", "4", "5"]  # no stale chunk added anything
+        assert keys(table) == ["0", "2", "4", "5"]  # and nothing past the cap
 
 
 async def test_update_redraws_in_place_when_the_order_holds_else_refills() -> None:
@@ -75,3 +77,70 @@ async def test_update_redraws_in_place_when_the_order_holds_else_refills() -> No
         rows.update([0, 2, 1, 3, 4], {"1"})  # moved: refilled, the cursor stays on it
         assert keys(table) == ["0", "2", "1"]
         assert table.cursor_row == 2
+
+
+async def test_a_loading_worker_waits_for_the_frame_not_longer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """after_next_frame returns once the UI thread has drawn (the first rows on screen
+    before the worker reads on), and at once when the app has stopped."""
+    import asyncio
+    import time
+
+    from psr_tui.ui.widgets.capped_rows import after_next_frame
+
+    monkeypatch.setattr(capped_rows, "FRAME_WAIT", 5.0)
+    app = Lister()
+    drawn: list[float] = []
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.query_one(RowTable)
+        refresh = table.call_after_refresh
+        monkeypatch.setattr(table, "call_after_refresh",
+                            lambda cb: refresh(lambda: (drawn.append(time.monotonic()), cb())))
+        started = time.monotonic()
+        await asyncio.to_thread(after_next_frame, table)
+        assert drawn and time.monotonic() - started < 4.0  # the frame, not the time limit
+    started = time.monotonic()
+    after_next_frame(table)  # the app has stopped: nothing to wait for
+    assert time.monotonic() - started < 1.0
+
+
+async def test_while_loading_only_a_screenful_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list still loading (its order changing with each batch) lists the first
+    screenful only, no chunks after it; once whole, the capped list as ever."""
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)
+    monkeypatch.setattr(capped_rows, "CHUNK_ROWS", 2)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [n], limit=6)
+        rows.fill([str(n) for n in range(10)], whole=False)
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == ["0", "1", "2"]
+        assert rows.listed == 3 and rows.note() == " · 3/10 shown"
+        rows.drop({"1"})  # a change while loading: still a screenful
+        assert keys(table) == ["0", "2", "3"]
+        rows.fill([str(n) for n in range(10)])
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == [str(n) for n in range(6)] and rows.note() == " · 6/10 shown"
+
+
+async def test_update_mid_fill_leaves_the_rows_to_come_to_the_chunks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 2)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        labels = {n: f"item {n}" for n in range(6)}
+        rows = CappedRows(table, str, lambda n: [labels[n]], limit=4)
+        rows.fill(list(range(6)))
+        labels[0], labels[3] = "item zero", "item three"
+        rows.update(list(range(6)), {"0", "3"})
+        assert keys(table) == ["0", "1"]  # not every row at once
+        assert str(table.get_cell("0", "n")) == "item zero"
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == ["0", "1", "2", "3"]
+        assert str(table.get_cell("3", "n")) == "item three"  # added as it is now

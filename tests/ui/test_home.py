@@ -365,3 +365,29 @@ async def test_my_cases_and_the_case_adviser_filter_remembered_per_user(tmp_path
         await pilot.pause()
         assert set(row_ids(screen)) == {"paused", "amendment"}
         assert "my cases · 2/" in screen_text(other)
+
+
+async def test_my_cases_with_none_of_mine_says_why_the_list_is_empty(tmp_path) -> None:
+    """`m` for a user who is no case's adviser or supervisor: the empty table is explained
+    on the count line, not left blank."""
+    from psr_tui.domain.access import Identity
+    from psr_tui.ui.screens.home import no_own_cases
+    from tests.domain.plan_states import fill_every_state
+
+    fill_every_state(CaseStore.open(tmp_path / "db", user="tester"))
+    stranger = Identity("nobody", display_name="Ms Nobody Here")
+    app = make_app(CaseStore.open(tmp_path / "db", identity=stranger),
+                   today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(app, pilot)
+        every = len(row_ids(screen))
+        assert every
+        await pilot.press("m")
+        await pilot.pause()
+        assert row_ids(screen) == []
+        text = screen_text(app)
+        assert no_own_cases(every) in text
+        assert "none is yours as case adviser or supervisor" in text
+        await pilot.press("m")  # back to every case: the ordinary count line
+        await pilot.pause()
+        assert len(row_ids(screen)) == every and "none is yours" not in screen_text(app)

@@ -69,3 +69,30 @@ async def test_home_filter_narrows_then_widens_again(store: CaseStore) -> None:
         await pilot.press("backspace", "backspace", *"bob")
         await pilot.pause()
         assert names() == ["Mr Bob Carr"]
+
+
+async def test_home_filters_in_the_keystrokes_own_step(store: CaseStore) -> None:
+    """The list is filtered when the typed text changes, not on the Input.Changed message
+    queued after it: no frame can show the key echoed over the old list (issue 9,
+    "filter: list after the echo")."""
+    from textual.widgets import Input, Static
+
+    for name in ("Dr Zara Bell", "Mr Bob Carr"):
+        case = Case()
+        case.request.practitioner.name = name
+        store.create(case)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.loaded
+        table = screen.query_one(DataTable)
+        assert table.row_count == 2
+        box = screen.query_one("#home-filter", Input)
+        box.insert_text_at_cursor("zara")  # what a key does; no message handled after it
+        assert table.row_count == 1
+        assert "1 shown" in str(screen.query_one("#home-counts", Static).render())
+        box.value = ""  # Esc's way: every case again, at once
+        assert table.row_count == 2

@@ -164,3 +164,41 @@ async def test_a_worker_result_for_a_screen_already_gone_is_dropped(
         assert applied == []  # dropped, not applied to a removed table
         assert app._exception is None and app.is_running
     gc.unfreeze()
+
+
+@pytest.mark.parametrize("start", ["review", "dashboard"])
+async def test_no_list_reads_a_case_file_on_the_ui_thread(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    """The quick review and the review dashboard once read their first 50 digests (and
+    listed every case file) on the UI thread before their first frame: 0.1-0.2 s held at
+    20,000 cases. Every batch is read off it now, and the list is still whole."""
+    import threading
+
+    from psr_tui.ui.screens.dashboard import DashboardScreen
+    from psr_tui.ui.screens.quick_review import QuickReviewScreen
+
+    app = make_app(demo, today=lambda: TODAY, start="review", poll=False)
+    iter_digests = app.store.iter_digests
+    threads: list[threading.Thread] = []
+
+    def watched(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for batch in iter_digests(*args, **kwargs):  # type: ignore[arg-type]
+            threads.append(threading.current_thread())
+            yield batch
+
+    monkeypatch.setattr(app.store, "iter_digests", watched)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")  # every due review point: an adviser is linked to none
+        await app.workers.wait_for_complete()
+        if start == "dashboard":
+            threads.clear()
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await until(pilot, lambda: bool(threads) and not app.screen.load_progress)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen if start == "dashboard" else QuickReviewScreen)
+        assert threads and threading.main_thread() not in threads
+        assert screen.items and screen.query_one(DataTable).row_count == len(screen.items)
+    gc.unfreeze()

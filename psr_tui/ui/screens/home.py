@@ -16,6 +16,7 @@ from ...domain.archive import is_archived, load_record_life, split_archive
 from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
+from ..widgets.capped_rows import CHUNK_ROWS, FIRST_ROWS, SHOWN_ROWS, after_next_frame
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -31,17 +32,19 @@ from .case_rows import (
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
-FIRST_ROWS = 60  # painted at once (a screenful); the rest follow in chunks, screen live
-CHUNK_ROWS = 100  # after each frame: 220 rows held the screen about 0.2 s at 20,000
-# The table holds at most this many rows, most urgent first: a DataTable's every refresh
-# costs in proportion to its rows (1-2 s at 20,000), and nobody scrolls 20,000 rows: the
-# filter finds any case. The count line says when more match than are listed.
-SHOWN_ROWS = 500
+# SHOWN_ROWS, FIRST_ROWS, CHUNK_ROWS: the lists' one set of limits (widgets/capped_rows.py):
+# at most 500 rows, most urgent first (the count line says when more match; the filter
+# finds any case), a screenful at once, the rest in chunks after each frame.
 LOAD_BATCH = 250  # case digests read per step while loading
 FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
 PLANNING_STATES = frozenset({"draft", "issued"})
 SETTING = "home"  # the user's settings key: {"mine": "yes"} while `m` is on
+
+
+def no_own_cases(listed: int) -> str:
+    """Home's count line when `m` finds none of the user's cases among `listed`."""
+    return f"my cases · 0/{listed} · none is yours as case adviser or supervisor · m: all"
 
 
 class HomeScreen(PsrScreen):
@@ -119,6 +122,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def on_mount(self) -> None:
         self.mine = self._remembered_mine()
         self.query_one(DataTable).focus()
+        # Filtered in the keystroke's own step, not on the Input.Changed message after it:
+        # a frame could be drawn in between, the key echoed with the old list still shown
+        # (50 ms more at 20,000 cases on a loaded host: "filter: list after the echo").
+        self.watch(self.query_one("#home-filter", Input), "value", self._filter_changed,
+                   init=False)
         self.load_cases()
 
     def _remembered_mine(self) -> bool:
@@ -146,7 +154,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         problems: list[UnreadableFile] = []
         ranked: list[tuple[tuple[int, date, int, str], str, str]] = []
         life = load_record_life()
-        for batch in store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH):
+        for n, batch in enumerate(store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)):
             # Archived cases leave this list: the archive has its own view (`a`).
             working, _archived = split_archive(batch.digests, today, life)
             rows = [(s, search_text(s, vocab))
@@ -155,6 +163,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
             problems += batch.problems
             if not self.from_worker(self._arrived, rows, batch.done, batch.total):
                 return  # the screen is gone: stop reading
+            if n == 0:
+                after_next_frame(self)  # the first rows drawn before reading on
         ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
         self.from_worker(self._loaded, problems,
                                   [(case_id, text) for _key, case_id, text in ranked])
@@ -279,6 +289,10 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self._totals = (len(counted), sum(s.overdue_reviews for s in counted),
                             sum(1 for s in counted if s.deadline_breached))
         cases, overdue, breached = self._totals
+        if self.mine and not cases and self.summaries:
+            # An empty table with no word why reads as a fault: say that none is theirs.
+            self.query_one("#home-counts", Static).update(no_own_cases(len(self.summaries)))
+            return
         # "my cases · 12/340": how many of all the cases listed are the user's own.
         whose = f"my cases · {cases}/{len(self.summaries)}" if self.mine \
             else count_of(cases, "case")
@@ -353,7 +367,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def action_filter(self) -> None:
         self.query_one("#home-filter", Input).focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def _filter_changed(self) -> None:
         if self.loaded:
             self.refill()
 
@@ -363,7 +377,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def action_clear_filter(self) -> None:
         box = self.query_one("#home-filter", Input)
         if box.value:
-            box.value = ""  # Input.Changed refills the table
+            box.value = ""  # _filter_changed refills the table
         self.table.focus()
 
     def action_my_cases(self) -> None:

@@ -9,17 +9,38 @@ the table is never rebuilt for one case.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from rich.text import Text
+from textual.widget import Widget
 
 from .row_table import RowTable
 
 SHOWN_ROWS = 500
-FIRST_ROWS = 60  # added at once: a screenful (and more), so the first frame is whole
-CHUNK_ROWS = 100  # then this many after each frame
+# Textual measures every cell of each new row at the next frame (DataTable's
+# _update_dimensions, 0.2-0.5 ms a row): 100 rows at once held the UI thread 60-100 ms on
+# a loaded host, so rows go in by the screenful.
+FIRST_ROWS = 40  # added at once: a screenful (and more), so the first frame is whole
+CHUNK_ROWS = 40  # then this many after each frame
 T = TypeVar("T")
+
+
+FRAME_WAIT = 0.5  # seconds a loading worker waits at most for the first rows' frame
+
+
+def after_next_frame(widget: Widget) -> None:
+    """Called from a list's loading worker once the first rows are handed over: returns
+    when the UI thread has drawn them. A worker that reads on at once takes the GIL in
+    turns with the frame, which then reached the terminal 0.2-0.5 s late at 20,000 cases
+    (the plans dashboard's first rows). Never waits more than FRAME_WAIT (a screen gone)."""
+    drawn = threading.Event()
+    try:
+        widget.app.call_from_thread(widget.call_after_refresh, drawn.set)
+    except RuntimeError:  # the app has stopped
+        return
+    drawn.wait(FRAME_WAIT)
 
 
 def shown_note(listed: int, matching: int) -> str:
@@ -40,22 +61,27 @@ class CappedRows(Generic[T]):
         self.shown: list[T] = []  # the table's rows: the first `limit` items when filled
         self._pending: list[T] = []  # listed rows still to be added, after the next frame
         self._generation = 0  # bumps on each fill, so a stale chunk stops
+        self._cap = self.limit  # rows listed now: `limit`, or a screenful while loading
 
     @property
     def listed(self) -> int:
-        return min(len(self.items), self.limit)
+        return min(len(self.items), self._cap)
 
     def note(self) -> str:
         return shown_note(self.listed, len(self.items))
 
-    def fill(self, items: list[T], keep: str | None = None) -> None:
+    def fill(self, items: list[T], keep: str | None = None, whole: bool = True) -> None:
         """Rebuild the table from `items`; the cursor stays on `keep` when it is listed,
         else on the same row number. A screenful (and the row kept) is added at once,
-        the rest in chunks after each frame: 500 rows at once held the screen 0.2 s."""
+        the rest in chunks after each frame: 500 rows at once held the screen 0.2 s.
+        `whole=False` (a list still loading, its order changing with each batch) lists
+        the first screenful only: adding 500 rows again every few batches kept the UI
+        thread busy through the whole load."""
         table = self.table
         row = table.cursor_row
         self.items = items
-        self.shown = items[:self.limit]
+        self._cap = self.limit if whole else min(FIRST_ROWS, self.limit)
+        self.shown = items[:self._cap]
         self._generation += 1
         table.clear()
         at = next((n for n, item in enumerate(self.shown) if self.key(item) == keep),
@@ -81,25 +107,23 @@ class CappedRows(Generic[T]):
         if self._pending:
             self.table.call_after_refresh(self._add_chunk, generation)
 
-    def finish(self) -> None:
-        """Every listed row in the table now (before rows are removed or updated)."""
-        self._add(self._pending)
-        self._pending = []
-
     def update(self, items: list[T], changed: set[str]) -> None:
         """`items` replace the list, in which only the items keyed `changed` differ: when
         the listed rows keep their keys and order, only those rows' cells are redrawn;
-        otherwise the table is refilled (the cursor kept on its item)."""
-        self.finish()
-        limit = self.limit
+        otherwise the table is refilled (the cursor kept on its item). Rows not added yet
+        are added later as the new items."""
+        limit = self._cap
         if [self.key(i) for i in items[:limit]] != [self.key(i) for i in self.shown]:
             selected = self.selected()
-            self.fill(items, keep=self.key(selected) if selected is not None else None)
+            self.fill(items, keep=self.key(selected) if selected is not None else None,
+                      whole=limit == self.limit)
             return
+        added = len(self.shown) - len(self._pending)  # rows in the table now
         self.items = items
         self.shown = items[:limit]
+        self._pending = self.shown[added:]
         columns = list(self.table.columns)
-        for item in self.shown:
+        for item in self.shown[:added]:
             key = self.key(item)
             if key in changed:
                 for column, cell in zip(columns, self.cells(item), strict=True):
@@ -107,17 +131,22 @@ class CappedRows(Generic[T]):
 
     def drop(self, keys: set[str]) -> None:
         """The items with these keys leave: their rows are removed and as many of the
-        next items appended, nothing else redrawn."""
-        self.finish()
-        table = self.table
+        next items appended, nothing else redrawn. Rows still to be added stay so: a save
+        right after a fill once added up to 460 rows at once (Textual measures each)
+        before its confirmation showed."""
+        added = self.shown[:len(self.shown) - len(self._pending)]
         self.items = [item for item in self.items if self.key(item) not in keys]
-        for item in self.shown:
+        for item in added:
             if self.key(item) in keys:
-                table.remove_row(self.key(item))
+                self.table.remove_row(self.key(item))
         self.shown = [item for item in self.shown if self.key(item) not in keys]
-        for item in self.items[len(self.shown):self.limit]:
-            table.add_row(*self.cells(item), key=self.key(item))
-            self.shown.append(item)
+        self._pending = [item for item in self._pending if self.key(item) not in keys]
+        following = self.items[len(self.shown):self._cap]
+        self.shown += following
+        if self._pending:
+            self._pending += following  # the chunks under way add them
+        else:
+            self._add(following)
 
     def selected(self) -> T | None:
         """The item under the cursor (None on an empty table)."""
