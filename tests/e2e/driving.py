@@ -7,10 +7,9 @@ key cannot overtake it (the fast send-keys problem).
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 
-from .tmux import Terminal
+from .tmux import Terminal, tmux
 
 # How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
 FIELD = "\x1b[48;5;23m"  # the intake's focused one-line input or select: the accent band
@@ -22,8 +21,8 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def styled_screen(term: Terminal) -> list[str]:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-e", "-t", term.name],
-                          capture_output=True, text=True).stdout.splitlines()
+    return tmux("capture-pane", "-p", "-e", "-t", term.name,
+                capture_output=True).stdout.splitlines()
 
 
 def focus_is_below(term: Terminal, label: str, marker: str, below: int) -> bool:
