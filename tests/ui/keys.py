@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from .waiting import until
@@ -44,13 +45,14 @@ def _shown(field: object) -> str:
     raise AssertionError(f"typing into {field!r}: not a text field")
 
 
-async def type_text(pilot: Pilot[Any], text: str, into: Input | TextArea | None = None,
-                    ) -> None:
-    """`text` typed into the focused field (`into`: the field just given the focus) in one
-    burst; returns once the field shows it."""
+async def type_text(pilot: Pilot[Any], text: str, into: Widget | None = None) -> None:
+    """`text` typed in one burst into the focused field, or `into` (given the focus first);
+    returns once the field shows it."""
     if not text:
         return
     app = pilot.app
+    if into is not None:
+        into.focus()  # queued on the app ahead of the keys: they land in it
     field = into if into is not None else app.focused
     before = _shown(field)
     for character in text:

@@ -43,7 +43,6 @@ async def open_intake(app, case_id: str, pilot) -> IntakeScreen:
 
 async def type_into(pilot, screen: IntakeScreen, path: str, text: str) -> None:
     field = screen.query_one(f"#field-{safe_id(path)}", FormField)
-    field.input.focus()
     field.input.value = ""
     await type_text(pilot, text, into=field.input)
 
