@@ -80,6 +80,27 @@ def wait_for_line(term: Terminal, *parts: str, timeout: float = 20.0) -> None:
     raise AssertionError(f"no line with {parts!r}:\n{term.screen()}")
 
 
+def wait_for_end(term: Terminal, label: str, text: str, timeout: float = 20.0) -> None:
+    """Wait until the dialog field under `label` shows the end of `text`: all of it typed.
+    A one-line field scrolls to keep its cursor in view, and how much of a long text is left
+    in view varies (under load a fast burst can leave only its last few characters), so the
+    field's row must be a piece of the text's end, not a fixed last 30 characters of it."""
+    def shown() -> str | None:
+        rows = term.screen().splitlines()
+        for i, row in enumerate(rows[:-1]):
+            if label in row and "█" in rows[i + 1]:
+                return rows[i + 1].split("█")[1].strip()
+        return None
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        field = shown()
+        if field and len(field) >= min(8, len(text)) and text.endswith(field):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the end of {text!r} not under {label!r}:\n{term.screen()}")
+
+
 def enter_text(term: Terminal, text: str) -> None:
     """Type into the focused field and wait until it shows, so the next key cannot overtake."""
     term.type(text)
