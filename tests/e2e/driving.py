@@ -46,15 +46,32 @@ def tab_to(term: Terminal, label: str, marker: str, tabs: int = 1, below: int = 
         time.sleep(0.05)
 
 
+def focus_rows(term: Terminal, marker: str) -> tuple[int, ...]:
+    """The form's rows showing `marker`: where the focus is drawn (see focus_is_below)."""
+    form = [line.rsplit("▕", 1)[-1] for line in styled_screen(term)]
+    return tuple(i for i, part in enumerate(form) if marker in part)
+
+
 def tab_until(term: Terminal, label: str, marker: str, most: int, below: int = 1) -> None:
     """Tab one field at a time until the field under `label` shows focus (at most `most`
-    Tabs): for a form whose length follows the data (a role's one field per stage)."""
+    Tabs): for a form whose length follows the data (a role's one field per stage). After
+    each Tab, the next waits for the focus to be drawn elsewhere and hold for 0.1 s (a
+    field that draws its focus without `marker` gets the old 1.5 s instead): a Tab sent
+    before the last one's focus is seen could pass the field."""
     for _ in range(most):
+        was = focus_rows(term, marker)
         term.press("Tab")
         deadline = time.monotonic() + 1.5
         while time.monotonic() < deadline:
             if focus_is_below(term, label, marker, below):
                 return
+            now = focus_rows(term, marker)
+            if now != was:
+                time.sleep(0.1)
+                if focus_rows(term, marker) == now:  # moved to another field and stayed
+                    if focus_is_below(term, label, marker, below):
+                        return
+                    break
             time.sleep(0.05)
     tab_to(term, label, marker, tabs=0, below=below)  # the last chance, with its report
 
