@@ -7,10 +7,9 @@ key cannot overtake it (the fast send-keys problem).
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 
-from .tmux import Terminal
+from .tmux import Terminal, tmux
 
 # How focus looks in 256 colours (Textual's dark theme), on the row under a field's label.
 FIELD = "\x1b[48;5;23m"  # the intake's focused one-line input or select: the accent band
@@ -22,8 +21,8 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def styled_screen(term: Terminal) -> list[str]:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-e", "-t", term.name],
-                          capture_output=True, text=True).stdout.splitlines()
+    return tmux("capture-pane", "-p", "-e", "-t", term.name,
+                capture_output=True).stdout.splitlines()
 
 
 def focus_is_below(term: Terminal, label: str, marker: str, below: int) -> bool:
@@ -47,15 +46,32 @@ def tab_to(term: Terminal, label: str, marker: str, tabs: int = 1, below: int = 
         time.sleep(0.05)
 
 
+def focus_rows(term: Terminal, marker: str) -> tuple[int, ...]:
+    """The form's rows showing `marker`: where the focus is drawn (see focus_is_below)."""
+    form = [line.rsplit("▕", 1)[-1] for line in styled_screen(term)]
+    return tuple(i for i, part in enumerate(form) if marker in part)
+
+
 def tab_until(term: Terminal, label: str, marker: str, most: int, below: int = 1) -> None:
     """Tab one field at a time until the field under `label` shows focus (at most `most`
-    Tabs): for a form whose length follows the data (a role's one field per stage)."""
+    Tabs): for a form whose length follows the data (a role's one field per stage). After
+    each Tab, the next waits for the focus to be drawn elsewhere and hold for 0.1 s (a
+    field that draws its focus without `marker` gets the old 1.5 s instead): a Tab sent
+    before the last one's focus is seen could pass the field."""
     for _ in range(most):
+        was = focus_rows(term, marker)
         term.press("Tab")
         deadline = time.monotonic() + 1.5
         while time.monotonic() < deadline:
             if focus_is_below(term, label, marker, below):
                 return
+            now = focus_rows(term, marker)
+            if now != was:
+                time.sleep(0.1)
+                if focus_rows(term, marker) == now:  # moved to another field and stayed
+                    if focus_is_below(term, label, marker, below):
+                        return
+                    break
             time.sleep(0.05)
     tab_to(term, label, marker, tabs=0, below=below)  # the last chance, with its report
 
@@ -79,6 +95,27 @@ def wait_for_line(term: Terminal, *parts: str, timeout: float = 20.0) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"no line with {parts!r}:\n{term.screen()}")
+
+
+def wait_for_end(term: Terminal, label: str, text: str, timeout: float = 20.0) -> None:
+    """Wait until the dialog field under `label` shows the end of `text`: all of it typed.
+    A one-line field scrolls to keep its cursor in view, and how much of a long text is left
+    in view varies (under load a fast burst can leave only its last few characters), so the
+    field's row must be a piece of the text's end, not a fixed last 30 characters of it."""
+    def shown() -> str | None:
+        rows = term.screen().splitlines()
+        for i, row in enumerate(rows[:-1]):
+            if label in row and "█" in rows[i + 1]:
+                return rows[i + 1].split("█")[1].strip()
+        return None
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        field = shown()
+        if field and len(field) >= min(8, len(text)) and text.endswith(field):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the end of {text!r} not under {label!r}:\n{term.screen()}")
 
 
 def enter_text(term: Terminal, text: str) -> None:

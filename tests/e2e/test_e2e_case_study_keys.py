@@ -37,6 +37,7 @@ from .driving import (
     enter_text,
     tab_to,
     tab_until,
+    wait_for_end,
     wait_for_line,
 )
 from .tmux import Terminal, needs_tmux
@@ -96,11 +97,11 @@ def word_objectives(term: Terminal) -> None:
         tab_to(term, "Specific: what the practitioner will do", BOLD)
         term.press("C-u")  # the starter's wording goes
         term.type(statement)
-        term.wait_for(statement[-30:])  # the end of the line is in view
+        wait_for_end(term, "Specific: what the practitioner will do", statement)
         tab_to(term, "Measurable: how achievement is judged", BOLD)
         term.press("C-u")
         term.type(measure)
-        term.wait_for(measure[-30:])
+        wait_for_end(term, "Measurable: how achievement is judged", measure)
         term.press("Enter")
         wait_for_line(term, "Saved: edit objective: ", statement[:20])
 

@@ -18,7 +18,7 @@ from psr_tui.store import CaseStore
 
 from .ssh_deployment import CASE, LEAD, MARKER, PRACTITIONER, SUPERVISOR, Deployment
 from .sshd import needs_sshd
-from .tmux import Terminal, needs_tmux
+from .tmux import Terminal, needs_tmux, tmux
 
 pytestmark = [needs_tmux, needs_sshd, pytest.mark.slow]
 
@@ -54,8 +54,8 @@ def outcomes_by(db: Path, user: str, case_ids: set[str]) -> list[tuple[str, str]
 
 def local_ssh_pid(term: Terminal) -> int:
     """The ssh client running in the tmux pane (the pane's shell's child)."""
-    pane = subprocess.run(["tmux", "list-panes", "-t", term.name, "-F", "#{pane_pid}"],
-                          capture_output=True, text=True, timeout=10).stdout.split()[0]
+    pane = tmux("list-panes", "-t", term.name, "-F", "#{pane_pid}", capture_output=True,
+                timeout=10).stdout.split()[0]
     child = subprocess.run(["pgrep", "-P", pane, "-x", "ssh"], capture_output=True, text=True,
                            timeout=10).stdout.split()
     assert child, "no ssh client in the pane"

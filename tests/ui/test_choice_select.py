@@ -4,7 +4,6 @@ chooses what was typed, and the list stays inside its dialog at 80x24 (issue 12)
 from __future__ import annotations
 
 import pytest
-from textual import events
 from textual.app import App
 from textual.widgets import OptionList
 
@@ -15,15 +14,10 @@ from psr_tui.ui.screens.intake.step_form import safe_id
 from psr_tui.ui.widgets.choice_select import ChoiceSelect
 from tests.conftest import TODAY
 
+from .keys import burst
 from .test_intake import STEP, open_intake, stored_case
 from .test_plan_builder import make
 from .waiting import until
-
-
-def burst(app: App[None], *keys: str) -> None:
-    """Keys as a fast SSH link delivers them: all queued before the app handles any."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
 async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore) -> None:

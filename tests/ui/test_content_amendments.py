@@ -16,6 +16,7 @@ from psr_tui.ui.dialogs.reason_form import ReasonDialog
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 from psr_tui.ui.screens.plan_progress_amend import KINDS, PickDialog
 
+from .keys import type_text
 from .review_cases import fill
 from .screen_text import screen_text
 
@@ -61,7 +62,8 @@ async def test_replace_the_clinical_supervisor_agreed_by_both(store: CaseStore) 
         assert isinstance(app.screen, ReasonDialog)
         text = screen_text(app)
         assert "person Dr Anna Smith → Dr Neil New" in text
-        await pilot.press(*"Dr Smith retires", "enter")
+        await type_text(pilot, "Dr Smith retires")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
     case = store.get("case-g")

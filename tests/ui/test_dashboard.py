@@ -22,6 +22,7 @@ from psr_tui.ui.screens.dashboard import DashboardScreen
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 from psr_tui.ui.widgets.supervision_ladder import ladder_lines
 
+from .keys import type_text
 from .review_cases import demo_cases, fill
 from .screen_text import assert_snapshot, screen_text
 
@@ -163,7 +164,9 @@ async def test_amendment_applies_only_when_both_parties_agree(filled: CaseStore)
         for name in ("Dr Rose Director", "Mr David Green"):
             await pilot.press("a")
             assert isinstance(app.screen, AmendmentAgreementDialog)
-            await pilot.press("tab", "tab", *name, "enter")
+            await pilot.press("tab", "tab")
+            await type_text(pilot, name)
+            await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, PlanProgressScreen)
             if name == "Dr Rose Director":
@@ -193,7 +196,8 @@ async def test_completion_sign_off_is_stored(filled: CaseStore) -> None:
         await pilot.press("enter")  # no follow-up yet: refused, nothing stored
         assert isinstance(app.screen, CompletionSignOffDialog)
         assert filled.get("case-g").completion is None
-        await pilot.press(*"Quarterly RO meetings", "enter")
+        await type_text(pilot, "Quarterly RO meetings")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # three reviews are still to come
         await pilot.press("y")
@@ -369,10 +373,9 @@ async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: Ca
         dialog = app.screen
         assert isinstance(dialog, AmendmentProposalDialog)
         await pilot.press("down", "enter")  # content
-        dialog.query_one("#input-amd-description").focus()
-        await pilot.press(*"Extra review after the theatre move")
-        dialog.query_one("#input-amd-review-date").focus()
-        await pilot.press(*"2027-02-15")
+        await type_text(pilot, "Extra review after the theatre move",
+                        into=dialog.query_one("#input-amd-description"))
+        await type_text(pilot, "2027-02-15", into=dialog.query_one("#input-amd-review-date"))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanProgressScreen)
@@ -385,7 +388,9 @@ async def test_content_amendment_proposed_then_agreed_adds_the_review(filled: Ca
         assert filled.audit("case-g")[-1].action == "amendment.propose"
         for name in ("Dr Rose Director", "Mr David Green"):
             await pilot.press("a")
-            await pilot.press("tab", "tab", *name, "enter")
+            await pilot.press("tab", "tab")
+            await type_text(pilot, name)
+            await pilot.press("enter")
             await pilot.pause()
     agreed = filled.get("case-g")
     assert agreed.plan is not None
@@ -403,8 +408,8 @@ async def test_proposal_without_an_end_date_is_refused_under_the_field(filled) -
         await pilot.press("x", "enter")  # the kind chooser: its first, the end date and text
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#input-amd-description").focus()
-        await pilot.press(*"Longer", "ctrl+s")
+        await type_text(pilot, "Longer", into=dialog.query_one("#input-amd-description"))
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AmendmentProposalDialog)
         assert "new end date" in str(dialog.query_one("#field-amd-end .field-error").render())
@@ -510,10 +515,8 @@ async def _propose_duration(app, pilot, description: str, end: str):  # type: ig
     await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, AmendmentProposalDialog)
-    dialog.query_one("#input-amd-description").focus()
-    await pilot.press(*description)
-    dialog.query_one("#input-amd-end").focus()
-    await pilot.press(*end)
+    await type_text(pilot, description, into=dialog.query_one("#input-amd-description"))
+    await type_text(pilot, end, into=dialog.query_one("#input-amd-end"))
     return dialog
 
 
@@ -546,9 +549,13 @@ async def test_a_shorter_end_is_said_confirmed_and_listed(filled: CaseStore) -> 
         await pilot.pause()
         assert isinstance(app.screen, AmendmentAgreementDialog)
         assert shortens in screen_text(app)
-        await pilot.press("tab", "tab", *"Dr Rose Director", "enter")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Dr Rose Director")
+        await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("a", "tab", "tab", *"Mr David Green", "enter")
+        await pilot.press("a", "tab", "tab")
+        await type_text(pilot, "Mr David Green")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlanProgressScreen)
         assert "✓ agreed (version 2)" in _amendments(app)
@@ -581,7 +588,9 @@ async def test_an_agreement_with_a_date_for_a_name_is_refused_under_the_name(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, AmendmentAgreementDialog)
-        await pilot.press("tab", "tab", *"2026-11-30", "enter")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "2026-11-30")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog
         name = dialog.query_one("#field-agree-name")

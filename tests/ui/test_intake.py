@@ -14,6 +14,7 @@ from psr_tui.ui.screens.intake import IntakeScreen
 from psr_tui.ui.screens.intake.step_form import safe_id
 from psr_tui.ui.widgets.form_field import FormField
 from tests.domain.case_builders import valid_request_case
+from tests.ui.keys import type_text
 from tests.ui.screen_text import assert_snapshot, screen_text
 
 TODAY = date(2026, 11, 23)
@@ -42,9 +43,8 @@ async def open_intake(app, case_id: str, pilot) -> IntakeScreen:
 
 async def type_into(pilot, screen: IntakeScreen, path: str, text: str) -> None:
     field = screen.query_one(f"#field-{safe_id(path)}", FormField)
-    field.input.focus()
     field.input.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text, into=field.input)
 
 
 def choose(screen: IntakeScreen, path: str, value: object) -> None:

@@ -3,13 +3,14 @@ over SSH) has moved the focus before Textual resolved the key's binding."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
 
 from psr_tui.ui.key_routing import KeysWhereTypedApp
 from psr_tui.ui.widgets.ticks import TickBox, TickList
+
+from .keys import burst
 
 
 class _Form(KeysWhereTypedApp):
@@ -22,13 +23,6 @@ class _Form(KeysWhereTypedApp):
         yield TickBox("Shared", id="box")
         yield Input(id="first")
         yield Input(id="second")
-
-
-def burst(app: _Form, *keys: str) -> None:
-    """Keys as a fast SSH link delivers them: all queued before the app handles any."""
-    for key in keys:
-        character = " " if key == "space" else key if len(key) == 1 else None
-        app.post_message(events.Key(key, character))
 
 
 async def test_keys_typed_before_a_tab_act_where_they_were_typed() -> None:

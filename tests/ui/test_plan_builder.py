@@ -29,6 +29,7 @@ from psr_tui.ui.screens.base import PsrScreen
 from psr_tui.ui.screens.plan_builder import PlanBuilderScreen
 from tests.conftest import TODAY
 
+from .keys import erase, type_text
 from .screen_text import assert_snapshot, screen_text
 
 CASE_ID = "case-mrg"
@@ -92,10 +93,6 @@ def make(store: CaseStore) -> BuilderApp:
     return BuilderApp(store, today=lambda: TODAY, poll=False)
 
 
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*[" " if ch == " " else ch for ch in text])
-
-
 async def choose(pilot, app: PsrApp, label_part: str) -> None:  # type: ignore[no-untyped-def]
     """Open the focused Select and move down to the option whose label contains label_part."""
     select = app.focused.parent if not isinstance(app.focused, Select) else app.focused
@@ -127,7 +124,8 @@ async def test_add_objective_with_keys_is_stored_smart(store: CaseStore) -> None
         await type_text(pilot, "Coach and supervisor time")
         await pilot.press("tab")
         await type_text(pilot, "Working relationships concern")
-        await pilot.press("tab", *["backspace"] * 10)
+        await pilot.press("tab")
+        await erase(pilot, 10)
         await type_text(pilot, "2027-05-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -343,7 +341,7 @@ async def test_conflict_keeps_typed_values_and_saves_after_reload(store: CaseSto
         assert isinstance(app.screen, ObjectiveDialog)
         dialog = app.screen
         await pilot.press("tab", "tab")  # the measure
-        await pilot.press(*["backspace"] * 40)
+        await erase(pilot, 40)
         await type_text(pilot, "8 DOPS")
 
         def elsewhere(case: Case) -> None:  # another user edits the same case meanwhile
@@ -396,7 +394,8 @@ async def test_export_writes_the_chosen_audience(store: CaseStore, tmp_path, exp
         await choose(pilot, app, "practitioner")
         proposed = export_folder / f"plan-{CASE_ID}-v1-practitioner.md"
         assert dialog.text("export-path") == str(proposed)  # type: ignore[attr-defined]
-        await pilot.press("tab", "tab", *["backspace"] * 120)
+        await pilot.press("tab", "tab")
+        await erase(pilot, 120)
         await type_text(pilot, str(target))
         await pilot.press("enter")
         await pilot.pause()
@@ -621,9 +620,10 @@ async def test_new_plan_dates_move_its_stages_reviews_and_targets(store: CaseSto
         await pilot.press("6", "e")
         await pilot.pause()
         assert "move with these dates" in screen_text(app)
-        await pilot.press(*["backspace"] * 10)
+        await erase(pilot, 10)
         await type_text(pilot, "2027-01-01")  # a month later
-        await pilot.press("tab", *["backspace"] * 10)
+        await pilot.press("tab")
+        await erase(pilot, 10)
         await type_text(pilot, "2027-09-01")  # and two months longer
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -13,6 +13,7 @@ from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.reason_form import ReasonDialog
 from psr_tui.ui.screens.plan_progress import PlanProgressScreen
 
+from .keys import type_text
 from .review_cases import fill
 
 TODAY = date(2026, 11, 23)
@@ -40,7 +41,9 @@ async def test_a_mistyped_step_down_is_corrected_and_undone(store: CaseStore) ->
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
         # The first choice is 'remain' (the recorded step down and 'not held' are not offered).
-        await pilot.press("tab", *"typed 1 for 2", "enter")
+        await pilot.press("tab")
+        await type_text(pilot, "typed 1 for 2")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
     case = store.get("case-g")
@@ -72,7 +75,9 @@ async def test_resume_a_paused_plan_with_the_advice(store: CaseStore) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _progress(app, pilot)
         assert screen.fix_allowed("resume")
-        await pilot.press("g", *"continue with a deputy", "enter")
+        await pilot.press("g")
+        await type_text(pilot, "continue with a deputy")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
         assert not screen.fix_allowed("resume")
@@ -90,10 +95,14 @@ async def test_withdraw_a_proposed_amendment_then_the_case(store: CaseStore) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _progress(app, pilot)
         assert screen.fix_allowed("withdraw_amendment")
-        await pilot.press("d", "tab", *"supervisor back from leave", "enter")
+        await pilot.press("d", "tab")
+        await type_text(pilot, "supervisor back from leave")
+        await pilot.press("enter")
         await pilot.pause()
         assert not screen.fix_allowed("withdraw_amendment")
-        await pilot.press("w", *"the practitioner retired", "enter")
+        await pilot.press("w")
+        await type_text(pilot, "the practitioner retired")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
         for action in ("withdraw_case", "resume", "correct_outcome"):

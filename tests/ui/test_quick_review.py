@@ -16,6 +16,7 @@ from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
 from psr_tui.ui.widgets.evidence_checklist import EvidenceChecklist
 
+from .keys import type_text
 from .review_cases import demo_cases, fill
 from .screen_text import assert_snapshot, screen_text
 
@@ -36,7 +37,7 @@ async def _record(store: CaseStore, keys: list[str], note: str) -> tuple[str, ob
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter", *keys)
-        await pilot.press(*note)
+        await type_text(pilot, note)
         await pilot.press("enter")
         await pilot.pause()
         return screen_text(app), app.screen
