@@ -107,6 +107,12 @@ class CappedRows(Generic[T]):
         if self._pending:
             self.table.call_after_refresh(self._add_chunk, generation)
 
+    def finish(self) -> None:
+        """Every listed row in the table now: a row about to be selected may be among
+        those still to come (the chunks under way then find nothing left to add)."""
+        self._add(self._pending)
+        self._pending = []
+
     def update(self, items: list[T], changed: set[str]) -> None:
         """`items` replace the list, in which only the items keyed `changed` differ: when
         the listed rows keep their keys and order, only those rows' cells are redrawn;
