@@ -3,6 +3,7 @@ Enter/back keeping the row, the switch to review points, wider columns."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,29 @@ async def test_filters_are_remembered_per_user_across_restarts(db: Path) -> None
     async with other.run_test(size=(80, 24)) as pilot:
         screen = await _plans(other, pilot)
         assert _ids(screen) == DELIVERY_ORDER
+
+
+async def test_opening_and_leaving_the_dashboard_writes_no_settings(db: Path) -> None:
+    # A filter box loses the focus as the screen opens: that alone stored the filters
+    # (an atomic write and two fsyncs on the UI thread) on every `d`.
+    settings = db / "settings" / "hmarsden.json"
+    app = _app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _plans(app, pilot)
+        await pilot.press("o", "escape")  # into a filter and out, nothing typed
+        await pilot.pause()
+        assert not settings.exists()
+        await pilot.press("m")
+        await pilot.pause()
+    assert json.loads(settings.read_text())["plans_dashboard"]["mine"] == "yes"
+    stamp = settings.stat().st_mtime_ns
+    again = _app(db)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await _plans(again, pilot)
+        assert screen.mine
+        await pilot.press("o", "escape")
+        await pilot.pause()
+    assert settings.stat().st_mtime_ns == stamp
 
 
 async def test_a_damaged_remembered_filter_falls_back_to_the_defaults(db: Path) -> None:

@@ -10,7 +10,9 @@ every plan. The filters are remembered per user (store/user_settings.py, key
 
 from __future__ import annotations
 
+import asyncio
 import gc
+from collections.abc import Iterator
 from operator import attrgetter
 
 from textual import events, work
@@ -32,6 +34,7 @@ from ...domain.plan_overview import (
     plan_rows,
 )
 from ...store import StoreError
+from ...store.case_reader import DigestBatch
 from ..widgets.capped_rows import CappedRows, after_next_frame
 from ..widgets.row_table import RowTable
 from .base import PsrScreen
@@ -97,6 +100,7 @@ then plans behind, completion due and amendments awaiting agreement.
         self.mine = False
         self.wide = False
         self._keep: str | None = None  # the row to come back to
+        self._remembered: dict[str, str] | None = None  # the filters as last stored
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,12 +113,26 @@ then plans behind, completion due and amendments awaiting agreement.
         yield RowTable(id="plans-table", cursor_type="row")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._restore_filters()
         self.wide = self.app.size.width >= WIDE_FROM
         self._set_columns()
         self.table.focus()
-        self.load()
+        # The first screenful read in a thread while this screen's keys and frames wait
+        # for it, as the review dashboard does: read beside the screen's first layout, it
+        # took the GIL in turns with it and the first rows came 0.3 s after the key at
+        # 20,000 cases. The rest in a worker, the list filling as it comes.
+        batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
+        first = await asyncio.to_thread(self._next_rows, batches)
+        if not self.is_live():
+            return
+        if first is None:
+            self._arrived([], 0, "", True)
+            return
+        rows, problems, progress = first
+        self._arrived(rows, problems, progress, True)
+        if progress:
+            self.load(batches)
 
     @property
     def table(self) -> DataTable[object]:
@@ -134,27 +152,31 @@ then plans behind, completion due and amendments awaiting agreement.
         return self.listed.items
 
     # ---- loading, off the UI thread ----------------------------------------------------
+    def _next_rows(self, batches: Iterator[DigestBatch]) -> tuple[list[PlanRow], int, str] | None:
+        """Off the UI thread: the next batch's rows, its unreadable files and "n/total"
+        while more are to come (None when there is no batch)."""
+        batch = next(batches, None)
+        if batch is None:
+            return None
+        progress = "" if batch.done == batch.total else f"{batch.done}/{batch.total}"
+        return plan_rows(batch.digests, self.psr.today(), self.psr.vocab), \
+            len(batch.problems), progress
+
     @work(thread=True, exclusive=True, group="plans-load")
-    def load(self) -> None:
+    def load(self, batches: Iterator[DigestBatch]) -> None:
         """Digests, not cases, in batches: each batch's rows are made here, off the UI
         thread, and merged there; the table is filled every few batches."""
-        today, vocab = self.psr.today(), self.psr.vocab
         worker = get_current_worker()
-        # Read once, when the screen opens: its rows start empty (asking the UI thread to
-        # empty them first cost a round trip, 40 ms on a loaded host, before the first read).
-        for n, batch in enumerate(self.psr.store.iter_digests(batch=LOAD_BATCH,
-                                                              first=FIRST_BATCH)):
+        after_next_frame(self)  # the first rows drawn before reading on
+        n = 1
+        while (found := self._next_rows(batches)) is not None:
             if worker.is_cancelled:
-                return  # a newer load replaces this one
-            rows = plan_rows(batch.digests, today, vocab)
-            last = batch.done == batch.total
-            if not self.from_worker(self._arrived, rows, len(batch.problems),
-                                    "" if last else f"{batch.done}/{batch.total}",
-                                    n % REFILL_EVERY == 0 or last):
+                return
+            rows, problems, progress = found
+            if not self.from_worker(self._arrived, rows, problems, progress,
+                                    n % REFILL_EVERY == 0 or not progress):
                 return  # the screen is gone: stop reading
-            if n == 0:
-                after_next_frame(self)  # the first rows drawn before reading on
-        self.from_worker(self._arrived, [], 0, "", True)
+            n += 1
 
     def _arrived(self, rows: list[PlanRow], problems: int, progress: str,
                  refill: bool) -> None:
@@ -210,22 +232,28 @@ then plans behind, completion due and amendments awaiting agreement.
             kept = self.psr.settings.load().get(SETTING)
         except StoreError:
             kept = None  # the app said so at start; the defaults serve
-        if not isinstance(kept, dict):
-            return
-        for key in TEXT_FILTERS:  # a hand-edited file is checked value by value
-            value = kept.get(key)
-            if isinstance(value, str):
-                self.query_one(f"#filter-{key}", Input).value = value[:200]
-        state = kept.get("state")
-        if isinstance(state, str) and state in STATE_FILTER_CODES:
-            self.state = state
-        self.mine = kept.get("mine") == "yes"
+        if isinstance(kept, dict):
+            for key in TEXT_FILTERS:  # a hand-edited file is checked value by value
+                value = kept.get(key)
+                if isinstance(value, str):
+                    self.query_one(f"#filter-{key}", Input).value = value[:200]
+            state = kept.get("state")
+            if isinstance(state, str) and state in STATE_FILTER_CODES:
+                self.state = state
+            self.mine = kept.get("mine") == "yes"
+        self._remembered = self._filters_now()  # stored, or the defaults: nothing to write
+
+    def _filters_now(self) -> dict[str, str]:
+        kept = {key: self._text(key).strip() for key in TEXT_FILTERS}
+        return kept | {"state": self.state, "mine": "yes" if self.mine else ""}
 
     def _remember_filters(self) -> None:
-        kept = {key: self._text(key).strip() for key in TEXT_FILTERS}
-        kept |= {"state": self.state, "mine": "yes" if self.mine else ""}
+        kept = self._filters_now()
+        if kept == self._remembered:
+            return  # unchanged: no write (a filter box loses the focus as the screen opens)
         try:
             self.psr.settings.remember(SETTING, kept)
+            self._remembered = kept
         except StoreError as exc:
             self.notify(f"Filters used until you quit, but not remembered: {exc}",
                         severity="warning", timeout=8)
