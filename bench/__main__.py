@@ -40,6 +40,16 @@ MEMORY_TARGET = {50: 3.0, 5000: 3.0, 20000: 5.0}
 # Groups of figures, to run some only (`--figures startup,dashboards`).
 GROUPS = ("startup", "dashboards", "commands", "insights", "large-case", "filter", "saves",
           "pauses")
+# The commands against reading every case file once (issue 9). Below READING_BOUND_FROM
+# cases reading is not what takes the time: at 50 the floor is 36 ms, of which 2 ms read
+# files and the rest start Python, while every command imports what it checks with (the
+# case models alone are 160 ms of `check`). There the ratio is shown and the command is
+# held to START_UP_BOUND instead; docs/benchmarks.md says why.
+COMMAND_TARGETS = (("list --json", "read every case file", 3.0),
+                   ("check", "read every case file", 1.5),
+                   ("dump -o", "read every case file (dump)", 2.0))
+READING_BOUND_FROM = 1000
+START_UP_BOUND = 0.5  # seconds
 PAUSE_TARGET = 0.1  # seconds: no pause of the UI thread over 100 ms (issue 9)
 
 
@@ -206,9 +216,9 @@ def compare(s: Sample, sizes: tuple[int, ...]) -> list[Result]:
                                "hello: key to pushed rows (reviews)", n,
                                FIRST_ROWS_TARGET[n], "s"))
         if s.has("list --json", n):
-            out.append(s.ratio("list --json", n, "read every case file", n, 3.0, "s"))
-            out.append(s.ratio("check", n, "read every case file", n, 1.5, "s"))
-            out.append(s.ratio("dump -o", n, "read every case file (dump)", n, 2.0, "s"))
+            for name, floor, target in COMMAND_TARGETS:
+                out.append(s.ratio(name, n, floor, n, target, "s") if n >= READING_BOUND_FROM
+                           else s.start_up_bound(name, n, floor, target, START_UP_BOUND))
             out.append(s.absolute("dump: memory", n, 100.0, "MB"))
         if s.has("insights: report, facts warm", n):
             out.append(s.absolute("insights: report, facts warm", n, bench_insights.TARGET_S,

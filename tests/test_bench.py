@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from report import Sample  # noqa: E402
 from screens import case_row_drawn, name_prefixes  # noqa: E402
 from startup_figures import PLANS_HEADER, REVIEWS_HEADER, dashboard_row  # noqa: E402
 
@@ -59,6 +60,22 @@ def test_a_dashboard_is_drawn_only_with_its_own_header_and_a_row() -> None:
     assert reviews(screen(" Status     Due     Practitioner    Organisation  Review          "
                           "Supervisor", " ! OVERDUE  02 Nov  Dr Gareth Gri…  Northmoor H…  "
                           "Review 2 (4 m…  Dr Chloe Iy…"))
+
+
+def test_a_start_up_bound_shows_the_ratio_and_judges_the_median_by_the_bound() -> None:
+    s = Sample()
+    for value in (0.30, 0.29, 0.40):
+        s.add("check", 50, value)
+    s.add("read every case file", 50, 0.04)
+    held = s.start_up_bound("check", 50, "read every case file", 1.5, 0.5)
+    assert held is not None and held.passed and held.ratio == pytest.approx(0.30 / 0.04)
+    assert held.target_text == "< 500 ms (start-up)"
+    s.add("check", 50, 0.9)
+    s.add("check", 50, 0.9)  # the median is now 0.4 s: still under the bound
+    assert s.start_up_bound("check", 50, "read every case file", 1.5, 0.5).passed
+    s.add("check", 50, 0.9)  # 0.9 s
+    assert not s.start_up_bound("check", 50, "read every case file", 1.5, 0.5).passed
+    assert s.start_up_bound("check", 5000, "read every case file", 1.5, 0.5) is None
 
 
 @pytest.mark.slow
