@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 CASE_DOC_ID = 1
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
+# A case file's name, one per line of the listing joined: the ids in one pass of the regex
+# engine (a match per name was 17 ms of the listing's 32 at 20,000 files).
+_CASE_FILE_LINE = re.compile(rf"^({_SAFE_ID.pattern})\.json$", re.MULTILINE)
 
 Clock = Callable[[], datetime]
 # A cases folder missing or unreadable lists no case (as pathlib's glob did).
@@ -122,7 +125,10 @@ class CaseReader:
             names = os.listdir(self.cases_dir)
         except _NO_FOLDER:
             return []
-        return sorted(case_id for case_id in map(_case_id_of, names) if case_id)
+        listing = "\n".join(names)
+        if listing.count("\n") != len(names) - 1:  # a name holding a line break
+            return sorted(case_id for case_id in map(_case_id_of, names) if case_id)
+        return sorted(_CASE_FILE_LINE.findall(listing))
 
     def has_cases(self) -> bool:
         """Whether there is any case file: stops at the first (the app asks at start)."""

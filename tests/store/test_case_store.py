@@ -268,3 +268,18 @@ def test_discard_new_removes_only_a_case_never_saved_into(store) -> None:
     store.update(named.id, lambda c: None, "noop")
     assert store.list_ids() == ["case-kept", "case-named"]
     assert not (store.briefs_dir / "case-blank.json").exists()
+
+
+@pytest.mark.parametrize("with_line_break", [False, True])
+def test_only_case_file_names_are_listed_as_ids(store: CaseStore, with_line_break: bool) -> None:
+    # The listing is matched in one pass over its names joined by line breaks: a name
+    # holding one must not make another name out of its halves.
+    folder = store.root / "cases"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = ["case-b.json", "case-a.json", ".case-c.json.tmp", "case-d.json.lock", "notes.txt",
+             "-bad.json", "x" * 82 + ".json", "ok.name_1.json", "case-e.JSON"]
+    if with_line_break:
+        names.append("junk\ncase-f.json")
+    for name in names:
+        (folder / name).write_text("{}")
+    assert store.list_ids() == ["case-a", "case-b", "ok.name_1"]

@@ -202,3 +202,31 @@ async def test_no_list_reads_a_case_file_on_the_ui_thread(
         assert threads and threading.main_thread() not in threads
         assert screen.items and screen.query_one(DataTable).row_count == len(screen.items)
     gc.unfreeze()
+
+
+async def test_home_adds_no_rows_while_another_screen_covers_it(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `d` pressed while home still added its rows after each frame: the dashboard's first
+    # frame waited for them. They wait for home to be shown again instead.
+    monkeypatch.setattr(home_module, "FIRST_ROWS", 5)
+    monkeypatch.setattr(home_module, "CHUNK_ROWS", 5)
+    app = make_app(demo, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await until(pilot, lambda: home.loaded)
+        await pilot.pause()
+        table = home.query_one(DataTable)
+        whole = table.row_count
+        assert whole > 10
+        home.refill()  # a screenful now, the rest after each frame
+        home.action_dashboard()  # before a frame is drawn
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert app.screen is not home
+        assert table.row_count == 5
+        await pilot.press("escape")
+        await until(pilot, lambda: table.row_count == whole)
+    gc.unfreeze()

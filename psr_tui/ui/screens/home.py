@@ -98,6 +98,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.loaded = False
         self._generation = 0  # bumps on each refill, so stale chunks stop
         self._opened: set[str] = set()
+        # The rows still to add when another screen covered home (added on its return).
+        self._hidden_chunk: tuple[list[str], int, int] | None = None
         self.mine = False  # `m`: only the identity's caseload (domain/caseload.py)
         self.my_ids: set[str] = set()
         # The last query's words and matches (a narrower query filters only those);
@@ -268,6 +270,12 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def _add_chunk(self, ids: list[str], start: int, generation: int) -> None:
         if generation != self._generation:
             return
+        if not (self.is_active or self.app.screen.is_modal):
+            # Covered by another screen (`d` pressed while the list still filled): the
+            # rows wait, so that screen's first frame does not wait for them. (Textual's
+            # is_current counts the screen under the top one as visible, whatever covers it.)
+            self._hidden_chunk = (ids, start, generation)
+            return
         self._add_rows(ids[start:start + CHUNK_ROWS])
         if start + CHUNK_ROWS < len(ids):
             self.call_after_refresh(self._add_chunk, ids, start + CHUNK_ROWS, generation)
@@ -359,6 +367,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.update_counts()
 
     def on_screen_resume(self) -> None:
+        hidden, self._hidden_chunk = self._hidden_chunk, None
+        if hidden is not None:
+            self._add_chunk(*hidden)
         if self._opened:
             self.reread(sorted(self._opened))
             self._opened.clear()
