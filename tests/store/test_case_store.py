@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -283,3 +285,54 @@ def test_only_case_file_names_are_listed_as_ids(store: CaseStore, with_line_brea
     for name in names:
         (folder / name).write_text("{}")
     assert store.list_ids() == ["case-a", "case-b", "ok.name_1"]
+
+
+def _same_tick(folder: Path, stamp: int) -> None:
+    """The folder keeps the stamp it had: a change made within one coarse clock tick."""
+    os.utime(folder, ns=(stamp, stamp))
+
+
+def test_a_change_within_the_listings_clock_tick_is_still_seen(
+    make_store: Callable[..., CaseStore], make_case: MakeCase,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mine, theirs = make_store("alice"), make_store("bob")
+    mine.create(make_case("case-0001"))
+    folder = mine.root / "cases"
+    stamp = folder.stat().st_mtime_ns
+    assert set(mine.fingerprint()) == {"case-0001"}
+    assert mine.list_ids() == ["case-0001"]
+    theirs.create(make_case("case-0002"))
+    _same_tick(folder, stamp)
+    later = time.time_ns() + 5_000_000_000  # the stamp now looks settled
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    assert set(mine.fingerprint()) == {"case-0001", "case-0002"}
+    assert mine.list_ids() == ["case-0001", "case-0002"]
+
+
+def test_a_settled_folder_is_listed_once_until_it_changes(
+    make_store: Callable[..., CaseStore], make_case: MakeCase,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mine, theirs = make_store("alice"), make_store("bob")
+    mine.create(make_case("case-0001"))
+    folder = mine.root / "cases"
+    old = time.time_ns() - 10_000_000_000
+    _same_tick(folder, old)
+    listings: list[str] = []
+    listdir = os.listdir
+
+    def counted(path: str | os.PathLike[str]) -> list[str]:
+        listings.append(str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", counted)
+    assert mine.list_ids() == ["case-0001"]
+    assert mine.list_ids() == ["case-0001"]
+    assert len(listings) == 1
+    theirs.create(make_case("case-0002"))  # a new stamp: listed again
+    assert mine.list_ids() == ["case-0001", "case-0002"]
+    assert len(listings) == 2
+    ids = mine.list_ids()
+    ids.append("not-a-case")  # a caller's copy: the kept list is not changed through it
+    assert mine.list_ids() == ["case-0001", "case-0002"]
