@@ -78,6 +78,13 @@ def test_a_start_up_bound_shows_the_ratio_and_judges_the_median_by_the_bound() -
     assert s.start_up_bound("check", 5000, "read every case file", 1.5, 0.5) is None
 
 
+def test_the_insights_target_is_the_issues_rate_of_10000_plans_a_second() -> None:
+    from bench_insights import target_seconds
+
+    assert target_seconds(38) == 1.0 and target_seconds(10_000) == 1.0
+    assert target_seconds(16_173) == 1.617
+
+
 def test_the_written_document_ends_with_the_narrative_the_bench_writes() -> None:
     # `python -m bench` writes docs/benchmarks.md as its table and bench/capacity.md: an
     # edit made to the document alone is lost at the next run.
