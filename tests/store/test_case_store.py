@@ -292,13 +292,19 @@ def _same_tick(folder: Path, stamp: int) -> None:
     os.utime(folder, ns=(stamp, stamp))
 
 
+def _two_users_one_case(make_store: Callable[..., CaseStore], make_case: MakeCase,
+                        ) -> tuple[CaseStore, CaseStore, Path]:
+    """Alice's store with case-0001, Bob's on the same folder, and the cases folder."""
+    mine, theirs = make_store("alice"), make_store("bob")
+    mine.create(make_case("case-0001"))
+    return mine, theirs, mine.root / "cases"
+
+
 def test_a_change_within_the_listings_clock_tick_is_still_seen(
     make_store: Callable[..., CaseStore], make_case: MakeCase,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    mine, theirs = make_store("alice"), make_store("bob")
-    mine.create(make_case("case-0001"))
-    folder = mine.root / "cases"
+    mine, theirs, folder = _two_users_one_case(make_store, make_case)
     stamp = folder.stat().st_mtime_ns
     assert set(mine.fingerprint()) == {"case-0001"}
     assert mine.list_ids() == ["case-0001"]
@@ -314,9 +320,7 @@ def test_a_settled_folder_is_listed_once_until_it_changes(
     make_store: Callable[..., CaseStore], make_case: MakeCase,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    mine, theirs = make_store("alice"), make_store("bob")
-    mine.create(make_case("case-0001"))
-    folder = mine.root / "cases"
+    mine, theirs, folder = _two_users_one_case(make_store, make_case)
     old = time.time_ns() - 10_000_000_000
     _same_tick(folder, old)
     listings: list[str] = []
