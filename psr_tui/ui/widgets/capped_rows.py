@@ -68,6 +68,11 @@ class CappedRows(Generic[T]):
         return min(len(self.items), self._cap)
 
     def note(self) -> str:
+        """' · 500/4460 shown' once filled whole; '' while a list still loading lists a
+        screenful: that note said "40/5893 shown" and, at 80 columns, pushed the line's
+        "loading…" off the screen."""
+        if self._cap < self.limit:
+            return ""
         return shown_note(self.listed, len(self.items))
 
     def fill(self, items: list[T], keep: str | None = None, whole: bool = True) -> None:
