@@ -23,7 +23,10 @@ import contextlib
 import gc
 import json
 import os
+import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,7 @@ ENV = "PSR_TUI_PAUSE_LOG"
 INTERVAL = 0.02  # seconds between wake-ups
 LATE_MS = 10.0  # late wake-ups logged from this
 GC_MS = 5.0  # collections logged from this
+STACK_MS = 40.0  # a wake-up this late has the UI thread's stack sampled, every 20 ms
 
 
 class PauseLog:
@@ -40,6 +44,9 @@ class PauseLog:
         self.worst_gc = 0.0
         self._gc_start = 0.0
         self._task: asyncio.Task[None] | None = None
+        self._last_wake = time.perf_counter()
+        self._ui_thread = 0
+        self._stop = threading.Event()
         path.write_text("")  # a fresh log per run
 
     def _write(self, entry: dict[str, Any]) -> None:
@@ -53,12 +60,30 @@ class PauseLog:
         gc.callbacks.append(self._on_gc)
         atexit.register(self.stop)
         self._task = asyncio.get_running_loop().create_task(self._ticks())
+        self._ui_thread = threading.get_ident()
+        threading.Thread(target=self._sample_stalls, name="pause-log", daemon=True).start()
+
+    def _sample_stalls(self) -> None:
+        """Where the UI thread is while a wake-up is late: its innermost frames, so a long
+        pause names its cause (the log's "stack" lines)."""
+        while not self._stop.wait(INTERVAL):
+            late = (time.perf_counter() - self._last_wake - INTERVAL) * 1000
+            if late < STACK_MS:
+                continue
+            frame = sys._current_frames().get(self._ui_thread)
+            if frame is None:
+                continue
+            where = [f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                     for f in traceback.extract_stack(frame)[-14:]]
+            self._write({"t": time.time(), "kind": "stack", "late_ms": round(late, 1),
+                         "stack": where})
 
     async def _ticks(self) -> None:
         clock, cpu = time.perf_counter, time.thread_time
         while True:
             before, cpu_before = clock(), cpu()
             await asyncio.sleep(INTERVAL)
+            self._last_wake = clock()
             late = (clock() - before - INTERVAL) * 1000
             if late >= LATE_MS:
                 self.worst_tick = max(self.worst_tick, late)
@@ -81,6 +106,7 @@ class PauseLog:
     def stop(self) -> None:
         """Written once, at exit (atexit), or when asked before."""
         atexit.unregister(self.stop)
+        self._stop.set()
         if self._on_gc in gc.callbacks:
             gc.callbacks.remove(self._on_gc)
         if self._task is not None:

@@ -146,3 +146,28 @@ async def test_update_mid_fill_leaves_the_rows_to_come_to_the_chunks(
             await pilot.pause()
         assert keys(table) == ["0", "1", "2", "3"]
         assert str(table.get_cell("3", "n")) == "item three"  # added as it is now
+
+
+async def test_a_loading_batch_redraws_the_rows_only_when_it_reached_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """CappedRows.grow: a batch whose items all land below the rows listed leaves the
+    table alone; one that reached them redraws at the next redraw; the whole list fills."""
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)
+    app = Lister()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [n], limit=5)
+        rows.fill(["a", "b", "c", "d"], whole=False)
+        filled: list[int] = []
+        real_fill = rows.fill
+        monkeypatch.setattr(rows, "fill", lambda *a, **k: (filled.append(1), real_fill(*a, **k)))
+        rows.grow(["a", "b", "c", "d", "e"], 4, redraw=True, whole=False)  # below the rows
+        assert not filled and keys(table) == ["a", "b", "c"] and len(rows.items) == 5
+        rows.grow(["0", "a", "b", "c", "d", "e"], 0, redraw=False, whole=False)  # not yet
+        assert not filled and keys(table) == ["a", "b", "c"]
+        rows.grow(["0", "a", "b", "c", "d", "e", "f"], 6, redraw=True, whole=False)
+        assert filled and keys(table) == ["0", "a", "b"]  # the earlier batch's move shown
+        rows.grow(["0", "a", "b", "c", "d", "e", "f", "g"], 7, redraw=False, whole=True)
+        for _ in range(5):
+            await pilot.pause()
+        assert keys(table) == ["0", "a", "b", "c", "d"] and rows.note() == " · 5/8 shown"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -113,6 +115,10 @@ GUARDED: list[PrivateName] = [
                   "is being pruned (MessagePump.__init__ / Widget.__init__)",
                   lambda name=name: isinstance(getattr(Widget(), name, None), bool))
       for name in ("_closing", "_closed", "_pruning")],
+    # Not Textual's, but as private: CPython's, for the pause log's stack samples (bench).
+    PrivateName("sys._current_frames", "psr_tui/ui/pause_log.py",
+                "PauseLog._sample_stalls: a dict of thread id to its innermost frame",
+                lambda: threading.get_ident() in sys._current_frames()),
     PrivateName("Screen._compositor", "tests/ui/screen_text.py",
                 "how the text snapshots render the screen (_compositor.render_update)",
                 _compositor_render_update),

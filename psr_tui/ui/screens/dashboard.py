@@ -7,35 +7,29 @@ the plan's progress view.
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable
 from operator import attrgetter
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.worker import get_current_worker
 
 from ...domain.access import READ, supervising_users
 from ...domain.case_digest import CaseDigest
 from ...domain.caseload import is_my_case
+from ...domain.ranked_list import RankedList
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
-from ...store.case_reader import DigestBatch
-from ..widgets.capped_rows import CappedRows, after_next_frame
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
+from .batch_loading import Arrival, BatchLoader
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
-
-LOAD_BATCH = 500  # case digests read per step
-FIRST_BATCH = 50  # read before a key is handled: small databases are whole at once
-REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
 def item_supervisor(case: CaseDigest | None, item: ReviewItem) -> str:
@@ -80,12 +74,14 @@ Every review point due within the next 7 days or already overdue, across the run
     def __init__(self) -> None:
         super().__init__()
         self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
-        self.everything: list[ReviewItem] = []  # every due item, in order, unfiltered
+        self.everything = RankedList(item_order)  # every due item, in order, unfiltered
+        self.matching = RankedList(item_order)  # the items the filters let through
+        self.loader = BatchLoader(self, "dashboard-load", self._items_of, self._arrived)
+        self._listing = False  # the first batch listed (a reload starts again)
         self.problems = 0
         self.load_progress = ""  # "n/total" while the digests are being read
         self.mine = False  # `m`: the identity's caseload only (domain/caseload.py)
         self._rows: CappedRows[ReviewItem] | None = None
-        self._generation = 0  # bumps on each reload: a batch of an earlier one is dropped
 
     @property
     def rows(self) -> CappedRows[ReviewItem]:
@@ -115,61 +111,33 @@ Every review point due within the next 7 days or already overdue, across the run
         await self.reload()
         table.focus()
 
-    # ---- data ------------------------------------------------------------------
+    # ---- data (screens/batch_loading.py) -----------------------------------------
     async def reload(self) -> None:
-        """The first screenful of case files, read in a thread while this screen's keys
-        wait for it; the UI thread draws and answers meanwhile (reading them on it held it
-        0.1-0.2 s at 20,000 cases). The rest in a worker, the list filling as they come."""
-        self._generation += 1
-        generation = self._generation
-        self.cases, self.problems, self.everything = {}, 0, []
-        batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
-        found, items = await asyncio.to_thread(self._next_batch, batches)
-        if not self.is_live() or generation != self._generation:
-            return  # left, or reloaded again, meanwhile
-        if found is None or found.done == found.total:
-            self._arrived(generation, found.digests if found else [], items,
-                          len(found.problems) if found else 0, "", True)
-            return
-        self._arrived(generation, found.digests, items, len(found.problems),
-                      f"{found.done}/{found.total}", True)
-        self._load(batches, generation)
+        self.cases, self.problems = {}, 0
+        self.everything.clear()
+        self._listing = False
+        await self.loader.start()
 
-    def _next_batch(self, batches: Iterator[DigestBatch],
-                    ) -> tuple[DigestBatch | None, list[ReviewItem]]:
-        """Off the UI thread: the next batch and its items."""
-        found = next(batches, None)
-        return found, review_items(found.digests, self.psr.today()) if found else []
+    def _items_of(self, digests: list[CaseDigest]) -> list[ReviewItem]:
+        """Off the UI thread: a batch's due items."""
+        return review_items(digests, self.psr.today())
 
-    @work(thread=True, exclusive=True, group="dashboard-load")
-    def _load(self, batches: Iterator[DigestBatch], generation: int) -> None:
-        """The other digests in batches off the UI thread, their items worked out here:
-        the list fills as they come."""
-        worker = get_current_worker()
-        after_next_frame(self)  # the first rows drawn before reading on
-        for n, batch in enumerate(batches, start=1):
-            if worker.is_cancelled:
-                return  # a reload replaces this one
-            last = batch.done == batch.total
-            if not self.from_worker(self._arrived, generation, batch.digests,
-                                    review_items(batch.digests, self.psr.today()),
-                                    len(batch.problems),
-                                    "" if last else f"{batch.done}/{batch.total}",
-                                    n % REFILL_EVERY == 0 or last):
-                return  # the screen is gone: stop reading
-
-    def _arrived(self, generation: int, digests: list[CaseDigest], items: list[ReviewItem],
-                 problems: int, progress: str, refill: bool) -> None:
-        if generation != self._generation:
-            return  # a batch of an earlier load
-        self.cases.update((d.id, d) for d in digests)
-        self.problems += problems
-        self.load_progress = progress
+    def _arrived(self, arrival: Arrival[list[ReviewItem]]) -> None:
+        """A batch's items slotted into the sorted list, only they filtered; the list's
+        first rows redrawn only when they moved."""
+        self.cases.update((d.id, d) for d in arrival.digests)
+        self.problems += arrival.problems
+        self.load_progress = arrival.progress
         gc.freeze()  # here to stay: no full collection walks it again (cf. home)
-        if items:  # only the batch is looked at, merged into the sorted list
-            self.everything = sorted(self.everything + items, key=item_order)
-        if refill:
+        self.everything.merge(arrival.made)
+        if not self._listing:  # the first rows
+            self._listing = True
             self._refill()
+            return
+        wanted = self._wanted()
+        moved = self.matching.merge(i for i in arrival.made if wanted(i))
+        self.rows.grow(self.matching.items, moved, arrival.redraw, arrival.last)
+        self._show_counts()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """Only the changed cases are re-read: when they only lose items (a review
@@ -181,11 +149,13 @@ Every review point due within the next 7 days or already overdue, across the run
                 self.cases.pop(case_id, None)
         changed = [self.cases[i] for i in case_ids if i in self.cases]
         fresh = review_items(changed, self.psr.today())
-        held = {i.key for i in self.everything if i.case_id in case_ids}
-        self.everything = sorted(
-            [i for i in self.everything if i.case_id not in case_ids] + fresh, key=item_order)
+        held = {i.key for i in self.everything.items if i.case_id in case_ids}
+        self.everything.drop(lambda item: item.case_id in case_ids)
+        self.everything.merge(fresh)
         if {i.key for i in fresh} <= held and not self.load_progress:
-            self.rows.drop(held - {i.key for i in fresh})
+            gone = held - {i.key for i in fresh}
+            self.matching.drop(lambda item: item.key in gone)
+            self.rows.drop(gone)
             self._show_counts()
         else:
             self._refill()
@@ -193,17 +163,25 @@ Every review point due within the next 7 days or already overdue, across the run
     def _filter(self, input_id: str) -> str:
         return self.query_one(f"#{input_id}", Input).value.strip().lower()
 
-    def _refill(self) -> None:
+    def _wanted(self) -> Callable[[ReviewItem], bool]:
+        """Whether an item passes the filters as they stand."""
         organisation = self._filter("filter-organisation")
         supervisor = self._filter("filter-supervisor")
         adviser = self._filter("filter-case-adviser")
+        cases = self.cases
+
+        def wanted(item: ReviewItem) -> bool:
+            case = cases.get(item.case_id)
+            return (organisation in item.organisation.lower()
+                    and supervisor in item_supervisor(case, item).lower()
+                    and self._adviser_matches(case, adviser))
+        return wanted
+
+    def _refill(self) -> None:
         selected = self.rows.selected()
-        self.rows.fill([
-            i for i in self.everything
-            if organisation in i.organisation.lower()
-            and supervisor in item_supervisor(self.cases.get(i.case_id), i).lower()
-            and self._adviser_matches(self.cases.get(i.case_id), adviser)
-        ], keep=selected.key if selected else None, whole=not self.load_progress)
+        self.matching = self.everything.where(self._wanted())
+        self.rows.fill(self.matching.items, keep=selected.key if selected else None,
+                       whole=not self.load_progress)
         self._show_counts()
 
     def _cells(self, item: ReviewItem) -> list[str | Text]:

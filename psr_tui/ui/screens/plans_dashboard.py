@@ -10,9 +10,7 @@ every plan. The filters are remembered per user (store/user_settings.py, key
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from collections.abc import Iterator
 from operator import attrgetter
 
 from textual import events, work
@@ -20,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.worker import get_current_worker
 
 from ...domain.access import READ
+from ...domain.case_digest import CaseDigest
 from ...domain.plan_overview import (
     STANDING_SHORT,
     STATE_FILTER_CODES,
@@ -33,19 +31,17 @@ from ...domain.plan_overview import (
     order_key,
     plan_rows,
 )
+from ...domain.ranked_list import RankedList
 from ...store import StoreError
-from ...store.case_reader import DigestBatch
-from ..widgets.capped_rows import CappedRows, after_next_frame
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from .base import PsrScreen
+from .batch_loading import Arrival, BatchLoader
 from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
 
 SETTING = "plans_dashboard"
 TEXT_FILTERS = ("organisation", "supervisor", "case_adviser")
 STATE_WORDS = dict(STATE_FILTERS)
-LOAD_BATCH = 500  # case digests read per step
-FIRST_BATCH = 50  # the first step: a screenful, so the first rows show at once
-REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
 class PlansDashboardScreen(PsrScreen):
@@ -91,7 +87,9 @@ then plans behind, completion due and amendments awaiting agreement.
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[PlanRow] = []  # every plan's row, in dashboard order
+        self.rows = RankedList(order_key)  # every plan's row, in dashboard order
+        self.matching = RankedList(order_key)  # the rows the filters let through
+        self.loader = BatchLoader(self, "plans-load", self._rows_of, self._arrived)
         self.loaded = False
         self.load_progress = ""  # "n/total" while the digests are being read
         self._listed: CappedRows[PlanRow] | None = None
@@ -118,21 +116,7 @@ then plans behind, completion due and amendments awaiting agreement.
         self.wide = self.app.size.width >= WIDE_FROM
         self._set_columns()
         self.table.focus()
-        # The first screenful read in a thread while this screen's keys and frames wait
-        # for it, as the review dashboard does: read beside the screen's first layout, it
-        # took the GIL in turns with it and the first rows came 0.3 s after the key at
-        # 20,000 cases. The rest in a worker, the list filling as it comes.
-        batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
-        first = await asyncio.to_thread(self._next_rows, batches)
-        if not self.is_live():
-            return
-        if first is None:
-            self._arrived([], 0, "", True)
-            return
-        rows, problems, progress = first
-        self._arrived(rows, problems, progress, True)
-        if progress:
-            self.load(batches)
+        await self.loader.start()
 
     @property
     def table(self) -> DataTable[object]:
@@ -151,42 +135,28 @@ then plans behind, completion due and amendments awaiting agreement.
         """The rows the filters let through, in order (the table lists the first ones)."""
         return self.listed.items
 
-    # ---- loading, off the UI thread ----------------------------------------------------
-    def _next_rows(self, batches: Iterator[DigestBatch]) -> tuple[list[PlanRow], int, str] | None:
-        """Off the UI thread: the next batch's rows, its unreadable files and "n/total"
-        while more are to come (None when there is no batch)."""
-        batch = next(batches, None)
-        if batch is None:
-            return None
-        progress = "" if batch.done == batch.total else f"{batch.done}/{batch.total}"
-        return plan_rows(batch.digests, self.psr.today(), self.psr.vocab), \
-            len(batch.problems), progress
+    # ---- loading (screens/batch_loading.py) -------------------------------------------
+    def _rows_of(self, digests: list[CaseDigest]) -> list[PlanRow]:
+        """Off the UI thread: a batch's rows."""
+        return plan_rows(digests, self.psr.today(), self.psr.vocab)
 
-    @work(thread=True, exclusive=True, group="plans-load")
-    def load(self, batches: Iterator[DigestBatch]) -> None:
-        """Digests, not cases, in batches: each batch's rows are made here, off the UI
-        thread, and merged there; the table is filled every few batches."""
-        worker = get_current_worker()
-        after_next_frame(self)  # the first rows drawn before reading on
-        n = 1
-        while (found := self._next_rows(batches)) is not None:
-            if worker.is_cancelled:
-                return
-            rows, problems, progress = found
-            if not self.from_worker(self._arrived, rows, problems, progress,
-                                    n % REFILL_EVERY == 0 or not progress):
-                return  # the screen is gone: stop reading
-            n += 1
-
-    def _arrived(self, rows: list[PlanRow], problems: int, progress: str,
-                 refill: bool) -> None:
-        self.rows = sorted(self.rows + rows, key=order_key)
-        self.problems += problems
-        self.load_progress = progress
+    def _arrived(self, arrival: Arrival[list[PlanRow]]) -> None:
+        """A batch's rows slotted into the sorted list, only they filtered: the rows
+        before them were, and the list's first rows redrawn only when they moved."""
+        self.rows.merge(arrival.made)
+        self.problems += arrival.problems
+        self.load_progress = arrival.progress
         gc.freeze()  # here to stay: no full collection walks it again (cf. home)
-        if refill:
+        if not self.loaded:
             self.loaded = True  # the filters and Enter apply from the first rows
             self.refill()
+            return
+        wanted = self.current_filter()
+        moved = self.matching.merge(r for r in arrival.made if wanted.matches(r))
+        self.listed.grow(self.matching.items, moved, arrival.redraw, arrival.last)
+        self._show_counts(wanted)
+        if arrival.last:
+            self.refresh_bindings()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         if case_ids:
@@ -206,12 +176,14 @@ then plans behind, completion due and amendments awaiting agreement.
         self.from_worker(self._apply_changes, set(case_ids), fresh)
 
     def _apply_changes(self, case_ids: set[str], fresh: list[PlanRow]) -> None:
-        self.rows = sorted([r for r in self.rows if r.case_id not in case_ids] + fresh,
-                           key=order_key)
+        self.rows.drop(lambda row: row.case_id in case_ids)
+        self.rows.merge(fresh)
         if not self.loaded:
             return
         wanted = self.current_filter()
-        self.listed.update([r for r in self.rows if wanted.matches(r)], case_ids)
+        self.matching.drop(lambda row: row.case_id in case_ids)
+        self.matching.merge(r for r in fresh if wanted.matches(r))
+        self.listed.update(self.matching.items, case_ids)
         self._show_counts(wanted)
         self.refresh_bindings()
 
@@ -277,23 +249,26 @@ then plans behind, completion due and amendments awaiting agreement.
             return
         keep = self._keep or self.selected_id()
         wanted = self.current_filter()
-        self.listed.fill([r for r in self.rows if wanted.matches(r)], keep=keep,
-                         whole=not self.load_progress)
+        self.matching = self.rows.where(wanted.matches)
+        self.listed.fill(self.matching.items, keep=keep, whole=not self.load_progress)
         self._keep = None
         self._show_counts(wanted)
         self.refresh_bindings()
 
     def _show_counts(self, wanted: PlanFilter) -> None:
         shown = self.shown
-        text = count_line(shown) if shown else "No plans match these filters."
-        if self.listed.note():  # the most pressing listed; the filters reach the rest
-            text += self.listed.note()
-        elif wanted.narrowed:
-            text += f" · {len(shown)} of {len(self.rows)} shown"
+        if self.load_progress:
+            # Counted when every plan is read: a count of part of them would mislead, and
+            # counting again for each batch held the UI thread (10 ms a count at 20,000).
+            text = f"Loading plans… {self.load_progress} cases read"
+        else:
+            text = count_line(shown) if shown else "No plans match these filters."
+            if self.listed.note():  # the most pressing listed; the filters reach the rest
+                text += self.listed.note()
+            elif wanted.narrowed:
+                text += f" · {len(shown)} of {len(self.rows)} shown"
         if self.problems:
             text += f" · {self.problems} case file(s) unreadable"
-        if self.load_progress:
-            text += f" · loading plans… {self.load_progress}"
         self.query_one("#plans-counts", Static).update(text)
         word = STANDING_SHORT.get(self.state) or STATE_WORDS.get(self.state, self.state)
         state = f"t: {word}"

@@ -6,37 +6,31 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from collections.abc import Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import get_current_worker
 
 from ...domain.access import READ, REVIEW_RECORD, ScopedCase
 from ...domain.case_digest import CaseDigest, digest_of
 from ...domain.my_reviews import my_review_items
+from ...domain.ranked_list import RankedList
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
-from ...store.case_reader import DigestBatch
-from ..widgets.capped_rows import CappedRows, after_next_frame
+from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
+from .batch_loading import Arrival, BatchLoader
 
 if TYPE_CHECKING:  # the models once a case is opened, not at `psr-tui review`'s start
     from ...domain.case import Case
 
 STATUS_TEXT = {"overdue": "OVERDUE", "due": "due"}
-LOAD_BATCH = 500  # case digests read per step
-FIRST_BATCH = 50  # read before a key is handled: small databases are whole at once
-REFILL_EVERY = 4  # batches between redraws of the list while loading
 
 
 def item_cells(item: ReviewItem) -> list[str | Text]:
@@ -86,7 +80,9 @@ is refused before the outcome form opens.
         self.cases: dict[str, CaseDigest] = {}  # digests, never whole cases
         self.load_progress = ""  # "n/total" while the digests are being read
         self._rows: CappedRows[ReviewItem] | None = None
-        self._generation = 0  # bumps on each reload: a batch of an earlier one is dropped
+        self.ranked = RankedList(item_order)  # every item, in order (`items` lists them)
+        self.loader = BatchLoader(self, "quick-load", self._batch_items, self._arrived)
+        self._listing = False  # the first batch listed (a reload starts again)
 
     @property
     def rows(self) -> CappedRows[ReviewItem]:
@@ -112,76 +108,46 @@ is refused before the outcome form opens.
         await self.reload()
         table.focus()
 
-    # ---- data ----------------------------------------------------------------
+    # ---- data (screens/batch_loading.py) ------------------------------------------
     async def reload(self) -> None:
-        """The first screenful of case files, read in a thread while this screen's keys
-        wait for it (Enter typed ahead of the list still records its first item); the UI
-        thread draws and answers meanwhile: reading them on it held it 0.1-0.2 s at 20,000
-        cases (listing every file first). The rest in a worker, the list filling as they
-        come."""
-        self._generation += 1
-        generation = self._generation
+        """The first screenful read while this screen's keys wait for it (Enter typed
+        ahead of the list still records its first item), the rest as it comes."""
         self.cases = {}
+        self.ranked.clear()
         self.rows.items = []
-        batches = self.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
+        self._listing = False
+        await self.loader.start()
+
+    def _batch_items(self, digests: list[CaseDigest]) -> tuple[bool, list[ReviewItem]]:
+        """Off the UI thread: a batch's items, in the mode they were worked out in."""
         show_all = self.show_all
-        found, items = await asyncio.to_thread(self._next_batch, batches, show_all)
-        if not self.is_live() or generation != self._generation:
-            return  # left, or reloaded again, meanwhile
-        if found is None or found.done == found.total:
-            self._arrived(generation, found.digests if found else [], items, show_all, "",
-                          True)
-            return
-        self._arrived(generation, found.digests, items, show_all,
-                      f"{found.done}/{found.total}", True)
-        self._load(batches, generation)
+        return show_all, self._items_of(digests, show_all)
 
-    def _next_batch(self, batches: Iterator[DigestBatch],
-                    show_all: bool) -> tuple[DigestBatch | None, list[ReviewItem]]:
-        """Off the UI thread: the next batch and its items."""
-        found = next(batches, None)
-        return found, self._items_of(found.digests, show_all) if found else []
-
-    @work(thread=True, exclusive=True, group="quick-load")
-    def _load(self, batches: Iterator[DigestBatch], generation: int) -> None:
-        """The other digests in batches off the UI thread, their items worked out here:
-        the list fills as they come."""
-        worker = get_current_worker()
-        after_next_frame(self)  # the first rows drawn before reading on
-        for n, batch in enumerate(batches, start=1):
-            if worker.is_cancelled:
-                return  # a reload replaces this one
-            show_all = self.show_all
-            last = batch.done == batch.total
-            if not self.from_worker(self._arrived, generation, batch.digests,
-                                    self._items_of(batch.digests, show_all), show_all,
-                                    "" if last else f"{batch.done}/{batch.total}",
-                                    n % REFILL_EVERY == 0 or last):
-                return  # the screen is gone: stop reading
-
-    def _arrived(self, generation: int, digests: list[CaseDigest], items: list[ReviewItem],
-                 show_all: bool, progress: str, refill: bool) -> None:
-        """A batch's items merged into the sorted list (only the batch is looked at); the
-        table is redrawn every few batches."""
-        if generation != self._generation:
-            return  # a batch of an earlier load
-        self.cases.update((d.id, d) for d in digests)
-        self.load_progress = progress
+    def _arrived(self, arrival: Arrival[tuple[bool, list[ReviewItem]]]) -> None:
+        """A batch's items slotted into the sorted list (only the batch is looked at);
+        the list's first rows redrawn only when they moved."""
+        self.cases.update((d.id, d) for d in arrival.digests)
+        self.load_progress = arrival.progress
         gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        show_all, items = arrival.made
         if show_all != self.show_all:  # `a` pressed while the batch was read
-            items = self._items_of(digests)
-        if items:
-            self.rows.items = sorted(self.items + items, key=item_order)
-        if refill:
-            self._fill(self.items)
+            items = self._items_of(arrival.digests)
+        moved = self.ranked.merge(items)
+        if not self._listing:  # the first rows
+            self._listing = True
+            self._fill()
+            return
+        self.rows.grow(self.ranked.items, moved, arrival.redraw, arrival.last)
+        self._show_counts()
 
     def _refill(self) -> None:
         """Every item worked out again from the digests (the mode changed, a case left)."""
-        self._fill(self._items_of(list(self.cases.values())))
+        self.ranked = RankedList(item_order, self._items_of(list(self.cases.values())))
+        self._fill()
 
-    def _fill(self, items: list[ReviewItem]) -> None:
+    def _fill(self) -> None:
         selected = self.rows.selected()
-        self.rows.fill(items, keep=selected.key if selected else None,
+        self.rows.fill(self.ranked.items, keep=selected.key if selected else None,
                        whole=not self.load_progress)
         self._show_counts()
 
@@ -234,11 +200,14 @@ is refused before the outcome form opens.
         fresh_keys = {i.key for i in fresh}
         held = {i.key for i in self.items if i.case_id in case_ids}
         if fresh_keys <= held and not self.load_progress:
-            self.rows.drop(held - fresh_keys)
+            gone = held - fresh_keys
+            self.ranked.drop(lambda item: item.key in gone)
+            self.rows.drop(gone)
             self._show_counts()
             return
-        kept = [i for i in self.items if i.case_id not in case_ids]
-        self._fill(sorted(kept + fresh, key=item_order))
+        self.ranked.drop(lambda item: item.case_id in case_ids)
+        self.ranked.merge(fresh)
+        self._fill()
 
     # ---- actions ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -62,6 +62,7 @@ class CappedRows(Generic[T]):
         self._pending: list[T] = []  # listed rows still to be added, after the next frame
         self._generation = 0  # bumps on each fill, so a stale chunk stops
         self._cap = self.limit  # rows listed now: `limit`, or a screenful while loading
+        self._moved = False  # listed rows changed by a batch since the last fill
 
     @property
     def listed(self) -> int:
@@ -88,6 +89,7 @@ class CappedRows(Generic[T]):
         self._cap = self.limit if whole else min(FIRST_ROWS, self.limit)
         self.shown = items[:self._cap]
         self._generation += 1
+        self._moved = False
         table.clear()
         at = next((n for n, item in enumerate(self.shown) if self.key(item) == keep),
                   None) if keep is not None else None
@@ -99,6 +101,19 @@ class CappedRows(Generic[T]):
         if table.row_count:
             table.move_cursor(row=at if at is not None
                               else min(max(row, 0), table.row_count - 1))
+
+    def grow(self, items: list[T], first_changed: int, redraw: bool, whole: bool) -> None:
+        """`items` replace the list, which a loading batch merged into: the same before
+        position `first_changed`. The table is refilled when the batch reached the rows
+        listed and it is time to `redraw` (every few batches), and when the list is
+        `whole`; otherwise only the list is kept, and the table waits."""
+        self._moved = self._moved or first_changed < self._cap
+        if whole or (redraw and self._moved):
+            selected = self.selected()
+            self.fill(items, keep=self.key(selected) if selected is not None else None,
+                      whole=whole)
+        else:
+            self.items = items
 
     def _add(self, items: list[T]) -> None:
         for item in items:

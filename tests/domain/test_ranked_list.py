@@ -1,0 +1,62 @@
+"""RankedList: batches slotted into order, each key worked out once (issue 9)."""
+
+from __future__ import annotations
+
+import random
+
+from psr_tui.domain.ranked_list import RankedList
+
+
+def by_tens(n: int) -> int:
+    return n // 10  # many ties: arrival order must hold among them
+
+
+def test_batches_merged_equal_one_stable_sort() -> None:
+    rng = random.Random(9)
+    arrived: list[int] = []
+    ranked = RankedList(by_tens)
+    for _ in range(40):
+        batch = [rng.randrange(1000) for _ in range(rng.randrange(0, 60))]
+        arrived += batch
+        ranked.merge(batch)
+        assert ranked.items == sorted(arrived, key=by_tens)
+    assert len(ranked) == len(arrived)
+
+
+def test_merge_says_where_the_list_first_changed() -> None:
+    ranked = RankedList(by_tens, [10, 20, 30, 40])
+    assert ranked.merge([35, 50]) == 3  # 35 lands after 30: the first three are as before
+    assert ranked.items == [10, 20, 30, 35, 40, 50]
+    assert ranked.merge([5]) == 0
+    assert ranked.merge([]) == len(ranked)  # nothing moved
+    assert ranked.merge([99]) == 7  # after every item: nothing before it moved
+
+
+def test_each_key_is_worked_out_once() -> None:
+    calls: list[int] = []
+
+    def key(n: int) -> int:
+        calls.append(n)
+        return n
+
+    ranked = RankedList(key, range(100))
+    ranked.merge(range(100, 150))
+    kept = ranked.where(lambda n: n % 2 == 0)
+    kept.merge([151])
+    ranked.drop(lambda n: n < 10)
+    assert sorted(calls) == [*range(150), 151]  # merge, where and drop reuse the keys
+    assert kept.items == [*range(0, 150, 2), 151]
+    assert ranked.items[0] == 10
+
+
+def test_where_and_drop_keep_the_order_and_the_keys_in_step() -> None:
+    ranked = RankedList(by_tens, [31, 12, 25, 18, 40])
+    kept = ranked.where(lambda n: n % 2 == 0)
+    assert kept.items == [12, 18, 40]
+    kept.merge([20])
+    assert kept.items == [12, 18, 20, 40]
+    ranked.drop(lambda n: n > 20)
+    ranked.merge([19, 11])
+    assert ranked.items == [12, 18, 19, 11]
+    ranked.clear()
+    assert ranked.items == [] and ranked.merge([3]) == 0
