@@ -28,7 +28,7 @@ def test_the_note_says_when_fewer_are_listed_than_match() -> None:
     assert shown_note(12, 12) == ""
 
 
-async def test_a_screenful_at_once_the_rest_after_frames_up_to_the_cap(
+async def test_a_screenful_at_once_then_as_much_as_the_view_shows_up_to_the_cap(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)
     monkeypatch.setattr(capped_rows, "CHUNK_ROWS", 2)
@@ -171,3 +171,27 @@ async def test_a_loading_batch_redraws_the_rows_only_when_it_reached_them(
         for _ in range(5):
             await pilot.pause()
         assert keys(table) == ["0", "a", "b", "c", "d"] and rows.note() == " · 5/8 shown"
+
+
+async def test_rows_past_the_view_wait_until_the_cursor_comes_near(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(capped_rows, "FIRST_ROWS", 4)
+    monkeypatch.setattr(capped_rows, "CHUNK_ROWS", 4)
+    app = Lister()
+    async with app.run_test(size=(40, 8)) as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [str(n)], limit=40)
+        rows.fill(list(range(60)))
+        for _ in range(10):
+            await pilot.pause()
+        height = table.scrollable_content_region.height
+        filled = table.row_count
+        assert 2 * height <= filled < 2 * height + 4  # the view and a screenful below
+        for _ in range(filled - height):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count > filled
+        await pilot.press("ctrl+end")  # the last listed row, not the last added
+        await pilot.pause()
+        assert table.row_count == 40 and table.cursor_row == 39
+        assert rows.note() == " · 40/60 shown"

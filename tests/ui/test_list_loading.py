@@ -15,6 +15,7 @@ from psr_tui.domain.archive import is_archived, load_record_life
 from psr_tui.store import CaseStore
 from psr_tui.ui.screens import home as home_module
 from psr_tui.ui.screens.home import HomeScreen
+from psr_tui.ui.widgets.row_table import RowTable
 
 from .waiting import until
 
@@ -204,29 +205,34 @@ async def test_no_list_reads_a_case_file_on_the_ui_thread(
     gc.unfreeze()
 
 
-async def test_home_adds_no_rows_while_another_screen_covers_it(
+async def test_home_lists_rows_as_they_come_near_never_in_the_background(
         demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    # `d` pressed while home still added its rows after each frame: the dashboard's first
-    # frame waited for them. They wait for home to be shown again instead.
+    # Home added all its 500 rows after each frame once loaded or filtered, a second of
+    # UI work at 20,000 cases: `d` pressed meanwhile waited for it. Rows are added only as
+    # the view or the cursor comes near them.
     monkeypatch.setattr(home_module, "FIRST_ROWS", 5)
     monkeypatch.setattr(home_module, "CHUNK_ROWS", 5)
     app = make_app(demo, today=lambda: TODAY, poll=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 16)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         home = app.screen
         assert isinstance(home, HomeScreen)
         await until(pilot, lambda: home.loaded)
+        for _ in range(10):
+            await pilot.pause(0.02)
+        table = home.query_one(RowTable)
+        listed = len(home.visible_ids())
+        height = table.scrollable_content_region.height
+        # The view filled, and a screenful below it, no more.
+        assert 2 * height <= table.row_count < 2 * height + 5 < listed
+        before = table.row_count
+        for _ in range(before - height):
+            await pilot.press("down")  # less than a screenful left below the cursor
         await pilot.pause()
-        table = home.query_one(DataTable)
-        whole = table.row_count
-        assert whole > 10
-        home.refill()  # a screenful now, the rest after each frame
-        home.action_dashboard()  # before a frame is drawn
-        for _ in range(5):
-            await pilot.pause(0.05)
-        assert app.screen is not home
-        assert table.row_count == 5
-        await pilot.press("escape")
-        await until(pilot, lambda: table.row_count == whole)
+        assert table.row_count > before  # the cursor came near the last rows
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == listed  # every listed row, the cursor on the last
+        assert table.cursor_row == listed - 1
     gc.unfreeze()

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from psr_tui.app import make_app
 from psr_tui.domain.access import SUPERVISOR, Identity
@@ -124,6 +124,21 @@ async def test_my_cases_are_the_case_advisers_own(db: Path) -> None:
         assert _ids(screen) == ["overdue", "behind", "completion-due", "slow-ladder",
                                 "extended", "on-track"]
         assert "m: my cases" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert _ids(screen) == DELIVERY_ORDER
+
+
+async def test_my_cases_with_none_says_why_the_list_is_empty(db: Path) -> None:
+    app = _app(db, Identity("nobody", display_name="Dr No Cases"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _plans(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert _ids(screen) == []
+        line = str(screen.query_one("#plans-counts", Static).render())
+        assert line == ("None of the 10 plans is yours as case adviser or supervisor · "
+                        "m: every plan")
         await pilot.press("m")
         await pilot.pause()
         assert _ids(screen) == DELIVERY_ORDER

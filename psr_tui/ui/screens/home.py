@@ -34,7 +34,8 @@ from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
 # SHOWN_ROWS, FIRST_ROWS, CHUNK_ROWS: the lists' one set of limits (widgets/capped_rows.py):
 # at most 500 rows, most urgent first (the count line says when more match; the filter
-# finds any case), a screenful at once, the rest in chunks after each frame.
+# finds any case), a screenful at once, the rest as the view or the cursor comes near
+# them (RowTable.more_rows), never in the background.
 LOAD_BATCH = 250  # case digests read per step while loading
 FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
@@ -96,10 +97,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.search: dict[str, str] = {}
         self.order: list[str] = []  # ids, most urgent first, once all are loaded
         self.loaded = False
-        self._generation = 0  # bumps on each refill, so stale chunks stop
         self._opened: set[str] = set()
-        # The rows still to add when another screen covered home (added on its return).
-        self._hidden_chunk: tuple[list[str], int, int] | None = None
+        self._pending: list[str] = []  # listed ids not in the table yet (added when near)
         self.mine = False  # `m`: only the identity's caseload (domain/caseload.py)
         self.my_ids: set[str] = set()
         # The last query's words and matches (a narrower query filters only those);
@@ -123,7 +122,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def on_mount(self) -> None:
         self.mine = self._remembered_mine()
-        self.query_one(DataTable).focus()
+        self.table.more_rows = self._more_rows
+        self.table.focus()
         # Filtered in the keystroke's own step, not on the Input.Changed message after it:
         # a frame could be drawn in between, the key echoed with the old list still shown
         # (50 ms more at 20,000 cases on a loaded host: "filter: list after the echo").
@@ -139,8 +139,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         return isinstance(kept, dict) and kept.get("mine") == "yes"
 
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#home-cases", DataTable)
+    def table(self) -> RowTable:
+        return self.query_one("#home-cases", RowTable)
 
     @property
     def today(self) -> date:
@@ -251,34 +251,31 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self._last_match = None
 
     def refill(self) -> None:
-        self._generation += 1
         table = self.table
         had_rows = table.row_count > 0
         table.clear()
         matching = self.visible_ids()
         ids = matching[:SHOWN_ROWS]
         self._add_rows(ids[:FIRST_ROWS])
+        self._pending = ids[FIRST_ROWS:]
         self.update_counts(len(matching))
         if bool(ids) != had_rows or not self.loaded:
             # Open and Progress apply only when there are rows; the footer is redrawn
             # only when that changes (a redraw per keystroke cost the filter ~0.1 s).
             self.refresh_bindings()
-        if len(ids) > FIRST_ROWS:
-            # After the frame: the filtered screenful is drawn before the rest is added.
-            self.call_after_refresh(self._add_chunk, ids, FIRST_ROWS, self._generation)
+        if self._pending:  # the view laid out: more rows if it is taller than these
+            self.call_after_refresh(table.ask_for_rows)
 
-    def _add_chunk(self, ids: list[str], start: int, generation: int) -> None:
-        if generation != self._generation:
+    def _more_rows(self, every: bool) -> None:
+        """The next listed rows (every one with `every`), asked for by the table as the
+        view or the cursor comes near its last row."""
+        if not self._pending:
             return
-        if not (self.is_active or self.app.screen.is_modal):
-            # Covered by another screen (`d` pressed while the list still filled): the
-            # rows wait, so that screen's first frame does not wait for them. (Textual's
-            # is_current counts the screen under the top one as visible, whatever covers it.)
-            self._hidden_chunk = (ids, start, generation)
-            return
-        self._add_rows(ids[start:start + CHUNK_ROWS])
-        if start + CHUNK_ROWS < len(ids):
-            self.call_after_refresh(self._add_chunk, ids, start + CHUNK_ROWS, generation)
+        count = len(self._pending) if every else CHUNK_ROWS
+        self._add_rows(self._pending[:count])
+        self._pending = self._pending[count:]
+        if self._pending:
+            self.call_after_refresh(self.table.ask_for_rows)
 
     def _add_rows(self, ids: list[str]) -> None:
         vocab, table, grey = self.psr.vocab, self.table, self.app.no_color
@@ -356,8 +353,11 @@ accepted request), *plan* the plan after the discussions (10 working days).
                 cells = row_cells(s, vocab, self.app.no_color)
                 for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True):
                     table.update_cell(s.id, key, cell)
-            elif self.loaded and table.row_count < SHOWN_ROWS and self._shows(s.id):
+            elif self.loaded and not self._pending and table.row_count < SHOWN_ROWS \
+                    and self._shows(s.id):
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
+        if self._pending:  # listed ids not added yet: those gone or now filtered out go
+            self._pending = [i for i in self._pending if i in self.summaries and self._shows(i)]
         if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
             self._reorder()
         elif fresh or gone:
@@ -367,9 +367,6 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.update_counts()
 
     def on_screen_resume(self) -> None:
-        hidden, self._hidden_chunk = self._hidden_chunk, None
-        if hidden is not None:
-            self._add_chunk(*hidden)
         if self._opened:
             self.reread(sorted(self._opened))
             self._opened.clear()

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain.access import READ
 from ...domain.case_digest import CaseDigest
+from ...domain.caseload import is_my_case
 from ...domain.plan_overview import (
     STANDING_SHORT,
     STATE_FILTER_CODES,
@@ -261,8 +262,10 @@ then plans behind, completion due and amendments awaiting agreement.
             # Counted when every plan is read: a count of part of them would mislead, and
             # counting again for each batch held the UI thread (10 ms a count at 20,000).
             text = f"Loading plans… {self.load_progress} cases read"
+        elif not shown:
+            text = self._why_none(wanted)
         else:
-            text = count_line(shown) if shown else "No plans match these filters."
+            text = count_line(shown)
             if self.listed.note():  # the most pressing listed; the filters reach the rest
                 text += self.listed.note()
             elif wanted.narrowed:
@@ -274,6 +277,18 @@ then plans behind, completion due and amendments awaiting agreement.
         state = f"t: {word}"
         self.query_one("#plans-state", Static).update(
             state + (" · m: my cases" if self.mine else ""))
+
+    def _why_none(self, wanted: PlanFilter) -> str:
+        """The count line of an empty list: with `m` on and none of the plans the
+        user's, say so (an empty list with no word why reads as a fault)."""
+        mine = wanted.mine
+        if mine is not None and self.rows.items and not any(
+                is_my_case(mine, r.case_adviser, r.supervisor_users) for r in self.rows.items):
+            return (f"None of the {len(self.rows)} plans is yours as case adviser or "
+                    "supervisor · m: every plan")
+        if wanted.narrowed:
+            return f"No plans match these filters · 0 of {len(self.rows)} shown"
+        return "No plans match these filters."
 
     def selected_id(self) -> str | None:
         return self.query_one(RowTable).selected_key()

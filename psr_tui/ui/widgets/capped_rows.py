@@ -21,9 +21,9 @@ from .row_table import RowTable
 SHOWN_ROWS = 500
 # Textual measures every cell of each new row at the next frame (DataTable's
 # _update_dimensions, 0.2-0.5 ms a row): 100 rows at once held the UI thread 60-100 ms on
-# a loaded host, so rows go in by the screenful.
+# a loaded host, so rows go in by the screenful, and only as they come near the view.
 FIRST_ROWS = 40  # added at once: a screenful (and more), so the first frame is whole
-CHUNK_ROWS = 40  # then this many after each frame
+CHUNK_ROWS = 40  # then this many whenever less than a screenful is left below
 T = TypeVar("T")
 
 
@@ -54,13 +54,13 @@ class CappedRows(Generic[T]):
     def __init__(self, table: RowTable, key: Callable[[T], str],
                  cells: Callable[[T], Sequence[str | Text]], limit: int | None = None) -> None:
         self.table = table
+        table.more_rows = self._more
         self.key = key
         self.cells = cells
         self.limit = SHOWN_ROWS if limit is None else limit
         self.items: list[T] = []  # every item, in order
         self.shown: list[T] = []  # the table's rows: the first `limit` items when filled
-        self._pending: list[T] = []  # listed rows still to be added, after the next frame
-        self._generation = 0  # bumps on each fill, so a stale chunk stops
+        self._pending: list[T] = []  # listed rows not added yet: added as they come near
         self._cap = self.limit  # rows listed now: `limit`, or a screenful while loading
         self._moved = False  # listed rows changed by a batch since the last fill
 
@@ -79,7 +79,8 @@ class CappedRows(Generic[T]):
     def fill(self, items: list[T], keep: str | None = None, whole: bool = True) -> None:
         """Rebuild the table from `items`; the cursor stays on `keep` when it is listed,
         else on the same row number. A screenful (and the row kept) is added at once,
-        the rest in chunks after each frame: 500 rows at once held the screen 0.2 s.
+        the rest as the view or the cursor comes near them (RowTable.more_rows): 500 rows
+        at once held the screen 0.2 s.
         `whole=False` (a list still loading, its order changing with each batch) lists
         the first screenful only: adding 500 rows again every few batches kept the UI
         thread busy through the whole load."""
@@ -88,7 +89,6 @@ class CappedRows(Generic[T]):
         self.items = items
         self._cap = self.limit if whole else min(FIRST_ROWS, self.limit)
         self.shown = items[:self._cap]
-        self._generation += 1
         self._moved = False
         table.clear()
         at = next((n for n, item in enumerate(self.shown) if self.key(item) == keep),
@@ -96,8 +96,8 @@ class CappedRows(Generic[T]):
         now = max(FIRST_ROWS, (at if at is not None else row) + 1)
         self._add(self.shown[:now])
         self._pending = self.shown[now:]
-        if self._pending:
-            table.call_after_refresh(self._add_chunk, self._generation)
+        if self._pending:  # the view laid out: more rows if it is taller than these
+            table.call_after_refresh(table.ask_for_rows)
         if table.row_count:
             table.move_cursor(row=at if at is not None
                               else min(max(row, 0), table.row_count - 1))
@@ -119,19 +119,21 @@ class CappedRows(Generic[T]):
         for item in items:
             self.table.add_row(*self.cells(item), key=self.key(item))
 
-    def _add_chunk(self, generation: int) -> None:
-        if generation != self._generation or not self._pending:
-            return  # filled again since, or finished by a change
-        self._add(self._pending[:CHUNK_ROWS])
-        self._pending = self._pending[CHUNK_ROWS:]
-        if self._pending:
-            self.table.call_after_refresh(self._add_chunk, generation)
+    def _more(self, every: bool) -> None:
+        """The next rows listed (every one with `every`), asked for by the table as the
+        view or the cursor comes near its last row."""
+        if not self._pending:
+            return
+        count = len(self._pending) if every else CHUNK_ROWS
+        self._add(self._pending[:count])
+        self._pending = self._pending[count:]
+        if self._pending:  # a tall view may want more still, once these are laid out
+            self.table.call_after_refresh(self.table.ask_for_rows)
 
     def finish(self) -> None:
         """Every listed row in the table now: a row about to be selected may be among
-        those still to come (the chunks under way then find nothing left to add)."""
-        self._add(self._pending)
-        self._pending = []
+        those not added yet."""
+        self._more(True)
 
     def update(self, items: list[T], changed: set[str]) -> None:
         """`items` replace the list, in which only the items keyed `changed` differ: when
@@ -170,7 +172,7 @@ class CappedRows(Generic[T]):
         following = self.items[len(self.shown):self._cap]
         self.shown += following
         if self._pending:
-            self._pending += following  # the chunks under way add them
+            self._pending += following  # added with the rest, as they come near
         else:
             self._add(following)
 

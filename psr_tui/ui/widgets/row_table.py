@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
@@ -22,6 +24,38 @@ class RowTable(DataTable[Any], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")
     ]
+
+    # The list filling this table lists its first rows only, and more as they come near:
+    # called with False for the next rows, True for every row (ctrl+end). Adding all 500
+    # rows after each fill kept the UI thread busy for a second after every list shown
+    # or filtered at 20,000 cases, and a key pressed meanwhile (`d`) waited for it.
+    more_rows: Callable[[bool], None] | None = None
+
+    def ask_for_rows(self) -> None:
+        """More rows from the list when fewer than a screenful lie below the view or the
+        cursor (the view not filled yet, a scroll, a cursor move)."""
+        if self.more_rows is None or not self.row_count:
+            return
+        height = max(self.scrollable_content_region.height, 1)
+        below_view = self.row_count - (self.scroll_y + height)
+        below_cursor = self.row_count - 1 - self.cursor_row
+        if below_view < height or below_cursor < height:
+            self.more_rows(False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.ask_for_rows()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.ask_for_rows()  # not stopped: the screen may want it too
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.ask_for_rows()
+
+    def action_scroll_bottom(self) -> None:
+        if self.more_rows is not None:
+            self.more_rows(True)  # ctrl+end: the last row listed, not the last added
+        super().action_scroll_bottom()
 
     def selected_key(self) -> str | None:
         """The key of the row under the cursor (a case id), or None on an empty table."""
