@@ -107,9 +107,9 @@ def markdown(results: list[Result], machine: str, when: str, repeat: int,
         "",
         "Written by `python -m bench` (bench/__main__.py); do not edit the tables by hand.",
         f"Measured {when} on {machine}; {repeat} interleaved runs of each figure and its "
-        f"floor at {', '.join(f'{n:,}' for n in sizes)} cases (saves: several in one "
-        "session per size). Ratios are against a floor measured in the same run, so load "
-        "from other work on the machine falls on both.",
+        f"floor at {', '.join(f'{n:,}' for n in sizes)} cases (saves: two or more in "
+        "one session per size in each run). Ratios are against a floor measured in the "
+        "same run, so load from other work on the machine falls on both.",
         "",
         "| " + " | ".join(HEADERS) + " |",
         "|" + "---|" * len(HEADERS),

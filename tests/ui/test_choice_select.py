@@ -38,8 +38,8 @@ async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore)
                     what="the burst's choice")
         assert select.value == "conduct"
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert screen.step == STEP["concerns"] + 1
+        # The step is saved before it moves on: under load that takes more than a frame.
+        await until(pilot, lambda: screen.step == STEP["concerns"] + 1, what="the next step")
     assert store.get(created.id).request.concerns[0].concern_type == "conduct"
 
 
