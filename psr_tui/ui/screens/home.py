@@ -16,7 +16,13 @@ from ...domain.archive import is_archived, load_record_life, split_archive
 from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
-from ..widgets.capped_rows import CHUNK_ROWS, FIRST_ROWS, SHOWN_ROWS, after_next_frame
+from ..widgets.capped_rows import (
+    CHUNK_ROWS,
+    FIRST_ROWS,
+    SHOWN_ROWS,
+    add_more,
+    after_next_frame,
+)
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -267,15 +273,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.call_after_refresh(table.ask_for_rows)
 
     def _more_rows(self, every: bool) -> None:
-        """The next listed rows (every one with `every`), asked for by the table as the
-        view or the cursor comes near its last row."""
-        if not self._pending:
-            return
-        count = len(self._pending) if every else CHUNK_ROWS
-        self._add_rows(self._pending[:count])
-        self._pending = self._pending[count:]
-        if self._pending:
-            self.call_after_refresh(self.table.ask_for_rows)
+        """The next listed rows, asked for by the table as the view or the cursor comes
+        near its last row (as CappedRows lists)."""
+        self._pending = add_more(self.table, self._pending, every, CHUNK_ROWS, self._add_rows)
 
     def _add_rows(self, ids: list[str]) -> None:
         vocab, table, grey = self.psr.vocab, self.table, self.app.no_color

@@ -43,6 +43,21 @@ def after_next_frame(widget: Widget) -> None:
     drawn.wait(FRAME_WAIT)
 
 
+def add_more(table: RowTable, pending: list[T], every: bool, chunk: int,
+             add: Callable[[list[T]], None]) -> list[T]:
+    """A list's answer to `table.more_rows`: the next `chunk` of `pending` added (all
+    with `every`); returns those still to come. A tall view may want more still, so the
+    table asks again once these are laid out."""
+    if not pending:
+        return pending
+    count = len(pending) if every else chunk
+    add(pending[:count])
+    rest = pending[count:]
+    if rest:
+        table.call_after_refresh(table.ask_for_rows)
+    return rest
+
+
 def shown_note(listed: int, matching: int) -> str:
     """' · 500/4460 shown' when the table lists fewer than match, else ''."""
     return f" · {listed}/{matching} shown" if matching > listed else ""
@@ -122,13 +137,7 @@ class CappedRows(Generic[T]):
     def _more(self, every: bool) -> None:
         """The next rows listed (every one with `every`), asked for by the table as the
         view or the cursor comes near its last row."""
-        if not self._pending:
-            return
-        count = len(self._pending) if every else CHUNK_ROWS
-        self._add(self._pending[:count])
-        self._pending = self._pending[count:]
-        if self._pending:  # a tall view may want more still, once these are laid out
-            self.table.call_after_refresh(self.table.ask_for_rows)
+        self._pending = add_more(self.table, self._pending, every, CHUNK_ROWS, self._add)
 
     def finish(self) -> None:
         """Every listed row in the table now: a row about to be selected may be among
