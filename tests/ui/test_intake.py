@@ -11,11 +11,12 @@ from psr_tui.domain.case import Case, Discussions
 from psr_tui.domain.validation import INTAKE_STEPS
 from psr_tui.store import CaseStore
 from psr_tui.ui.screens.intake import IntakeScreen
-from psr_tui.ui.screens.intake.step_form import safe_id
+from psr_tui.ui.screens.intake.step_form import StepForm, safe_id
 from psr_tui.ui.widgets.form_field import FormField
 from tests.domain.case_builders import valid_request_case
 from tests.ui.keys import type_text
 from tests.ui.screen_text import assert_snapshot, screen_text
+from tests.ui.waiting import until
 
 TODAY = date(2026, 11, 23)
 STEP = {key: i for i, (key, _title) in enumerate(INTAKE_STEPS)}
@@ -35,10 +36,24 @@ def stored_case(store: CaseStore, *, step: str, state: str = "request",
 
 
 async def open_intake(app, case_id: str, pilot) -> IntakeScreen:
+    """The intake pushed, returned once its step is shown and the step's first field has the
+    focus: on a loaded host the screen's own focus could land after a test focused another
+    field, and the test's keys went to the first field instead (CI, twice)."""
     screen = IntakeScreen(case_id)
     await app.push_screen(screen)
+    await until(pilot, lambda: _step_settled(app, screen), what="the intake's step shown")
     await pilot.pause()
     return screen
+
+
+def _step_settled(app, screen: IntakeScreen) -> bool:
+    if app.screen is not screen:
+        return True  # refused, and popped: the test asserts on that
+    forms = screen.query(StepForm)
+    if not forms or not screen.query("#step-nav Button"):
+        return False
+    focusable = [w for w in forms.first().query("*") if w.can_focus]
+    return not focusable or app.focused is focusable[0]
 
 
 async def type_into(pilot, screen: IntakeScreen, path: str, text: str) -> None:

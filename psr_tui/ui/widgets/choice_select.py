@@ -61,9 +61,13 @@ class ChoiceSelect(Select[Any]):
         # Select opens on its Enter binding, which Textual runs only once the key has
         # bubbled up to the app: after the keys queued behind it reached this widget with
         # the overlay still closed. So the keys that open it open it here, at once.
-        if self.app.focused is not self or self._chosen:
-            return
+        # A key reaches this widget either handed to it by the app (it had the focus when the
+        # app read the key: Enter's overlay takes the focus while keys behind Enter are still
+        # queued here) or bubbled from the focused overlay, which stops the printable ones
+        # itself; what is left (Enter, arrows) is handled here as its bindings would.
         overlay = self.overlay
+        if self._chosen or self.app.focused not in (self, overlay):
+            return
         if not self.expanded:
             if event.key not in OPENING:
                 return
