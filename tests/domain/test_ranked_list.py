@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from psr_tui.domain.ranked_list import RankedList
+from psr_tui.domain.ranked_list import RankedList, items_gone
 
 
 def by_tens(n: int) -> int:
@@ -60,3 +60,24 @@ def test_where_and_drop_keep_the_order_and_the_keys_in_step() -> None:
     assert ranked.items == [12, 18, 19, 11]
     ranked.clear()
     assert ranked.items == [] and ranked.merge([3]) == 0
+
+
+def test_remove_finds_each_item_among_equal_keys_and_says_which_it_found() -> None:
+    ranked = RankedList(by_tens, [11, 12, 13, 25, 31])
+    calls: list[int] = []
+    ranked.key = lambda n: calls.append(n) or by_tens(n)  # type: ignore[method-assign]
+    assert ranked.remove([13, 12, 99]) == [13, 12]  # 99 was never listed
+    assert ranked.items == [11, 25, 31]
+    assert sorted(calls) == [12, 13, 99]  # keys of the leaving items only: no pass
+    ranked.merge([14])  # the kept keys still match the items
+    assert ranked.items == [11, 14, 25, 31]
+
+
+def test_items_gone_are_the_lost_ones_or_none_when_one_is_new() -> None:
+    def ident(n: int) -> int:
+        return n
+
+    assert items_gone([1, 2, 3], [1, 3], ident) == [2]
+    assert items_gone([1, 2], [1, 2], ident) == []
+    assert items_gone([1, 2], [1, 4], ident) is None  # 4 must be merged in
+    assert items_gone([], [], ident) == []

@@ -11,6 +11,7 @@ from psr_tui.app import make_app
 from psr_tui.domain.access import SUPERVISOR, Identity
 from psr_tui.domain.case import Case
 from psr_tui.domain.my_reviews import my_review_items
+from psr_tui.domain.status import item_order
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.review_outcome import ReviewOutcomeDialog
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
@@ -19,6 +20,7 @@ from psr_tui.ui.widgets.evidence_checklist import EvidenceChecklist
 from .keys import type_text
 from .review_cases import demo_cases, fill
 from .screen_text import assert_snapshot, screen_text
+from .waiting import until
 
 TODAY = date(2026, 11, 23)
 RP = "rp-case-g-2"  # case-g's overdue review point: first in asmith's list
@@ -92,6 +94,32 @@ async def test_step_down_in_four_keystrokes_plus_note(asmith: CaseStore) -> None
     event = _last_audit(asmith)
     assert "plan.current_stage" in event.changes
     assert any(p.startswith("plan.review_points[1].outcome") for p in event.changes)
+
+
+async def test_a_recorded_review_leaves_the_list_the_rest_as_a_fresh_read_would_list_them(
+        asmith: CaseStore) -> None:
+    """The save's own change message updates the list: the recorded item's row goes, found
+    by its place in the order (not a pass over every item), and the list left equals the
+    one a fresh read would make; the confirmation says what was recorded."""
+    app = make_app(asmith, today=lambda: TODAY, start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuickReviewScreen)
+        first = screen.rows.selected()
+        assert first is not None and first.review_point_id == RP
+        listed = [item.key for item in screen.items]
+        await pilot.press("enter", "2")
+        await type_text(pilot, "steady")
+        await pilot.press("enter")
+        await until(pilot, lambda: first.key not in [item.key for item in screen.items],
+                    what="the recorded item gone")
+        table = screen.query_one(DataTable)
+        assert [row.key.value for row in table.ordered_rows] == [
+            key for key in listed if key != first.key]
+        fresh = sorted(screen._items_of(list(screen.cases.values())), key=item_order)
+        assert [item.key for item in screen.items] == [item.key for item in fresh]
+        assert [n.title for n in app._notifications] == ["Review recorded"]
 
 
 async def test_remain_keeps_the_stage(asmith: CaseStore) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...domain.access import READ, supervising_users
 from ...domain.case_digest import CaseDigest
 from ...domain.caseload import is_my_case
-from ...domain.ranked_list import RankedList
+from ...domain.ranked_list import RankedList, items_gone
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
@@ -142,23 +142,26 @@ Every review point due within the next 7 days or already overdue, across the run
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """Only the changed cases are re-read: when they only lose items (a review
         recorded), those rows go and nothing else is redrawn."""
+        today = self.psr.today()
+        before = review_items([d for i in case_ids if (d := self.cases.get(i)) is not None],
+                              today)
         for case_id in case_ids:
             try:
                 self.cases[case_id] = self.psr.store.get_digest(case_id)
             except StoreError:  # deleted or unreadable: no longer listed
                 self.cases.pop(case_id, None)
-        changed = [self.cases[i] for i in case_ids if i in self.cases]
-        fresh = review_items(changed, self.psr.today())
-        held = {i.key for i in self.everything.items if i.case_id in case_ids}
+        fresh = review_items([self.cases[i] for i in case_ids if i in self.cases], today)
+        gone = items_gone(before, fresh, lambda item: item.key)
+        # Items that only left are found by their place in the order, not by a pass.
+        if (gone is not None and not self.load_progress
+                and len(self.everything.remove(gone)) == len(gone)):
+            left = self.matching.remove(gone)  # those the filters let through
+            self.rows.drop({item.key for item in left}, self.matching.items)
+            self._show_counts()
+            return
         self.everything.drop(lambda item: item.case_id in case_ids)
         self.everything.merge(fresh)
-        if {i.key for i in fresh} <= held and not self.load_progress:
-            gone = held - {i.key for i in fresh}
-            self.matching.drop(lambda item: item.key in gone)
-            self.rows.drop(gone)
-            self._show_counts()
-        else:
-            self._refill()
+        self._refill()
 
     def _filter(self, input_id: str) -> str:
         return self.query_one(f"#{input_id}", Input).value.strip().lower()

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.access import READ, REVIEW_RECORD, ScopedCase
 from ...domain.case_digest import CaseDigest, digest_of
 from ...domain.my_reviews import my_review_items
-from ...domain.ranked_list import RankedList
+from ...domain.ranked_list import RankedList, items_gone
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
@@ -175,12 +175,13 @@ is refused before the outcome form opens.
         self.refresh_bindings()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
+        digests: dict[str, CaseDigest | None] = {}
         for case_id in case_ids:
             try:
-                self.cases[case_id] = self.psr.store.get_digest(case_id)
+                digests[case_id] = self.psr.store.get_digest(case_id)
             except StoreError:  # deleted or unreadable: drop it from the list
-                self.cases.pop(case_id, None)
-        self._update_cases(case_ids)
+                digests[case_id] = None
+        self._update_cases(digests)
 
     def _items_of(self, digests: list[CaseDigest],
                   show_all: bool | None = None) -> list[ReviewItem]:
@@ -190,21 +191,26 @@ is refused before the outcome form opens.
             return review_items(digests, today)
         return my_review_items(digests, today, self.psr.identity)
 
-    def _update_cases(self, case_ids: frozenset[str] | set[str]) -> None:
-        """After a save or another user's change: when the changed cases only lose items
-        (a review recorded), their rows are removed and the next items appended, nothing
-        else redrawn (a refill took ~2 s at 20,000 cases). New or moved items: the changed
-        cases' items are merged into the list and the table refilled."""
-        changed = [self.cases[i] for i in case_ids if i in self.cases]
-        fresh = self._items_of(changed)
-        fresh_keys = {i.key for i in fresh}
-        held = {i.key for i in self.items if i.case_id in case_ids}
-        if fresh_keys <= held and not self.load_progress:
-            gone = held - fresh_keys
-            self.ranked.drop(lambda item: item.key in gone)
-            self.rows.drop(gone)
-            self._show_counts()
-            return
+    def _update_cases(self, digests: dict[str, CaseDigest | None]) -> None:
+        """The changed cases' digests (None: gone) in place of those held. When they only
+        lose items (a review recorded), those rows are removed, found by their place in
+        the order, and the next items appended, nothing else redrawn (a refill took ~2 s
+        at 20,000 cases). New or moved items: merged into the list, the table refilled."""
+        before = self._items_of([d for i in digests if (d := self.cases.get(i)) is not None])
+        for case_id, digest in digests.items():
+            if digest is None:
+                self.cases.pop(case_id, None)
+            else:
+                self.cases[case_id] = digest
+        fresh = self._items_of([d for d in digests.values() if d is not None])
+        gone = items_gone(before, fresh, lambda item: item.key)
+        if gone is not None and not self.load_progress:
+            left = self.ranked.remove(gone)
+            if len(left) == len(gone):
+                self.rows.drop({item.key for item in left}, self.ranked.items)
+                self._show_counts()
+                return
+        case_ids = digests.keys()
         self.ranked.drop(lambda item: item.case_id in case_ids)
         self.ranked.merge(fresh)
         self._fill()
@@ -244,15 +250,13 @@ is refused before the outcome form opens.
         if refusal:  # paused (or closed) since the list was read: it leaves the list
             self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
                         title="Not recordable", severity="warning")
-            self.cases[case.id] = digest_of(case)
-            self._update_cases({case.id})
+            self._update_cases({case.id: digest_of(case)})
             return
         rp = case.plan.review_point(item.review_point_id) if case.plan else None
         if rp is None or rp.outcome is not None:
             who = rp.outcome.recorded_by if rp and rp.outcome else "someone"
             self.notify(f"Already recorded by {who}.", severity="warning")
-            self.cases[case.id] = digest_of(case)
-            self._update_cases({case.id})
+            self._update_cases({case.id: digest_of(case)})
             return
         # Imported when first opened: the dialog's text area (tree-sitter) and forms cost
         # ~0.07 s that `psr-tui review` would otherwise pay before its first frame.
@@ -269,9 +273,8 @@ is refused before the outcome form opens.
         label = self.psr.vocab["review_outcomes"].label(done.outcome) if done else "saved"
         if done and done.amendment_id:
             label += " (amendment proposed: applies once both parties agree)"
+        # The list took the change from the save's own CasesChanged (saving.save_case).
         self.notify(f"{in_markup(case.practitioner_name)}: {label}", title="Review recorded")
-        # The digest the save just wrote (store/case_digests.py), not one made again here.
-        self.cases_changed(frozenset({case.id}))
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

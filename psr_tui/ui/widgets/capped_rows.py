@@ -166,13 +166,13 @@ class CappedRows(Generic[T]):
                 for column, cell in zip(columns, self.cells(item), strict=True):
                     self.table.update_cell(key, column, cell)
 
-    def drop(self, keys: set[str]) -> None:
-        """The items with these keys leave: their rows are removed and as many of the
-        next items appended, nothing else redrawn. Rows still to be added stay so: a save
-        right after a fill once added up to 460 rows at once (Textual measures each)
-        before its confirmation showed."""
+    def drop(self, keys: set[str], items: list[T]) -> None:
+        """The items with these keys left the list, which is `items` now: their rows are
+        removed and as many of the next items appended, nothing else redrawn. Rows still
+        to be added stay so: a save right after a fill once added up to 460 rows at once
+        (Textual measures each) before its confirmation showed."""
         added = self.shown[:len(self.shown) - len(self._pending)]
-        self.items = [item for item in self.items if self.key(item) not in keys]
+        self.items = items
         for item in added:
             if self.key(item) in keys:
                 self.table.remove_row(self.key(item))
