@@ -50,7 +50,7 @@ STATE_FILTERS: tuple[tuple[str, str], ...] = (
 STATE_FILTER_CODES = frozenset(code for code, _label in STATE_FILTERS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanRow:
     case_id: str
     practitioner: str

@@ -58,7 +58,7 @@ class CaseSummary:
     supervisor_users: tuple[str, ...]  # access.supervising_users: with it, "my cases"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     case_id: str
     practitioner: str

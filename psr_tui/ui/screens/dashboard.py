@@ -7,7 +7,6 @@ the plan's progress view.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from operator import attrgetter
 
@@ -125,10 +124,13 @@ Every review point due within the next 7 days or already overdue, across the run
     def _arrived(self, arrival: Arrival[list[ReviewItem]]) -> None:
         """A batch's items slotted into the sorted list, only they filtered; the list's
         first rows redrawn only when they moved."""
-        self.cases.update((d.id, d) for d in arrival.digests)
+        # Only the digests of cases with a due item: on this pushed screen nothing is
+        # frozen, and 20,000 digests held made each full collection 0.25 s.
+        due = {item.case_id for item in arrival.made}
+        self.cases.update((d.id, d) for d in arrival.digests if d.id in due)
         self.problems += arrival.problems
         self.load_progress = arrival.progress
-        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        self.keep_loaded_for_good()
         self.everything.merge(arrival.made)
         if not self._listing:  # the first rows
             self._listing = True

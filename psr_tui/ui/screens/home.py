@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 from operator import itemgetter
 
@@ -184,7 +183,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         # What has arrived is here to stay: out of the collector's sight, so the full
         # collections loading triggers do not walk it again and again (0.1-0.4 s each
         # at 20,000 cases).
-        gc.freeze()
+        self.keep_loaded_for_good()
         had_rows = self.table.row_count > 0
         room = FIRST_ROWS - self.table.row_count  # a screenful while loading; all once sorted
         if room > 0:
@@ -205,7 +204,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self._ordered_text, self._last_match = ordered, None
         self.loaded = True
         self.refill()
-        gc.freeze()
+        self.keep_loaded_for_good()
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(str(problem), title="Unreadable case file", severity="error",
                         timeout=20)

@@ -10,7 +10,6 @@ every plan. The filters are remembered per user (store/user_settings.py, key
 
 from __future__ import annotations
 
-import gc
 from operator import attrgetter
 
 from textual import events, work
@@ -147,7 +146,7 @@ then plans behind, completion due and amendments awaiting agreement.
         self.rows.merge(arrival.made)
         self.problems += arrival.problems
         self.load_progress = arrival.progress
-        gc.freeze()  # here to stay: no full collection walks it again (cf. home)
+        self.keep_loaded_for_good()
         if not self.loaded:
             self.loaded = True  # the filters and Enter apply from the first rows
             self.refill()
