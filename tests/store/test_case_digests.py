@@ -3,6 +3,7 @@ rebuilt when missing or damaged, and free of anything confidential."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from datetime import date
@@ -45,6 +46,26 @@ def test_digests_summarise_as_the_whole_cases_do(demo_store: CaseStore) -> None:
     rows = plan_rows(digests, TODAY, vocab)
     assert rows == plan_rows(cases.values(), TODAY, vocab)
     assert any(r.ladder and r.milestone for r in rows)
+
+
+def test_a_digest_is_one_object_for_the_garbage_collector(demo_store: CaseStore) -> None:
+    """Its nested records are plain tuples the collector stops tracking, named on access:
+    a list of 4,400 digests with objects inside made each full collection 0.2 s at 20,000
+    cases (issue 9)."""
+    digests, _problems = demo_store.load_digests()
+    with_plan = [d for d in digests if d.link_fields and d.review_fields]
+    assert with_plan
+    # A tuple is let go once its items are, which may take the collector a few passes.
+    for _ in range(3):
+        gc.collect()
+    for d in with_plan:
+        nested = (d.link_fields, d.review_fields, d.deadline_fields, d.times_fields)
+        assert not any(gc.is_tracked(part) for part in nested), d.id
+        assert [(r.role, r.person, r.user, r.deputy_user) for r in d.links] == \
+            [tuple(f) for f in d.link_fields]
+        assert [(r.id, r.title, r.due_on, r.reviewer) for r in d.open_reviews] == \
+            [tuple(f) for f in d.review_fields]
+        assert tuple(d.plan_times) == d.times_fields
 
 
 def test_a_save_is_in_the_digest_at_once(demo_store: CaseStore) -> None:
