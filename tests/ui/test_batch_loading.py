@@ -20,6 +20,8 @@ from psr_tui.ui.screens.dashboard import DashboardScreen
 from psr_tui.ui.screens.plans_dashboard import PlansDashboardScreen
 from psr_tui.ui.screens.quick_review import QuickReviewScreen
 
+from .waiting import until
+
 TODAY = date(2026, 11, 23)
 
 
@@ -116,4 +118,36 @@ async def test_quick_review_reloaded_in_batches_lists_every_due_item_in_order(
         assert [i.key for i in screen.items] == [i.key for i in due]
         assert keys(screen.query_one(DataTable)) == [i.key for i in due]
         assert screen.load_progress == ""
+    gc.unfreeze()
+
+
+async def test_the_review_dashboard_over_the_quick_review_reads_no_case_file_again(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick review, once loaded, holds every due case's digest: the review dashboard
+    opened from it lists from those. On another day what is due has moved: it reads."""
+    due = sorted(review_items(demo.load_digests()[0], TODAY), key=item_order)
+    days = [TODAY]
+    app = make_app(demo, today=lambda: days[0], start="review", poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        quick = app.screen
+        assert isinstance(quick, QuickReviewScreen)
+        await until(pilot, lambda: quick.due_digests() is not None, what="the review loaded")
+        reads: list[int] = []
+        real = demo.iter_digests
+        monkeypatch.setattr(demo, "iter_digests",
+                            lambda *a, **k: reads.append(1) or real(*a, **k))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen)
+                    and not app.screen.load_progress and app.screen.items != [],
+                    what="the dashboard listed")
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert reads == []
+        assert [i.key for i in screen.items] == [i.key for i in due]
+        assert keys(screen.query_one(DataTable)) == [i.key for i in due]
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is quick, what="back on the review")
+        days[0] = date(2026, 11, 24)
+        await pilot.press("d")
+        await until(pilot, lambda: reads != [], what="the case files read for the new day")
     gc.unfreeze()

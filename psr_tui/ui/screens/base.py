@@ -15,6 +15,7 @@ from ..messages import CasesChanged
 if TYPE_CHECKING:
     from ...app import PsrApp
     from ...domain.access import ScopedCase
+    from .batch_loading import HeldDigests
 
 
 class PsrScreen(Screen[None]):
@@ -63,6 +64,21 @@ class PsrScreen(Screen[None]):
         it had loaded (6.5 MB a visit at 5,000 cases)."""
         if self.app.screen is self and not self.can_go_back():
             gc.freeze()
+
+    def due_digests(self) -> HeldDigests | None:
+        """Every in-scope case with a review point due or overdue today, as digests, when
+        this screen holds them all (the quick review once loaded): a review list opened
+        over it makes its rows from these, not from every case file read again."""
+        return None
+
+    def held_below(self) -> HeldDigests | None:
+        """The due digests a screen below this one holds, if any does."""
+        for screen in reversed(self.app.screen_stack):
+            if screen is not self and isinstance(screen, PsrScreen):
+                held = screen.due_digests()
+                if held is not None:
+                    return held
+        return None
 
     # A screen may make it async (the intake checks and saves the step first): Textual
     # awaits an action that returns an awaitable.

@@ -51,6 +51,15 @@ class Arrival(Generic[R]):
         return not self.progress
 
 
+@dataclass(frozen=True)
+class HeldDigests:
+    """Digests a screen below already holds (PsrScreen.due_digests), for a list that needs
+    no others: its rows are made from them, no case file read again."""
+
+    digests: list[CaseDigest]
+    problems: int  # case files that could not be read when they were loaded
+
+
 class BatchLoader(Generic[R]):
     """Loads `screen`'s digests; `group` names its worker (one at a time per group)."""
 
@@ -63,11 +72,17 @@ class BatchLoader(Generic[R]):
         self.arrived = arrived
         self._generation = 0
 
-    async def start(self) -> None:
+    async def start(self, held: HeldDigests | None = None) -> None:
         """The first batch, awaited; then the rest in a worker. Returns with the first
-        rows handed to `arrived` (or with nothing when the screen has gone meanwhile)."""
+        rows handed to `arrived` (or with nothing when the screen has gone meanwhile).
+        With `held`, their rows (made off the UI thread) are the whole list."""
         self._generation += 1
         generation = self._generation
+        if held is not None:
+            made = await asyncio.to_thread(self.make, held.digests)
+            if self.screen.is_live() and generation == self._generation:
+                self.arrived(Arrival(made, held.digests, held.problems, "", True))
+            return
         batches = self.screen.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
         first = await asyncio.to_thread(self._next, batches, 0)
         if not self.screen.is_live() or generation != self._generation:

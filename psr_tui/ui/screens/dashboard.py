@@ -115,7 +115,8 @@ Every review point due within the next 7 days or already overdue, across the run
         self.cases, self.problems = {}, 0
         self.everything.clear()
         self._listing = False
-        await self.loader.start()
+        # Over the quick review, its digests of the due cases: no case file read again.
+        await self.loader.start(self.held_below())
 
     def _items_of(self, digests: list[CaseDigest]) -> list[ReviewItem]:
         """Off the UI thread: a batch's due items."""

@@ -6,6 +6,7 @@ Enter (first item), a digit (the outcome), the note, Enter (save).
 
 from __future__ import annotations
 
+from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from ..widgets.capped_rows import CappedRows
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
-from .batch_loading import Arrival, BatchLoader
+from .batch_loading import Arrival, BatchLoader, HeldDigests
 
 if TYPE_CHECKING:  # the models once a case is opened, not at `psr-tui review`'s start
     from ...domain.case import Case
@@ -84,6 +85,8 @@ is refused before the outcome form opens.
         self.ranked = RankedList(item_order)  # every item, in order (`items` lists them)
         self.loader = BatchLoader(self, "quick-load", self._batch_items, self._arrived)
         self._listing = False  # the first batch listed (a reload starts again)
+        self.problems = 0  # case files that could not be read
+        self._whole_on: date | None = None  # the day every due case's digest was in
 
     @property
     def rows(self) -> CappedRows[ReviewItem]:
@@ -117,7 +120,16 @@ is refused before the outcome form opens.
         self.ranked.clear()
         self.rows.items = []
         self._listing = False
+        self.problems, self._whole_on = 0, None
         await self.loader.start()
+
+    def due_digests(self) -> HeldDigests | None:
+        """Once loaded, the digests of every case due today (in either mode): the review
+        dashboard opened from here makes its rows from them (the changes since are in
+        them too: each changed case's digest is read again)."""
+        if self._whole_on is None or self._whole_on != self.psr.today():
+            return None  # still loading, or a day has passed: what is due has moved
+        return HeldDigests(list(self.cases.values()), self.problems)
 
     def _batch_items(self, digests: list[CaseDigest]) -> BatchItems:
         """Off the UI thread: a batch's items, in the mode they were worked out in, and
@@ -135,7 +147,10 @@ is refused before the outcome form opens.
         made each full collection 0.25 s (cf. keep_loaded_for_good)."""
         show_all, items, kept = arrival.made
         self.cases.update((d.id, d) for d in kept)
+        self.problems += arrival.problems
         self.load_progress = arrival.progress
+        if arrival.last:
+            self._whole_on = self.psr.today()
         self.keep_loaded_for_good()
         if show_all != self.show_all:  # `a` pressed while the batch was read
             items = self._items_of(kept)
