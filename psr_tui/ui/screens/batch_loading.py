@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -75,18 +75,17 @@ class BatchLoader(Generic[R]):
     async def start(self, held: HeldDigests | None = None) -> None:
         """The first batch, awaited; then the rest in a worker. Returns with the first
         rows handed to `arrived` (or with nothing when the screen has gone meanwhile).
-        With `held`, their rows (made off the UI thread) are the whole list."""
+        With `held`, those digests in the same batches, none read: rows made of all 4,400
+        at once came 170 ms after `d` at 20,000 cases, against 100 ms for a screenful."""
         self._generation += 1
         generation = self._generation
-        if held is not None:
-            made = await asyncio.to_thread(self.make, held.digests)
-            if self.screen.is_live() and generation == self._generation:
-                self.arrived(Arrival(made, held.digests, held.problems, "", True))
-            return
-        batches = self.screen.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)
+        batches = (held_batches(held) if held is not None else
+                   self.screen.psr.store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH))
         first = await asyncio.to_thread(self._next, batches, 0)
         if not self.screen.is_live() or generation != self._generation:
             return  # left, or loading again, meanwhile
+        if first is not None and held is not None and held.problems:
+            first = replace(first, problems=first.problems + held.problems)
         if first is None:
             self.arrived(Arrival(self.make([]), [], 0, "", True))
             return
@@ -119,3 +118,19 @@ class BatchLoader(Generic[R]):
     def _hand_over(self, generation: int, found: Arrival[R]) -> None:
         if generation == self._generation:  # else a batch of an earlier load
             self.arrived(found)
+
+
+def held_batches(held: HeldDigests) -> Iterator[DigestBatch]:
+    """Held digests in the store's batch sizes, as if read (the files they could not read
+    are the holder's count, not repeated here)."""
+    from ...store.case_reader import DigestBatch
+
+    digests, total = held.digests, len(held.digests)
+    done, size = 0, FIRST_BATCH
+    while True:
+        batch = digests[done:done + size]
+        done += len(batch)
+        yield DigestBatch(batch, [], done, total)
+        if done >= total:
+            return
+        size = LOAD_BATCH
