@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from psr_tui.app import make_app
 from psr_tui.store import CaseStore
 from psr_tui.ui.dialogs.activity_form import ActivityDialog
+from psr_tui.ui.screens.intake import IntakeScreen
 from psr_tui.ui.screens.intake.step_form import safe_id
 from psr_tui.ui.widgets.choice_select import ChoiceSelect
 from tests.conftest import TODAY
@@ -20,6 +22,21 @@ from .test_intake import STEP, open_intake, stored_case
 from .test_plan_builder import make
 from .waiting import until
 
+CONCERN_TYPE = f"#input-{safe_id('request.concerns[con-1].concern_type')}"
+
+
+async def concern_type(app: App[None], pilot: Pilot[None], case_id: str,
+                       focused: bool = True) -> tuple[IntakeScreen, ChoiceSelect]:
+    """The intake open on the concerns step, its concern type set to Capability (and
+    focused, unless not asked)."""
+    screen = await open_intake(app, case_id, pilot)
+    select = screen.query_one(CONCERN_TYPE, ChoiceSelect)
+    select.value = "capability"
+    if focused:
+        select.focus()
+        await until(pilot, lambda: app.focused is select, what="the drop-down focused")
+    return screen, select
+
 
 async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore) -> None:
     """Enter c o n d Enter, all at once: the overlay took the focus only after the keys,
@@ -28,12 +45,7 @@ async def test_concern_type_typed_in_a_burst_is_saved_as_typed(store: CaseStore)
     created = stored_case(store, step="concerns")
     app = make_app(store, today=lambda: TODAY, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_intake(app, created.id, pilot)
-        select = screen.query_one(f"#input-{safe_id('request.concerns[con-1].concern_type')}",
-                                  ChoiceSelect)
-        select.value = "capability"
-        select.focus()
-        await until(pilot, lambda: app.focused is select, what="the drop-down focused")
+        screen, select = await concern_type(app, pilot, created.id)
         burst(app, "enter", "c", "o", "n", "d", "enter")
         await until(pilot, lambda: not select.expanded and select.value != "capability",
                     what="the burst's choice")
@@ -48,12 +60,7 @@ async def test_arrow_keys_in_the_same_burst_move_in_the_list(store: CaseStore) -
     created = stored_case(store, step="concerns")
     app = make_app(store, today=lambda: TODAY, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_intake(app, created.id, pilot)
-        select = screen.query_one(f"#input-{safe_id('request.concerns[con-1].concern_type')}",
-                                  ChoiceSelect)
-        select.value = "capability"
-        select.focus()
-        await until(pilot, lambda: app.focused is select, what="the drop-down focused")
+        _screen, select = await concern_type(app, pilot, created.id)
         burst(app, "enter", "down", "enter")  # opens on Capability, one down: Conduct
         await until(pilot, lambda: not select.expanded and select.value != "capability",
                     what="the burst's choice")
@@ -69,10 +76,7 @@ async def test_keys_sent_to_the_closed_drop_down_count_after_the_overlay_took_th
     created = stored_case(store, step="concerns")
     app = make_app(store, today=lambda: TODAY, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_intake(app, created.id, pilot)
-        select = screen.query_one(f"#input-{safe_id('request.concerns[con-1].concern_type')}",
-                                  ChoiceSelect)
-        select.value = "capability"
+        _screen, select = await concern_type(app, pilot, created.id, focused=False)
         select.action_show_overlay()
         await until(pilot, lambda: app.focused is select.overlay, what="the overlay focused")
         for key in ("c", "o", "n", "d", "enter"):  # as the app forwarded them to the drop-down
