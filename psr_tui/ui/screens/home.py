@@ -206,7 +206,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.refill()
         self.keep_loaded_for_good()
         # `d`'s screen imported while the list is being read, not after the key (10 ms).
-        self.set_timer(PREPARE_AFTER, prepare_plans_dashboard)
+        self.app.set_timer(PREPARE_AFTER, prepare_plans_dashboard)
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(str(problem), title="Unreadable case file", severity="error",
                         timeout=20)

@@ -152,7 +152,7 @@ is refused before the outcome form opens.
         if arrival.last:
             self._whole_on = self.psr.today()
             # `d`'s screen imported while the list is being read, not after the key.
-            self.set_timer(1.0, prepare_review_dashboard)
+            self.app.set_timer(1.0, prepare_review_dashboard)  # the app's: not holding this screen
         self.keep_loaded_for_good()
         if show_all != self.show_all:  # `a` pressed while the batch was read
             items = self._items_of(kept)
