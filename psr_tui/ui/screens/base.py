@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Awaitable, Callable
+from functools import partial
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from ...app import PsrApp
     from ...domain.access import ScopedCase
     from .batch_loading import HeldDigests
+
+IMPORT_AFTER = 1.0  # seconds after a list is whole (import_soon)
 
 
 class PsrScreen(Screen[None]):
@@ -64,6 +68,12 @@ class PsrScreen(Screen[None]):
         it had loaded (6.5 MB a visit at 5,000 cases)."""
         if self.app.screen is self and not self.can_go_back():
             gc.freeze()
+
+    def import_soon(self, module: str) -> None:
+        """Import `module` (the screen a key here opens) a moment from now, while the user
+        reads this list, not after the key (about 10 ms of `d`). On the app's timer: a
+        screen's own would hold a popped screen until it fired."""
+        self.app.set_timer(IMPORT_AFTER, partial(import_module, module))
 
     def due_digests(self) -> HeldDigests | None:
         """Every in-scope case with a review point due or overdue today, as digests, when

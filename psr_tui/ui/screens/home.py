@@ -205,8 +205,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.loaded = True
         self.refill()
         self.keep_loaded_for_good()
-        # `d`'s screen imported while the list is being read, not after the key (10 ms).
-        self.app.set_timer(PREPARE_AFTER, prepare_plans_dashboard)
+        self.import_soon("psr_tui.ui.screens.plans_dashboard")  # `d`'s screen
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(str(problem), title="Unreadable case file", severity="error",
                         timeout=20)
@@ -490,13 +489,6 @@ accepted request), *plan* the plan after the discussions (10 working days).
         from .plans_dashboard import PlansDashboardScreen
 
         self.app.push_screen(PlansDashboardScreen())
-
-
-PREPARE_AFTER = 1.0  # seconds after the list is whole
-
-
-def prepare_plans_dashboard() -> None:
-    from . import plans_dashboard  # noqa: F401
 
 
 __all__ = ["HomeScreen", "is_urgent"]

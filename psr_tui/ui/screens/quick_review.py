@@ -151,8 +151,7 @@ is refused before the outcome form opens.
         self.load_progress = arrival.progress
         if arrival.last:
             self._whole_on = self.psr.today()
-            # `d`'s screen imported while the list is being read, not after the key.
-            self.app.set_timer(1.0, prepare_review_dashboard)  # the app's: not holding this screen
+            self.import_soon("psr_tui.ui.screens.dashboard")  # `d`'s screen
         self.keep_loaded_for_good()
         if show_all != self.show_all:  # `a` pressed while the batch was read
             items = self._items_of(kept)
@@ -317,7 +316,3 @@ is refused before the outcome form opens.
         from .dashboard import DashboardScreen
 
         self.app.push_screen(DashboardScreen())
-
-
-def prepare_review_dashboard() -> None:
-    from . import dashboard  # noqa: F401
