@@ -84,8 +84,7 @@ class PsrApp(ChangePollingApp, AppCommands, RememberedThemeApp, OneLineCrashApp,
         self.apply_remembered_theme()
         start_up.settle()
         self.push_screen(start_up.first_screen(self.store, self.start, self.identity))
-        if self.poll:
-            self.start_polling()
+        self.poll_soon()
 
 
 class AppOptions(TypedDict, total=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from datetime import date
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Static
 from psr_tui.app import make_app
 from psr_tui.demo import write_demo
 from psr_tui.domain.archive import is_archived, load_record_life
+from psr_tui.domain.case import Case
 from psr_tui.store import CaseStore
 from psr_tui.ui.screens import home as home_module
 from psr_tui.ui.screens.home import HomeScreen
@@ -239,4 +241,73 @@ async def test_home_lists_rows_as_they_come_near_never_in_the_background(
         await pilot.pause()
         assert table.row_count == listed  # every listed row, the cursor on the last
         assert table.cursor_row == listed - 1
+    gc.unfreeze()
+
+
+@pytest.mark.parametrize("start", ["home", "review"])
+async def test_other_sessions_are_watched_once_the_first_rows_are_drawn(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    """The first stamps (every case file's) are read after the start screen's first batch
+    is on screen, not beside it: they held its rows back (40 ms at 5,000 cases)."""
+    from psr_tui.ui.screens.quick_review import QuickReviewScreen
+
+    arrivals: list[str] = []
+    for screen_class in (HomeScreen, QuickReviewScreen):
+        def arrived(self: object, *args: object, _was: Any = screen_class._arrived) -> None:
+            _was(self, *args)
+            arrivals.append(type(self).__name__)
+
+        monkeypatch.setattr(screen_class, "_arrived", arrived)
+    at_first_stamps: list[tuple[int, int]] = []
+    app = make_app(demo, today=lambda: TODAY, start=start, poll=True)
+    fingerprint = demo.fingerprint
+
+    def watched() -> dict[str, tuple[int, int, int]]:
+        if not at_first_stamps:
+            rows = app.screen.query_one(RowTable).row_count
+            at_first_stamps.append((len(arrivals), rows))
+        return fingerprint()
+
+    monkeypatch.setattr(demo, "fingerprint", watched)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(app._fingerprint), what="the first stamps read")
+        arrived_then, rows_then = at_first_stamps[0]
+        assert arrived_then >= 1, "the stamps were read before the first batch was shown"
+        if start == "home":
+            assert rows_then > 0
+        assert app._fingerprint == fingerprint()
+    gc.unfreeze()
+
+
+async def test_a_start_screen_without_a_list_still_watches_other_sessions(
+        store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psr_tui.ui import change_poll
+
+    monkeypatch.setattr(change_poll, "POLL_START_LATEST", 0.05)
+    app = make_app(store, today=lambda: TODAY, poll=True)  # empty: the welcome screen
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app._polling, what="polling started")
+        other = CaseStore.open(store.root, user="tester")
+        created = other.create(Case(id="case-elsewhere"))
+        posted: list[set[str]] = []
+        monkeypatch.setattr(app, "_post_changes", lambda ids, by_me=False: posted.append(ids))
+        app._check_for_changes()  # as the next poll does
+        assert posted == [{created.id}]
+    gc.unfreeze()
+
+
+async def test_the_screen_d_opens_is_imported_once_the_list_is_whole(
+        demo: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psr_tui.ui.screens import base
+
+    imported: list[str] = []
+    monkeypatch.setattr(base, "import_module", imported.append)
+    app = make_app(demo, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded,
+                    what="home loaded")
+        assert imported == []
+        await until(pilot, lambda: bool(imported), timeout=base.IMPORT_AFTER + 5,
+                    what="the plans dashboard imported")
+        assert imported == ["psr_tui.ui.screens.plans_dashboard"]
     gc.unfreeze()

@@ -23,7 +23,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import SelectionList
+from textual.widgets import Footer, SelectionList
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTUAL = version("textual")
@@ -115,6 +115,12 @@ GUARDED: list[PrivateName] = [
                   "is being pruned (MessagePump.__init__ / Widget.__init__)",
                   lambda name=name: isinstance(getattr(Widget(), name, None), bool))
       for name in ("_closing", "_closed", "_pruning")],
+    # The footer rebuilt only when its keys change (KeyFooter.bindings_changed).
+    PrivateName("Footer._bindings_ready", "psr_tui/ui/widgets/key_footer.py",
+                "KeyFooter.bindings_changed sets it as Footer.bindings_changed does; "
+                "Footer.compose shows no key until it is True",
+                lambda: "_bindings_ready" in vars(Footer)
+                and "self._bindings_ready" in inspect.getsource(Footer.compose)),
     # Not Textual's, but as private: CPython's, for the pause log's stack samples (bench).
     PrivateName("sys._current_frames", "psr_tui/ui/pause_log.py",
                 "PauseLog._sample_stalls: a dict of thread id to its innermost frame",
@@ -170,6 +176,15 @@ def _textual_overrides(path: Path, tree: ast.Module) -> set[str]:
                 owner = next((b for b in textual_bases if item.name in vars(b)), None)
                 if owner is not None:
                     found.add(f"{owner.__name__}.{item.name}")
+        # `self._name = ...` where _name is a Textual base's (a reactive, an attribute
+        # its methods read): assigned here, so _ours counts it as ours.
+        for node in ast.walk(cls):
+            if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+                    and isinstance(node.value, ast.Name) and node.value.id == "self"
+                    and node.attr.startswith("_") and not node.attr.startswith("__")):
+                owner = next((b for b in textual_bases if node.attr in vars(b)), None)
+                if owner is not None:
+                    found.add(f"{owner.__name__}.{node.attr}")
     return found
 
 

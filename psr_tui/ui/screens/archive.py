@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.access import READ
 from ...domain.archive import closed_on, load_record_life, retained_until, split_archive
@@ -19,6 +19,7 @@ from ...domain.case import Case
 from ...domain.status import CaseSummary, summarise
 from ...export.decision_letter import LETTER_OUTCOMES
 from ...store.errors import StoreError
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -62,7 +63,7 @@ administrator may purge them (`psr-tui purge --dry-run` first), leaving an audit
         for key, header, width in COLUMNS:
             table.add_column(header, width=width, key=key)
         yield table
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

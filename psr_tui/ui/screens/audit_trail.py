@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.errors import RuleError
 from ...store import StoreError
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
@@ -34,7 +35,7 @@ CASE_ID` prints the same trail with the fields each change touched.
         yield Header()
         yield Static(f"Audit trail of case {in_markup(self.case_id)}", id="audit-title")
         yield RowTable(id="audit-table", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

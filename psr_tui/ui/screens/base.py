@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ...domain.access import ScopedCase
     from .batch_loading import HeldDigests
 
-IMPORT_AFTER = 1.0  # seconds after a list is whole (import_soon)
+IMPORT_AFTER = 0.1  # seconds after a list is whole (import_soon): its last frame drawn
 
 
 class PsrScreen(Screen[None]):
@@ -71,8 +71,11 @@ class PsrScreen(Screen[None]):
 
     def import_soon(self, module: str) -> None:
         """Import `module` (the screen a key here opens) a moment from now, while the user
-        reads this list, not after the key (about 10 ms of `d`). On the app's timer: a
-        screen's own would hold a popped screen until it fired."""
+        reads this list, not after the key (about 10 ms of `d`). A moment, not a second:
+        a user who knows the list presses `d` within a second of its rows. On the main
+        thread: an import in a thread can hand the UI a half-made module when the two
+        meet in a cycle. On the app's timer: a screen's own would hold a popped screen
+        until it fired."""
         self.app.set_timer(IMPORT_AFTER, partial(import_module, module))
 
     def due_digests(self) -> HeldDigests | None:

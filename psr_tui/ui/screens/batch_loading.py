@@ -90,6 +90,9 @@ class BatchLoader(Generic[R]):
             self.arrived(Arrival(self.make([]), [], 0, "", True))
             return
         self.arrived(first)
+        # Other sessions' saves watched from now: the first stamps, read beside the first
+        # batch, held its rows back (ui/change_poll.py).
+        self.screen.call_after_refresh(self.screen.psr.start_polling)
         if not first.last:
             self.screen.run_worker(partial(self._rest, batches, generation), thread=True,
                                    exclusive=True, group=self.group)

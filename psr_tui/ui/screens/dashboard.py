@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.access import READ, supervising_users
 from ...domain.case_digest import CaseDigest
@@ -23,6 +23,7 @@ from ...domain.ranked_list import RankedList, items_gone
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..wording import clipped
 from .base import PsrScreen
@@ -102,7 +103,7 @@ Every review point due within the next 7 days or already overdue, across the run
             yield Input(placeholder="case adviser (c)", id="filter-case-adviser")
         yield RowTable(id="dash-table", cursor_type="row")
         yield Static("", id="dash-empty")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         table = self.query_one(DataTable)

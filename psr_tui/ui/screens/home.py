@@ -8,7 +8,7 @@ from operator import itemgetter
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.archive import is_archived, load_record_life, split_archive
@@ -22,6 +22,7 @@ from ..widgets.capped_rows import (
     add_more,
     after_next_frame,
 )
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..wording import count_of
 from .base import PsrScreen
@@ -123,7 +124,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         for key, header, width in COLUMNS:
             table.add_column(header, width=width, key=key)
         yield table
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.mine = self._remembered_mine()
@@ -195,6 +196,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
         # never arrive): Open and Progress now apply.
         if not had_rows and self.table.row_count > 0:
             self.refresh_bindings()
+            self.call_after_refresh(self.psr.start_polling)  # once they are drawn
 
     def _loaded(self, problems: list[UnreadableFile], ordered: list[tuple[str, str]]) -> None:
         if self._changed_while_loading:  # another user's save meanwhile: sorted here

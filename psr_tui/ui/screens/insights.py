@@ -17,7 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...domain.access import INSIGHTS
 from ...domain.errors import RuleError
@@ -35,6 +35,7 @@ from ...store import StoreError
 from ..dialogs.export_form import Exportable, ExportDialog
 from ..dialogs.prompt_form import PromptDialog, Values
 from ..widgets.insight_chart import table_text
+from ..widgets.key_footer import KeyFooter
 from ..wording import clipped
 from .base import PsrScreen
 
@@ -103,7 +104,7 @@ and no case detail: small numbers are suppressed, so no practitioner can be reco
         yield Static(COUNTING, id="insights-status")
         with VerticalScroll(id="insights-body"):
             yield Static("", id="insights-scope")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#insights-body", VerticalScroll).focus()

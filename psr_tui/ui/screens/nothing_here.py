@@ -6,10 +6,11 @@ screen replaces it."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...domain.access import READ, ROLE_LABELS, may
 from ...store.errors import StoreError
+from ..widgets.key_footer import KeyFooter
 from ..wording import in_markup
 from .base import PsrScreen
 
@@ -41,7 +42,7 @@ few seconds.
             f"{reason}\n\nPress q or ctrl+q to quit.",
             id="nothing-here",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def cases_changed(self, case_ids: frozenset[str]) -> None:
         """A case in the user's scope has arrived (another user's save): their start

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.access import (
     AMENDMENT_AGREE,
@@ -35,6 +35,7 @@ from ..dialogs.completion_sign_off import CompletionSignOffDialog
 from ..dialogs.review_outcome import ReviewOutcomeDialog
 from ..dialogs.signature_form import Change, signature_dialog, signature_line
 from ..saving import Refusal, save_case
+from ..widgets.key_footer import KeyFooter
 from ..widgets.review_point_detail import amendments_text, detail_text, review_row
 from ..widgets.row_table import RowTable
 from ..widgets.supervision_ladder import SupervisionLadder
@@ -125,7 +126,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
             yield RowTable(id="progress-reviews", cursor_type="row")
             yield Static("", id="progress-detail")
             yield Static("", id="progress-amendments")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -16,7 +16,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.access import READ
 from ...domain.case_digest import CaseDigest
@@ -34,6 +34,7 @@ from ...domain.plan_overview import (
 from ...domain.ranked_list import RankedList
 from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from .base import PsrScreen
 from .batch_loading import Arrival, BatchLoader
@@ -109,7 +110,7 @@ then plans behind, completion due and amendments awaiting agreement.
             yield Input(placeholder="c case adviser", id="filter-case_adviser", compact=True)
             yield Static("", id="plans-state")
         yield RowTable(id="plans-table", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self._restore_filters()

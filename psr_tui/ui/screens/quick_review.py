@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.access import READ, REVIEW_RECORD, ScopedCase
 from ...domain.case_digest import CaseDigest, digest_of
@@ -22,6 +22,7 @@ from ...domain.ranked_list import RankedList, items_gone
 from ...domain.status import ReviewItem, item_order, review_items
 from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
+from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..wording import clipped, in_markup
 from .base import PsrScreen
@@ -104,7 +105,7 @@ is refused before the outcome form opens.
         yield Static("", id="quick-title")
         yield RowTable(id="quick-table", cursor_type="row", zebra_stripes=False)
         yield Static("", id="quick-empty")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...domain.access import CREATE
 from ...store.errors import StoreError
+from ..widgets.key_footer import KeyFooter
 from .base import PsrScreen
 from .opening import start_new_request
 
@@ -46,7 +47,7 @@ Once the database holds a case, psr-tui opens on the list of cases.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(WELCOME, id="welcome-text")
-        yield Footer()
+        yield KeyFooter()
 
     def action_new_case(self) -> None:
         start_new_request(self.psr)

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Header, Select, Static
 
 from ....domain.access import INTAKE, PLAN_EDIT, may
 from ....domain.case import Case, RequestDecision
@@ -19,6 +19,7 @@ from ....store.errors import StoreError
 from ...dialogs.confirm import ConfirmDialog
 from ...messages import CasesChanged
 from ...saving import Refusal, save_case
+from ...widgets.key_footer import KeyFooter
 from ...widgets.step_list import StepList
 from ...wording import fitted, in_markup
 from ..base import PsrScreen
@@ -63,7 +64,7 @@ class IntakeScreen(PsrScreen):
             yield StepList(id="intake-steps")
             yield FormArea(id="intake-form-area")
         yield Static("", id="intake-message", classes="-empty")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         try:

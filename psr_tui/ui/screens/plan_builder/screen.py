@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, DataTable, Header, Static
 
 from ....domain.access import PLAN_EDIT, READ, SIGN_ORGANISATION, SIGN_PRACTITIONER
 from ....domain.case import Case
 from ....domain.errors import RuleError
 from ....domain.plan_drafting import is_frozen
 from ...saving import Refusal, save_case
+from ...widgets.key_footer import KeyFooter
 from ...wording import fitted
 from ..base import PsrScreen
 from .activities import ActivitiesSection
@@ -120,7 +121,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
                 self.sections[cls.KEY] = section
                 yield section
         yield Static("", id="builder-message")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.case = self.psr.store.get(self.case_id)
