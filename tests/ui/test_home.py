@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from psr_tui.app import make_app
 from psr_tui.demo import write_demo
@@ -251,7 +251,7 @@ async def test_no_color_shows_the_focused_input_in_reverse(store: CaseStore, mon
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
         focused = app.focused
-        assert focused is not None and type(focused).__name__ == "Input"
+        assert isinstance(focused, Input)
         assert focused.styles.text_style.reverse
         await pilot.press("tab")
         await pilot.pause()

@@ -82,3 +82,20 @@ async def test_the_footer_shows_what_textuals_footer_would() -> None:
         assert shown == [(key, description, enabled)
                          for key, _display, description, _action, enabled, _tip in expected]
         assert ("x", "Hidden", True) not in shown  # show=False stays out
+
+
+def test_every_screen_uses_the_key_footer() -> None:
+    """One footer: a screen that yields Textual's own rebuilds it on every focus change."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "psr_tui" / "ui"
+    offenders = []
+    for path in ui.rglob("*.py"):
+        if path.name == "key_footer.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual")
+                    and any(alias.name == "Footer" for alias in node.names)):
+                offenders.append(str(path.relative_to(ui)))
+    assert offenders == []

@@ -23,7 +23,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, SelectionList
+from textual.widgets import Footer, Input, SelectionList, TextArea
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTUAL = version("textual")
@@ -115,6 +115,14 @@ GUARDED: list[PrivateName] = [
                   "is being pruned (MessagePump.__init__ / Widget.__init__)",
                   lambda name=name: isinstance(getattr(Widget(), name, None), bool))
       for name in ("_closing", "_closed", "_pruning")],
+    # Text fields run their own bindings in their key step (ui/widgets/text_fields.py):
+    # KeysInOrder._on_key runs before the field's own, along the MRO.
+    *[PrivateName(f"{widget.__name__}._on_key", "psr_tui/ui/widgets/text_fields.py",
+                  "KeysInOrder._on_key: Textual calls each class's _on_key along the MRO "
+                  "and stops at prevent_default; the field inserts printable keys there",
+                  lambda widget=widget: inspect.iscoroutinefunction(
+                      vars(widget).get("_on_key")))
+      for widget in (Input, TextArea)],
     # The footer rebuilt only when its keys change (KeyFooter.bindings_changed).
     PrivateName("Footer._bindings_ready", "psr_tui/ui/widgets/key_footer.py",
                 "KeyFooter.bindings_changed sets it as Footer.bindings_changed does; "

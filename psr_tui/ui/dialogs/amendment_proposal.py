@@ -19,6 +19,7 @@ from ...domain.case import Case
 from ...domain.plan import ReviewPoint
 from ...domain.validation import parse_date
 from ..widgets.form_field import FormField, date_check, required_check
+from ..widgets.note_area import NoteArea
 from ..widgets.ticks import RadioChoice
 from ..wording import in_markup
 from .case_save import CaseDialog
@@ -66,9 +67,9 @@ many days and asks for ctrl+s a second time before proposing it.
                             check=date_check(), placeholder="YYYY-MM-DD")
             yield FormField("Its title", field_id="amd-review-title")
             yield Label("New consequences of insufficient progress (content; blank: unchanged)")
-            yield TextArea(id="amd-consequences")
+            yield NoteArea(id="amd-consequences")
             yield Label("New reasonable adjustments (content; blank: unchanged)")
-            yield TextArea(id="amd-adjustments")
+            yield NoteArea(id="amd-adjustments")
             yield Static("", id="amd-error")
             yield Static("ctrl+s propose · Esc cancel · applies once both parties agree",
                          classes="dialog-keys")

@@ -20,6 +20,7 @@ from ..saving import Refusal
 from ..widgets.choice_select import ChoiceSelect
 from ..widgets.form_field import FormField
 from ..widgets.labelled_field import LabelledField
+from ..widgets.note_area import NoteArea
 from ..widgets.ticks import TickList
 from .edit_dialog import EditDialog
 
@@ -45,7 +46,7 @@ class ChoiceField(LabelledField):
 
 
 def text_area(text: str, field_id: str) -> TextArea:
-    area = TextArea(text, id=f"input-{field_id}", soft_wrap=True, show_line_numbers=False)
+    area = NoteArea(text, id=f"input-{field_id}", soft_wrap=True, show_line_numbers=False)
     area.cursor_blink = False
     return area
 

@@ -25,6 +25,7 @@ from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
+from ..widgets.text_fields import TextInput
 from ..wording import clipped
 from .base import PsrScreen
 from .batch_loading import Arrival, BatchLoader
@@ -98,9 +99,9 @@ Every review point due within the next 7 days or already overdue, across the run
         yield Header()
         yield Static("", id="dash-summary")
         with Horizontal(id="dash-filters"):
-            yield Input(placeholder="organisation (o)", id="filter-organisation")
-            yield Input(placeholder="supervisor (s)", id="filter-supervisor")
-            yield Input(placeholder="case adviser (c)", id="filter-case-adviser")
+            yield TextInput(placeholder="organisation (o)", id="filter-organisation")
+            yield TextInput(placeholder="supervisor (s)", id="filter-supervisor")
+            yield TextInput(placeholder="case adviser (c)", id="filter-case-adviser")
         yield RowTable(id="dash-table", cursor_type="row")
         yield Static("", id="dash-empty")
         yield KeyFooter()

@@ -24,6 +24,7 @@ from ..widgets.capped_rows import (
 )
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
+from ..widgets.text_fields import TextInput
 from ..wording import count_of
 from .base import PsrScreen
 from .case_rows import (
@@ -118,7 +119,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading cases…", id="home-counts")
-        yield Input(placeholder="/ to filter: name, organisation, case adviser, type, state",
+        yield TextInput(placeholder="/ to filter: name, organisation, case adviser, type, state",
                     id="home-filter", compact=True)
         table = RowTable(id="home-cases", cursor_type="row")
         for key, header, width in COLUMNS:

@@ -36,6 +36,7 @@ from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
+from ..widgets.text_fields import TextInput
 from .base import PsrScreen
 from .batch_loading import Arrival, BatchLoader
 from .plans_dashboard_rows import WIDE_FROM, columns_for, row_cells
@@ -105,9 +106,9 @@ then plans behind, completion due and amendments awaiting agreement.
         yield Header()
         yield Static("Loading plans…", id="plans-counts")
         with Horizontal(id="plans-filters"):
-            yield Input(placeholder="o organisation", id="filter-organisation", compact=True)
-            yield Input(placeholder="s supervisor", id="filter-supervisor", compact=True)
-            yield Input(placeholder="c case adviser", id="filter-case_adviser", compact=True)
+            yield TextInput(placeholder="o organisation", id="filter-organisation", compact=True)
+            yield TextInput(placeholder="s supervisor", id="filter-supervisor", compact=True)
+            yield TextInput(placeholder="c case adviser", id="filter-case_adviser", compact=True)
             yield Static("", id="plans-state")
         yield RowTable(id="plans-table", cursor_type="row")
         yield KeyFooter()

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select
 from ...domain.evidence import expected_met
 from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
 from ...domain.vocabulary import Vocabulary
+from .text_fields import TextInput
 from .ticks import TickBox
 
 
@@ -61,7 +62,7 @@ class EvidenceChecklist(Vertical):
             with Horizontal(classes="evidence-row"):
                 yield TickBox(term.label if term else code, seen is not None, id=f"tool-{i}",
                               classes="tool")
-                yield Input(str(seen.count) if seen else "", placeholder="no.",
+                yield TextInput(str(seen.count) if seen else "", placeholder="no.",
                             restrict=r"[0-9]{0,2}", id=f"count-{i}", compact=True,
                             tooltip="how many were done")
                 yield Select([(r, r) for r in ratings], prompt="rating", value=rating,

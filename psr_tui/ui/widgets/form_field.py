@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from .text_fields import TextInput
+
 Check = Callable[[str], str | None]  # returns an error message, or None when fine
 # A warning that does not stop the save (e.g. a review set on a bank holiday), or None.
 Notice = Callable[[str], str | None]
@@ -84,7 +86,7 @@ class FormField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label_text)
-        yield Input(self.initial, placeholder=self.placeholder, password=self.password,
+        yield TextInput(self.initial, placeholder=self.placeholder, password=self.password,
                     id=f"input-{self.field_id.replace('.', '-')}")
         yield Static("", classes="field-error -empty")
         yield Static("", classes="field-notice -empty")

@@ -12,6 +12,7 @@ from ...domain.objective_progress import latest_progress
 from ...domain.plan import ObjectiveProgress, Plan
 from ...domain.vocabulary import Vocabulary
 from ..wording import clipped
+from .text_fields import TextInput
 
 STATEMENT_WIDTH = 30
 
@@ -43,7 +44,7 @@ class ObjectiveProgressForm(Vertical):
                             classes="objective-name")
                 yield Select(self.ratings.options(), prompt="rating", value=rating,
                              id=f"objective-rating-{i}")
-                yield Input("", placeholder="note", id=f"objective-note-{i}", compact=True)
+                yield TextInput("", placeholder="note", id=f"objective-note-{i}", compact=True)
 
     def progress(self) -> list[ObjectiveProgress]:
         """Each objective rated or noted; the rule refuses a note without a rating."""

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
 from ....domain.safe_text import visible
+from ...widgets.note_area import NoteArea
 
 # Characters from which a note opens by its start: ~100 KB wraps in about 0.1 s here,
 # while typed discussion notes are a few KB.
@@ -27,7 +28,7 @@ SHOWN_START = 2_000  # characters drawn from the note's start: more than 5 lines
 
 def note_editor(text: str, widget_id: str | None = None) -> TextArea:
     """The text area a note is edited in (the intake's one way to make it)."""
-    area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False)
+    area = NoteArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False)
     area.cursor_blink = False
     return area
 
