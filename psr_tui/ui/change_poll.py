@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 2.0
 # Polling starts when the start screen's first rows are drawn (`start_polling`), or this
-# long after start-up at the latest (a screen with no list).
-POLL_START_LATEST = 1.0
+# long after start-up at the latest (a screen with no list, or a list slow on a busy host).
+POLL_START_LATEST = 3.0
 Stamps = dict[str, tuple[int, int, int]]
 
 
