@@ -127,6 +127,7 @@ class PlanBuilderScreen(FrozenVersionGuard, PsrScreen):
         self.case = self.psr.store.get(self.case_id)
         self.redraw()
         self.section.shown()
+        self.collect_once_drawn()
 
     @property
     def section(self) -> Section:
