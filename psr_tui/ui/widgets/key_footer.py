@@ -11,6 +11,7 @@ what it shows.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -23,19 +24,17 @@ def shown_keys(screen: Screen[object], with_palette: bool) -> tuple[ShownKey, ..
     binding of each action, then the command palette's key."""
     app = screen.app
     active = screen.active_bindings
+
+    def shown(binding: Binding, enabled: bool, tooltip: str) -> ShownKey:
+        return (binding.key, app.get_key_display(binding), binding.description,
+                binding.action, enabled, tooltip or "")
+
     first: dict[str, ShownKey] = {}
     for _node, binding, enabled, tooltip in active.values():
         if binding.show and binding.action not in first:
-            first[binding.action] = (binding.key, app.get_key_display(binding),
-                                     binding.description, binding.action, enabled,
-                                     tooltip or "")
-    keys = tuple(first.values())
+            first[binding.action] = shown(binding, enabled, tooltip)
     palette = active.get(app.COMMAND_PALETTE_BINDING) if with_palette else None
-    if palette is not None:
-        _node, binding, enabled, tooltip = palette
-        keys += ((binding.key, app.get_key_display(binding), binding.description,
-                  binding.action, enabled, tooltip or ""),)
-    return keys
+    return (*first.values(), *([shown(*palette[1:])] if palette is not None else []))
 
 
 class KeyFooter(Footer):
