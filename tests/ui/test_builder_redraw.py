@@ -54,7 +54,7 @@ async def test_an_edit_redraws_only_its_row(store: CaseStore,
         assert builder.save(reword, "plan.objectives.edit", "edit objective") is None
         await pilot.pause()
         assert clears == [] and set(updated) == {"obj-lead"}
-        assert table.get_row("obj-lead")[2] == "Lead the team brief"
+        assert str(table.get_row("obj-lead")[2]) == "Lead the team brief"
         assert table.cursor_row == 1  # the cursor stays where it was
 
         clears.clear()

@@ -28,6 +28,24 @@ def test_the_note_says_when_fewer_are_listed_than_match() -> None:
     assert shown_note(12, 12) == ""
 
 
+async def test_a_screenful_is_as_many_rows_as_the_terminal_is_tall() -> None:
+    """No table shows more rows than the terminal has lines: at 80x24 the first fill adds
+    24 rows, not FIRST_ROWS (40); every row follows as the view comes near."""
+    app = Lister()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(RowTable)
+        rows = CappedRows(table, str, lambda n: [str(n)], limit=100)
+        rows.fill(list(range(100)))
+        assert capped_rows.FIRST_ROWS > 24
+        assert keys(table) == [str(n) for n in range(24)]  # before any frame
+        for _ in range(5):
+            await pilot.pause()
+        assert len(keys(table)) > 24  # then more, before the view reaches its last row
+        table.action_scroll_bottom()
+        await pilot.pause()
+        assert len(keys(table)) == 100
+
+
 async def test_a_screenful_at_once_then_as_much_as_the_view_shows_up_to_the_cap(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(capped_rows, "FIRST_ROWS", 3)

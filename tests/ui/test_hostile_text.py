@@ -104,3 +104,29 @@ def test_the_guard_makes_a_missed_path_visible_at_the_terminal() -> None:
     assert written.startswith("\x1b[1m") and written.endswith("\x1b[0m")
     assert "␛]52" in written and "\\x9b" in written
     assert not DANGEROUS.search(TEXTUALS_OWN.sub("", written))
+
+
+# Rich markup as a name: a closing tag that opens nothing made Rich raise (a crash), an
+# opening one would restyle the rest. Short enough to show whole in every list's column.
+MARKUP = "[/x][b]Dr M"
+
+
+async def test_markup_in_stored_text_is_shown_as_typed(store: CaseStore) -> None:
+    case = running_case("case-m", MARKUP, f"{MARKUP} Org", f"{MARKUP} Sup", user=store.user)
+    assert case.plan is not None
+    for rp in case.plan.review_points:
+        rp.title, rp.reviewer = MARKUP, store.user
+    store.create(case)
+    app = make_app(store, today=lambda: TODAY, poll=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        for name, screen in [("home", None), ("dashboard", DashboardScreen()),
+                             ("plans dashboard", PlansDashboardScreen()),
+                             ("quick review", QuickReviewScreen()),
+                             ("plan progress", PlanProgressScreen("case-m"))]:
+            if screen is not None:
+                app.push_screen(screen)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown = screen_text(app)
+            assert MARKUP in shown, f"{name}: the name is not shown as typed:\n{shown}"

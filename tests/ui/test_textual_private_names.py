@@ -23,7 +23,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, SelectionList, TextArea
+from textual.widgets import DataTable, Footer, Input, SelectionList, TextArea
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTUAL = version("textual")
@@ -71,6 +71,24 @@ def _compositor_render_update() -> bool:
     from textual._compositor import Compositor
 
     return bool(compositor) and callable(getattr(Compositor, "render_update", None))
+
+
+def _source_has(function: object, *parts: str) -> bool:
+    source = inspect.getsource(function)  # type: ignore[arg-type]
+    return all(part in source for part in parts)
+
+
+def _table_attribute(name: str) -> bool:
+    return hasattr(DataTable(), name)
+
+
+# What TextTable's direct cell drawing copies from DataTable._render_cell: its cache key,
+# the styles it layers, and Rich's Padding in a Styled (widgets/table_cells.py).
+_RENDER_CELL_PARTS = ("cell_cache_key", "self._show_hover_cursor", "self._update_count",
+                      "self._pseudo_class_state", "Style.from_meta({\"row\": row_index, "
+                      "\"column\": column_index})", "self._get_styles_to_render_cell(",
+                      "Padding(cell, (0, self.cell_padding))", "pre_style=base_style + "
+                      "component_style", "options.update(no_wrap=True)")
 
 
 GUARDED: list[PrivateName] = [
@@ -129,6 +147,29 @@ GUARDED: list[PrivateName] = [
                 "Footer.compose shows no key until it is True",
                 lambda: "_bindings_ready" in vars(Footer)
                 and "self._bindings_ready" in inspect.getsource(Footer.compose)),
+    # The lists' cells drawn directly (TextTable._render_cell, ui/widgets/table_cells.py), and
+    # new rows of set-width columns not measured (TextTable._update_dimensions).
+    PrivateName("DataTable._render_cell", "psr_tui/ui/widgets/text_table.py",
+                "TextTable._render_cell against DataTable._render_cell: the cache key, the "
+                "styles layered, Styled(Padding(cell)) with no_wrap for one-line rows; "
+                "tests/ui/test_table_cells.py compares the two tables drawn",
+                lambda: _source_has(DataTable._render_cell, *_RENDER_CELL_PARTS)),
+    PrivateName("DataTable._update_dimensions", "psr_tui/ui/widgets/text_table.py",
+                "TextTable._update_dimensions: DataTable's measures cells for auto-width "
+                "columns and labels, lays out auto-height rows, then sets virtual_size",
+                lambda: _source_has(
+                    DataTable._update_dimensions,
+                    "measure(console, renderable, 1)",
+                    "row.auto_height", "self.virtual_size = Size(",
+                    "self._row_label_column_width", "self._total_row_height")),
+    *[PrivateName(f"DataTable.{name}", "psr_tui/ui/widgets/text_table.py",
+                  "TextTable._render_cell / _update_dimensions read it as "
+                  "DataTable._render_cell / _update_dimensions do",
+                  lambda name=name: _table_attribute(name))
+      for name in ("_row_locations", "_column_locations", "_cell_render_cache",
+                   "_show_hover_cursor", "_update_count", "_pseudo_class_state",
+                   "_get_styles_to_render_cell", "_get_row_renderables",
+                   "_row_label_column_width", "_total_row_height")],
     # Not Textual's, but as private: CPython's, for the pause log's stack samples (bench).
     PrivateName("sys._current_frames", "psr_tui/ui/pause_log.py",
                 "PauseLog._sample_stalls: a dict of thread id to its innermost frame",

@@ -31,6 +31,10 @@ from .base import PsrScreen
 from .batch_loading import Arrival, BatchLoader
 
 STATUS_TEXT = {"overdue": "! OVERDUE", "due": "• due"}
+# Each column's set width (text longer is clipped to it): the columns stay put as rows
+# load, and new rows are not measured (widgets/text_table.py). 79 columns in all.
+WIDTHS = {"Status": 9, "Due": 6, "Practitioner": 14, "Organisation": 12, "Review": 14,
+          "Supervisor": 12}
 
 
 def item_supervisor(case: CaseDigest | None, item: ReviewItem) -> str:
@@ -108,7 +112,8 @@ Every review point due within the next 7 days or already overdue, across the run
 
     async def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Status", "Due", "Practitioner", "Organisation", "Review", "Supervisor")
+        for header, width in WIDTHS.items():
+            table.add_column(header, width=width)
         await self.reload()
         table.focus()
 
@@ -196,9 +201,11 @@ Every review point due within the next 7 days or already overdue, across the run
         status = Text(STATUS_TEXT.get(item.status, item.status),
                       style="bold" if item.status == "overdue" else "")
         return [status, item.due_on.strftime("%d %b") if item.due_on else "--",
-                clipped(item.practitioner, 14), clipped(item.organisation, 12),
-                clipped(item.title, 14),
-                clipped(item_supervisor(self.cases.get(item.case_id), item), 12)]
+                clipped(item.practitioner, WIDTHS["Practitioner"]),
+                clipped(item.organisation, WIDTHS["Organisation"]),
+                clipped(item.title, WIDTHS["Review"]),
+                clipped(item_supervisor(self.cases.get(item.case_id), item),
+                        WIDTHS["Supervisor"])]
 
     def _show_counts(self) -> None:
         """The summary over every item the filters let through, listed or not."""

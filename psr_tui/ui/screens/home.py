@@ -21,6 +21,7 @@ from ..widgets.capped_rows import (
     SHOWN_ROWS,
     add_more,
     after_next_frame,
+    screenful,
 )
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
@@ -187,7 +188,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         # at 20,000 cases).
         self.keep_loaded_for_good()
         had_rows = self.table.row_count > 0
-        room = FIRST_ROWS - self.table.row_count  # a screenful while loading; all once sorted
+        # A screenful while loading; all once sorted.
+        room = screenful(self.table, FIRST_ROWS) - self.table.row_count
         if room > 0:
             pairs = [(s.id, text) for s, text in rows if not self.mine or s.id in self.my_ids]
             self._add_rows([i for i, _t in matching(pairs, query_words(self._query()))][:room])
@@ -265,8 +267,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         table.clear()
         matching = self.visible_ids()
         ids = matching[:SHOWN_ROWS]
-        self._add_rows(ids[:FIRST_ROWS])
-        self._pending = ids[FIRST_ROWS:]
+        now = screenful(table, FIRST_ROWS)
+        self._add_rows(ids[:now])
+        self._pending = ids[now:]
         self.update_counts(len(matching))
         if bool(ids) != had_rows or not self.loaded:
             # Open and Progress apply only when there are rows; the footer is redrawn

@@ -22,7 +22,7 @@ SHOWN_ROWS = 500
 # Textual measures every cell of each new row at the next frame (DataTable's
 # _update_dimensions, 0.2-0.5 ms a row): 100 rows at once held the UI thread 60-100 ms on
 # a loaded host, so rows go in by the screenful, and only as they come near the view.
-FIRST_ROWS = 40  # added at once: a screenful (and more), so the first frame is whole
+FIRST_ROWS = 40  # listed while a list loads; added at once, at most (`screenful`)
 CHUNK_ROWS = 40  # then this many whenever less than a screenful is left below
 T = TypeVar("T")
 
@@ -41,6 +41,13 @@ def after_next_frame(widget: Widget) -> None:
     except RuntimeError:  # the app has stopped
         return
     drawn.wait(FRAME_WAIT)
+
+
+def screenful(table: Widget, most: int | None = None) -> int:
+    """Rows added at once, so the first frame is whole: as many as the terminal is tall
+    (no table shows more), at most `most`. The 40 rows added at 80x24 cost a dashboard's
+    first frame 10 ms more than the 24 that can show."""
+    return max(1, min(FIRST_ROWS if most is None else most, table.app.size.height))
 
 
 def add_more(table: RowTable, pending: list[T], every: bool, chunk: int,
@@ -108,7 +115,7 @@ class CappedRows(Generic[T]):
         table.clear()
         at = next((n for n, item in enumerate(self.shown) if self.key(item) == keep),
                   None) if keep is not None else None
-        now = max(FIRST_ROWS, (at if at is not None else row) + 1)
+        now = max(screenful(table), (at if at is not None else row) + 1)
         self._add(self.shown[:now])
         self._pending = self.shown[now:]
         if self._pending:  # the view laid out: more rows if it is taller than these

@@ -1,17 +1,19 @@
-"""A table of rows whose Enter belongs to the screen (open a case, record an outcome)."""
+"""A list's table: rows whose Enter belongs to the screen (open a case, record an outcome)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
+from .text_table import TextTable
 
-class RowTable(DataTable[Any], inherit_bindings=False):
+
+class RowTable(TextTable, inherit_bindings=False):
     """DataTable without its own (hidden) Enter binding.
 
     That binding shadowed the screen's Enter in the footer, so the key the list screens

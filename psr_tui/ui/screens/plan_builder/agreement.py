@@ -11,6 +11,7 @@ from ....domain.plan_drafting import is_frozen, issue_draft
 from ....domain.plan_signing import signing_open
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.signature_form import signature_dialog, signature_line
+from ...widgets.text_table import TextTable
 from .section import Section
 
 
@@ -36,7 +37,7 @@ class AgreementSection(Section):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreement-status")
-        table: DataTable[str] = DataTable(cursor_type="row", id="table-versions")
+        table = TextTable(cursor_type="row", id="table-versions")
         table.add_columns("Version", "Status", "On", "By")
         yield table
 

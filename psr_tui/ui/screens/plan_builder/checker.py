@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from ....domain.case import Case
 from ....domain.checker import Finding, check_plan
+from ...widgets.text_table import TextTable
 from ...wording import clipped
 from .activities import ActivitiesSection
 from .agreement import AgreementSection
@@ -77,7 +78,7 @@ class CheckerSection(Section):
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="section-hint")
-        table: DataTable[str] = DataTable(cursor_type="row", id="table-checker")
+        table = TextTable(cursor_type="row", id="table-checker")
         table.add_columns("Severity", "Finding", "Where")
         yield table
         yield item_detail(self.KEY)

@@ -1,0 +1,90 @@
+"""Every table of the UI: stored text shown as typed, and a list's cells drawn fast.
+
+DataTable reads a string cell as Rich markup: a practitioner named "[/x] Dr A" (typed, or
+imported) made Rich raise as the row was drawn, and "[b]" restyled the rest of the cell.
+A TextTable keeps each string as the plain text it is (control characters made visible,
+as everywhere: domain/safe_text.py). Its one-line text cells are drawn directly
+(widgets/table_cells.py), and new rows of set-width columns are not measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text, TextType
+from textual.geometry import Size
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellType, ColumnKey, RowKey
+
+from ...domain.safe_text import visible
+from .table_cells import cell_line, one_line_text
+
+
+def plain(cell: object) -> object:
+    """A string cell as the text it is, never markup; anything else as it is."""
+    return Text(visible(cell), end="") if isinstance(cell, str) else cell
+
+
+class TextTable(DataTable[Any]):
+    def add_row(self, *cells: CellType, height: int | None = 1, key: str | None = None,
+                label: TextType | None = None) -> RowKey:
+        return super().add_row(*(plain(cell) for cell in cells), height=height, key=key,
+                               label=label)
+
+    def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str,
+                    value: CellType, *, update_width: bool = False) -> None:
+        super().update_cell(row_key, column_key, plain(value), update_width=update_width)
+
+    # ---- drawing: a list's first frame, without Rich's general layout per cell --------
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """A one-line text cell drawn directly (widgets/table_cells.py), cached as
+        DataTable caches its own; the header, fixed cells, taller rows and any other
+        renderable as DataTable draws them."""
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        row = self.rows.get(row_key) if row_key is not None else None
+        if (row is None or row_key is None or column_key is None or row.height != 1
+                or row_index < self.fixed_rows or column_index < self.fixed_columns
+                or width <= 2 * self.cell_padding):
+            return super()._render_cell(row_index, column_index, base_style, width,
+                                        cursor, hover)
+        # The key DataTable._render_cell caches the cell under: the same invalidation.
+        key = (row_key, column_key, base_style, cursor,
+               hover, self._show_hover_cursor, self._update_count,
+               self._pseudo_class_state)
+        cache = self._cell_render_cache
+        if key in cache:
+            return cache[key]
+        cell = self._get_row_renderables(row_index).cells[column_index]
+        if not one_line_text(cell):
+            return super()._render_cell(row_index, column_index, base_style, width,
+                                        cursor, hover)
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css")
+        pre_style = (base_style + Style.from_meta({"row": row_index, "column": column_index})
+                     + component_style)
+        lines = [cell_line(cell, width, self.cell_padding, self.app.console,
+                           self.app.console_options.overflow, pre_style, post_style)]
+        cache[key] = lines
+        return lines
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """With every column a set width and every row one line, new rows change only the
+        table's height: DataTable measures every new cell (for columns that fit their
+        content), 40 rows taking 8-10 ms of a list's first frame."""
+        rows, keys = self.rows, list(new_rows)
+        if (any(column.auto_width for column in self.columns.values())
+                or any((row := rows.get(key)) is not None
+                       and (row.label is not None or row.height != 1) for key in keys)):
+            super()._update_dimensions(keys)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        self.virtual_size = Size(width + self._row_label_column_width,
+                                 self._total_row_height
+                                 + (self.header_height if self.show_header else 0))
