@@ -1,6 +1,7 @@
 """The Textual application: thin. Screens live in psr_tui/ui/screens; the app's other parts
 in psr_tui/ui: change_poll (other users' saves), remembered_theme, app_commands (F1 and the
-palette), crash_exit (one line on an unexpected exception), start_up (the first screen)."""
+palette), crash_exit (one line on an unexpected exception), start_up (the first screen),
+plain_messages (notifications never read as markup)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .ui.app_commands import AppCommands
 from .ui.change_poll import ChangePollingApp
 from .ui.crash_exit import OneLineCrashApp
 from .ui.key_routing import KeysWhereTypedApp
+from .ui.plain_messages import PlainMessagesApp
 from .ui.remembered_theme import RememberedThemeApp
 
 
@@ -32,7 +34,7 @@ def _stylesheets() -> list[str | PurePath]:
 
 
 class PsrApp(ChangePollingApp, AppCommands, RememberedThemeApp, OneLineCrashApp,
-             KeysWhereTypedApp):
+             KeysWhereTypedApp, PlainMessagesApp):
     TITLE = "psr-tui"
     SUB_TITLE = "PSR action plans"
     ENABLE_COMMAND_PALETTE = True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import textwrap
 
+from rich.text import Text
+
 from ..domain.safe_text import visible
 
 
@@ -42,6 +44,20 @@ def fitted(text: str, width: int, lines: int) -> str:
 # Every "[" with the backslashes before it. Textual's own `escape` leaves "[2J" alone, and
 # its parser then swallowed the closing tag after it ("Dr ␛[2J...Evil[/b]" drew the "[/b]").
 _BRACKET = re.compile(r"(\\*)\[")
+
+
+def plain(text: str, *, multiline: bool = False) -> Text:
+    """Stored or typed text as a widget shows it: as written, never read as Rich markup (a
+    name holding "[/x]" made Rich raise as it was drawn; "[b]" restyled what followed),
+    its controls made visible. For a Static, a Label, a tick box's label, a dialog's
+    question."""
+    return Text(visible(text, multiline=multiline), end="")
+
+
+def problem_line(message: str | None) -> Text:
+    """A field's or a dialog's problem line: ⚠ and the message, as plain text (messages
+    quote names, titles and what was typed)."""
+    return plain(f"⚠ {message}", multiline=True) if message else Text("")
 
 
 def in_markup(text: str) -> str:

@@ -17,7 +17,7 @@ from ...domain.case import Case
 from ...domain.plan import Amendment, Plan
 from ..widgets.form_field import FormField, required_check
 from ..widgets.ticks import RadioChoice
-from ..wording import in_markup
+from ..wording import in_markup, plain
 from .case_save import CaseDialog
 
 PARTY_LABELS = {"organisation": "The healthcare organisation", "practitioner": "The practitioner"}
@@ -66,8 +66,8 @@ agreed version of the plan, only once both parties have agreed.
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
-                    yield RadioChoice(in_markup(a.description.splitlines()[0]), value=i == 0,
-                                      id=f"amd-{i}")
+                    first = (a.description.splitlines() or [""])[0]  # an import may be empty
+                    yield RadioChoice(plain(first), value=i == 0, id=f"amd-{i}")
             yield Static("", id="agree-change")
             yield Label("Agreeing for")
             with RadioSet(id="agree-party"):

@@ -11,6 +11,7 @@ from ...domain.case import Case
 from ...domain.errors import RuleError
 from ..saving import Refusal, save_case
 from ..widgets.form_field import FormField
+from ..wording import problem_line
 from .edit_dialog import EditDialog
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class CaseDialog(EditDialog["Case | None"]):
         return self.query_one(f"#field-{field_id}", FormField)
 
     def show_problem(self, message: str) -> None:
-        self.query_one(f"#{self.PROBLEM_LINE}", Static).update(f"⚠ {message}" if message else "")
+        self.query_one(f"#{self.PROBLEM_LINE}", Static).update(problem_line(message))
 
     def save_and_close(self, change: Callable[[Case], object], action: str,
                        summary: str) -> None:

@@ -140,8 +140,8 @@ class ExportDialog(PlanItemDialog):
             self.written = write_document(path, text)
         except (DocumentNotWritten, ReportUnavailable) as exc:
             return Refusal(str(exc), PATH)
-        self.app.notify(f"Written to {in_markup(str(self.written.resolve()))}",
-                        title=in_markup(item.title))
+        self.app.notify(f"Written to {self.written.resolve()!s}",
+                        title=item.title)
         return None
 
 

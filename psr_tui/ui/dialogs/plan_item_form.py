@@ -22,6 +22,7 @@ from ..widgets.form_field import FormField
 from ..widgets.labelled_field import LabelledField
 from ..widgets.note_area import NoteArea
 from ..widgets.ticks import TickList
+from ..wording import plain, problem_line
 from .edit_dialog import EditDialog
 
 Values = dict[str, Any]
@@ -161,7 +162,7 @@ class PlanItemDialog(EditDialog[bool]):
 
     def _problem_line(self, message: str) -> None:
         line = self.query_one(".dialog-problem", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(problem_line(message))
         line.set_class(not message, "-empty")
 
     def _focus_field(self, field: FormField | ChoiceField) -> None:
@@ -203,5 +204,6 @@ def labelled_select(
 def labelled_selection(
     label: str, options: list[tuple[str, Any]], chosen: list[Any], field_id: str
 ) -> ChoiceField:
-    items = [(text, value, value in chosen) for text, value in options]
+    # Option texts quote stored text (objectives, conditions): plain, never markup.
+    items = [(plain(text), value, value in chosen) for text, value in options]
     return ChoiceField(label, TickList(*items, id=f"input-{field_id}"), field_id=field_id)

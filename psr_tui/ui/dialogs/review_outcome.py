@@ -22,6 +22,7 @@ from ..saving import Refusal, rule_now, save_case
 from ..widgets.evidence_checklist import EvidenceChecklist
 from ..widgets.form_field import FormField, date_check, working_day_notice
 from ..widgets.objective_progress_form import ObjectiveProgressForm
+from ..wording import plain
 from .case_save import CaseDialog
 
 RESCHEDULE_EFFECT = "reschedule"
@@ -69,11 +70,12 @@ here and ctrl+o shows their outcome.
         level = plan.current_level
         due = self.rp.due_on.isoformat() if self.rp.due_on else "no date"
         with VerticalScroll(id="outcome-box", can_focus=False):
-            yield Static(
-                f"[b]{self.case.practitioner_name}[/b] · {self.rp.title} · due {due}\n"
-                f"Now: {levels.label(str(level)) if level else 'no stage'}",
-                id="outcome-head",
-            )
+            head = plain(self.case.practitioner_name)
+            head.stylize("bold")
+            head.append_text(plain(f" · {self.rp.title} · due {due}\n"
+                                   f"Now: {levels.label(str(level)) if level else 'no stage'}",
+                                   multiline=True))
+            yield Static(head, id="outcome-head")
             yield OptionList(
                 *[Option(f"{key}  {label}", id=code) for key, code, label in self._outcomes()],
                 id="outcome-list",

@@ -317,7 +317,7 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if isinstance(saved, Refusal):
             return saved
         self._after_save(saved)
-        self.notify(f"Saved: {in_markup(summary)}")
+        self.notify(f"Saved: {summary}")
         return None
 
     def action_audit(self) -> None:

@@ -22,7 +22,6 @@ from ...domain.withholding import (
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.withholding_form import WithholdingDialog
 from ..saving import Refusal, save_case
-from ..wording import in_markup
 
 if TYPE_CHECKING:
     from ...app import PsrApp
@@ -83,7 +82,7 @@ class PlanWithholdActions:
                               lambda case: release_plan(case, user=user, today=today),
                               "plan.release", RELEASE_SUMMARY, expected_revision=None)
             if isinstance(saved, Refusal):
-                self.psr.notify(in_markup(saved.message), title="Not released",
+                self.psr.notify(saved.message, title="Not released",
                                 severity="error")
                 return
             self._after_save(saved)

@@ -15,7 +15,6 @@ from ...domain.case import Case
 from ...export.files import proposed_path
 from ...export.reports import REPORTS, RenderedReport, Report, ReportRequest
 from ..dialogs.export_form import Exportable, ExportDialog
-from ..wording import in_markup
 from .base import PsrScreen
 
 if TYPE_CHECKING:
@@ -93,7 +92,7 @@ def offer_export(screen: PsrScreen, case: Case, report_id: str,
     psr = screen.psr
     refused = report_refusal(psr.identity, report_id)
     if refused:
-        screen.notify(in_markup(refused), title="Not exported", severity="warning")
+        screen.notify(refused, title="Not exported", severity="warning")
         return
     offered = case_exports(psr, case, review_point_id)
     if report_id not in {item.id for item in offered}:

@@ -24,7 +24,7 @@ from ...store import StoreError
 from ..widgets.capped_rows import CappedRows
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
-from ..wording import clipped, in_markup
+from ..wording import clipped
 from .base import PsrScreen
 from .batch_loading import Arrival, BatchLoader, HeldDigests
 
@@ -265,14 +265,14 @@ is refused before the outcome form opens.
         try:
             case = self.psr.store.get(item.case_id)  # fresh: someone may have recorded it
         except StoreError as exc:  # deleted or unreadable: say so and reload the list
-            self.notify(f"Cannot open this case: {in_markup(str(exc))}", severity="error")
+            self.notify(f"Cannot open this case: {exc!s}", severity="error")
             self.call_later(self.reload)
             return
         from ...domain.review import recording_refusal
 
         refusal = recording_refusal(case)
         if refusal:  # paused (or closed) since the list was read: it leaves the list
-            self.notify(f"{in_markup(case.practitioner_name)}: {in_markup(refusal)}",
+            self.notify(f"{case.practitioner_name}: {refusal}",
                         title="Not recordable", severity="warning")
             self._update_cases({case.id: digest_of(case)})
             return
@@ -298,7 +298,7 @@ is refused before the outcome form opens.
         if done and done.amendment_id:
             label += " (amendment proposed: applies once both parties agree)"
         # The list took the change from the save's own CasesChanged (saving.save_case).
-        self.notify(f"{in_markup(case.practitioner_name)}: {label}", title="Review recorded")
+        self.notify(f"{case.practitioner_name}: {label}", title="Review recorded")
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select
 from ...domain.evidence import expected_met
 from ...domain.plan import AssessmentSeen, Plan, ReviewPoint
 from ...domain.vocabulary import Vocabulary
+from ..wording import plain
 from .text_fields import TextInput
 from .ticks import TickBox
 
@@ -52,7 +53,7 @@ class EvidenceChecklist(Vertical):
         yield Label("Evidence seen (optional): Space ticks · assessments: how many, rating")
         logged = list(self.logged.values())
         for i, text in enumerate(self.expected):
-            yield TickBox(text, expected_met(text, logged, self.wba), id=f"expected-{i}",
+            yield TickBox(plain(text), expected_met(text, logged, self.wba), id=f"expected-{i}",
                           classes="expected")
         for i, code in enumerate(self.tools):
             term = self.wba.term(code)

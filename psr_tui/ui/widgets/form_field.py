@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from ..wording import problem_line
 from .text_fields import TextInput
 
 Check = Callable[[str], str | None]  # returns an error message, or None when fine
@@ -105,7 +106,7 @@ class FormField(Vertical):
 
     def show_error(self, message: str | None) -> None:
         line = self.query_one(".field-error", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(problem_line(message))
         line.set_class(not message, "-empty")
         self.input.set_class(bool(message), "-invalid")
         # An error says more than a warning: show the warning only for a value that is fine.

@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from ..wording import problem_line
+
 
 class LabelledField(Vertical):
     """Like FormField, for widgets that are not a single-line Input."""
@@ -33,6 +35,6 @@ class LabelledField(Vertical):
 
     def show_error(self, message: str | None) -> None:
         line = self.query_one(".field-error", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(problem_line(message))
         line.set_class(not message, "-empty")
         self.widget.set_class(bool(message), "-invalid")

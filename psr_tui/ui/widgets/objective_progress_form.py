@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select
 from ...domain.objective_progress import latest_progress
 from ...domain.plan import ObjectiveProgress, Plan
 from ...domain.vocabulary import Vocabulary
-from ..wording import clipped
+from ..wording import clipped, plain
 from .text_fields import TextInput
 
 STATEMENT_WIDTH = 30
@@ -40,7 +40,8 @@ class ObjectiveProgressForm(Vertical):
             last = self.last.get(objective.id)
             rating = last.rating if last and last.rating in self.ratings else Select.NULL
             with Horizontal(classes="objective-row"):
-                yield Label(clipped(f"{i + 1}. {objective.statement}", STATEMENT_WIDTH),
+                yield Label(plain(clipped(f"{i + 1}. {objective.statement}",
+                                          STATEMENT_WIDTH)),
                             classes="objective-name")
                 yield Select(self.ratings.options(), prompt="rating", value=rating,
                              id=f"objective-rating-{i}")

@@ -57,7 +57,7 @@ def _outcome_lines(o: ReviewOutcome, vocab: Vocabularies) -> list[str]:
     if o.note:
         lines.append(f"Note: {in_markup(o.note)}")
     if o.amendment_id:
-        lines.append(f"Proposed amendment: {o.amendment_id}")
+        lines.append(f"Proposed amendment: {in_markup(o.amendment_id)}")
     return lines
 
 
@@ -106,7 +106,7 @@ def amendments_text(plan: Plan) -> str:
         elif a.status == "agreed":
             lines.append(f"  ✓ agreed (version {a.applied_in_version}): {first}")
         else:
-            lines.append(f"  ✗ {a.status}: {first}")
+            lines.append(f"  ✗ {in_markup(a.status)}: {first}")
         change = end_date_change(plan, a)
         if change is not None:
             # The description is free text: the date is what actually changes.

@@ -21,7 +21,7 @@ from ...messages import CasesChanged
 from ...saving import Refusal, save_case
 from ...widgets.key_footer import KeyFooter
 from ...widgets.step_list import StepList
-from ...wording import fitted, in_markup
+from ...wording import fitted, problem_line
 from ..base import PsrScreen
 from .form_area import INTAKE_HELP, KEYS, FormArea
 from .meeting_steps import PLAN_START, STEP_SPECS
@@ -154,7 +154,7 @@ class IntakeScreen(PsrScreen):
 
     def say(self, message: str) -> None:
         line = self.query_one("#intake-message", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(problem_line(message))
         line.set_class(not message, "-empty")
 
     # -- checking and saving ----------------------------------------------------------------
@@ -381,7 +381,7 @@ class IntakeScreen(PsrScreen):
         if not self.write(change, "plan started (first draft)", "start_plan"):
             return
         if template is not None:
-            self.notify(f"Drafted from the template '{in_markup(template.label)}': "
+            self.notify(f"Drafted from the template '{template.label}': "
                         "edit anything in it.")
         self.open_plan_builder()
 

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -20,6 +21,7 @@ from ...widgets.choice_select import ChoiceSelect
 from ...widgets.form_field import FormField, date_check, working_day_notice
 from ...widgets.labelled_field import LabelledField
 from ...widgets.ticks import TickBox, TickList
+from ...wording import plain, problem_line
 from .long_note import LongNote, note_field
 from .paths import Missing, get_path, owner_of, set_path
 from .specs import Field, ListSection, Note, Part
@@ -69,7 +71,8 @@ class StepForm(Vertical):
         yield Static("", id="step-problems", classes="-empty")
         for part in self.parts:
             if isinstance(part, Note):
-                yield Static(part.text, classes=f"step-note {part.classes}".strip())
+                yield Static(plain(part.text, multiline=True),
+                             classes=f"step-note {part.classes}".strip())
             elif isinstance(part, ListSection):
                 yield from self._list(part)
             else:
@@ -223,10 +226,10 @@ class StepForm(Vertical):
         for path in self.lists:
             line = self.query_one(f"#list-{safe_id(path)} > .list-error", Static)
             message = "; ".join(by_owner.get(path, []))
-            line.update(f"⚠ {message}" if message else "")
+            line.update(problem_line(message))
             line.set_class(not message, "-empty")
         problems = self.query_one("#step-problems", Static)
-        problems.update("\n".join(f"⚠ {m}" for m in loose))
+        problems.update(Text("\n").join(problem_line(m) for m in loose))
         problems.set_class(not loose, "-empty")
         for error in errors:
             owner = owner_of(error.path, known)

@@ -12,6 +12,7 @@ from ....domain.plan_signing import signing_open
 from ...dialogs.confirm import ConfirmDialog
 from ...dialogs.signature_form import signature_dialog, signature_line
 from ...widgets.text_table import TextTable
+from ...wording import plain
 from .section import Section
 
 
@@ -52,7 +53,9 @@ class AgreementSection(Section):
             signature_line("practitioner", plan.agreement.practitioner),
             self.keys_that_apply(case),
         ]
-        self.query_one("#agreement-status", Static).update("\n".join(lines))
+        # Signers' names and roles are stored text: plain, never markup.
+        self.query_one("#agreement-status", Static).update(plain("\n".join(lines),
+                                                                 multiline=True))
         table = self.query_one(DataTable)
         table.clear()
         for v in reversed(plan.versions):

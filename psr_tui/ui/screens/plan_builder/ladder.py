@@ -21,7 +21,7 @@ from ....domain.vocabulary import Vocabularies
 from ...dialogs.plan_item_form import Answer, PlanItemDialog, Submit, Values
 from ...dialogs.prompt_form import PromptDialog
 from ...dialogs.stage_form import StageDialog
-from ...wording import clipped, count_of
+from ...wording import clipped, count_of, plain
 from .dates import short, typed_date
 from .list_section import ListSection
 from .section import fresh_plan
@@ -100,7 +100,7 @@ class LadderSection(ListSection):
         if floor is not None:
             level = self.vocab["supervision_levels"].label(str(floor[0]))
             hint = f"Floor {level}: {describe_condition(case, floor[1], self.vocab)}"
-        self.query_one(".section-hint", Static).update(clipped(hint, 78))
+        self.query_one(".section-hint", Static).update(plain(clipped(hint, 78)))
 
     def row(self, item: SupervisionStage, index: int) -> tuple[str, ...]:
         marker = "▶" if self.plan and index == self.plan.current_stage else " "
