@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 
 from psr_tui.ui.widgets.row_table import RowTable
 from psr_tui.ui.widgets.table_cells import cell_line, one_line_text
-from psr_tui.ui.widgets.text_table import plain
+from psr_tui.ui.widgets.text_table import plain_cell
 
 
 def _cells(segments: Iterable[Segment]) -> list[tuple[str, Style | None]]:
@@ -136,7 +136,7 @@ def test_every_table_keeps_stored_text_as_typed() -> None:
 
 
 def test_a_string_cell_is_its_text_not_markup() -> None:
-    assert plain("[/x][b]Dr M") == Text("[/x][b]Dr M", end="")
-    assert plain("Dr \x1b[2J") == Text("Dr ␛[2J", end="")
+    assert plain_cell("[/x][b]Dr M") == Text("[/x][b]Dr M", end="")
+    assert plain_cell("Dr \x1b[2J") == Text("Dr ␛[2J", end="")
     bold = Text("kept", style="bold")
-    assert plain(bold) is bold and plain(3) == 3
+    assert plain_cell(bold) is bold and plain_cell(3) == 3

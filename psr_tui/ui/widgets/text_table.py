@@ -14,29 +14,29 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text, TextType
+from rich.text import TextType
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, ColumnKey, RowKey
 
-from ...domain.safe_text import visible
+from ..wording import plain
 from .table_cells import cell_line, one_line_text
 
 
-def plain(cell: object) -> object:
+def plain_cell(cell: object) -> object:
     """A string cell as the text it is, never markup; anything else as it is."""
-    return Text(visible(cell), end="") if isinstance(cell, str) else cell
+    return plain(cell) if isinstance(cell, str) else cell
 
 
 class TextTable(DataTable[Any]):
     def add_row(self, *cells: CellType, height: int | None = 1, key: str | None = None,
                 label: TextType | None = None) -> RowKey:
-        return super().add_row(*(plain(cell) for cell in cells), height=height, key=key,
+        return super().add_row(*(plain_cell(cell) for cell in cells), height=height, key=key,
                                label=label)
 
     def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str,
                     value: CellType, *, update_width: bool = False) -> None:
-        super().update_cell(row_key, column_key, plain(value), update_width=update_width)
+        super().update_cell(row_key, column_key, plain_cell(value), update_width=update_width)
 
     # ---- drawing: a list's first frame, without Rich's general layout per cell --------
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
