@@ -171,6 +171,12 @@ class Amendment(Record):
     status: str = "proposed"  # proposed / agreed / withdrawn
     applied_in_version: int | None = None
 
+    @property
+    def headline(self) -> str:
+        """The description's first line: what a list or a summary shows ('' when it is
+        empty, as an imported amendment's may be)."""
+        return (self.description.splitlines() or [""])[0]
+
 
 class PlanVersion(Record):
     """A frozen copy of an issued or signed plan."""

@@ -66,8 +66,7 @@ agreed version of the plan, only once both parties have agreed.
             yield Label("Amendment")
             with RadioSet(id="agree-amendment"):
                 for i, a in enumerate(self.proposed):
-                    first = (a.description.splitlines() or [""])[0]  # an import may be empty
-                    yield RadioChoice(plain(first), value=i == 0, id=f"amd-{i}")
+                    yield RadioChoice(plain(a.headline), value=i == 0, id=f"amd-{i}")
             yield Static("", id="agree-change")
             yield Label("Agreeing for")
             with RadioSet(id="agree-party"):
@@ -132,4 +131,4 @@ agreed version of the plan, only once both parties have agreed.
                             recorded_by=self.psr.user)
 
         self.save_and_close(change, "amendment.agree",
-                            f"{party} agreed: {amendment.description.splitlines()[0]}")
+                            f"{party} agreed: {amendment.headline}")

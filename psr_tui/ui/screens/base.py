@@ -69,16 +69,6 @@ class PsrScreen(Screen[None]):
         if self.app.screen is self and not self.can_go_back():
             gc.freeze()
 
-    def collect_before_a_dialog(self) -> None:
-        """One full collection as a dialog that saves opens (the outcome dialog), so the
-        save does not pay for it. A dismissed dialog is cyclic garbage that only a full
-        collection frees (it outlived the young ones while in use); some three of them
-        and Textual's drawn lines, walked by the full collection that fell after every
-        third or fourth save, paused the UI 57-148 ms at 20,000 cases. Here it walks one
-        dialog's remains, while the new dialog is being made (no longer than it would
-        take after the save; the dialog appears some 20-30 ms later, of about 300 ms)."""
-        gc.collect()
-
     def import_soon(self, module: str) -> None:
         """Import `module` (the screen a key here opens) a moment from now, while the user
         reads this list, not after the key (about 10 ms of `d`). A moment, not a second:

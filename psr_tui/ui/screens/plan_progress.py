@@ -279,7 +279,6 @@ passed, `|` where today falls), every review point with its status (✓ done, ! 
         if refusal:
             self.notify(refusal, title="Not recordable", severity="warning")
             return
-        self.collect_before_a_dialog()
         self.app.push_screen(ReviewOutcomeDialog(self.case, rp.id), self._recorded)
 
     def _recorded(self, case: Case | None) -> None:

@@ -121,7 +121,7 @@ class PlanFixActions:
         if case is None or case.plan is None:
             return
         user, today = self.psr.user, self.psr.today()
-        choices = [((a.description.splitlines() or [""])[0], a.id) for a in case.plan.amendments
+        choices = [(a.headline, a.id) for a in case.plan.amendments
                    if a.status == "proposed"]
         self._ask(ReasonRequest(
             title="Withdraw a proposed amendment", choice_label="Amendment",

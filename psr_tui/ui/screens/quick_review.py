@@ -286,7 +286,6 @@ is refused before the outcome form opens.
         # ~0.07 s that `psr-tui review` would otherwise pay before its first frame.
         from ..dialogs.review_outcome import ReviewOutcomeDialog
 
-        self.collect_before_a_dialog()
         self.app.push_screen(ReviewOutcomeDialog(case, item.review_point_id),
                              lambda saved: self._saved(saved, item.review_point_id))
 

@@ -100,7 +100,7 @@ def amendments_text(plan: Plan) -> str:
     lines = ["[b]Amendments[/b]"]
     for a in plan.amendments:
         # An imported amendment may have no description: its first line is then empty.
-        first = in_markup((a.description.splitlines() or [""])[0])
+        first = in_markup(a.headline)
         if a.status == "proposed":
             lines.append(f"  ⧗ proposed {a.proposed_on or ''}: {first}")
         elif a.status == "agreed":
