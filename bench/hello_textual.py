@@ -3,8 +3,11 @@
 It draws a header, a table of a few rows and a footer: what a list screen needs at the
 least. `ROW_NAME` is the text bench waits for, as it waits for a case row in psr-tui.
 `d` pushes a second screen of rows (`PUSHED_ROW_NAME`): the floor for a list opened by a
-key (psr-tui's dashboards, `d` on home or on the quick review).
+key (psr-tui's dashboards, `d` on home or on the quick review). With PSR_TUI_PAUSE_LOG
+set it logs its UI pauses as psr-tui does (the floor of bench/pauses.py's `hello_push`).
 """
+
+import os
 
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -43,6 +46,10 @@ class Hello(App[None]):
 
     def on_mount(self) -> None:
         fill(self.query_one(DataTable), ROW_NAME)
+        if os.environ.get("PSR_TUI_PAUSE_LOG"):  # after start-up, as psr-tui starts it
+            from psr_tui.ui.pause_log import start_if_asked
+
+            start_if_asked()
 
 
 if __name__ == "__main__":

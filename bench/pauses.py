@@ -6,13 +6,15 @@ bench's clock. Target (issue 9): no pause over 100 ms.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
 from databases import ENV, PSR
 from figures import LOADED, MR_G
+from hello_textual import PUSHED_ROW_NAME, ROW_NAME
 from screens import row_check
-from startup_figures import PLANS_HEADER, REVIEWS_HEADER, dashboard_row
+from startup_figures import HELLO, PLANS_HEADER, REVIEWS_HEADER, dashboard_row
 from startup_figures import SETTLE as KEY_SETTLE
 from tmux_frame import Pane
 
@@ -95,6 +97,24 @@ def dashboard_loading(db: Path, log: Path, which: str, prefixes: frozenset[str])
         start = time.time()
         pane.keys("d")
         pane.wait(lambda screen: drawn(screen) and "loading" not in screen, timeout=300)
+        time.sleep(SETTLE)
+        end = time.time()
+        quit_app(pane)
+    return worst(read_log(log), start, end)
+
+
+def hello_push(log: Path) -> float:
+    """The floor of the dashboards' pauses: the hello-world app's `d` to its pushed
+    screen's rows and `SETTLE` seconds after, its longest UI pause (seconds). What any
+    Textual app's pushed screen holds the UI thread for on this machine."""
+    env = {**ENV, "PSR_TUI_PAUSE_LOG": str(log),
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}  # psr_tui's pause log
+    with Pane(f"{sys.executable} {HELLO}", env) as pane:
+        pane.wait_text(ROW_NAME)
+        time.sleep(KEY_SETTLE)
+        start = time.time()
+        pane.keys("d")
+        pane.wait_text(PUSHED_ROW_NAME)
         time.sleep(SETTLE)
         end = time.time()
         quit_app(pane)
