@@ -51,6 +51,12 @@ def visible(text: str, *, multiline: bool = False) -> str:
     return _pattern(multiline).sub(_picture, text)
 
 
+def has_control_characters(text: str, *, multiline: bool = False) -> bool:
+    """Whether `text` holds any control character: the cheap test, for text that almost
+    never does (every line the app draws: terminal_guard)."""
+    return _pattern(multiline).search(text) is not None
+
+
 def control_characters(text: str, *, multiline: bool = False) -> list[str]:
     """The distinct control characters in `text`, in order of first appearance."""
     return list(dict.fromkeys(_pattern(multiline).findall(text)))

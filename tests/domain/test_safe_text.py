@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from psr_tui.domain.safe_text import (
     control_characters,
     find_control_text,
+    has_control_characters,
     json_escaped,
     refusal,
     visible,
@@ -38,6 +39,10 @@ def test_every_dangerous_character_is_replaced() -> None:
     for char in sorted(DANGEROUS):
         assert char not in visible(f"x{char}y", multiline=True), repr(char)
         assert control_characters(char, multiline=True) == [char], repr(char)
+        assert has_control_characters(f"x{char}y"), repr(char)
+        assert has_control_characters(f"x{char}y", multiline=True), repr(char)
+    assert not has_control_characters("Dr Ann Bell · 2026-11-25 · ✓ done")
+    assert has_control_characters("a\nb") and not has_control_characters("a\nb", multiline=True)
 
 
 def test_refusal_names_the_field_and_the_character() -> None:
