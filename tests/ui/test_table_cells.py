@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 
 from psr_tui.ui.widgets.row_table import RowTable
 from psr_tui.ui.widgets.table_cells import cell_line, one_line_text
-from psr_tui.ui.widgets.text_table import plain_cell
+from psr_tui.ui.widgets.text_table import TextTable, plain_cell
 
 
 def _cells(segments: Iterable[Segment]) -> list[tuple[str, Style | None]]:
@@ -140,3 +140,32 @@ def test_a_string_cell_is_its_text_not_markup() -> None:
     assert plain_cell("Dr \x1b[2J") == Text("Dr ␛[2J", end="")
     bold = Text("kept", style="bold")
     assert plain_cell(bold) is bold and plain_cell(3) == 3
+
+
+class _OneTable(App[None]):
+    def compose(self) -> ComposeResult:
+        table = TextTable(cursor_type="row")
+        table.add_column("Practitioner", width=20, key="name")
+        table.add_column("Due", width=10, key="due")
+        for n in range(10):
+            table.add_row(f"Dr {n}", "2026-11-25", key=str(n))
+        yield table
+
+
+async def test_a_table_keeps_no_drawn_lines_of_its_earlier_versions() -> None:
+    """A saved review changes a row: the lines drawn before it can never be drawn again,
+    and DataTable kept a thousand of them for every full collection to walk."""
+    app = _OneTable()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(TextTable)
+        await pilot.pause()
+        table.update_cell("0", "due", "2026-12-01")
+        await pilot.pause()  # drawn again: the header and the ten rows
+        drawn = len(table._line_cache)
+        assert drawn >= 11
+        for n in range(1, 21):
+            table.update_cell(str(n % 10), "due", f"2026-12-{n + 1:02d}")
+            await pilot.pause()
+            assert len(table._line_cache) <= drawn
+            assert len(table._cell_render_cache) <= 2 * drawn
+        assert "2026-12-21" in "".join(segment.text for segment in table.render_line(1))

@@ -162,6 +162,14 @@ GUARDED: list[PrivateName] = [
                     "measure(console, renderable, 1)",
                     "row.auto_height", "self.virtual_size = Size(",
                     "self._row_label_column_width", "self._total_row_height")),
+    PrivateName("DataTable render caches keyed by _update_count",
+                "psr_tui/ui/widgets/text_table.py",
+                "TextTable.render_lines drops the row, cell, renderable and line caches when "
+                "the change count moves: only right while every key includes it",
+                lambda: _source_has(DataTable._render_line, "self._update_count")
+                and _source_has(DataTable._render_line_in_row, "self._update_count")
+                and _source_has(DataTable._get_row_renderables,
+                                "cache_key = (update_count, row_index)")),
     *[PrivateName(f"DataTable.{name}", "psr_tui/ui/widgets/text_table.py",
                   "TextTable._render_cell / _update_dimensions read it as "
                   "DataTable._render_cell / _update_dimensions do",
@@ -169,7 +177,8 @@ GUARDED: list[PrivateName] = [
       for name in ("_row_locations", "_column_locations", "_cell_render_cache",
                    "_show_hover_cursor", "_update_count", "_pseudo_class_state",
                    "_get_styles_to_render_cell", "_get_row_renderables",
-                   "_row_label_column_width", "_total_row_height")],
+                   "_row_label_column_width", "_total_row_height", "_row_render_cache",
+                   "_row_renderable_cache", "_line_cache")],
     # Not Textual's, but as private: CPython's, for the pause log's stack samples (bench).
     PrivateName("sys._current_frames", "psr_tui/ui/pause_log.py",
                 "PauseLog._sample_stalls: a dict of thread id to its innermost frame",

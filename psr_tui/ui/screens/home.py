@@ -12,7 +12,6 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.archive import is_archived, load_record_life, split_archive
-from ...domain.caseload import is_my_case
 from ...domain.status import CaseSummary, summarise, urgency_key
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.capped_rows import (
@@ -26,17 +25,9 @@ from ..widgets.capped_rows import (
 from ..widgets.key_footer import KeyFooter
 from ..widgets.row_table import RowTable
 from ..widgets.text_fields import TextInput
-from ..wording import count_of
 from .base import PsrScreen
-from .case_rows import (
-    COLUMNS,
-    is_urgent,
-    matching,
-    narrows,
-    query_words,
-    row_cells,
-    search_text,
-)
+from .case_rows import COLUMNS, is_urgent, matching, query_words, row_cells, search_text
+from .home_listing import HomeListing
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
@@ -49,11 +40,6 @@ FIRST_BATCH = 60  # the first step: a screenful, so the first rows show at once
 MAX_PROBLEM_NOTES = 5
 PLANNING_STATES = frozenset({"draft", "issued"})
 SETTING = "home"  # the user's settings key: {"mine": "yes"} while `m` is on
-
-
-def no_own_cases(listed: int) -> str:
-    """Home's count line when `m` finds none of the user's cases among `listed`."""
-    return f"my cases · 0/{listed} · none is yours as case adviser or supervisor · m: all"
 
 
 class HomeScreen(PsrScreen):
@@ -101,21 +87,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def __init__(self) -> None:
         super().__init__()
-        self.summaries: dict[str, CaseSummary] = {}
-        self.search: dict[str, str] = {}
-        self.order: list[str] = []  # ids, most urgent first, once all are loaded
-        self.loaded = False
+        self.listing: HomeListing  # made on mount, with the signed-in identity
         self._opened: set[str] = set()
         self._pending: list[str] = []  # listed ids not in the table yet (added when near)
-        self.mine = False  # `m`: only the identity's caseload (domain/caseload.py)
-        self.my_ids: set[str] = set()
-        # The last query's words and matches (a narrower query filters only those);
-        # dropped whenever the cases or their order change.
-        self._last_match: tuple[tuple[str, ...], list[tuple[str, str]]] | None = None
-        self._ordered_text: list[tuple[str, str]] = []  # (id, filter text), in `order`
-        self._changed_while_loading = False
-        # Cases counted (all, or mine), overdue reviews, deadlines breached.
-        self._totals: tuple[int, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,7 +103,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.mine = self._remembered_mine()
+        self.listing = HomeListing(self.psr.identity)
+        self.listing.mine = self._remembered_mine()
         self.table.more_rows = self._more_rows
         self.table.focus()
         # Filtered in the keystroke's own step, not on the Input.Changed message after it:
@@ -145,6 +120,22 @@ accepted request), *plan* the plan after the discussions (10 working days).
         except StoreError:
             return False  # the app said so at start; the default serves
         return isinstance(kept, dict) and kept.get("mine") == "yes"
+
+    # What the listing holds, as tests and other screens read it.
+    @property
+    def loaded(self) -> bool:
+        return self.listing.loaded
+
+    @property
+    def mine(self) -> bool:
+        return self.listing.mine
+
+    @property
+    def summaries(self) -> dict[str, CaseSummary]:
+        return self.listing.summaries
+
+    def visible_ids(self) -> list[str]:
+        return self.listing.visible_ids(self._query())
 
     @property
     def table(self) -> RowTable:
@@ -181,8 +172,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def _arrived(self, rows: list[tuple[CaseSummary, str]], done: int, total: int) -> None:
         for s, text in rows:
-            self._keep_summary(s, text)
-        self._totals = None
+            self.listing.keep(s, text)
         # What has arrived is here to stay: out of the collector's sight, so the full
         # collections loading triggers do not walk it again and again (0.1-0.4 s each
         # at 20,000 cases).
@@ -191,7 +181,8 @@ accepted request), *plan* the plan after the discussions (10 working days).
         # A screenful while loading; all once sorted.
         room = screenful(self.table, FIRST_ROWS) - self.table.row_count
         if room > 0:
-            pairs = [(s.id, text) for s, text in rows if not self.mine or s.id in self.my_ids]
+            mine, my_ids = self.listing.mine, self.listing.my_ids
+            pairs = [(s.id, text) for s, text in rows if not mine or s.id in my_ids]
             self._add_rows([i for i, _t in matching(pairs, query_words(self._query()))][:room])
         self.query_one("#home-counts", Static).update(
             f"Loading cases… {done}/{total} (sorted by urgency when all are read)")
@@ -202,12 +193,7 @@ accepted request), *plan* the plan after the discussions (10 working days).
             self.call_after_refresh(self.psr.start_polling)  # once they are drawn
 
     def _loaded(self, problems: list[UnreadableFile], ordered: list[tuple[str, str]]) -> None:
-        if self._changed_while_loading:  # another user's save meanwhile: sorted here
-            self._reorder()
-        else:
-            self.order = [case_id for case_id, _text in ordered]
-            self._ordered_text, self._last_match = ordered, None
-        self.loaded = True
+        self.listing.all_read(ordered)
         self.refill()
         self.keep_loaded_for_good()
         self.import_soon("psr_tui.ui.screens.plans_dashboard")  # `d`'s screen
@@ -221,45 +207,6 @@ accepted request), *plan* the plan after the discussions (10 working days).
     # -- filling the table in chunks --------------------------------------------------------
     def _query(self) -> str:
         return self.query_one("#home-filter", Input).value.strip()
-
-    def _keep_summary(self, s: CaseSummary, text: str) -> None:
-        self.summaries[s.id] = s
-        self.search[s.id] = text
-        if is_my_case(self.psr.identity, s.case_adviser, s.supervisor_users):
-            self.my_ids.add(s.id)
-        else:
-            self.my_ids.discard(s.id)
-
-    def _shows(self, case_id: str) -> bool:
-        return (not self.mine or case_id in self.my_ids) and \
-            bool(matching([(case_id, self.search[case_id])], query_words(self._query())))
-
-    def visible_ids(self) -> list[str]:
-        ids = self._matching_ids()
-        return [i for i in ids if i in self.my_ids] if self.mine else ids
-
-    def _matching_ids(self) -> list[str]:
-        """Matching ids, most urgent first (in arrival order while still loading): the
-        filter runs over precomputed lowercase text, the order is kept, not re-sorted.
-        A query that narrows the last one ("z", then "za") looks only at its matches."""
-        words = query_words(self._query())
-        if not words:
-            return list(self.order if self.loaded else self.summaries)
-        last = self._last_match
-        if last is not None and self.loaded and narrows(last[0], words):
-            rows = last[1]
-        else:
-            search = self.search
-            rows = self._ordered_text if self.loaded else list(search.items())
-        found = matching(rows, words)
-        self._last_match = (words, found) if self.loaded else None
-        return [case_id for case_id, _text in found]
-
-    def _reorder(self) -> None:
-        """Most urgent first, each id with its filter text (what a query scans)."""
-        self.order = sorted(self.summaries, key=lambda i: urgency_key(self.summaries[i]))
-        self._ordered_text = [(i, self.search[i]) for i in self.order]
-        self._last_match = None
 
     def refill(self) -> None:
         table = self.table
@@ -289,32 +236,13 @@ accepted request), *plan* the plan after the discussions (10 working days).
             table.add_row(*row_cells(self.summaries[case_id], vocab, grey), key=case_id)
 
     def update_counts(self, shown: int | None = None) -> None:
-        if not self.loaded:
+        if not self.listing.loaded:
             return
-        if not self.summaries and not may(self.psr.identity, CREATE):  # not "0 cases"
-            self.query_one("#home-counts", Static).update(NOTHING_YET)
+        counts = self.query_one("#home-counts", Static)
+        if not self.listing.summaries and not may(self.psr.identity, CREATE):  # not "0 cases"
+            counts.update(NOTHING_YET)
             return
-        if self._totals is None:  # once per change of the cases or of `m`, not per key
-            counted = [self.summaries[i] for i in self.my_ids] if self.mine \
-                else list(self.summaries.values())
-            self._totals = (len(counted), sum(s.overdue_reviews for s in counted),
-                            sum(1 for s in counted if s.deadline_breached))
-        cases, overdue, breached = self._totals
-        if self.mine and not cases and self.summaries:
-            # An empty table with no word why reads as a fault: say that none is theirs.
-            self.query_one("#home-counts", Static).update(no_own_cases(len(self.summaries)))
-            return
-        # "my cases · 12/340": how many of all the cases listed are the user's own.
-        whose = f"my cases · {cases}/{len(self.summaries)}" if self.mine \
-            else count_of(cases, "case")
-        text = (f"{whose} · {count_of(overdue, 'overdue review')} · "
-                f"{count_of(breached, 'deadline')} breached")
-        matching = len(self.visible_ids()) if shown is None else shown
-        if matching > SHOWN_ROWS:  # the most urgent listed; the filter reaches the rest
-            text += f" · {SHOWN_ROWS}/{matching} shown"
-        elif self._query():
-            text += f" · {matching} shown"
-        self.query_one("#home-counts", Static).update(text)
+        counts.update(self.listing.count_line(self._query(), shown))
 
     # -- keeping rows current ---------------------------------------------------------------
     def cases_changed(self, case_ids: frozenset[str]) -> None:
@@ -343,31 +271,29 @@ accepted request), *plan* the plan after the discussions (10 working days).
 
     def _apply_changes(self, fresh: list[CaseSummary], gone: list[str],
                        problems: list[str]) -> None:
-        vocab, table = self.psr.vocab, self.table
-        self._totals = None
+        vocab, table, listing, query = self.psr.vocab, self.table, self.listing, self._query()
         for case_id in gone:
-            self.summaries.pop(case_id, None)
-            self.search.pop(case_id, None)
-            self.my_ids.discard(case_id)
+            listing.drop(case_id)
             if case_id in table.rows:
                 table.remove_row(case_id)
         for s in fresh:
-            self._keep_summary(s, search_text(s, vocab))
-            if s.id in table.rows and not self._shows(s.id):
+            listing.keep(s, search_text(s, vocab))
+            if s.id in table.rows and not listing.shows(s.id, query):
                 table.remove_row(s.id)  # no longer the user's case, or no longer matching
             elif s.id in table.rows:
                 cells = row_cells(s, vocab, self.app.no_color)
                 for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True):
                     table.update_cell(s.id, key, cell)
-            elif self.loaded and not self._pending and table.row_count < SHOWN_ROWS \
-                    and self._shows(s.id):
+            elif listing.loaded and not self._pending and table.row_count < SHOWN_ROWS \
+                    and listing.shows(s.id, query):
                 table.add_row(*row_cells(s, vocab, self.app.no_color), key=s.id)
         if self._pending:  # listed ids not added yet: those gone or now filtered out go
-            self._pending = [i for i in self._pending if i in self.summaries and self._shows(i)]
-        if self.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
-            self._reorder()
+            self._pending = [i for i in self._pending
+                             if i in listing.summaries and listing.shows(i, query)]
+        if listing.loaded and (fresh or gone):  # only the changed rows moved: one sort of keys
+            listing.reorder()
         elif fresh or gone:
-            self._changed_while_loading = True
+            listing.changed_while_loading = True
         for problem in problems:
             self.notify(problem, title="Unreadable case file", severity="error", timeout=20)
         self.update_counts()
@@ -395,10 +321,9 @@ accepted request), *plan* the plan after the discussions (10 working days).
         self.table.focus()
 
     def action_my_cases(self) -> None:
-        self.mine = not self.mine
-        self._totals = None
+        self.listing.toggle_mine()
         try:
-            self.psr.settings.remember(SETTING, {"mine": "yes" if self.mine else ""})
+            self.psr.settings.remember(SETTING, {"mine": "yes" if self.listing.mine else ""})
         except StoreError as exc:
             self.notify(f"My cases shown until you quit, but not remembered: {exc}",
                         severity="warning", timeout=8)
