@@ -371,7 +371,7 @@ async def test_my_cases_with_none_of_mine_says_why_the_list_is_empty(tmp_path) -
     """`m` for a user who is no case's adviser or supervisor: the empty table is explained
     on the count line, not left blank."""
     from psr_tui.domain.access import Identity
-    from psr_tui.ui.screens.home import no_own_cases
+    from psr_tui.ui.screens.home_listing import no_own_cases
     from tests.domain.plan_states import fill_every_state
 
     fill_every_state(CaseStore.open(tmp_path / "db", user="tester"))
