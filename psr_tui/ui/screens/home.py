@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from operator import itemgetter
 
 from textual import work
 from textual.app import ComposeResult
@@ -12,7 +11,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.access import AUDIT_READ, CREATE, READ, REVIEW_RECORD, may
 from ...domain.archive import is_archived, load_record_life, split_archive
-from ...domain.status import CaseSummary, summarise, urgency_key
+from ...domain.status import CaseSummary, summarise
 from ...store.errors import CaseNotFound, StoreError, UnreadableFile
 from ..widgets.capped_rows import (
     CHUNK_ROWS,
@@ -27,7 +26,7 @@ from ..widgets.row_table import RowTable
 from ..widgets.text_fields import TextInput
 from .base import PsrScreen
 from .case_rows import COLUMNS, is_urgent, matching, query_words, row_cells, search_text
-from .home_listing import HomeListing
+from .home_listing import HomeListing, Ranked, merged, ranked_batch
 from .nothing_here import NOTHING_YET
 from .opening import INTAKE_STATES, edits_case, open_case, start_new_request
 
@@ -153,22 +152,20 @@ accepted request), *plan* the plan after the discussions (10 working days).
         are all worked out here, off the UI thread, which only files them."""
         store, today, vocab = self.psr.store, self.today, self.psr.vocab
         problems: list[UnreadableFile] = []
-        ranked: list[tuple[tuple[int, date, int, str], str, str]] = []
+        runs: list[list[Ranked]] = []  # each batch's rows in urgency order
         life = load_record_life()
         for n, batch in enumerate(store.iter_digests(batch=LOAD_BATCH, first=FIRST_BATCH)):
             # Archived cases leave this list: the archive has its own view (`a`).
             working, _archived = split_archive(batch.digests, today, life)
             rows = [(s, search_text(s, vocab))
                     for s in (summarise(d, today, vocab) for d in working)]
-            ranked += [(urgency_key(s), s.id, text) for s, text in rows]
+            runs.append(ranked_batch(rows))
             problems += batch.problems
             if not self.from_worker(self._arrived, rows, batch.done, batch.total):
                 return  # the screen is gone: stop reading
             if n == 0:
                 after_next_frame(self)  # the first rows drawn before reading on
-        ranked.sort(key=itemgetter(0))  # stable: ties stay in arrival order, as before
-        self.from_worker(self._loaded, problems,
-                                  [(case_id, text) for _key, case_id, text in ranked])
+        self.from_worker(self._loaded, problems, merged(runs))
 
     def _arrived(self, rows: list[tuple[CaseSummary, str]], done: int, total: int) -> None:
         for s, text in rows:

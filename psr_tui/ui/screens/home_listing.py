@@ -5,6 +5,9 @@ and the count line. No widget here: home's screen (home.py) files its rows from 
 
 from __future__ import annotations
 
+import heapq
+from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ...domain.caseload import is_my_case
@@ -15,6 +18,24 @@ from .case_rows import matching, narrows, query_words
 
 if TYPE_CHECKING:
     from ...domain.access import Identity
+
+
+# (urgency key, case id, filter text): a row as home's loading worker ranks it.
+Ranked = tuple[tuple[int, date, int, str], str, str]
+_KEY = itemgetter(0)
+
+
+def ranked_batch(rows: list[tuple[CaseSummary, str]]) -> list[Ranked]:
+    """One batch's rows, most urgent first (ties in arrival order), as the worker reads it."""
+    return sorted(((urgency_key(s), s.id, text) for s, text in rows), key=_KEY)
+
+
+def merged(runs: list[list[Ranked]]) -> list[tuple[str, str]]:
+    """Every batch's rows in one urgency order, ties in arrival order, as (id, filter text):
+    the sorted batches merged, not sorted again. One sort of 20,000 rows is one C call that
+    holds the GIL 20-80 ms; the UI thread waited it out at the end of loading (a pause of
+    up to 186 ms at 20,000 cases). A merge is Python steps the UI thread can come in between."""
+    return [(case_id, text) for _key, case_id, text in heapq.merge(*runs, key=_KEY)]
 
 
 def no_own_cases(listed: int) -> str:
