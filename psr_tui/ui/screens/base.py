@@ -37,7 +37,7 @@ class PsrScreen(Screen[None]):
     # action unless access.may allows it on the screen's case, so the footer, the palette
     # and F1 (all read from the same bindings) never list it. The store refuses it anyway.
     OPERATIONS: ClassVar[dict[str, str]] = {}
-    _shown_before = False  # resumed at least once since it was pushed (on_screen_resume)
+    _shown_before = False  # shown once already (_keep_first_styles)
 
     @property
     def psr(self) -> PsrApp:
@@ -63,7 +63,7 @@ class PsrScreen(Screen[None]):
         mounted, a moment before: Textual styles the whole screen again on every resume,
         and on a dashboard's push that was 7-12 ms of the one step that draws its first
         rows (50-90 ms at 20,000 cases, the longest pause while it loads). Later resumes
-        (back from a screen above, where the theme may have changed) restyle as before.
+        restyle as Textual decides (a theme may have changed meanwhile).
         Runs before Textual's own handler (handlers are called subclass first; a
         decorated one, so a screen's own on_screen_resume is called as well)."""
         if not self._shown_before:
