@@ -49,6 +49,20 @@ def test_a_change_while_loading_is_sorted_here_by_urgency() -> None:
     assert listing.visible_ids("") == ["late", "calm"]
 
 
+def test_a_case_read_again_takes_its_new_place_in_the_order() -> None:
+    listing = _listing(_summary("a"), _summary("b"), _summary("c", overdue=1))
+    listing.changed_while_loading = True
+    listing.all_read([])  # sorted here (reorder)
+    assert listing.visible_ids("") == ["c", "a", "b"]
+    listing.keep(_summary("b", overdue=3), "dr b trust")  # now overdue: its key again
+    listing.keep(_summary("c"), "dr c trust")  # no longer overdue
+    listing.reorder()
+    assert listing.visible_ids("") == ["b", "a", "c"]
+    listing.drop("b")
+    listing.reorder()
+    assert listing.visible_ids("") == ["a", "c"]
+
+
 def test_the_filter_keeps_the_order_and_a_narrower_query_filters_the_last_matches() -> None:
     listing = _listing(_summary("zara", overdue=1), _summary("zack"), _summary("amy"))
     listing.all_read([("zara", "dr zara trust"), ("zack", "dr zack trust"),
